@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// The kit's one command line. npm scripts call it: `npm start -- 3`, `npm run build`, `npm run check`.
+import { spawn } from 'node:child_process'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { checkDecks, formatProblem } from '../content/check'
+import { listDecks, loadDeck } from '../content/decks'
+import { SLIDEV_BIN } from '../paths'
+import { buildSite } from '../site/build'
+import { CliError, findModule } from './modules'
+
+const USAGE = `Usage:
+  npm start [-- <module>] [-- slidev options]   present a module (default: 1), e.g. npm start -- 3
+  npm run build [-- --base /path/]             build every deck and the landing page into dist/
+  npm run check [-- <module>...]               check the decks' content (notes, ids, timings, links)`
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  switch (command) {
+    case 'present': return present(rest)
+    case 'build': return build(rest)
+    case 'check': return check(rest)
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE)
+      return 0
+    default:
+      throw new CliError(`Unknown command "${command}".\n${USAGE}`)
+  }
+}
+
+async function present(args: string[]): Promise<number> {
+  // The first bare word names the module; everything else goes to Slidev (--port, --remote ...).
+  const moduleArg = args[0] && !args[0].startsWith('-') ? args[0] : undefined
+  const slidevArgs = moduleArg ? args.slice(1) : args
+  const deck = findModule(listDecks(), moduleArg)
+  console.log(`Presenting module ${deck.number}: ${deck.slug}. Presenter view: add /presenter/ to the address.`)
+  const child = spawn(process.execPath, [SLIDEV_BIN, deck.entry, ...slidevArgs], { stdio: 'inherit' })
+  return new Promise(resolve => child.on('exit', code => resolve(code ?? 1)))
+}
+
+async function build(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { base: { type: 'string', default: '/' } }, strict: true })
+  await buildSite({ base: values.base! })
+  return 0
+}
+
+async function check(args: string[]): Promise<number> {
+  const all = listDecks()
+  const chosen = args.length ? args.map(a => findModule(all, a)) : all
+  const decks = await Promise.all(chosen.map(loadDeck))
+  // Ids must be unique across the whole kit, so duplicates are checked against every deck.
+  const others = await Promise.all(all.filter(d => !chosen.includes(d)).map(loadDeck))
+  const chosenFiles = new Set(decks.flatMap(d => d.slides.map(s => s.file)).concat(chosen.map(d => d.entry)))
+  const problems = checkDecks([...decks, ...others]).filter(p => chosenFiles.has(p.file))
+  for (const p of problems)
+    console.error(formatProblem(p))
+  const slides = decks.reduce((n, d) => n + d.slides.length, 0)
+  if (problems.length) {
+    console.error(`\nContent check failed: ${problems.length} problem(s) in ${decks.length} deck(s).`)
+    return 1
+  }
+  console.log(`Content check passed: ${decks.length} deck(s), ${slides} slides.`)
+  return 0
+}
+
+main(process.argv.slice(2)).then(
+  code => process.exit(code),
+  (error) => {
+    console.error(error instanceof CliError ? error.message : error)
+    process.exit(error instanceof CliError ? error.exitCode : 1)
+  },
+)

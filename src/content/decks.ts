@@ -1,0 +1,100 @@
+// Finding and reading the kit's decks, always through Slidev's own parser so that what the
+// kit checks is what Slidev presents.
+import { existsSync, readdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { load } from '@slidev/parser/fs'
+import { DECKS_DIR, ROOT } from '../paths'
+import { buildAgenda, parseModuleMinutes, type AgendaBlock } from './timing'
+
+export interface DeckRef {
+  /** folder name, e.g. `01-community-foundation` */
+  name: string
+  /** 0 for the welcome deck, 1-4 for the modules */
+  number: number
+  /** the slug without its number, e.g. `community-foundation` */
+  slug: string
+  dir: string
+  entry: string
+}
+
+export interface LoadedSlide {
+  /** 1-based, as the presenter and the URL count */
+  number: number
+  frontmatter: Record<string, any>
+  note: string
+  content: string
+  /** the Markdown file the slide comes from (a deck may import pages) and its 1-based line */
+  file: string
+  line: number
+}
+
+export interface LoadedDeck {
+  ref: DeckRef
+  headmatter: Record<string, any>
+  slides: LoadedSlide[]
+}
+
+export interface DeckSummary {
+  name: string
+  number: number
+  title: string
+  subtitle: string
+  minutes: number | undefined
+  objectives: string[]
+  agenda: AgendaBlock[]
+  slideCount: number
+}
+
+const DECK_FOLDER = /^(\d{2})-([a-z0-9-]+)$/
+
+export function listDecks(decksDir = DECKS_DIR): DeckRef[] {
+  if (!existsSync(decksDir))
+    return []
+  return readdirSync(decksDir, { withFileTypes: true })
+    .filter(d => d.isDirectory() && DECK_FOLDER.test(d.name) && existsSync(join(decksDir, d.name, 'slides.md')))
+    .map((d) => {
+      const [, num, slug] = DECK_FOLDER.exec(d.name)!
+      const dir = join(decksDir, d.name)
+      return { name: d.name, number: Number(num), slug, dir, entry: join(dir, 'slides.md') }
+    })
+    .sort((a, b) => a.number - b.number)
+}
+
+export async function loadDeck(ref: DeckRef): Promise<LoadedDeck> {
+  const data = await load({ roots: [ROOT, ref.dir], userRoot: ref.dir }, ref.entry)
+  const slides = data.slides.map((s, i): LoadedSlide => ({
+    number: i + 1,
+    frontmatter: s.frontmatter ?? {},
+    note: (s.note ?? '').trim(),
+    content: s.source.contentRaw ?? s.content ?? '',
+    file: s.source.filepath,
+    line: s.source.start + 1,
+  }))
+  return { ref, headmatter: data.headmatter ?? {}, slides }
+}
+
+export function summariseDeck(deck: LoadedDeck): DeckSummary {
+  const h = deck.headmatter
+  return {
+    name: deck.ref.name,
+    number: deck.ref.number,
+    title: String(h.title ?? deck.ref.name),
+    subtitle: String(h.subtitle ?? ''),
+    minutes: parseModuleMinutes(h.duration),
+    objectives: Array.isArray(h.objectives) ? h.objectives.map(String) : [],
+    agenda: buildAgenda(deck.slides.map(s => ({ ...s.frontmatter, title: slideTitle(s) }))),
+    slideCount: deck.slides.length,
+  }
+}
+
+/** The first Markdown heading of a slide, or its frontmatter title. */
+export function slideTitle(slide: Pick<LoadedSlide, 'frontmatter' | 'content'>): string {
+  if (typeof slide.frontmatter.title === 'string')
+    return slide.frontmatter.title
+  const m = /^#{1,3}\s+(.+)$/m.exec(slide.content)
+  return m ? m[1].trim() : ''
+}
+
+export function displayPath(file: string): string {
+  return relative(ROOT, file) || file
+}

@@ -1,0 +1,75 @@
+// Builds every deck into one static site: dist/index.html plus dist/<deck>/ for each deck.
+// Decks are built into a staging folder first, so a failed build leaves the last good site as it was.
+import { spawn } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import process from 'node:process'
+import { listDecks, loadDeck, summariseDeck, type DeckRef } from '../content/decks'
+import { CliError } from '../cli/modules'
+import { DIST_DIR, PUBLIC_DIR, SLIDEV_BIN } from '../paths'
+import { renderLanding } from './landing'
+
+export interface BuildOptions {
+  /** where the site will be served from, e.g. `/` or `/training/` */
+  base: string
+  outDir?: string
+  decks?: DeckRef[]
+  log?: (line: string) => void
+}
+
+export function normaliseBase(base: string): string {
+  if (!base.startsWith('/'))
+    throw new CliError(`--base must be an absolute path such as / or /training/ (got "${base}").`)
+  return base.endsWith('/') ? base : `${base}/`
+}
+
+export function runSlidev(args: string[], log: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SLIDEV_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (d) => { output += d })
+    child.stderr.on('data', (d) => { output += d })
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      if (code === 0)
+        return resolve()
+      log(output)
+      reject(new CliError(`slidev ${args.join(' ')} failed with exit code ${code}.`))
+    })
+  })
+}
+
+export async function buildSite(options: BuildOptions): Promise<string> {
+  const log = options.log ?? console.log
+  const base = normaliseBase(options.base)
+  const outDir = options.outDir ?? DIST_DIR
+  const decks = options.decks ?? listDecks()
+  const staging = join(outDir, '.staging')
+  rmSync(staging, { recursive: true, force: true })
+  mkdirSync(staging, { recursive: true })
+  try {
+    const summaries = []
+    for (const deck of decks) {
+      const started = Date.now()
+      log(`Building ${deck.name} …`)
+      await runSlidev(['build', deck.entry, '--out', join(staging, deck.name), '--base', `${base}${deck.name}/`, '--router-mode', 'hash'], log)
+      summaries.push(summariseDeck(await loadDeck(deck)))
+      log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    }
+    writeFileSync(join(staging, 'index.html'), renderLanding({ title: 'Foundational Community Building and Engagement Training', decks: summaries }))
+    copyFileSync(join(PUBLIC_DIR, 'favicon.svg'), join(staging, 'favicon.svg'))
+    // Only now replace the previous site, deck by deck; other files in dist/ (handouts) stay.
+    for (const deck of decks) {
+      rmSync(join(outDir, deck.name), { recursive: true, force: true })
+      renameSync(join(staging, deck.name), join(outDir, deck.name))
+    }
+    for (const file of ['index.html', 'favicon.svg'])
+      renameSync(join(staging, file), join(outDir, file))
+    log(`Site written to ${outDir}: open index.html through a web server (npm run serve).`)
+    return outDir
+  }
+  finally {
+    if (existsSync(staging))
+      rmSync(staging, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,66 @@
+// The landing page of the built site: every module with its length, objectives and agenda.
+// Plain HTML with no script and no font from another host: it opens anywhere, even offline.
+import type { DeckSummary } from '../content/decks'
+import { blockRange } from '../content/timing'
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!)
+}
+
+export interface LandingOptions {
+  title: string
+  decks: DeckSummary[]
+}
+
+export function renderLanding({ title, decks }: LandingOptions): string {
+  const total = decks.reduce((n, d) => n + (d.minutes ?? 0), 0)
+  const cards = decks.map(d => `
+    <article class="module" aria-labelledby="m${d.number}-title">
+      <h2 id="m${d.number}-title"><a href="./${d.name}/">${d.number === 0 ? '' : `Module ${d.number}: `}${escapeHtml(d.title)}</a></h2>
+      <p class="meta"><span>${d.minutes ?? '?'} minutes</span> · <span>${d.slideCount} slides</span> · <a href="./${d.name}/#/presenter/1">presenter view</a></p>
+      ${d.subtitle ? `<p>${escapeHtml(d.subtitle)}</p>` : ''}
+      <h3>Participants can…</h3>
+      <ul class="objectives">${d.objectives.map(o => `<li>${escapeHtml(o)}</li>`).join('')}</ul>
+      <details>
+        <summary>Agenda</summary>
+        <table><thead><tr><th scope="col">Minutes</th><th scope="col">Block</th></tr></thead><tbody>
+        ${d.agenda.map(b => `<tr><td>${blockRange(b)}</td><td>${escapeHtml(b.title)}</td></tr>`).join('')}
+        </tbody></table>
+      </details>
+    </article>`).join('\n')
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="icon" href="./favicon.svg" type="image/svg+xml">
+<style>
+  body { font-family: system-ui, sans-serif; color: #1b1f24; margin: 0; background: #f6f8f9; line-height: 1.5; }
+  header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; }
+  header h1 { color: #0b5d6b; margin-bottom: 0.2rem; }
+  .module { background: #fff; border: 1px solid #c9d1d9; border-radius: 0.5rem; padding: 1rem 1.5rem; margin-bottom: 1rem; }
+  .module h2 { margin: 0 0 0.3rem; font-size: 1.3rem; }
+  a { color: #0b5d6b; }
+  a:focus-visible { outline: 3px solid #8a3b00; outline-offset: 2px; }
+  .meta { color: #4a5562; margin: 0; }
+  table { border-collapse: collapse; } td, th { text-align: left; padding: 0.15rem 0.8rem 0.15rem 0; }
+  footer { color: #4a5562; font-size: 0.9rem; }
+</style>
+</head>
+<body>
+<header>
+  <h1>${escapeHtml(title)}</h1>
+  <p>${decks.length} decks, ${total} minutes of facilitated sessions. Open a deck to present it; press <kbd>o</kbd> for the slide overview, or open the presenter view for notes and timings.</p>
+</header>
+<main>
+${cards}
+</main>
+<footer>
+  <p>Code: MIT licence. Content: CC BY 4.0. Frameworks are credited on the slides where they are used and on each deck's references slide.</p>
+</footer>
+</body>
+</html>
+`
+}
