@@ -5,14 +5,16 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { checkDecks, formatProblem } from '../content/check'
 import { listDecks, loadDeck } from '../content/decks'
-import { SLIDEV_BIN } from '../paths'
+import { DIST_DIR, SLIDEV_BIN } from '../paths'
 import { buildSite } from '../site/build'
+import { serveSite } from '../site/serve'
 import { CliError, findModule } from './modules'
 
 const USAGE = `Usage:
   npm start [-- <module>] [-- slidev options]   present a module (default: 1), e.g. npm start -- 3
   npm run build [-- --base /path/]             build every deck and the landing page into dist/
-  npm run check [-- <module>...]               check the decks' content (notes, ids, timings, links)`
+  npm run check [-- <module>...]               check the decks' content (notes, ids, timings, links)
+  npm run serve [-- --port 4173]               serve the built site from dist/ on this computer`
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -20,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'present': return present(rest)
     case 'build': return build(rest)
     case 'check': return check(rest)
+    case 'serve': return serve(rest)
     case undefined:
     case 'help':
     case '--help':
@@ -63,6 +66,13 @@ async function check(args: string[]): Promise<number> {
   }
   console.log(`Content check passed: ${decks.length} deck(s), ${slides} slides.`)
   return 0
+}
+
+async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { port: { type: 'string', default: '4173' }, host: { type: 'string', default: 'localhost' } }, strict: true })
+  const site = await serveSite(DIST_DIR, Number(values.port), values.host)
+  console.log(`Serving ${DIST_DIR} at ${site.url}/ (Ctrl+C to stop).`)
+  return new Promise(() => {})
 }
 
 main(process.argv.slice(2)).then(

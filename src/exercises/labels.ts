@@ -1,0 +1,36 @@
+// Words the boards show around participant content: buttons, messages, headings.
+// One dictionary per language; a cohort picks its language (English by default).
+export const en = {
+  undo: 'Undo',
+  undone: 'Last change undone.',
+  export: 'Export',
+  exportJson: 'JSON (to re-import)',
+  exportMarkdown: 'Markdown',
+  exportCsv: 'CSV (spreadsheet)',
+  importJson: 'Import JSON',
+  imported: 'Imported. Undo brings back the board as it was.',
+  importRefused: 'Import refused; the board is unchanged.',
+  reset: 'Reset',
+  resetConfirm: 'Remove everything on this board? Undo can bring it back in this session.',
+  resetYes: 'Yes, reset the board',
+  cancel: 'Cancel',
+  resetDone: 'Board reset.',
+  add: 'Add',
+  save: 'Save',
+  edit: 'Edit',
+  remove: 'Remove',
+  removed: 'Removed.',
+  added: 'Added.',
+  saved: 'Saved.',
+  notSaved: 'Not saved:',
+  empty: 'Nothing here yet.',
+  loading: 'Loading saved work…',
+  instructions: 'Instructions',
+  worksheet: 'Worksheet',
+  newEntry: 'New entry',
+  editing: 'Editing',
+  onePerLine: 'one per line',
+  required: 'required',
+} as const
+
+export type Labels = { readonly [K in keyof typeof en]: string }

@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto'
+import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import StakeholderMap from '../../components/StakeholderMap.vue'
+
+let n = 0
+const boardId = () => `test-stakeholders-${++n}`
+
+async function addStakeholder(wrapper: ReturnType<typeof mount>, name: string, power: number, interest: number) {
+  const form = wrapper.findAll('form').at(-1)!
+  await form.find('input[id$="-new-name"]').setValue(name)
+  await form.find('input[id$="-new-power"]').setValue(power)
+  await form.find('input[id$="-new-interest"]').setValue(interest)
+  await form.trigger('submit')
+  await flushPromises()
+}
+
+describe('StakeholderMap', () => {
+  it('adds a stakeholder from the form and shows its computed quadrant and approach', async () => {
+    const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
+    await addStakeholder(wrapper, 'City library', 4, 2)
+    const rows = wrapper.find('ul.kit-rows').text()
+    expect(rows).toContain('City library')
+    expect(rows).toContain('Keep satisfied')
+    expect(wrapper.find('.kit-dot').attributes('aria-label')).toBe('City library: power 4, interest 2, Keep satisfied')
+    wrapper.unmount()
+  })
+
+  it('moves a dot with the arrow keys and recomputes the quadrant', async () => {
+    const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
+    await addStakeholder(wrapper, 'Funder', 2, 2)
+    const dot = () => wrapper.find('.kit-dot')
+    expect(dot().attributes('aria-label')).toContain('Monitor')
+    await dot().trigger('keydown', { key: 'ArrowUp' })
+    await dot().trigger('keydown', { key: 'ArrowUp' })
+    await dot().trigger('keydown', { key: 'ArrowRight' })
+    await flushPromises()
+    expect(dot().attributes('aria-label')).toBe('Funder: power 4, interest 3, Manage closely, borderline')
+    wrapper.unmount()
+  })
+
+  it('shows participant text as text, never as HTML', async () => {
+    const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
+    await addStakeholder(wrapper, '<img src=x onerror=alert(1)>', 3, 3)
+    expect(wrapper.find('ul.kit-rows img').exists()).toBe(false)
+    expect(wrapper.find('ul.kit-rows').text()).toContain('<img src=x onerror=alert(1)>')
+    wrapper.unmount()
+  })
+
+  it('refuses a row that breaks the limits and keeps the board as it was', async () => {
+    const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
+    await addStakeholder(wrapper, 'Too strong', 9, 3)
+    expect(wrapper.find('[role="alert"]').text()).toMatch(/Not saved.*power/s)
+    expect(wrapper.findAll('.kit-dot')).toHaveLength(0)
+    wrapper.unmount()
+  })
+
+  it('undoes the last change and resets only after confirmation', async () => {
+    const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
+    await addStakeholder(wrapper, 'A', 1, 1)
+    await addStakeholder(wrapper, 'B', 5, 5)
+    const button = (text: string) => wrapper.findAll('button').find(b => b.text().includes(text))!
+    await button('Undo').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('.kit-dot').map(d => d.text())).toEqual(['● A'])
+    await button('Reset').trigger('click')
+    expect(wrapper.findAll('.kit-dot')).toHaveLength(1) // asked, not yet done
+    await button('Yes, reset the board').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('.kit-dot')).toHaveLength(0)
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,97 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse, stringify } from '@slidev/parser'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { checkDecks, formatProblem } from '../../src/content/check'
+import { listDecks, loadDeck, summariseDeck } from '../../src/content/decks'
+import { DECKS_DIR } from '../../src/paths'
+
+async function checkAll(decksDir = DECKS_DIR) {
+  const decks = await Promise.all(listDecks(decksDir).map(loadDeck))
+  return checkDecks(decks).map(formatProblem)
+}
+
+describe('the kit\'s own decks', () => {
+  it('pass the content check', async () => {
+    expect(await checkAll()).toEqual([])
+  })
+
+  it('are complete sessions: 20-40 slides per module, objectives and an agenda that fills the stated length', async () => {
+    for (const ref of listDecks()) {
+      const summary = summariseDeck(await loadDeck(ref))
+      if (ref.number > 0)
+        expect(summary.slideCount, ref.name).toBeGreaterThanOrEqual(20)
+      expect(summary.slideCount, ref.name).toBeLessThanOrEqual(40)
+      expect(summary.objectives.length, ref.name).toBeGreaterThan(0)
+      expect(summary.agenda.reduce((n, b) => n + b.minutes, 0), ref.name).toBe(summary.minutes)
+      expect(summary.minutes, ref.name).toBeGreaterThanOrEqual(ref.number > 0 ? 60 : 10)
+      expect(summary.minutes, ref.name).toBeLessThanOrEqual(90)
+    }
+  })
+})
+
+describe('the content check on broken copies', () => {
+  let dir: string
+  const deck = '01-community-foundation'
+  const file = () => join(dir, deck, 'slides.md')
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kit-decks-'))
+    cpSync(DECKS_DIR, dir, { recursive: true })
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  async function mutate(change: (slides: any[]) => void) {
+    const md = await parse(readFileSync(file(), 'utf8'), file())
+    change(md.slides)
+    writeFileSync(file(), stringify(md))
+  }
+
+  it('names the file and slide of a slide without notes', async () => {
+    await mutate((s) => { s[4].note = '' })
+    const problems = await checkAll(dir)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(new RegExp(`${deck}/slides\\.md:\\d+ slide 5 \\(m1-[a-z0-9-]+\\): has no facilitator notes`))
+  })
+
+  it('catches a duplicate id and says where the first one is', async () => {
+    let firstId = ''
+    await mutate((s) => { firstId = s[2].frontmatter.id; s[6].frontmatter.id = firstId })
+    const problems = await checkAll(dir)
+    expect(problems.some(p => p.includes('slide 7') && p.includes(`slide id "${firstId}" is already used by`) && p.includes('slide 3'))).toBe(true)
+  })
+
+  it('catches timings that do not add up to the module length', async () => {
+    await mutate((s) => {
+      const activity = s.find(x => x.frontmatter.layout === 'activity')
+      activity.frontmatter.duration += 5
+    })
+    const problems = await checkAll(dir)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(/slide durations add up to 80 min \(.+\) but the module states 75 min/)
+  })
+
+  it('catches a slide without an id and an activity without a duration', async () => {
+    await mutate((s) => {
+      delete s[3].frontmatter.id
+      const activity = s.find(x => x.frontmatter.layout === 'activity')
+      delete activity.frontmatter.duration
+    })
+    const problems = (await checkAll(dir)).join('\n')
+    expect(problems).toMatch(/slide 4: has no `id` in its frontmatter/)
+    expect(problems).toMatch(/is an activity \(`layout: activity`\) but declares no `duration`/)
+  })
+
+  it('catches a local image or link whose target is missing', async () => {
+    await mutate((s) => { s[5].content += '\n\n![Map](./img/missing-map.png)\n\n[Handout](/handouts/gone.pdf)\n' })
+    const problems = (await checkAll(dir)).join('\n')
+    expect(problems).toContain('links to "./img/missing-map.png", which does not exist')
+    expect(problems).toContain('links to "/handouts/gone.pdf", which does not exist (looked for public/handouts/gone.pdf)')
+  })
+
+  it('does not count links to other hosts or anchors as local files', async () => {
+    await mutate((s) => { s[5].content += '\n\n[TTW](https://book.the-turing-way.org) [top](#1) [mail](mailto:a@b.org)\n' })
+    expect(await checkAll(dir)).toEqual([])
+  })
+})
