@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { COHORT_KEY } from '../../src/state/useBoardScope'
 import StakeholderMap from '../../components/StakeholderMap.vue'
 
 let n = 0
@@ -70,5 +71,21 @@ describe('StakeholderMap', () => {
     await flushPromises()
     expect(wrapper.findAll('.kit-dot')).toHaveLength(0)
     wrapper.unmount()
+  })
+
+  it('keeps its state in IndexedDB: a board mounted again (a reload) finds it, another cohort does not', async () => {
+    const id = boardId()
+    const first = mount(StakeholderMap, { props: { id }, attachTo: document.body })
+    await vi.waitFor(() => expect(first.text()).not.toContain('Loading saved work'))
+    await addStakeholder(first, 'Survives reloads', 2, 4)
+    first.unmount()
+    await new Promise(r => setTimeout(r, 50))
+    const again = mount(StakeholderMap, { props: { id }, attachTo: document.body })
+    await vi.waitFor(() => expect(again.find('ul.kit-rows').text()).toContain('Survives reloads'))
+    again.unmount()
+    const other = mount(StakeholderMap, { props: { id }, attachTo: document.body, global: { provide: { [COHORT_KEY]: 'another-cohort' } } })
+    await new Promise(r => setTimeout(r, 50))
+    expect(other.find('ul.kit-rows').text()).not.toContain('Survives reloads')
+    other.unmount()
   })
 })
