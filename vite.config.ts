@@ -14,5 +14,13 @@ export default defineConfig({
       enforce: 'post',
       config: () => ({ publicDir: sharedPublic }),
     },
+    {
+      // Built decks keep Slidev's print page (`/print`): the kit's own exporter prints the built
+      // site with one Chromium instead of a dev server per deck. Slidev only enables it with
+      // `download: true`, which would also run its slower exporter during every build.
+      name: 'kit:print-route',
+      enforce: 'post',
+      config: (_config, env) => (env.command === 'build' ? { define: { __SLIDEV_FEATURE_PRINT__: 'true' } } : {}),
+    },
   ],
 })

@@ -8,12 +8,14 @@ import { listDecks, loadDeck } from '../content/decks'
 import { DIST_DIR, SLIDEV_BIN } from '../paths'
 import { buildSite } from '../site/build'
 import { serveSite } from '../site/serve'
+import { exportHandouts } from '../handouts/export'
 import { CliError, findModule } from './modules'
 
 const USAGE = `Usage:
   npm start [-- <module>] [-- slidev options]   present a module (default: 1), e.g. npm start -- 3
   npm run build [-- --base /path/]             build every deck and the landing page into dist/
   npm run check [-- <module>...]               check the decks' content (notes, ids, timings, links)
+  npm run export [-- <module>...] [--results FILE]   handouts (slides, worksheets, facilitator guide) as PDFs in dist/handouts/
   npm run serve [-- --port 4173]               serve the built site from dist/ on this computer`
 
 export async function main(argv: string[]): Promise<number> {
@@ -23,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'build': return build(rest)
     case 'check': return check(rest)
     case 'serve': return serve(rest)
+    case 'export': return exportCommand(rest)
     case undefined:
     case 'help':
     case '--help':
@@ -65,6 +68,14 @@ async function check(args: string[]): Promise<number> {
     return 1
   }
   console.log(`Content check passed: ${decks.length} deck(s), ${slides} slides.`)
+  return 0
+}
+
+async function exportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { results: { type: 'string' } }, allowPositionals: true, strict: true })
+  const all = listDecks()
+  const decks = positionals.length ? positionals.map(p => findModule(all, p)) : all
+  await exportHandouts({ decks, resultsFile: values.results })
   return 0
 }
 

@@ -18,8 +18,17 @@ export const STAKEHOLDER_FIELDS: readonly FieldDef[] = [
   { key: 'relationshipOwner', label: 'Relationship owner', kind: 'text', max: LIMITS.short, hint: 'Who in your community looks after this relationship' },
 ]
 
-export const stakeholderSchema = rowSchema(STAKEHOLDER_FIELDS)
-export type Stakeholder = z.infer<typeof stakeholderSchema>
+export interface Stakeholder {
+  id: string
+  name: string
+  category: typeof CATEGORIES[number] | ''
+  power: number
+  interest: number
+  currentEngagement: typeof ENGAGEMENT_MODES[number] | ''
+  preferredChannel: string
+  relationshipOwner: string
+}
+export const stakeholderSchema = rowSchema<Stakeholder>(STAKEHOLDER_FIELDS)
 
 export const stakeholderMapSchema = z.object({
   threshold: z.number().int().min(2).max(5).default(3),

@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
-import { listDecks, loadDeck, summariseDeck, type DeckRef } from '../content/decks'
+import { type DeckRef, type DeckSummary, listDecks, loadDeck, summariseDeck } from '../content/decks'
+import { HANDOUT_KINDS, handoutName } from '../handouts/names'
 import { CliError } from '../cli/modules'
 import { DIST_DIR, PUBLIC_DIR, SLIDEV_BIN } from '../paths'
 import { renderLanding } from './landing'
@@ -39,6 +40,18 @@ export function runSlidev(args: string[], log: (line: string) => void): Promise<
   })
 }
 
+export const SITE_TITLE = 'Foundational Community Building and Engagement Training'
+
+/** The landing page, linking every deck and whichever handouts have been exported. */
+export function writeLanding(outDir: string, decks: DeckSummary[]): void {
+  const handouts = Object.fromEntries(decks.map(d => [d.name, HANDOUT_KINDS
+    .map(kind => ({ kind, href: `handouts/${handoutName(d.name, kind)}` }))
+    .filter(h => existsSync(join(outDir, h.href)))]))
+  writeFileSync(join(outDir, 'index.html.tmp'), renderLanding({ title: SITE_TITLE, decks, handouts }))
+  renameSync(join(outDir, 'index.html.tmp'), join(outDir, 'index.html'))
+  copyFileSync(join(PUBLIC_DIR, 'favicon.svg'), join(outDir, 'favicon.svg'))
+}
+
 export async function buildSite(options: BuildOptions): Promise<string> {
   const log = options.log ?? console.log
   const base = normaliseBase(options.base)
@@ -56,15 +69,12 @@ export async function buildSite(options: BuildOptions): Promise<string> {
       summaries.push(summariseDeck(await loadDeck(deck)))
       log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     }
-    writeFileSync(join(staging, 'index.html'), renderLanding({ title: 'Foundational Community Building and Engagement Training', decks: summaries }))
-    copyFileSync(join(PUBLIC_DIR, 'favicon.svg'), join(staging, 'favicon.svg'))
     // Only now replace the previous site, deck by deck; other files in dist/ (handouts) stay.
     for (const deck of decks) {
       rmSync(join(outDir, deck.name), { recursive: true, force: true })
       renameSync(join(staging, deck.name), join(outDir, deck.name))
     }
-    for (const file of ['index.html', 'favicon.svg'])
-      renameSync(join(staging, file), join(outDir, file))
+    writeLanding(outDir, summaries)
     log(`Site written to ${outDir}: open index.html through a web server (npm run serve).`)
     return outDir
   }

@@ -10,15 +10,20 @@ export function escapeHtml(text: string): string {
 export interface LandingOptions {
   title: string
   decks: DeckSummary[]
+  /** handout links per deck name, relative to the site root */
+  handouts?: Record<string, { kind: string, href: string }[]>
 }
 
-export function renderLanding({ title, decks }: LandingOptions): string {
+const HANDOUT_LABELS: Record<string, string> = { 'slides': 'Slides (PDF)', 'worksheets': 'Worksheets (PDF)', 'facilitator-guide': 'Facilitator guide (PDF)' }
+
+export function renderLanding({ title, decks, handouts = {} }: LandingOptions): string {
   const total = decks.reduce((n, d) => n + (d.minutes ?? 0), 0)
   const cards = decks.map(d => `
     <article class="module" aria-labelledby="m${d.number}-title">
       <h2 id="m${d.number}-title"><a href="./${d.name}/">${d.number === 0 ? '' : `Module ${d.number}: `}${escapeHtml(d.title)}</a></h2>
       <p class="meta"><span>${d.minutes ?? '?'} minutes</span> · <span>${d.slideCount} slides</span> · <a href="./${d.name}/#/presenter/1">presenter view</a></p>
       ${d.subtitle ? `<p>${escapeHtml(d.subtitle)}</p>` : ''}
+      ${handouts[d.name]?.length ? `<p class="handouts">Handouts: ${handouts[d.name].map(h => `<a href="./${h.href}">${HANDOUT_LABELS[h.kind] ?? h.kind}</a>`).join(' · ')}</p>` : ''}
       <h3>Participants can…</h3>
       <ul class="objectives">${d.objectives.map(o => `<li>${escapeHtml(o)}</li>`).join('')}</ul>
       <details>

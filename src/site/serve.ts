@@ -1,6 +1,6 @@
 // Serves a built site from a folder on this machine, for the facilitator's laptop and the tests.
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { preview, type PreviewServer } from 'vite'
 import { CliError } from '../cli/modules'
 
@@ -8,7 +8,7 @@ export async function serveSite(dir: string, port = 4173, host = 'localhost'): P
   if (!existsSync(join(dir, 'index.html')))
     throw new CliError(`There is no built site in ${dir}. Run npm run build first.`)
   const server: PreviewServer = await preview({
-    root: dir,
+    root: dirname(dir),
     configFile: false,
     logLevel: 'warn',
     build: { outDir: dir },

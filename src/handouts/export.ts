@@ -1,0 +1,182 @@
+// Exports the handouts of every module (or some) from the built site with one Chromium:
+// <module>-slides.pdf, <module>-worksheets.pdf and <module>-facilitator-guide.pdf in
+// dist/handouts/. PDFs are written to a temporary folder and moved into place only when
+// every one of them is complete, so a failed or interrupted export leaves earlier ones intact.
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import process from 'node:process'
+import { PDFDocument } from 'pdf-lib'
+import { type Browser, chromium, type Page } from 'playwright-chromium'
+import { CHROMIUM_ARGS, findChromium } from '../chromium'
+import { CliError } from '../cli/modules'
+import { type DeckRef, type LoadedDeck, listDecks, loadDeck, slideTitle, summariseDeck } from '../content/decks'
+import { boardsInMarkdown } from '../exercises/registry'
+import { DIST_DIR } from '../paths'
+import { buildSite, writeLanding } from '../site/build'
+import { serveSite } from '../site/serve'
+import { renderGuideSections } from './guide'
+import { handoutName } from './names'
+import { type Bookmark, finishPdf } from './pdf'
+import { loadResults } from './results'
+import { renderWorksheet } from './worksheets'
+
+export interface ExportOptions {
+  decks?: DeckRef[]
+  resultsFile?: string
+  siteDir?: string
+  log?: (line: string) => void
+}
+
+
+const SLIDE = { width: 980, height: 552 }
+
+export async function exportHandouts(options: ExportOptions = {}): Promise<string[]> {
+  const log = options.log ?? console.log
+  const siteDir = options.siteDir ?? DIST_DIR
+  // Everything that can be refused is checked before anything is written.
+  const executablePath = findChromium()
+  const results = options.resultsFile ? loadResults(options.resultsFile) : new Map<string, unknown>()
+  const all = listDecks()
+  const chosen = options.decks ?? all
+
+  if (all.some(d => !existsSync(join(siteDir, d.name, 'index.html')))) {
+    log('The site is not built yet: building it first (npm run build).')
+    await buildSite({ base: '/', outDir: siteDir, log })
+  }
+
+  const outDir = join(siteDir, 'handouts')
+  const partial = join(outDir, `.partial-${process.pid}`)
+  mkdirSync(partial, { recursive: true })
+  const cleanUp = () => rmSync(partial, { recursive: true, force: true })
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanUp()
+    console.error(`\nExport interrupted (${signal}); earlier handouts are unchanged.`)
+    process.exit(130)
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+
+  const site = await serveSite(siteDir, 0)
+  let browser: Browser | undefined
+  const written: string[] = []
+  try {
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+    const context = await browser.newContext({ viewport: SLIDE })
+    const page = await context.newPage()
+    for (const ref of chosen) {
+      const deck = await loadDeck(ref)
+      const moduleName = ref.number === 0 ? 'Welcome' : `Module ${ref.number}: ${deck.headmatter.title}`
+      log(`${moduleName}`)
+      const { thumbnails, pdf } = await exportSlides(page, site.url, deck, moduleName, log)
+      written.push(save(partial, handoutName(ref.name, 'slides'), pdf))
+      written.push(save(partial, handoutName(ref.name, 'facilitator-guide'), await exportGuide(page, deck, thumbnails, moduleName, log)))
+      const sheets = await exportWorksheets(page, deck, moduleName, results, log)
+      if (sheets)
+        written.push(save(partial, handoutName(ref.name, 'worksheets'), sheets))
+    }
+    // All complete: move them into place, one rename each.
+    const final = written.map((file) => {
+      const name = file.slice(partial.length + 1)
+      renameSync(file, join(outDir, name))
+      return join(outDir, name)
+    })
+    writeLanding(siteDir, await Promise.all(all.map(async d => summariseDeck(await loadDeck(d)))))
+    log('\nHandouts:')
+    for (const file of final)
+      log(`  ${file.replace(`${siteDir}/`, 'dist/')}  ${(statSync(file).size / 1024).toFixed(0)} kB`)
+    return final
+  }
+  finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await browser?.close()
+    await site.close()
+    cleanUp()
+  }
+}
+
+function save(dir: string, name: string, bytes: Uint8Array): string {
+  const file = join(dir, name)
+  writeFileSync(file, bytes)
+  return file
+}
+
+async function exportSlides(page: Page, siteUrl: string, deck: LoadedDeck, moduleName: string, log: (l: string) => void) {
+  const total = deck.slides.length
+  await page.emulateMedia({ media: 'screen' })
+  await page.goto(`${siteUrl}/${deck.ref.name}/?print=true#/print`, { waitUntil: 'networkidle' })
+  const containers = page.locator('.print-slide-container')
+  await page.waitForFunction(n => document.querySelectorAll('.print-slide-container').length >= n, total)
+  await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached' }).catch(() => {})
+  await page.evaluate(() => document.fonts.ready)
+  const count = await containers.count()
+  if (count !== total)
+    throw new CliError(`${deck.ref.name}: the print page shows ${count} slides, the deck has ${total}.`)
+  const thumbnails: string[] = []
+  for (let i = 0; i < count; i++) {
+    const jpeg = await containers.nth(i).screenshot({ type: 'jpeg', quality: 70 })
+    thumbnails.push(`data:image/jpeg;base64,${jpeg.toString('base64')}`)
+    progress(log, 'thumbnails', i + 1, count)
+  }
+  let raw = await page.pdf({ width: `${SLIDE.width}px`, height: `${SLIDE.height}px`, printBackground: true, preferCSSPageSize: true })
+  raw = Buffer.from(await trimPages(raw, total))
+  const summary = summariseDeck(deck)
+  const bookmarks: Bookmark[] = summary.agenda.map(b => ({ title: b.title, pageIndex: b.slideIndex }))
+  bookmarks.unshift({ title: slideTitle(deck.slides[0]) || summary.title, pageIndex: 0 })
+  const pdf = await finishPdf(raw, { title: `${summary.title}: slides`, subject: moduleName, bookmarks })
+  progress(log, `${handoutName(deck.ref.name, 'slides')}`, total, total)
+  return { thumbnails, pdf }
+}
+
+/** Chromium may add an empty page after the last slide; a slides PDF has one page per slide. */
+async function trimPages(bytes: Uint8Array, pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes)
+  if (doc.getPageCount() < pages)
+    throw new CliError(`The slides printed to ${doc.getPageCount()} pages, fewer than the ${pages} slides.`)
+  while (doc.getPageCount() > pages)
+    doc.removePage(doc.getPageCount() - 1)
+  return doc.save()
+}
+
+/** Prints each HTML section to A4 and joins them, with one bookmark per section. */
+async function printSections(page: Page, sections: { title: string, html: string }[], onSection: (done: number) => void) {
+  const merged = await PDFDocument.create()
+  const bookmarks: Bookmark[] = []
+  for (const [i, section] of sections.entries()) {
+    await page.emulateMedia({ media: 'print' })
+    await page.setContent(section.html, { waitUntil: 'load' })
+    await page.evaluate(() => document.fonts.ready)
+    const part = await PDFDocument.load(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }))
+    bookmarks.push({ title: section.title, pageIndex: merged.getPageCount() })
+    for (const p of await merged.copyPages(part, part.getPageIndices()))
+      merged.addPage(p)
+    onSection(i + 1)
+  }
+  return { bytes: await merged.save(), bookmarks }
+}
+
+async function exportGuide(page: Page, deck: LoadedDeck, thumbnails: string[], moduleName: string, log: (l: string) => void) {
+  const summary = summariseDeck(deck)
+  const sections = renderGuideSections(deck, summary, thumbnails, moduleName)
+  const name = handoutName(deck.ref.name, 'facilitator-guide')
+  const { bytes, bookmarks } = await printSections(page, sections, done => progress(log, name, done, sections.length, 'sections'))
+  return finishPdf(bytes, { title: `${summary.title}: facilitator guide`, subject: moduleName, bookmarks })
+}
+
+async function exportWorksheets(page: Page, deck: LoadedDeck, moduleName: string, results: Map<string, unknown>, log: (l: string) => void) {
+  const boards = deck.slides.flatMap(slide => boardsInMarkdown(slide.content).map(use => ({ ...use, slide })))
+  if (boards.length === 0)
+    return undefined
+  const sections = boards.map(({ entry, boardId, slide }) => ({
+    title: slideTitle(slide) || entry.def.title,
+    html: renderWorksheet({ boardId, def: entry.def, data: results.get(boardId), moduleName, exerciseTitle: slideTitle(slide) || entry.def.title }),
+  }))
+  const name = handoutName(deck.ref.name, 'worksheets')
+  const { bytes, bookmarks } = await printSections(page, sections, done => progress(log, name, done, sections.length, 'worksheets'))
+  return finishPdf(bytes, { title: `${deck.headmatter.title}: worksheets`, subject: moduleName, bookmarks })
+}
+
+function progress(log: (l: string) => void, what: string, done: number, total: number, unit = 'pages') {
+  if (done === total || process.stdout.isTTY)
+    log(`  ${what}: ${done}/${total} ${unit}`)
+}

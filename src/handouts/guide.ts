@@ -1,0 +1,62 @@
+// The facilitator guide: the agenda first, then every slide as a thumbnail beside its notes
+// and its minutes. Rendered one section at a time so each gets an exact bookmark.
+import MarkdownIt from 'markdown-it'
+import type { DeckSummary, LoadedDeck } from '../content/decks'
+import { slideTitle } from '../content/decks'
+import { blockRange } from '../content/timing'
+import { escapeHtml, handoutPage } from './html'
+
+// Notes are the kit's own Markdown; raw HTML in them is shown as text, not run.
+const md = new MarkdownIt({ html: false, linkify: true })
+
+export interface GuideSection { title: string, html: string }
+
+const CSS = `
+.slide { display: grid; grid-template-columns: 48% 1fr; gap: 5mm; padding: 3mm 0; border-bottom: 1px solid #c9d1d9; break-inside: avoid; }
+.slide img { width: 100%; border: 1px solid #8c959f; }
+.slide .meta { font-weight: 700; color: #0b5d6b; margin-bottom: 2mm; }
+.slide .notes p { margin: 0 0 2mm; }
+.badge { display: inline-block; border: 1.5px solid #0b5d6b; border-radius: 99px; padding: 0 6px; font-size: 8.5pt; margin-left: 4px; }
+`
+
+export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thumbnails: string[], moduleName: string): GuideSection[] {
+  const front = `
+    <p class="kicker">Facilitator guide · ${escapeHtml(moduleName)}</p>
+    <h1>${escapeHtml(summary.title)}</h1>
+    ${summary.subtitle ? `<p>${escapeHtml(summary.subtitle)}</p>` : ''}
+    <p><strong>${summary.minutes} minutes</strong> · ${summary.slideCount} slides</p>
+    <h2>Learning objectives</h2>
+    <p>Participants can…</p>
+    <ol>${summary.objectives.map(o => `<li>${escapeHtml(o)}</li>`).join('')}</ol>
+    <h2>Agenda</h2>
+    <table><thead><tr><th>Minutes</th><th>Block</th><th>Activities</th></tr></thead><tbody>
+    ${summary.agenda.map(b => `<tr><td>${blockRange(b)}</td><td>${escapeHtml(b.title)}</td><td>${b.activities.map(a => `${escapeHtml(a.title)} (${a.minutes} min)`).join('<br>')}</td></tr>`).join('')}
+    </tbody></table>
+    <p class="footer">Content CC BY 4.0. Frameworks are credited on the slides and the references slide.</p>`
+
+  const sections: GuideSection[] = [{ title: 'Agenda and objectives', html: handoutPage(`${summary.title}: facilitator guide`, front, CSS) }]
+  // Slides before the first agenda block (the title) go with the first block.
+  const starts = summary.agenda.map(b => b.slideIndex)
+  starts[0] = 0
+  starts.forEach((start, i) => {
+    const end = starts[i + 1] ?? deck.slides.length
+    const block = summary.agenda[i]
+    const body = deck.slides.slice(start, end).map((slide, k) => {
+      const index = start + k
+      const minutes = index > 0 && typeof slide.frontmatter.duration === 'number' ? slide.frontmatter.duration : 0
+      return `<div class="slide" data-slide="${slide.number}">
+        <img src="${thumbnails[index]}" alt="Slide ${slide.number}">
+        <div>
+          <div class="meta">Slide ${slide.number}: ${escapeHtml(slideTitle(slide))}
+            ${minutes ? `<span class="badge">${minutes} min</span>` : ''}
+            ${slide.frontmatter.layout === 'activity' ? '<span class="badge">activity</span>' : ''}
+          </div>
+          <div class="notes">${md.render(slide.note)}</div>
+        </div>
+      </div>`
+    }).join('\n')
+    const html = `<p class="kicker">${escapeHtml(moduleName)} · ${blockRange(block)} min</p><h2>${escapeHtml(block.title)}</h2>${body}`
+    sections.push({ title: `${blockRange(block)} ${block.title}`, html: handoutPage(block.title, html, CSS) })
+  })
+  return sections
+}
