@@ -15,7 +15,7 @@ import { DIST_DIR } from '../paths'
 import { buildSite, writeLanding } from '../site/build'
 import { serveSite } from '../site/serve'
 import { renderGuideSections } from './guide'
-import { handoutName } from './names'
+import { HANDOUT_KINDS, type HandoutKind, handoutName } from './names'
 import { type Bookmark, finishPdf } from './pdf'
 import { loadResults } from './results'
 import { renderWorksheet } from './worksheets'
@@ -24,6 +24,8 @@ export interface ExportOptions {
   decks?: DeckRef[]
   resultsFile?: string
   siteDir?: string
+  /** which handouts to make; all three by default */
+  kinds?: readonly HandoutKind[]
   log?: (line: string) => void
 }
 
@@ -38,6 +40,7 @@ export async function exportHandouts(options: ExportOptions = {}): Promise<strin
   const results = options.resultsFile ? loadResults(options.resultsFile) : new Map<string, unknown>()
   const all = listDecks()
   const chosen = options.decks ?? all
+  const kinds = options.kinds ?? HANDOUT_KINDS
 
   if (all.some(d => !existsSync(join(siteDir, d.name, 'index.html')))) {
     log('The site is not built yet: building it first (npm run build).')
@@ -67,10 +70,14 @@ export async function exportHandouts(options: ExportOptions = {}): Promise<strin
       const deck = await loadDeck(ref)
       const moduleName = ref.number === 0 ? 'Welcome' : `Module ${ref.number}: ${deck.headmatter.title}`
       log(`${moduleName}`)
-      const { thumbnails, pdf } = await exportSlides(page, site.url, deck, moduleName, log)
-      written.push(save(partial, handoutName(ref.name, 'slides'), pdf))
-      written.push(save(partial, handoutName(ref.name, 'facilitator-guide'), await exportGuide(page, deck, thumbnails, moduleName, log)))
-      const sheets = await exportWorksheets(page, deck, moduleName, results, log)
+      if (kinds.includes('slides') || kinds.includes('facilitator-guide')) {
+        const { thumbnails, pdf } = await exportSlides(page, site.url, deck, moduleName, kinds.includes('facilitator-guide'), log)
+        if (kinds.includes('slides'))
+          written.push(save(partial, handoutName(ref.name, 'slides'), pdf))
+        if (kinds.includes('facilitator-guide'))
+          written.push(save(partial, handoutName(ref.name, 'facilitator-guide'), await exportGuide(page, deck, thumbnails, moduleName, log)))
+      }
+      const sheets = kinds.includes('worksheets') ? await exportWorksheets(page, deck, moduleName, results, log) : undefined
       if (sheets)
         written.push(save(partial, handoutName(ref.name, 'worksheets'), sheets))
     }
@@ -101,7 +108,7 @@ function save(dir: string, name: string, bytes: Uint8Array): string {
   return file
 }
 
-async function exportSlides(page: Page, siteUrl: string, deck: LoadedDeck, moduleName: string, log: (l: string) => void) {
+async function exportSlides(page: Page, siteUrl: string, deck: LoadedDeck, moduleName: string, withThumbnails: boolean, log: (l: string) => void) {
   const total = deck.slides.length
   await page.emulateMedia({ media: 'screen' })
   await page.goto(`${siteUrl}/${deck.ref.name}/?print=true#/print`, { waitUntil: 'networkidle' })
@@ -113,7 +120,7 @@ async function exportSlides(page: Page, siteUrl: string, deck: LoadedDeck, modul
   if (count !== total)
     throw new CliError(`${deck.ref.name}: the print page shows ${count} slides, the deck has ${total}.`)
   const thumbnails: string[] = []
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; withThumbnails && i < count; i++) {
     const jpeg = await containers.nth(i).screenshot({ type: 'jpeg', quality: 70 })
     thumbnails.push(`data:image/jpeg;base64,${jpeg.toString('base64')}`)
     progress(log, 'thumbnails', i + 1, count)

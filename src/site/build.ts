@@ -1,14 +1,13 @@
 // Builds every deck into one static site: dist/index.html plus dist/<deck>/ for each deck.
 // Decks are built into a staging folder first, so a failed build leaves the last good site as it was.
-import { spawn } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import process from 'node:process'
 import { type DeckRef, type DeckSummary, listDecks, loadDeck, summariseDeck } from '../content/decks'
 import { HANDOUT_KINDS, handoutName } from '../handouts/names'
 import { CliError } from '../cli/modules'
-import { DIST_DIR, PUBLIC_DIR, SLIDEV_BIN } from '../paths'
+import { DIST_DIR, PUBLIC_DIR } from '../paths'
 import { renderLanding } from './landing'
+import { buildDeck } from './slidev'
 
 export interface BuildOptions {
   /** where the site will be served from, e.g. `/` or `/training/` */
@@ -22,22 +21,6 @@ export function normaliseBase(base: string): string {
   if (!base.startsWith('/'))
     throw new CliError(`--base must be an absolute path such as / or /training/ (got "${base}").`)
   return base.endsWith('/') ? base : `${base}/`
-}
-
-export function runSlidev(args: string[], log: (line: string) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SLIDEV_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (d) => { output += d })
-    child.stderr.on('data', (d) => { output += d })
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      if (code === 0)
-        return resolve()
-      log(output)
-      reject(new CliError(`slidev ${args.join(' ')} failed with exit code ${code}.`))
-    })
-  })
 }
 
 export const SITE_TITLE = 'Foundational Community Building and Engagement Training'
@@ -65,7 +48,7 @@ export async function buildSite(options: BuildOptions): Promise<string> {
     for (const deck of decks) {
       const started = Date.now()
       log(`Building ${deck.name} …`)
-      await runSlidev(['build', deck.entry, '--out', join(staging, deck.name), '--base', `${base}${deck.name}/`, '--router-mode', 'hash'], log)
+      await buildDeck(deck.entry, join(staging, deck.name), `${base}${deck.name}/`, log)
       summaries.push(summariseDeck(await loadDeck(deck)))
       log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     }
