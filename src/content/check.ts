@@ -1,6 +1,7 @@
 // The content check: what makes a deck facilitator-ready, checked on Slidev's own parse.
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { VALUE_NAMES, type ValueName, placeholdersIn } from '../cohort/values'
 import { PUBLIC_DIR } from '../paths'
 import { displayPath, type LoadedDeck, type LoadedSlide } from './decks'
 import { buildAgenda, parseModuleMinutes, slideMinutes } from './timing'
@@ -94,6 +95,11 @@ export function checkDeck(deck: LoadedDeck): Problem[] {
       sectionSeen = true
     else if (!sectionSeen && slideMinutes(fm, i) > 0)
       problems.push({ ...where, message: 'has a `duration` but comes before the first agenda `section`, so its minutes belong to no agenda block.' })
+
+    for (const name of placeholdersIn(`${slide.content}\n${slide.note}`)) {
+      if (!VALUE_NAMES.includes(name as ValueName))
+        problems.push({ ...where, message: `uses the placeholder {% ${name} %}, which is not a named value. Known: ${VALUE_NAMES.join(', ')} (src/cohort/values.ts).` })
+    }
 
     for (const target of localTargets(slide)) {
       const path = target.startsWith('/') ? join(PUBLIC_DIR, target) : join(dirname(slide.file), target)

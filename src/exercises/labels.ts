@@ -34,3 +34,44 @@ export const en = {
 } as const
 
 export type Labels = { readonly [K in keyof typeof en]: string }
+
+export const es: Labels = {
+  undo: 'Deshacer',
+  undone: 'Último cambio deshecho.',
+  export: 'Exportar',
+  exportJson: 'JSON (para volver a importar)',
+  exportMarkdown: 'Markdown',
+  exportCsv: 'CSV (hoja de cálculo)',
+  importJson: 'Importar JSON',
+  imported: 'Importado. «Deshacer» devuelve el tablero como estaba.',
+  importRefused: 'Importación rechazada; el tablero no ha cambiado.',
+  reset: 'Vaciar',
+  resetConfirm: '¿Quitar todo de este tablero? «Deshacer» puede recuperarlo en esta sesión.',
+  resetYes: 'Sí, vaciar el tablero',
+  cancel: 'Cancelar',
+  resetDone: 'Tablero vaciado.',
+  add: 'Añadir',
+  save: 'Guardar',
+  edit: 'Editar',
+  remove: 'Quitar',
+  removed: 'Quitado.',
+  added: 'Añadido.',
+  saved: 'Guardado.',
+  notSaved: 'No se ha guardado:',
+  empty: 'Todavía no hay nada.',
+  loading: 'Cargando el trabajo guardado…',
+  instructions: 'Instrucciones',
+  worksheet: 'Hoja de trabajo',
+  newEntry: 'Nueva entrada',
+  editing: 'Editando',
+  onePerLine: 'uno por línea',
+  required: 'obligatorio',
+}
+
+export const DICTIONARIES = { en, es } as const
+export type Language = keyof typeof DICTIONARIES
+export const LANGUAGES = Object.keys(DICTIONARIES) as Language[]
+
+export function labelsFor(language: string | undefined): Labels {
+  return DICTIONARIES[(language ?? 'en') as Language] ?? en
+}

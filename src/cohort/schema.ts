@@ -1,0 +1,54 @@
+// The cohort file (cohorts/<id>/cohort.yaml): one schema, documented field by field in
+// cohorts/README.md. Cross-file checks (modules, slide ids, files) are in load.ts.
+import { z } from 'zod'
+import { LANGUAGES } from '../exercises/labels'
+import { VALUE_NAMES } from './values'
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`)
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  }
+  catch {
+    return false
+  }
+}
+
+export const SLIDE_ID = /^m\d-[a-z0-9]+(?:-[a-z0-9]+)*$/
+const slideId = z.string().regex(SLIDE_ID, 'must be a slide id such as m2-stakeholder-map')
+const relativeFile = z.string().min(1).regex(/^(?!\/)(?!.*\.\.\/).+$/, 'must be a path inside the cohort folder (no leading / or ../)')
+
+export const facilitatorSchema = z.object({
+  name: text(80),
+  pronouns: text(30).optional(),
+  contact: text(120).optional(),
+}).strict()
+
+export const moduleSessionSchema = z.object({
+  module: z.union([z.number().int().min(0).max(9), z.string().min(1)]),
+  start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/, 'must be a local date and time like 2027-03-04T10:00'),
+  minutes: z.number().int().min(15, 'at least 15').max(480, 'at most 480'),
+  drop: z.array(slideId).default([]),
+  replace: z.record(slideId, relativeFile).default({}),
+  insert: z.array(z.object({ after: slideId, file: relativeFile }).strict()).default([]),
+}).strict()
+
+export const cohortSchema = z.object({
+  name: text(120),
+  organisation: text(120),
+  facilitators: z.array(facilitatorSchema).min(1, 'name at least one facilitator').max(12),
+  venue: text(200),
+  timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid'),
+  language: z.string().refine(l => (LANGUAGES as readonly string[]).includes(l), `must be a language with board labels: ${LANGUAGES.join(', ')}`).default('en'),
+  modules: z.array(moduleSessionSchema).min(1, 'choose at least one module'),
+  values: z.partialRecord(z.enum(VALUE_NAMES as [string, ...string[]]), text(300)).default({}),
+  branding: z.object({
+    logo: relativeFile.optional(),
+    accent: z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a colour like #0b5d6b').optional(),
+  }).strict().default({}),
+}).strict()
+
+export type Cohort = z.infer<typeof cohortSchema>
+export type ModuleSession = z.infer<typeof moduleSessionSchema>
