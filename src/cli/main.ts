@@ -3,20 +3,24 @@
 import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { formatCohortProblem, listCohorts, loadCohort } from '../cohort/load'
+import { newCohort } from '../cohort/scaffold'
 import { checkDecks, formatProblem } from '../content/check'
 import { listDecks, loadDeck } from '../content/decks'
-import { DIST_DIR, SLIDEV_BIN } from '../paths'
-import { buildSite } from '../site/build'
-import { serveSite } from '../site/serve'
 import { exportHandouts } from '../handouts/export'
+import { SLIDEV_BIN } from '../paths'
+import { buildSite } from '../site/build'
+import { resolveKit } from '../site/kit'
+import { serveSite } from '../site/serve'
 import { CliError, findModule } from './modules'
 
 const USAGE = `Usage:
-  npm start [-- <module>] [-- slidev options]   present a module (default: 1), e.g. npm start -- 3
-  npm run build [-- --base /path/]             build every deck and the landing page into dist/
-  npm run check [-- <module>...]               check the decks' content (notes, ids, timings, links)
-  npm run export [-- <module>...] [--results FILE]   handouts (slides, worksheets, facilitator guide) as PDFs in dist/handouts/
-  npm run serve [-- --port 4173]               serve the built site from dist/ on this computer`
+  npm start [-- <module>] [-- --cohort <id>] [-- slidev options]   present a module (default: 1), e.g. npm start -- 3
+  npm run build [-- --cohort <id>] [-- --base /path/]          build the decks and a landing page into dist/
+  npm run export [-- <module>...] [--cohort <id>] [--results FILE]   handout PDFs into dist/handouts/
+  npm run check [-- <module>...]                                check the decks' content and every cohort file
+  npm run cohort -- new <id> | check <id>                       start a cohort from the example, or check one
+  npm run serve [-- --port 4173]                                serve the built site in dist/ on this computer`
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -24,8 +28,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'present': return present(rest)
     case 'build': return build(rest)
     case 'check': return check(rest)
-    case 'serve': return serve(rest)
     case 'export': return exportCommand(rest)
+    case 'cohort': return cohort(rest)
+    case 'serve': return serve(rest)
     case undefined:
     case 'help':
     case '--help':
@@ -36,19 +41,41 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** Takes `--cohort <id>` out of an argument list that is otherwise passed on. */
+function takeCohort(args: string[]): { cohort?: string, rest: string[] } {
+  const i = args.findIndex(a => a === '--cohort' || a.startsWith('--cohort='))
+  if (i < 0)
+    return { rest: args }
+  const inline = args[i].includes('=') ? args[i].split('=')[1] : undefined
+  const cohort = inline ?? args[i + 1]
+  if (!cohort || cohort.startsWith('-'))
+    throw new CliError('--cohort needs a cohort id, for example --cohort example.')
+  return { cohort, rest: [...args.slice(0, i), ...args.slice(i + (inline ? 1 : 2))] }
+}
+
 async function present(args: string[]): Promise<number> {
+  const { cohort, rest } = takeCohort(args)
   // The first bare word names the module; everything else goes to Slidev (--port, --remote ...).
-  const moduleArg = args[0] && !args[0].startsWith('-') ? args[0] : undefined
-  const slidevArgs = moduleArg ? args.slice(1) : args
-  const deck = findModule(listDecks(), moduleArg)
-  console.log(`Presenting module ${deck.number}: ${deck.slug}. Presenter view: add /presenter/ to the address.`)
+  const moduleArg = rest[0] && !rest[0].startsWith('-') ? rest[0] : undefined
+  const slidevArgs = moduleArg ? rest.slice(1) : rest
+  const kit = await resolveKit(cohort)
+  const deck = findModule(kit.decks, moduleArg, kit.decks.some(d => d.number === 1) ? 1 : kit.decks[0]?.number)
+  console.log(`Presenting module ${deck.number}: ${deck.slug}${cohort ? ` for cohort ${cohort}` : ''}. Presenter view: add /presenter/ to the address.`)
   const child = spawn(process.execPath, [SLIDEV_BIN, deck.entry, ...slidevArgs], { stdio: 'inherit' })
   return new Promise(resolve => child.on('exit', code => resolve(code ?? 1)))
 }
 
 async function build(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { base: { type: 'string', default: '/' } }, strict: true })
-  await buildSite({ base: values.base! })
+  const { values } = parseArgs({ args, options: { base: { type: 'string', default: '/' }, cohort: { type: 'string' } }, strict: true })
+  await buildSite({ base: values.base!, kit: await resolveKit(values.cohort) })
+  return 0
+}
+
+async function exportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { results: { type: 'string' }, cohort: { type: 'string' } }, allowPositionals: true, strict: true })
+  const kit = await resolveKit(values.cohort)
+  const decks = positionals.length ? positionals.map(p => findModule(kit.decks, p)) : kit.decks
+  await exportHandouts({ kit, decks, resultsFile: values.results })
   return 0
 }
 
@@ -59,27 +86,45 @@ async function check(args: string[]): Promise<number> {
   // Ids must be unique across the whole kit, so duplicates are checked against every deck.
   const others = await Promise.all(all.filter(d => !chosen.includes(d)).map(loadDeck))
   const chosenFiles = new Set(decks.flatMap(d => d.slides.map(s => s.file)).concat(chosen.map(d => d.entry)))
-  const problems = checkDecks([...decks, ...others]).filter(p => chosenFiles.has(p.file))
+  const problems = checkDecks([...decks, ...others]).filter(p => chosenFiles.has(p.file)).map(formatProblem)
+  // A cohort that uses a slide id the decks no longer have is a content problem too.
+  for (const id of listCohorts())
+    problems.push(...(await loadCohort(id, all)).problems.map(formatCohortProblem))
   for (const p of problems)
-    console.error(formatProblem(p))
+    console.error(p)
   const slides = decks.reduce((n, d) => n + d.slides.length, 0)
   if (problems.length) {
-    console.error(`\nContent check failed: ${problems.length} problem(s) in ${decks.length} deck(s).`)
+    console.error(`\nContent check failed: ${problems.length} problem(s).`)
     return 1
   }
-  console.log(`Content check passed: ${decks.length} deck(s), ${slides} slides.`)
+  console.log(`Content check passed: ${decks.length} deck(s), ${slides} slides, ${listCohorts().length} cohort file(s).`)
   return 0
 }
 
-async function exportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { results: { type: 'string' } }, allowPositionals: true, strict: true })
-  const all = listDecks()
-  const decks = positionals.length ? positionals.map(p => findModule(all, p)) : all
-  await exportHandouts({ decks, resultsFile: values.results })
+async function cohort(args: string[]): Promise<number> {
+  const [action, id] = args
+  if (!id || !['new', 'check'].includes(action))
+    throw new CliError('Usage: npm run cohort -- new <id>   or   npm run cohort -- check <id>')
+  if (action === 'new') {
+    const dir = newCohort(id)
+    console.log(`Created ${dir}/ from the example. Edit cohort.yaml, then: npm run cohort -- check ${id}`)
+    return 0
+  }
+  const loaded = await loadCohort(id)
+  for (const p of loaded.problems)
+    console.error(formatCohortProblem(p))
+  for (const w of loaded.warnings)
+    console.warn(`warning: ${w}`)
+  if (loaded.problems.length) {
+    console.error(`\nCohort "${id}" has ${loaded.problems.length} problem(s).`)
+    return 1
+  }
+  console.log(`Cohort "${id}" is valid: ${loaded.sessions.map(s => `module ${s.deck.number}`).join(', ')}.`)
   return 0
 }
 
 async function serve(args: string[]): Promise<number> {
+  const { DIST_DIR } = await import('../paths')
   const { values } = parseArgs({ args, options: { port: { type: 'string', default: '4173' }, host: { type: 'string', default: 'localhost' } }, strict: true })
   const site = await serveSite(DIST_DIR, Number(values.port), values.host)
   console.log(`Serving ${DIST_DIR} at ${site.url}/ (Ctrl+C to stop).`)

@@ -16,6 +16,17 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** WCAG contrast of a colour against white. */
+export function contrastOnWhite(hex: string): number {
+  const full = hex.length === 4 ? `#${[...hex.slice(1)].map(c => c + c).join('')}` : hex
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = Number.parseInt(full.slice(i, i + 2), 16) / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  })
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+  return 1.05 / (luminance + 0.05)
+}
+
 export const SLIDE_ID = /^m\d-[a-z0-9]+(?:-[a-z0-9]+)*$/
 const slideId = z.string().regex(SLIDE_ID, 'must be a slide id such as m2-stakeholder-map')
 const relativeFile = z.string().min(1).regex(/^(?!\/)(?!.*\.\.\/).+$/, 'must be a path inside the cohort folder (no leading / or ../)')
@@ -46,7 +57,10 @@ export const cohortSchema = z.object({
   values: z.partialRecord(z.enum(VALUE_NAMES as [string, ...string[]]), text(300)).default({}),
   branding: z.object({
     logo: relativeFile.optional(),
-    accent: z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a colour like #0b5d6b').optional(),
+    accent: z.string()
+      .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a colour like #0b5d6b')
+      .refine(c => contrastOnWhite(c) >= 4.5, { error: iss => `${String(iss.input)} has a contrast of ${contrastOnWhite(String(iss.input)).toFixed(1)}:1 on white; headings and links need at least 4.5:1, so choose a darker colour` })
+      .optional(),
   }).strict().default({}),
 }).strict()
 

@@ -3,16 +3,18 @@
 // dist/handouts/. PDFs are written to a temporary folder and moved into place only when
 // every one of them is complete, so a failed or interrupted export leaves earlier ones intact.
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import process from 'node:process'
 import { PDFDocument } from 'pdf-lib'
 import { type Browser, chromium, type Page } from 'playwright-chromium'
 import { CHROMIUM_ARGS, findChromium } from '../chromium'
 import { CliError } from '../cli/modules'
-import { type DeckRef, type LoadedDeck, listDecks, loadDeck, slideTitle, summariseDeck } from '../content/decks'
+import type { LoadedCohort } from '../cohort/load'
+import { type DeckRef, type LoadedDeck, loadDeck, slideTitle, summariseDeck } from '../content/decks'
 import { boardsInMarkdown } from '../exercises/registry'
-import { DIST_DIR } from '../paths'
 import { buildSite, writeLanding } from '../site/build'
+import { type Kit, resolveKit } from '../site/kit'
+import { formatSession } from '../site/landing'
 import { serveSite } from '../site/serve'
 import { renderGuideSections } from './guide'
 import { HANDOUT_KINDS, type HandoutKind, handoutName } from './names'
@@ -21,6 +23,9 @@ import { loadResults } from './results'
 import { renderWorksheet } from './worksheets'
 
 export interface ExportOptions {
+  /** the upstream kit unless given */
+  kit?: Kit
+  /** some of the kit's decks; all by default */
   decks?: DeckRef[]
   resultsFile?: string
   siteDir?: string
@@ -34,17 +39,20 @@ const SLIDE = { width: 980, height: 552 }
 
 export async function exportHandouts(options: ExportOptions = {}): Promise<string[]> {
   const log = options.log ?? console.log
-  const siteDir = options.siteDir ?? DIST_DIR
   // Everything that can be refused is checked before anything is written.
   const executablePath = findChromium()
   const results = options.resultsFile ? loadResults(options.resultsFile) : new Map<string, unknown>()
-  const all = listDecks()
-  const chosen = options.decks ?? all
+  const kit = options.kit ?? await resolveKit()
+  const siteDir = options.siteDir ?? kit.outDir
+  // A cohort's decks are built for /cohorts/<id>/…, so the server serves the folder above.
+  const serveRoot = join(siteDir, ...kit.basePath.split('/').filter(Boolean).map(() => '..'))
+  const all = kit.decks
+  const chosen = options.decks ? all.filter(d => options.decks!.some(c => c.number === d.number)) : all
   const kinds = options.kinds ?? HANDOUT_KINDS
 
   if (all.some(d => !existsSync(join(siteDir, d.name, 'index.html')))) {
     log('The site is not built yet: building it first (npm run build).')
-    await buildSite({ base: '/', outDir: siteDir, log })
+    await buildSite({ base: '/', kit, outDir: siteDir, log })
   }
 
   const outDir = join(siteDir, 'handouts')
@@ -59,7 +67,8 @@ export async function exportHandouts(options: ExportOptions = {}): Promise<strin
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
 
-  const site = await serveSite(siteDir, 0)
+  const site = await serveSite(serveRoot, 0)
+  const siteUrl = `${site.url}/${kit.basePath}`.replace(/\/$/, '')
   let browser: Browser | undefined
   const written: string[] = []
   try {
@@ -69,13 +78,14 @@ export async function exportHandouts(options: ExportOptions = {}): Promise<strin
     for (const ref of chosen) {
       const deck = await loadDeck(ref)
       const moduleName = ref.number === 0 ? 'Welcome' : `Module ${ref.number}: ${deck.headmatter.title}`
+      const cohort = kit.cohort?.sessions.find(s => s.deck.number === ref.number)
       log(`${moduleName}`)
       if (kinds.includes('slides') || kinds.includes('facilitator-guide')) {
-        const { thumbnails, pdf } = await exportSlides(page, site.url, deck, moduleName, kinds.includes('facilitator-guide'), log)
+        const { thumbnails, pdf } = await exportSlides(page, siteUrl, deck, moduleName, kinds.includes('facilitator-guide'), log)
         if (kinds.includes('slides'))
           written.push(save(partial, handoutName(ref.name, 'slides'), pdf))
         if (kinds.includes('facilitator-guide'))
-          written.push(save(partial, handoutName(ref.name, 'facilitator-guide'), await exportGuide(page, deck, thumbnails, moduleName, log)))
+          written.push(save(partial, handoutName(ref.name, 'facilitator-guide'), await exportGuide(page, deck, thumbnails, moduleName, cohort ? cohortLine(kit.cohort!, cohort.session.start) : undefined, log)))
       }
       const sheets = kinds.includes('worksheets') ? await exportWorksheets(page, deck, moduleName, results, log) : undefined
       if (sheets)
@@ -87,10 +97,10 @@ export async function exportHandouts(options: ExportOptions = {}): Promise<strin
       renameSync(file, join(outDir, name))
       return join(outDir, name)
     })
-    writeLanding(siteDir, await Promise.all(all.map(async d => summariseDeck(await loadDeck(d)))))
+    writeLanding(siteDir, await Promise.all(all.map(async d => summariseDeck(await loadDeck(d)))), kit)
     log('\nHandouts:')
     for (const file of final)
-      log(`  ${file.replace(`${siteDir}/`, 'dist/')}  ${(statSync(file).size / 1024).toFixed(0)} kB`)
+      log(`  ${relative(process.cwd(), file)}  ${(statSync(file).size / 1024).toFixed(0)} kB`)
     return final
   }
   finally {
@@ -162,9 +172,14 @@ async function printSections(page: Page, sections: { title: string, html: string
   return { bytes: await merged.save(), bookmarks }
 }
 
-async function exportGuide(page: Page, deck: LoadedDeck, thumbnails: string[], moduleName: string, log: (l: string) => void) {
+function cohortLine(loaded: LoadedCohort, start: string): string {
+  const c = loaded.cohort!
+  return `${c.name} · ${formatSession(start, c.timezone, c.language)} · ${c.venue} · Facilitators: ${c.facilitators.map(f => f.name).join(', ')}`
+}
+
+async function exportGuide(page: Page, deck: LoadedDeck, thumbnails: string[], moduleName: string, cohort: string | undefined, log: (l: string) => void) {
   const summary = summariseDeck(deck)
-  const sections = renderGuideSections(deck, summary, thumbnails, moduleName)
+  const sections = renderGuideSections(deck, summary, thumbnails, moduleName, cohort)
   const name = handoutName(deck.ref.name, 'facilitator-guide')
   const { bytes, bookmarks } = await printSections(page, sections, done => progress(log, name, done, sections.length, 'sections'))
   return finishPdf(bytes, { title: `${summary.title}: facilitator guide`, subject: moduleName, bookmarks })

@@ -19,10 +19,11 @@ const CSS = `
 .badge { display: inline-block; border: 1.5px solid #0b5d6b; border-radius: 99px; padding: 0 6px; font-size: 8.5pt; margin-left: 4px; }
 `
 
-export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thumbnails: string[], moduleName: string): GuideSection[] {
+export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thumbnails: string[], moduleName: string, cohort?: string): GuideSection[] {
   const front = `
     <p class="kicker">Facilitator guide · ${escapeHtml(moduleName)}</p>
     <h1>${escapeHtml(summary.title)}</h1>
+    ${cohort ? `<p class="cohort"><strong>${escapeHtml(cohort)}</strong></p>` : ''}
     ${summary.subtitle ? `<p>${escapeHtml(summary.subtitle)}</p>` : ''}
     <p><strong>${summary.minutes} minutes</strong> · ${summary.slideCount} slides</p>
     <h2>Learning objectives</h2>

@@ -2,6 +2,7 @@
 // Plain HTML with no script and no font from another host: it opens anywhere, even offline.
 import type { DeckSummary } from '../content/decks'
 import { blockRange } from '../content/timing'
+import type { Cohort } from '../cohort/schema'
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!)
@@ -12,15 +13,26 @@ export interface LandingOptions {
   decks: DeckSummary[]
   /** handout links per deck name, relative to the site root */
   handouts?: Record<string, { kind: string, href: string }[]>
+  /** a cohort's kit: its details and each module's session start */
+  cohort?: Cohort
+  sessions?: Record<string, string>
+}
+
+export function formatSession(start: string, timezone: string, language = 'en'): string {
+  // The start is a wall-clock time in the cohort's zone; show it as written, with the zone.
+  const [date, time] = start.split('T')
+  const day = new Date(`${date}T12:00:00Z`).toLocaleDateString(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  return `${day}, ${time} (${timezone})`
 }
 
 const HANDOUT_LABELS: Record<string, string> = { 'slides': 'Slides (PDF)', 'worksheets': 'Worksheets (PDF)', 'facilitator-guide': 'Facilitator guide (PDF)' }
 
-export function renderLanding({ title, decks, handouts = {} }: LandingOptions): string {
+export function renderLanding({ title, decks, handouts = {}, cohort, sessions = {} }: LandingOptions): string {
   const total = decks.reduce((n, d) => n + (d.minutes ?? 0), 0)
   const cards = decks.map(d => `
     <article class="module" aria-labelledby="m${d.number}-title">
       <h2 id="m${d.number}-title"><a href="./${d.name}/">${d.number === 0 ? '' : `Module ${d.number}: `}${escapeHtml(d.title)}</a></h2>
+      ${cohort && sessions[d.name] ? `<p class="session">Session: ${escapeHtml(formatSession(sessions[d.name], cohort.timezone, cohort.language))}</p>` : ''}
       <p class="meta"><span>${d.minutes ?? '?'} minutes</span> · <span>${d.slideCount} slides</span> · <a href="./${d.name}/#/presenter/1">presenter view</a></p>
       ${d.subtitle ? `<p>${escapeHtml(d.subtitle)}</p>` : ''}
       ${handouts[d.name]?.length ? `<p class="handouts">Handouts: ${handouts[d.name].map(h => `<a href="./${h.href}">${HANDOUT_LABELS[h.kind] ?? h.kind}</a>`).join(' · ')}</p>` : ''}
@@ -57,6 +69,7 @@ export function renderLanding({ title, decks, handouts = {} }: LandingOptions): 
 <body>
 <header>
   <h1>${escapeHtml(title)}</h1>
+  ${cohort ? `<p class="cohort">${escapeHtml(cohort.organisation)} · ${escapeHtml(cohort.venue)} · Facilitators: ${cohort.facilitators.map(f => escapeHtml(`${f.name}${f.pronouns ? ` (${f.pronouns})` : ''}`)).join(', ')}</p>` : ''}
   <p>${decks.length} decks, ${total} minutes of facilitated sessions. Open a deck to present it; press <kbd>o</kbd> for the slide overview, or open the presenter view for notes and timings.</p>
 </header>
 <main>

@@ -1,0 +1,9 @@
+// A cohort's accent colour, applied to every slide, view and print of a deck built for it.
+import { defineAppSetup } from '@slidev/types'
+import configs from '#slidev/configs'
+
+export default defineAppSetup(() => {
+  const accent = (configs as { cohort?: { accent?: string } }).cohort?.accent
+  if (accent && typeof document !== 'undefined')
+    document.documentElement.style.setProperty('--kit-accent', accent)
+})
