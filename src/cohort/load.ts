@@ -61,8 +61,7 @@ export function cohortDir(id: string): string {
   return join(COHORTS_DIR, id)
 }
 
-export async function loadCohort(id: string, decks: DeckRef[] = listDecks()): Promise<LoadedCohort> {
-  const dir = cohortDir(id)
+export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir = cohortDir(id)): Promise<LoadedCohort> {
   const file = join(dir, 'cohort.yaml')
   const result: LoadedCohort = { id, dir, file, sessions: [], problems: [], warnings: [] }
   const problem = (p: Omit<CohortProblem, 'file'> & { file?: string }) => result.problems.push({ file, ...p })
@@ -78,7 +77,7 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks()): Pr
   }
 
   const counter = new LineCounter()
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter, prettyErrors: true, uniqueKeys: true })
   for (const e of doc.errors) {
     const pos = e.linePos?.[0]
     problem({ line: pos?.line, column: pos?.col, message: `YAML syntax: ${e.message.split('\n')[0]}` })

@@ -40,7 +40,7 @@ export const facilitatorSchema = z.object({
 export const moduleSessionSchema = z.object({
   module: z.union([z.number().int().min(0).max(9), z.string().min(1)]),
   start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/, 'must be a local date and time like 2027-03-04T10:00'),
-  minutes: z.number().int().min(15, 'at least 15').max(480, 'at most 480'),
+  minutes: z.number().int().min(10, 'at least 10').max(480, 'at most 480'),
   drop: z.array(slideId).default([]),
   replace: z.record(slideId, relativeFile).default({}),
   insert: z.array(z.object({ after: slideId, file: relativeFile }).strict()).default([]),
