@@ -1,24 +1,21 @@
 // Builds the whole site once, then checks it on disk and in the system Chromium as a person
 // would meet it: every deck opens, shows its title, the presenter view shows the notes, and
 // nothing is requested from another host.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-chromium'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
 import { type LoadedDeck, listDecks, loadDeck, slideTitle } from '../../src/content/decks'
-import { buildSite } from '../../src/site/build'
 import { serveSite } from '../../src/site/serve'
 
-const out = mkdtempSync(join(tmpdir(), 'kit-site-'))
+const out = inject('siteDir')
 let decks: LoadedDeck[]
 let site: { url: string, close: () => Promise<void> }
 let browser: Browser
 
 beforeAll(async () => {
   decks = await Promise.all(listDecks().map(loadDeck))
-  await buildSite({ base: '/', outDir: out, log: () => {} })
   site = await serveSite(out, 0)
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
 })
@@ -26,7 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await site?.close()
-  rmSync(out, { recursive: true, force: true })
 })
 
 /** Opens a page and records what a facilitator would never want: errors and calls to other hosts. */

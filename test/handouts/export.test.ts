@@ -1,0 +1,157 @@
+// Reads the PDFs the export really writes: pages, text, thumbnails, metadata, bookmarks, and
+// what happens when Chromium is missing or an export is interrupted.
+import { execFile, spawn } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { type LoadedDeck, listDecks, loadDeck, slideTitle } from '../../src/content/decks'
+import { exportJson } from '../../src/exercises/board'
+import { boardsInMarkdown } from '../../src/exercises/registry'
+import { stakeholderMap } from '../../src/exercises/stakeholder-map'
+import { exportHandouts } from '../../src/handouts/export'
+import { handoutName } from '../../src/handouts/names'
+import { readBookmarks } from '../../src/handouts/pdf'
+import { ROOT } from '../../src/paths'
+
+const run = promisify(execFile)
+const pdfText = async (file: string) => (await run('pdftotext', ['-layout', file, '-'], { maxBuffer: 50e6 })).stdout
+const pdfInfo = async (file: string) => (await run('pdfinfo', [file])).stdout
+const pages = async (file: string) => Number(/Pages:\s+(\d+)/.exec(await pdfInfo(file))![1])
+const squash = (s: string) => s.replace(/\s+/g, ' ')
+
+let site: string
+let handouts: string
+let decks: LoadedDeck[]
+const boardsOf = (deck: LoadedDeck) => deck.slides.flatMap(s => boardsInMarkdown(s.content))
+
+beforeAll(async () => {
+  // A copy of the shared build, so that exporting does not change what other tests read.
+  site = mkdtempSync(join(tmpdir(), 'kit-export-'))
+  cpSync(inject('siteDir'), site, { recursive: true })
+  decks = await Promise.all(listDecks().map(loadDeck))
+  await exportHandouts({ siteDir: site, log: () => {} })
+  handouts = join(site, 'handouts')
+})
+
+describe('the exported handouts', () => {
+  it('write three PDFs per module (slides and guide for the welcome deck) and link them from the landing page', () => {
+    const landing = readFileSync(join(site, 'index.html'), 'utf8')
+    for (const deck of decks) {
+      const kinds = boardsOf(deck).length ? ['slides', 'worksheets', 'facilitator-guide'] as const : ['slides', 'facilitator-guide'] as const
+      for (const kind of kinds) {
+        expect(existsSync(join(handouts, handoutName(deck.ref.name, kind))), `${deck.ref.name} ${kind}`).toBe(true)
+        expect(landing).toContain(`href="./handouts/${handoutName(deck.ref.name, kind)}"`)
+      }
+    }
+  })
+
+  it('slides: one page per slide, with the slides\' real text', async () => {
+    for (const deck of decks) {
+      const file = join(handouts, handoutName(deck.ref.name, 'slides'))
+      expect(await pages(file), deck.ref.name).toBe(deck.slides.length)
+      const text = squash(await pdfText(file))
+      expect(text).toContain(squash(slideTitle(deck.slides[0])))
+      expect(text).toContain(squash(slideTitle(deck.slides.at(-1)!)))
+    }
+  })
+
+  it('worksheets: one A4 page per board, with the module and the exercise title', async () => {
+    for (const deck of decks.filter(d => boardsOf(d).length)) {
+      const file = join(handouts, handoutName(deck.ref.name, 'worksheets'))
+      expect(await pages(file), deck.ref.name).toBe(boardsOf(deck).length)
+      expect(await pdfInfo(file)).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/)
+      const text = squash(await pdfText(file))
+      expect(text).toContain(`Module ${deck.ref.number}`)
+      for (const slide of deck.slides.filter(s => boardsInMarkdown(s.content).length))
+        expect(text).toContain(squash(slideTitle(slide)))
+    }
+  })
+
+  it('facilitator guide: the agenda first, then each slide\'s thumbnail beside its notes', async () => {
+    for (const deck of decks) {
+      const file = join(handouts, handoutName(deck.ref.name, 'facilitator-guide'))
+      const text = squash(await pdfText(file))
+      expect(text).toContain('Agenda')
+      const note = deck.slides[2].note.replace(/[*_`#>[\]()]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 5).join(' ')
+      expect(text).toContain(note)
+      const images = (await run('pdfimages', ['-list', file])).stdout.trim().split('\n').length - 2
+      expect(images, deck.ref.name).toBeGreaterThanOrEqual(deck.slides.length)
+    }
+  })
+
+  it('carry a title, the module name and a bookmark per section', async () => {
+    const deck = decks.find(d => d.ref.number === 2)!
+    for (const kind of ['slides', 'facilitator-guide'] as const) {
+      const file = join(handouts, handoutName(deck.ref.name, kind))
+      const info = await pdfInfo(file)
+      expect(info).toMatch(new RegExp(`Title:\\s+${deck.headmatter.title}`))
+      expect(info).toMatch(/Subject:\s+Module 2: /)
+      const bookmarks = await readBookmarks(readFileSync(file))
+      const sections = deck.slides.filter(s => typeof s.frontmatter.section === 'string').map(s => s.frontmatter.section)
+      for (const section of sections)
+        expect(bookmarks.some(b => b.endsWith(section)), `${kind}: ${section}`).toBe(true)
+    }
+  })
+})
+
+describe('exporting with a group\'s results', () => {
+  it('fills the worksheet from a board\'s JSON export', async () => {
+    const results = join(site, 'results.json')
+    writeFileSync(results, exportJson(stakeholderMap, 'm2-board-stakeholder-map', {
+      threshold: 3,
+      stakeholders: [{ id: 's1', name: 'Regional library network', category: 'partner' as const, power: 4, interest: 5, currentEngagement: '', preferredChannel: 'email', relationshipOwner: 'Ana' }],
+    }))
+    const deck = decks.find(d => d.ref.number === 2)!
+    await exportHandouts({ siteDir: site, decks: [deck.ref], resultsFile: results, kinds: ['worksheets'], log: () => {} })
+    const text = squash(await pdfText(join(handouts, handoutName(deck.ref.name, 'worksheets'))))
+    expect(text).toContain('Regional library network')
+    expect(text).toContain('Manage closely')
+  })
+
+  it('refuses a broken results file and writes nothing', async () => {
+    const results = join(site, 'broken.json')
+    writeFileSync(results, JSON.stringify({ format: 'community-training-board', board: 'stakeholder-map', version: 1, data: { stakeholders: [{ id: 'x', name: 'A', power: 9, interest: 1 }] } }))
+    const before = readdirSync(handouts).map(f => [f, readFileSync(join(handouts, f)).length])
+    await expect(exportHandouts({ siteDir: site, resultsFile: results, log: () => {} })).rejects.toThrow(/broken\.json: The board data is not valid:\nstakeholders\.0\.power/)
+    expect(readdirSync(handouts).map(f => [f, readFileSync(join(handouts, f)).length])).toEqual(before)
+  })
+})
+
+describe('failures leave earlier handouts intact', () => {
+  const cli = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
+  const main = join(ROOT, 'src/cli/main.ts')
+
+  it('says how to install Chromium when none is found, exits non-zero and writes nothing', async () => {
+    const before = readdirSync(handouts).sort()
+    const result = await run(process.execPath, [cli, main, 'export', '1'], { env: { ...process.env, KIT_DIST_DIR: site, CHROMIUM_PATH: '/nonexistent/chromium' } })
+      .then(() => ({ code: 0, stderr: '' }), (e: any) => ({ code: e.code as number, stderr: e.stderr as string }))
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('CHROMIUM_PATH is set to "/nonexistent/chromium", but there is no file there')
+    expect(result.stderr).toContain('apt-get install chromium')
+    expect(readdirSync(handouts).sort()).toEqual(before)
+  })
+
+  it('an export interrupted halfway leaves the earlier PDFs byte for byte', async () => {
+    const snapshot = () => Object.fromEntries(readdirSync(handouts).filter(f => f.endsWith('.pdf')).map(f => [f, readFileSync(join(handouts, f)).toString('base64')]))
+    const before = snapshot()
+    const child = spawn(process.execPath, [cli, main, 'export'], { env: { ...process.env, KIT_DIST_DIR: site } })
+    let output = ''
+    child.stdout.on('data', (d) => { output += d })
+    // Interrupt once the second module is under way: the first module's new PDFs exist only in the temporary folder.
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if ((output.match(/^Module \d/gm) ?? []).length >= 2) {
+          clearInterval(check)
+          child.kill('SIGINT')
+          resolve()
+        }
+      }, 50)
+    })
+    const code = await new Promise(resolve => child.on('exit', c => resolve(c)))
+    expect(code).toBe(130)
+    expect(snapshot()).toEqual(before)
+    expect(readdirSync(handouts).some(f => f.startsWith('.partial'))).toBe(false)
+  })
+})
