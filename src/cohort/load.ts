@@ -3,6 +3,7 @@
 // with problems.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { parse } from '@slidev/parser'
 import { closest, distance } from 'fastest-levenshtein'
 import { type Document, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
@@ -129,6 +130,32 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
       checkFile(ins.file, ['modules', i, 'insert', k, 'file'])
     })
     result.sessions.push({ deck, upstream, session })
+
+    // The cohort's own slides meet the same rules as upstream ones, and the session's
+    // slides should still add up to its stated length.
+    let minutes = upstream.slides.reduce((n, slide, k) =>
+      n + (k > 0 && !session.drop.includes(String(slide.frontmatter.id)) && !session.replace[String(slide.frontmatter.id)] && typeof slide.frontmatter.duration === 'number' ? slide.frontmatter.duration : 0), 0)
+    const files = [...Object.entries(session.replace).map(([k, f]) => [['modules', i, 'replace', k], f] as const), ...session.insert.map((x, k) => [['modules', i, 'insert', k, 'file'], x.file] as const)]
+    for (const [path, rel] of files) {
+      const full = join(dir, rel)
+      if (!existsSync(full))
+        continue
+      const md = await parse(readFileSync(full, 'utf8'), full)
+      md.slides.forEach((slide, k) => {
+        const where = `slide ${k + 1} of ${rel}`
+        const sid = slide.frontmatter.id
+        if (typeof sid !== 'string' || !sid.startsWith(`m${deck.number}-`))
+          problem({ ...at(...path), message: `${where} needs an \`id\` starting with m${deck.number}- in its frontmatter.` })
+        else if (ids.includes(sid))
+          problem({ ...at(...path), message: `${where} uses the id "${sid}", which an upstream slide already has; choose a new id.` })
+        if (!slide.note?.trim())
+          problem({ ...at(...path), message: `${where} has no facilitator notes (an HTML comment at the end of the slide).` })
+        if (typeof slide.frontmatter.duration === 'number')
+          minutes += slide.frontmatter.duration
+      })
+    }
+    if (minutes !== session.minutes)
+      result.warnings.push(`module ${deck.number}: the slides add up to ${minutes} min, but the session is ${session.minutes} min; the agenda slide will show ${minutes}.`)
   }
 
   if (cohort.branding.logo) {

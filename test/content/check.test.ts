@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parse, stringify } from '@slidev/parser'
+import { parse, prettifySlide, stringify } from '@slidev/parser'
+import { Document } from 'yaml'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checkDecks, formatProblem } from '../../src/content/check'
 import { listDecks, loadDeck, summariseDeck } from '../../src/content/decks'
@@ -45,6 +46,11 @@ describe('the content check on broken copies', () => {
   async function mutate(change: (slides: any[]) => void) {
     const md = await parse(readFileSync(file(), 'utf8'), file())
     change(md.slides)
+    // Write back through Slidev's own serialiser, from the changed frontmatter, content and notes.
+    for (const slide of md.slides) {
+      slide.frontmatterDoc = new Document(slide.frontmatter)
+      prettifySlide(slide)
+    }
     writeFileSync(file(), stringify(md))
   }
 

@@ -81,7 +81,7 @@ describe('the built site in Chromium', () => {
       const { page, problems } = await open(`/${deck.ref.name}/#/1`)
       const title = slideTitle(deck.slides[0])
       await page.getByRole('heading', { name: title }).first().waitFor({ state: 'visible', timeout: 10_000 })
-      await page.getByTestId('kit-home').first().click()
+      await page.locator('[data-testid="kit-home"]:visible').click()
       await page.waitForURL(`${site.url}/`)
       expect(await page.title(), deck.ref.name).toContain('Community Building')
       expect(problems, deck.ref.name).toEqual([])
@@ -103,7 +103,7 @@ describe('the built site in Chromium', () => {
     const deck = decks.find(d => d.ref.number === 1)!
     const activity = deck.slides.find(s => s.frontmatter.layout === 'activity')!
     const { page, problems } = await open(`/${deck.ref.name}/#/${activity.number}`)
-    const badge = page.getByTestId('activity-duration').first()
+    const badge = page.locator('[data-testid="activity-duration"]:visible')
     await badge.waitFor({ state: 'visible' })
     expect((await badge.innerText()).trim()).toBe(`${activity.frontmatter.duration} min`)
     expect(problems).toEqual([])

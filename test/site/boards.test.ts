@@ -1,0 +1,108 @@
+// The exercise boards in the built decks, in Chromium, used as a facilitator would: entries
+// typed with the keyboard alone, a reload, export and re-import, and the printed worksheet.
+import { readFileSync } from 'node:fs'
+import { type Browser, chromium, type Page } from 'playwright-chromium'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { listDecks, loadDeck } from '../../src/content/decks'
+import { serveSite } from '../../src/site/serve'
+
+let site: { url: string, close: () => Promise<void> }
+let browser: Browser
+
+beforeAll(async () => {
+  site = await serveSite(inject('siteDir'), 0)
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+})
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+})
+
+/** The address of the slide holding a board, looked up by the board slide's id. */
+async function slideOf(boardSlideId: string): Promise<string> {
+  for (const ref of listDecks()) {
+    const deck = await loadDeck(ref)
+    const slide = deck.slides.find(s => s.frontmatter.id === boardSlideId)
+    if (slide)
+      return `/${ref.name}/#/${slide.number}`
+  }
+  throw new Error(`No slide with id ${boardSlideId}`)
+}
+
+async function openBoard(page: Page, path: string, boardId: string) {
+  await page.goto(site.url + path, { waitUntil: 'networkidle' })
+  const board = page.locator(`[data-board="${boardId}"]`)
+  await board.waitFor({ state: 'visible' })
+  await expect(board.getByText(/Loading saved work/).count()).resolves.toBe(0)
+  return board
+}
+
+describe('StakeholderMap in module 2', () => {
+  const boardId = 'm2-board-stakeholder-map'
+  let path: string
+  beforeAll(async () => { path = await slideOf(boardId) })
+
+  it('takes entries from the keyboard alone, keeps them across a reload, exports and re-imports them', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', e => errors.push(e.message))
+    let board = await openBoard(page, path, boardId)
+
+    // Keyboard only: type into the form, Tab between fields, Enter to add.
+    await board.locator(`#${boardId}-new-name`).focus()
+    await page.keyboard.type('Regional funder <b>')
+    await page.keyboard.press('Tab') // category
+    await page.keyboard.press('Tab') // power
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('5')
+    await page.keyboard.press('Tab') // interest
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('4')
+    await page.keyboard.press('Enter')
+    const dot = board.getByRole('button', { name: /Regional funder <b>: power 5, interest 4, Manage closely/ })
+    await dot.waitFor()
+    // Arrow keys move a focused dot, and do not change the slide.
+    await dot.focus()
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    await board.getByRole('button', { name: /power 5, interest 2, Keep satisfied/ }).waitFor()
+    expect(page.url()).toContain(path.split('#')[1])
+
+    await page.reload({ waitUntil: 'networkidle' })
+    board = await openBoard(page, path, boardId)
+    await board.getByRole('button', { name: /Regional funder <b>: power 5, interest 2/ }).waitFor()
+
+    await board.getByText('Export').click()
+    const [download] = await Promise.all([page.waitForEvent('download'), board.getByRole('button', { name: 'JSON (to re-import)' }).click()])
+    const exported = readFileSync(await download.path(), 'utf8')
+    expect(JSON.parse(exported)).toMatchObject({ board: 'stakeholder-map', data: { stakeholders: [{ name: 'Regional funder <b>', power: 5, interest: 2 }] } })
+
+    // Empty the board (it asks first), then bring the export back.
+    await board.getByRole('button', { name: 'Reset' }).click()
+    await board.getByRole('button', { name: 'Yes, reset the board' }).click()
+    await expect(board.locator('.kit-dot').count()).resolves.toBe(0)
+    await board.getByTestId('board-import').setInputFiles({ name: 'board.json', mimeType: 'application/json', buffer: Buffer.from(exported) })
+    await board.getByRole('button', { name: /Regional funder <b>: power 5, interest 2/ }).waitFor()
+
+    // A bad file is refused with a reason, and the board stays as it was.
+    await board.getByTestId('board-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"community-training-board","board":"raci-matrix","version":1,"data":{}}') })
+    await expect(board.getByRole('alert').innerText()).resolves.toMatch(/Import refused.*raci-matrix board, not of a stakeholder-map board/s)
+    await expect(board.locator('.kit-dot').count()).resolves.toBe(1)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('prints as a worksheet: blank with its instructions, nothing interactive', async () => {
+    const page = await browser.newPage()
+    const deck = path.split('/')[1]
+    await page.goto(`${site.url}/${deck}/?print=true#/print`, { waitUntil: 'networkidle' })
+    const board = page.locator(`[data-board="${boardId}"]`)
+    await board.waitFor()
+    await expect(board.getByTestId('worksheet').isVisible()).resolves.toBe(true)
+    await expect(board.innerText()).resolves.toContain('List who is involved with your community')
+    await expect(board.locator('button, input, select, textarea').count()).resolves.toBe(0)
+    await page.close()
+  })
+})
