@@ -1,7 +1,12 @@
 // Every exercise board the decks can use: the component's tag, its model and the board id
 // it uses when the slide does not give one. Handouts find boards in decks through this list.
 import type { BoardDefinition } from './board'
+import { channelAudit } from './channel-audit'
+import { informationMap } from './information-map'
+import { lifecycleCompass } from './lifecycle-compass'
+import { originTimeline } from './origin-timeline'
 import { stakeholderMap } from './stakeholder-map'
+import { valueExchangeLedger } from './value-exchange-ledger'
 
 export interface BoardEntry {
   component: string
@@ -10,7 +15,12 @@ export interface BoardEntry {
 }
 
 export const BOARDS: readonly BoardEntry[] = [
+  { component: 'OriginTimeline', def: originTimeline, defaultId: 'm1-board-origin-timeline' },
+  { component: 'LifecycleCompass', def: lifecycleCompass, defaultId: 'm1-board-lifecycle-compass' },
   { component: 'StakeholderMap', def: stakeholderMap, defaultId: 'm2-board-stakeholder-map' },
+  { component: 'ChannelAudit', def: channelAudit, defaultId: 'm2-board-channel-audit' },
+  { component: 'ValueExchangeLedger', def: valueExchangeLedger, defaultId: 'm3-board-value-exchange-ledger' },
+  { component: 'InformationMap', def: informationMap, defaultId: 'm3-board-information-map' },
 ]
 
 export function boardByKind(kind: string): BoardEntry | undefined {

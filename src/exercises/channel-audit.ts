@@ -1,0 +1,58 @@
+// Module 2: every communication channel, its purpose, audience and owner, sync or async
+// (after The Turing Way's communication channels).
+import { z } from 'zod'
+import type { BoardDefinition } from './board'
+import { displayValue, type FieldDef, LIMITS, options, rowSchema } from './fields'
+import { mdTable, toCsv } from './formats'
+
+export const CHANNEL_FIELDS: readonly FieldDef[] = [
+  { key: 'channel', label: 'Channel', kind: 'text', max: LIMITS.short, required: true, hint: 'e.g. forum, monthly call, newsletter' },
+  { key: 'mode', label: 'Sync or async', kind: 'choice', options: options(['sync', 'async'], { sync: 'synchronous', async: 'asynchronous' }), required: true },
+  { key: 'purpose', label: 'Purpose', kind: 'text', max: LIMITS.medium, multiline: true },
+  { key: 'audience', label: 'Audience', kind: 'text', max: LIMITS.short },
+  { key: 'owner', label: 'Owner', kind: 'text', max: LIMITS.short },
+  { key: 'cadence', label: 'Cadence', kind: 'text', max: LIMITS.short, hint: 'e.g. weekly, on demand' },
+  { key: 'accessibilityNotes', label: 'Accessibility notes', kind: 'text', max: LIMITS.medium, multiline: true },
+]
+
+export interface Channel { id: string, channel: string, mode: 'sync' | 'async', purpose: string, audience: string, owner: string, cadence: string, accessibilityNotes: string }
+export interface ChannelAuditData { channels: Channel[] }
+
+export const channelAuditSchema = z.object({
+  channels: z.array(rowSchema<Channel>(CHANNEL_FIELDS)).max(LIMITS.rows).default([]),
+}).strict()
+
+export function channelFlags(c: Channel): string[] {
+  const flags: string[] = []
+  if (!c.owner.trim())
+    flags.push('no owner')
+  if (!c.purpose.trim())
+    flags.push('no purpose')
+  return flags
+}
+
+export function modeCounts(data: ChannelAuditData): { sync: number, async: number } {
+  return {
+    sync: data.channels.filter(c => c.mode === 'sync').length,
+    async: data.channels.filter(c => c.mode === 'async').length,
+  }
+}
+
+const HEADERS = [...CHANNEL_FIELDS.map(f => f.label), 'Flags']
+const rows = (d: ChannelAuditData) => d.channels.map(c => [...CHANNEL_FIELDS.map(f => displayValue(f, (c as any)[f.key])), channelFlags(c).join('; ')])
+
+export const channelAudit: BoardDefinition<ChannelAuditData> = {
+  kind: 'channel-audit',
+  title: 'Channel audit',
+  version: 1,
+  schema: channelAuditSchema as z.ZodType<ChannelAuditData>,
+  empty: () => ({ channels: [] }),
+  instructions: [
+    'List every channel your community uses, including the unofficial ones.',
+    'Mark each synchronous or asynchronous and write its purpose and audience.',
+    'Name its owner and cadence, and note what makes it hard to access.',
+    'Ask: which channel do newcomers find first, and where do decisions happen?',
+  ],
+  toMarkdown: d => `# Channel audit\n\n${modeCounts(d).sync} synchronous, ${modeCounts(d).async} asynchronous.\n\n${mdTable(HEADERS, rows(d))}`,
+  toCsv: d => toCsv(HEADERS, rows(d)),
+}

@@ -1,0 +1,66 @@
+// Module 3: what the community asks of people and what it offers back (after Mozilla's
+// 2019 taxonomy of open value exchanges and the CSCCE participation modes).
+import { z } from 'zod'
+import type { BoardDefinition } from './board'
+import { displayValue, type FieldDef, LIMITS, options, rowSchema } from './fields'
+import { mdTable, toCsv } from './formats'
+
+export const CPM_MODES = ['convey', 'contribute', 'collaborate', 'co-create', 'champion'] as const
+export const VALUE_TAXONOMY = ['agency', 'altruism', 'coaching', 'compensation', 'delegation', 'early-access', 'feedback', 'mentorship', 'onboarding', 'professional-development', 'recognition', 'reputation', 'storytelling', 'swag'] as const
+
+export const LEDGER_FIELDS: readonly FieldDef[] = [
+  { key: 'contributionAsked', label: 'Contribution asked', kind: 'text', max: LIMITS.medium, required: true, multiline: true },
+  { key: 'persona', label: 'Persona', kind: 'text', max: LIMITS.short },
+  { key: 'cpmMode', label: 'Participation mode', kind: 'choice', options: options(CPM_MODES) },
+  { key: 'valueOffered', label: 'Value offered', kind: 'multi', options: options(VALUE_TAXONOMY, { 'early-access': 'early access', 'professional-development': 'professional development' }) },
+  { key: 'canDeliver', label: 'Can we deliver it?', kind: 'choice', options: options(['yes', 'partly', 'no']), required: true },
+  { key: 'costToCommunity', label: 'Cost to the community (1-5)', kind: 'number', min: 1, max: 5 },
+  { key: 'fairness', label: 'Fairness (1-5)', kind: 'number', min: 1, max: 5 },
+]
+
+export interface LedgerRow {
+  id: string
+  contributionAsked: string
+  persona: string
+  cpmMode: typeof CPM_MODES[number] | ''
+  valueOffered: (typeof VALUE_TAXONOMY[number])[]
+  canDeliver: 'yes' | 'partly' | 'no'
+  costToCommunity: number
+  fairness: number
+}
+export interface ValueExchangeLedgerData { rows: LedgerRow[] }
+
+export const valueExchangeLedgerSchema = z.object({
+  rows: z.array(rowSchema<LedgerRow>(LEDGER_FIELDS)).max(LIMITS.rows).default([]),
+}).strict()
+
+/** What a facilitator should look at again: promises we cannot keep, unfair asks, nothing offered. */
+export function ledgerFlags(row: LedgerRow): string[] {
+  const flags: string[] = []
+  if (row.canDeliver === 'no')
+    flags.push('undeliverable')
+  if (row.fairness < 3)
+    flags.push('unfair')
+  if (row.valueOffered.length === 0)
+    flags.push('no value offered')
+  return flags
+}
+
+const HEADERS = [...LEDGER_FIELDS.map(f => f.label), 'Flags']
+const rows = (d: ValueExchangeLedgerData) => d.rows.map(r => [...LEDGER_FIELDS.map(f => f.kind === 'number' ? (r as any)[f.key] : displayValue(f, (r as any)[f.key])), ledgerFlags(r).join('; ')])
+
+export const valueExchangeLedger: BoardDefinition<ValueExchangeLedgerData> = {
+  kind: 'value-exchange-ledger',
+  title: 'Value-exchange ledger',
+  version: 1,
+  schema: valueExchangeLedgerSchema as z.ZodType<ValueExchangeLedgerData>,
+  empty: () => ({ rows: [] }),
+  instructions: [
+    'List what your community asks of people, and of which persona.',
+    'Name the participation mode and the value you offer in exchange.',
+    'Be honest: can you deliver it? What does it cost? How fair is it (1-5)?',
+    'Fix the flagged rows: undeliverable, unfair (under 3) or nothing offered.',
+  ],
+  toMarkdown: d => `# Value-exchange ledger\n\n${d.rows.filter(r => ledgerFlags(r).length).length} of ${d.rows.length} rows flagged.\n\n${mdTable(HEADERS, rows(d))}`,
+  toCsv: d => toCsv(HEADERS, rows(d)),
+}
