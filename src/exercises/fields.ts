@@ -62,12 +62,17 @@ export function fieldSchema(f: FieldDef): z.ZodType {
 
 export const rowId = z.string().min(1).max(64)
 
+/** The zod shape of a row's fields, to extend with nested parts. */
+export function rowShape(fields: readonly FieldDef[]): Record<string, z.ZodType> {
+  return { id: rowId, ...Object.fromEntries(fields.map(f => [f.key, fieldSchema(f)])) }
+}
+
 /**
  * A zod object for a row with an `id` and the given fields. Name the row's type to get it
  * typed (`rowSchema<Stakeholder>(FIELDS)`); field defs are data, so TypeScript cannot infer it.
  */
 export function rowSchema<T extends { id: string } = { id: string } & Record<string, any>>(fields: readonly FieldDef[]): z.ZodType<T> {
-  return z.object({ id: rowId, ...Object.fromEntries(fields.map(f => [f.key, fieldSchema(f)])) }).strict() as unknown as z.ZodType<T>
+  return z.object(rowShape(fields)).strict() as unknown as z.ZodType<T>
 }
 
 /** The empty value of a field, for a new row. */

@@ -2,6 +2,9 @@
 // it uses when the slide does not give one. Handouts find boards in decks through this list.
 import type { BoardDefinition } from './board'
 import { channelAudit } from './channel-audit'
+import { charterBuilder } from './charter'
+import { mountainOfEngagement } from './mountain-of-engagement'
+import { raciMatrix } from './raci-matrix'
 import { informationMap } from './information-map'
 import { lifecycleCompass } from './lifecycle-compass'
 import { originTimeline } from './origin-timeline'
@@ -18,9 +21,12 @@ export const BOARDS: readonly BoardEntry[] = [
   { component: 'OriginTimeline', def: originTimeline, defaultId: 'm1-board-origin-timeline' },
   { component: 'LifecycleCompass', def: lifecycleCompass, defaultId: 'm1-board-lifecycle-compass' },
   { component: 'StakeholderMap', def: stakeholderMap, defaultId: 'm2-board-stakeholder-map' },
+  { component: 'RaciMatrix', def: raciMatrix, defaultId: 'm2-board-raci-matrix' },
   { component: 'ChannelAudit', def: channelAudit, defaultId: 'm2-board-channel-audit' },
+  { component: 'MountainOfEngagement', def: mountainOfEngagement, defaultId: 'm3-board-mountain-of-engagement' },
   { component: 'ValueExchangeLedger', def: valueExchangeLedger, defaultId: 'm3-board-value-exchange-ledger' },
   { component: 'InformationMap', def: informationMap, defaultId: 'm3-board-information-map' },
+  { component: 'CharterBuilder', def: charterBuilder, defaultId: 'm4-board-charter-builder' },
 ]
 
 export function boardByKind(kind: string): BoardEntry | undefined {

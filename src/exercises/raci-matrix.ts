@@ -1,0 +1,111 @@
+// Module 2: who is Responsible, Accountable, Consulted and Informed for each activity.
+// Rules: exactly one A and at least one R per activity; no role should hold more than a set
+// share of all the A's.
+import { z } from 'zod'
+import type { BoardDefinition } from './board'
+import { LIMITS, rowId } from './fields'
+import { mdTable, mdText, toCsv } from './formats'
+
+export const RACI = ['R', 'A', 'C', 'I'] as const
+export type RaciLetter = typeof RACI[number]
+export const RACI_MEANING: Record<RaciLetter, string> = {
+  R: 'Responsible: does the work',
+  A: 'Accountable: owns the outcome (exactly one per activity)',
+  C: 'Consulted: gives input before',
+  I: 'Informed: told after',
+}
+
+const named = z.object({ id: rowId, name: z.string().trim().min(1, 'a name is required').max(LIMITS.short, `at most ${LIMITS.short} characters`) }).strict()
+
+export interface RaciMatrixData {
+  roles: { id: string, name: string }[]
+  activities: { id: string, name: string }[]
+  /** `${activityId}:${roleId}` -> letter; a blank cell has no key */
+  cells: Record<string, RaciLetter>
+  maxAccountableShare: number
+}
+
+export const raciMatrixSchema = z.object({
+  roles: z.array(named).max(30).default([]),
+  activities: z.array(named).max(60).default([]),
+  cells: z.record(z.string().regex(/^[^:]+:[^:]+$/), z.enum(RACI)).default({}),
+  maxAccountableShare: z.number().min(0.1).max(1).default(0.4),
+}).strict().superRefine((d, ctx) => {
+  const roles = new Set(d.roles.map(r => r.id))
+  const activities = new Set(d.activities.map(a => a.id))
+  for (const key of Object.keys(d.cells)) {
+    const [activity, role] = key.split(':')
+    if (!activities.has(activity) || !roles.has(role))
+      ctx.addIssue({ code: 'custom', path: ['cells', key], message: 'refers to an activity or role that is not on the board' })
+  }
+})
+
+export const cellKey = (activityId: string, roleId: string) => `${activityId}:${roleId}`
+
+export interface RowCheck { activityId: string, accountable: number, responsible: number, flags: string[] }
+
+export function checkRows(d: RaciMatrixData): RowCheck[] {
+  return d.activities.map((a) => {
+    const letters = d.roles.map(r => d.cells[cellKey(a.id, r.id)])
+    const accountable = letters.filter(l => l === 'A').length
+    const responsible = letters.filter(l => l === 'R').length
+    const flags: string[] = []
+    if (accountable === 0)
+      flags.push('no A')
+    if (accountable > 1)
+      flags.push(`${accountable} A's: only one owner`)
+    if (responsible === 0)
+      flags.push('no R')
+    return { activityId: a.id, accountable, responsible, flags }
+  })
+}
+
+/** Roles holding more than the allowed share of all A's (once there are at least two). */
+export function overloadedRoles(d: RaciMatrixData): { roleId: string, share: number }[] {
+  const total = Object.values(d.cells).filter(l => l === 'A').length
+  if (total < 2)
+    return []
+  return d.roles
+    .map(r => ({ roleId: r.id, share: d.activities.filter(a => d.cells[cellKey(a.id, r.id)] === 'A').length / total }))
+    .filter(x => x.share > d.maxAccountableShare)
+}
+
+export const DEFAULT_ACTIVITIES = [
+  ['act-onboarding', 'Onboarding'],
+  ['act-calls', 'Community calls'],
+  ['act-moderation', 'Moderation'],
+  ['act-coc', 'Code of conduct response'],
+  ['act-docs', 'Documentation'],
+  ['act-funders', 'Funder reports'],
+] as const
+
+function table(d: RaciMatrixData) {
+  const checks = checkRows(d)
+  return {
+    headers: ['Activity', ...d.roles.map(r => r.name), 'Flags'],
+    rows: d.activities.map((a, i) => [a.name, ...d.roles.map(r => d.cells[cellKey(a.id, r.id)] ?? ''), checks[i].flags.join('; ')]),
+  }
+}
+
+export const raciMatrix: BoardDefinition<RaciMatrixData> = {
+  kind: 'raci-matrix',
+  title: 'RACI matrix',
+  version: 1,
+  schema: raciMatrixSchema as unknown as z.ZodType<RaciMatrixData>,
+  empty: () => ({ roles: [], activities: DEFAULT_ACTIVITIES.map(([id, name]) => ({ id, name })), cells: {}, maxAccountableShare: 0.4 }),
+  instructions: [
+    'Add the roles in your community as columns, including unofficial ones.',
+    'For each activity, mark who is Responsible, Accountable, Consulted or Informed.',
+    'Every activity needs exactly one A and at least one R.',
+    'Look at who holds the most A\'s: what happens when they are away?',
+  ],
+  toMarkdown: (d) => {
+    const t = table(d)
+    const heavy = overloadedRoles(d).map(o => `${mdText(d.roles.find(r => r.id === o.roleId)!.name)} holds ${Math.round(o.share * 100)}% of the A's`)
+    return `# RACI matrix\n\n${mdTable(t.headers, t.rows)}${heavy.length ? `\n${heavy.join('; ')} (more than ${Math.round(d.maxAccountableShare * 100)}%).\n` : ''}`
+  },
+  toCsv: (d) => {
+    const t = table(d)
+    return toCsv(t.headers, t.rows)
+  },
+}
