@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto'
+import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { COHORT_KEY } from '../../src/state/useBoardScope'
+import ChannelAudit from '../../components/ChannelAudit.vue'
+import CharterBuilder from '../../components/CharterBuilder.vue'
+import MountainOfEngagement from '../../components/MountainOfEngagement.vue'
+import RaciMatrix from '../../components/RaciMatrix.vue'
+
+let n = 0
+const uid = (p: string) => `${p}-${++n}`
+
+describe('RaciMatrix', () => {
+  it('adds roles, sets cells with selects and shows the checks in words', async () => {
+    const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
+    for (const role of ['Manager', 'Chair']) {
+      await w.find('input[id$="-new-role"]').setValue(role)
+      await w.findAll('form')[0].trigger('submit')
+      await flushPromises()
+    }
+    expect(w.findAll('thead th').map(t => t.text())).toEqual(['Activity', 'Manager ×', 'Chair ×', 'Check'])
+    const select = (label: string) => w.find(`select[aria-label="${label}"]`)
+    await select('Onboarding, Manager').setValue('R')
+    await select('Onboarding, Chair').setValue('A')
+    await flushPromises()
+    expect(w.find('[data-testid="raci-check-act-onboarding"]').text()).toBe('✓ OK')
+    expect(w.find('[data-testid="raci-check-act-calls"]').text()).toContain('no A; no R')
+    await select('Moderation, Chair').setValue('A')
+    await flushPromises()
+    expect(w.find('[data-testid="raci-overload"]').text()).toContain('Chair holds 100% of the A\'s')
+    w.unmount()
+  })
+
+  it('removing a role also clears its cells', async () => {
+    const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
+    await w.find('input[id$="-new-role"]').setValue('Solo')
+    await w.findAll('form')[0].trigger('submit')
+    await flushPromises()
+    await w.find('select[aria-label="Onboarding, Solo"]').setValue('A')
+    await w.find('button[aria-label="Remove Solo"]').trigger('click')
+    await flushPromises()
+    expect(w.findAll('select')).toHaveLength(0)
+    w.unmount()
+  })
+})
+
+describe('MountainOfEngagement', () => {
+  it('places a persona, moves it with the arrow keys, counts per stage and plans its steps', async () => {
+    const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
+    const form = w.findAll('form').at(-1)!
+    await form.find('[id$="-new-name"]').setValue('Priya <i>x</i>')
+    await form.find('[id$="-new-currentStage"]').setValue('discovery')
+    await form.find('[id$="-new-targetStage"]').setValue('participation')
+    await form.trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-testid="mountain-count-discovery"]').text()).toBe('1')
+    const chip = () => w.find('.kit-persona')
+    expect(chip().attributes('aria-label')).toBe('Priya <i>x</i>: now Discovery, target Participation, 2 steps to plan')
+    await chip().trigger('keydown', { key: 'ArrowUp' })
+    await flushPromises()
+    expect(w.find('[data-testid="mountain-count-discovery"]').text()).toBe('0')
+    expect(w.find('[data-testid="mountain-count-first-contact"]').text()).toBe('1')
+    await chip().trigger('keydown', { key: 'Enter' })
+    const inputs = w.find('[data-testid="steps-editor"]').findAll('input')
+    expect(inputs).toHaveLength(3)
+    for (const [i, v] of ['no mentor', 'buddy scheme', 'Ana'].entries()) {
+      await inputs[i].setValue(v)
+      await inputs[i].trigger('change')
+    }
+    await flushPromises()
+    expect(chip().attributes('aria-label')).toBe('Priya <i>x</i>: now First contact, target Participation')
+    expect(w.find('.kit-persona i').exists()).toBe(false)
+    w.unmount()
+  })
+})
+
+describe('CharterBuilder', () => {
+  it('shows the vision sentence live, offers Module 2 roles and channels, and saves on leaving a field', async () => {
+    const cohort = uid('cohort')
+    const provide = { [COHORT_KEY]: cohort }
+    const channels = mount(ChannelAudit, { global: { provide }, attachTo: document.body })
+    const form = channels.findAll('form').at(-1)!
+    await form.find('[id$="-new-channel"]').setValue('Forum')
+    await form.find('[id$="-new-mode"]').setValue('async')
+    await form.trigger('submit')
+    await flushPromises()
+
+    const w = mount(CharterBuilder, { global: { provide }, attachTo: document.body })
+    await vi.waitFor(() => expect(w.text()).not.toContain('Loading saved work'))
+    expect(w.find('.kit-charter-offer:last-of-type').text()).toContain('Forum')
+    await w.find('input[id$="-with"]').setValue('librarians')
+    await w.find('input[id$="-do"]').setValue('run data clinics')
+    expect(w.find('[data-testid="vision-sentence"]').text()).toBe('Vision: With librarians, we run data clinics.')
+    await w.find('form').trigger('focusout')
+    await w.find('.kit-charter-offer:last-of-type input[type="checkbox"]').setValue(true)
+    await flushPromises()
+    expect(w.find('[data-testid="charter-preview"]').text()).toContain('Channels: Forum')
+    w.unmount()
+    await new Promise(r => setTimeout(r, 50))
+    const again = mount(CharterBuilder, { global: { provide }, attachTo: document.body })
+    await vi.waitFor(() => expect((again.find('input[id$="-with"]').element as HTMLInputElement).value).toBe('librarians'))
+    again.unmount()
+    channels.unmount()
+  })
+
+  it('refuses a code of conduct link that is not a web address, with a message', async () => {
+    const w = mount(CharterBuilder, { props: { id: uid('charter') }, attachTo: document.body })
+    await w.find('input[id$="-coc"]').setValue('javascript:alert(1)')
+    await w.find('form').trigger('focusout')
+    await flushPromises()
+    expect(w.find('[role="alert"]').text()).toMatch(/Not saved.*cocLink.*https/s)
+    w.unmount()
+  })
+})

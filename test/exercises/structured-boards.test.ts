@@ -1,0 +1,127 @@
+// The models of the RACI matrix, the mountain of engagement and the charter builder.
+import { describe, expect, it } from 'vitest'
+import { exportJson, importJson, validate } from '../../src/exercises/board'
+import { type CharterData, charterBuilder, charterMarkdown, visionSentence } from '../../src/exercises/charter'
+import { type MountainData, missingSteps, mountainOfEngagement, stageCounts, stepsBetween } from '../../src/exercises/mountain-of-engagement'
+import { type RaciMatrixData, checkRows, overloadedRoles, raciMatrix } from '../../src/exercises/raci-matrix'
+
+function raci(cells: Record<string, 'R' | 'A' | 'C' | 'I'>): RaciMatrixData {
+  return {
+    roles: [{ id: 'cm', name: 'Community manager' }, { id: 'lead', name: 'Lead, "chair"' }],
+    activities: [{ id: 'a1', name: 'Onboarding' }, { id: 'a2', name: 'Moderation' }, { id: 'a3', name: 'Docs' }],
+    cells,
+    maxAccountableShare: 0.4,
+  }
+}
+
+describe('RACI matrix', () => {
+  it('starts with the brief\'s activities and no roles', () => {
+    expect(raciMatrix.empty().activities.map(a => a.name)).toEqual(['Onboarding', 'Community calls', 'Moderation', 'Code of conduct response', 'Documentation', 'Funder reports'])
+    expect(validate(raciMatrix, raciMatrix.empty()).ok).toBe(true)
+  })
+
+  it('flags rows without exactly one A or without an R', () => {
+    const d = raci({ 'a1:cm': 'R', 'a1:lead': 'A', 'a2:cm': 'A', 'a2:lead': 'A', 'a3:cm': 'C' })
+    expect(checkRows(d).map(r => r.flags)).toEqual([[], ['2 A\'s: only one owner', 'no R'], ['no A', 'no R']])
+  })
+
+  it('flags a role holding more than its share of the A\'s, once there are two or more', () => {
+    expect(overloadedRoles(raci({ 'a1:cm': 'A' }))).toEqual([])
+    expect(overloadedRoles(raci({ 'a1:cm': 'A', 'a2:cm': 'A', 'a3:lead': 'A' }))).toEqual([{ roleId: 'cm', share: 2 / 3 }])
+    expect(overloadedRoles(raci({ 'a1:cm': 'A', 'a2:lead': 'A' }))).toEqual([{ roleId: 'cm', share: 0.5 }, { roleId: 'lead', share: 0.5 }])
+  })
+
+  it('refuses cells of unknown roles, letters other than RACI, and names over the limit', () => {
+    expect(validate(raciMatrix, raci({ 'a1:ghost': 'R' }))).toMatchObject({ ok: false, error: expect.stringContaining('cells.a1:ghost') })
+    expect(validate(raciMatrix, raci({ 'a1:cm': 'X' as any })).ok).toBe(false)
+    const long = raci({})
+    long.roles[0].name = 'x'.repeat(81)
+    expect(validate(raciMatrix, long).ok).toBe(false)
+  })
+
+  it('exports a CSV with one column per role, quoted, and Markdown with the flags', () => {
+    const d = raci({ 'a1:cm': 'R', 'a1:lead': 'A' })
+    expect(raciMatrix.toCsv(d).split('\r\n')[0]).toBe('Activity,Community manager,"Lead, ""chair""",Flags')
+    expect(raciMatrix.toCsv(d).split('\r\n')[1]).toBe('Onboarding,R,A,')
+    expect(raciMatrix.toMarkdown(d)).toContain('| Moderation |  |  | no A; no R |')
+    expect(importJson(raciMatrix, exportJson(raciMatrix, 'x', d))).toEqual({ ok: true, data: d })
+  })
+})
+
+describe('mountain of engagement', () => {
+  const d: MountainData = {
+    personas: [
+      { id: 'p1', name: 'Priya', role: 'PhD student', currentStage: 'first-contact', targetStage: 'sustained-participation', hoursPerMonth: 4, motivations: ['learn'], needs: [], barriers: ['time zone'], steps: [{ stage: 'first-contact', barrier: 'no mentor', intervention: 'buddy', owner: 'Ana' }] },
+      { id: 'p2', name: 'Marc', role: '', currentStage: 'leadership', targetStage: 'participation', hoursPerMonth: 10, motivations: [], needs: [], barriers: [], steps: [] },
+    ],
+  }
+
+  it('knows the steps between two stages, and none when not climbing', () => {
+    expect(stepsBetween('first-contact', 'sustained-participation')).toEqual(['first-contact', 'participation'])
+    expect(stepsBetween('leadership', 'participation')).toEqual([])
+    expect(stepsBetween('discovery', 'discovery')).toEqual([])
+  })
+
+  it('counts personas per stage and finds steps still to plan', () => {
+    expect(stageCounts(d.personas).filter(c => c.now || c.target).map(c => [c.stage, c.now, c.target])).toEqual([
+      ['first-contact', 1, 0], ['participation', 0, 1], ['sustained-participation', 0, 1], ['leadership', 1, 0],
+    ])
+    expect(missingSteps(d.personas[0])).toEqual(['participation'])
+    expect(missingSteps(d.personas[1])).toEqual([])
+  })
+
+  it('validates personas and their steps, and round-trips JSON', () => {
+    expect(validate(mountainOfEngagement, d).ok).toBe(true)
+    const bad = structuredClone(d)
+    bad.personas[0].steps[0].stage = 'summit' as any
+    expect(validate(mountainOfEngagement, bad)).toMatchObject({ ok: false, error: expect.stringContaining('personas.0.steps.0.stage') })
+    const hours = structuredClone(d)
+    hours.personas[0].hoursPerMonth = 500
+    expect(validate(mountainOfEngagement, hours).ok).toBe(false)
+    expect(importJson(mountainOfEngagement, exportJson(mountainOfEngagement, 'x', d))).toEqual({ ok: true, data: d })
+  })
+
+  it('exports one CSV row per step to plan', () => {
+    const lines = mountainOfEngagement.toCsv(d).trim().split('\r\n')
+    expect(lines).toHaveLength(4)
+    expect(lines[1]).toContain('First contact → Participation,no mentor,buddy,Ana')
+    expect(mountainOfEngagement.toMarkdown(d)).toContain('Steps still to plan for: Priya')
+  })
+})
+
+describe('charter builder', () => {
+  const d: CharterData = {
+    ...charterBuilder.empty(),
+    vision: { with: 'librarians', do: 'run open data clinics', for: 'early-career researchers', soThat: 'their data can be found and reused.' },
+    mission: 'Monthly clinics <script>alert(1)</script> in 2027',
+    values: ['openness', 'care'],
+    milestones: [{ id: 'm1', title: 'First clinic', type: 'event', horizon: 'short', targetDate: '2027-04-01', successIndicator: '10 people', owner: 'Ana' }],
+    waysOfWorking: { decisionRule: 'consent', meetingCadence: 'monthly', channels: ['Forum'], roles: ['Chair'], cocLink: 'https://example.org/coc', membershipTerms: 'Anyone can join.' },
+    reviewDate: '2027-12-01',
+    licence: 'CC BY 4.0',
+  }
+
+  it('builds one vision sentence from with, do, for and so that', () => {
+    expect(visionSentence(d.vision)).toBe('With librarians, we run open data clinics for early-career researchers so that their data can be found and reused.')
+    expect(visionSentence(charterBuilder.empty().vision)).toBe('')
+  })
+
+  it('writes CHARTER.md with every section, and participant text kept as text', () => {
+    const md = charterMarkdown(d, 'Data Clinic')
+    for (const heading of ['# Data Clinic charter', '## Vision', '## Mission', '## Values', '## Milestones and roadmap', '## Ways of working', '## Membership', '## Review', '## Licence'])
+      expect(md).toContain(heading)
+    expect(md).toContain('Consent: no one has a principled objection')
+    expect(md).toContain('| First clinic | event | short term | 2027-04-01 | 10 people | Ana |')
+    expect(md).toContain('\\<script\\>')
+    expect(md).not.toContain('<script>')
+    expect(md).toContain('We review this charter by 2027-12-01.')
+    expect(charterMarkdown(charterBuilder.empty())).toContain('_To be written._')
+  })
+
+  it('refuses a code of conduct link that is not a web address, and keeps data through JSON', () => {
+    const bad = structuredClone(d)
+    bad.waysOfWorking.cocLink = 'javascript:alert(1)'
+    expect(validate(charterBuilder, bad)).toMatchObject({ ok: false, error: expect.stringContaining('waysOfWorking.cocLink') })
+    expect(importJson(charterBuilder, exportJson(charterBuilder, 'x', d))).toEqual({ ok: true, data: d })
+  })
+})
