@@ -156,13 +156,22 @@ async function trimPages(bytes: Uint8Array, pages: number): Promise<Uint8Array> 
 }
 
 /** Prints each HTML section to A4 and joins them, with one bookmark per section. */
-async function printSections(page: Page, sections: { title: string, html: string }[], onSection: (done: number) => void) {
+async function printSections(page: Page, sections: { title: string, html: string }[], onSection: (done: number) => void, fitOnePage = false) {
   const merged = await PDFDocument.create()
   const bookmarks: Bookmark[] = []
   for (const [i, section] of sections.entries()) {
     await page.emulateMedia({ media: 'print' })
     await page.setContent(section.html, { waitUntil: 'load' })
     await page.evaluate(() => document.fonts.ready)
+    if (fitOnePage) {
+      // A worksheet is one sheet of paper: shrink a long one to fit the A4 page (297 mm less
+      // 30 mm of margins, at 96 px per inch), down to half size.
+      await page.evaluate((available) => {
+        const height = document.body.scrollHeight
+        if (height > available)
+          document.body.style.zoom = String(Math.max(0.5, (available - 8) / height))
+      }, (267 / 25.4) * 96)
+    }
     const part = await PDFDocument.load(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }))
     bookmarks.push({ title: section.title, pageIndex: merged.getPageCount() })
     for (const p of await merged.copyPages(part, part.getPageIndices()))
@@ -194,7 +203,7 @@ async function exportWorksheets(page: Page, deck: LoadedDeck, moduleName: string
     html: renderWorksheet({ boardId, def: entry.def, data: results.get(boardId), moduleName, exerciseTitle: slideTitle(slide) || entry.def.title }),
   }))
   const name = handoutName(deck.ref.name, 'worksheets')
-  const { bytes, bookmarks } = await printSections(page, sections, done => progress(log, name, done, sections.length, 'worksheets'))
+  const { bytes, bookmarks } = await printSections(page, sections, done => progress(log, name, done, sections.length, 'worksheets'), true)
   return finishPdf(bytes, { title: `${deck.headmatter.title}: worksheets`, subject: moduleName, bookmarks })
 }
 

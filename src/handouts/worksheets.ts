@@ -52,7 +52,7 @@ export function renderWorksheet(input: WorksheetInput): string {
   const headers = csvHeaders(def.toCsv(def.empty()))
   const content = blank
     ? `<table class="blank"><thead><tr>${headers.map(h => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
-       <tbody>${Array.from({ length: Math.max(6, 14 - Math.ceil(headers.length / 2)) }, () => `<tr>${headers.map(() => '<td></td>').join('')}</tr>`).join('')}</tbody></table>
+       <tbody>${Array.from({ length: 10 }, () => `<tr>${headers.map(() => '<td></td>').join('')}</tr>`).join('')}</tbody></table>
        <h3 style="margin-top:5mm">Notes</h3><div class="lines">${'<div></div>'.repeat(5)}</div>`
     : `<div class="filled">${md.render(def.toMarkdown(data).replace(/^# .*\n/, ''))}</div>`
   const body = `<div class="sheet">

@@ -106,3 +106,87 @@ describe('StakeholderMap in module 2', () => {
     await page.close()
   })
 })
+
+describe('MountainOfEngagement in module 3', () => {
+  const boardId = 'm3-board-mountain-of-engagement'
+
+  it('takes a persona from the keyboard alone, moves it up the mountain, and keeps it across a reload', async () => {
+    const path = await slideOf(boardId)
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    const page = await context.newPage()
+    let board = await openBoard(page, path, boardId)
+    await board.locator(`#${boardId}-new-name`).focus()
+    await page.keyboard.type('Priya')
+    await page.keyboard.press('Tab') // role
+    await page.keyboard.type('PhD student')
+    await page.keyboard.press('Tab') // stage now
+    await page.keyboard.press('ArrowDown') // Discovery
+    await page.keyboard.press('Tab') // stage to reach
+    for (let i = 0; i < 3; i++)
+      await page.keyboard.press('ArrowDown') // Participation
+    await page.keyboard.press('Tab') // hours
+    await page.keyboard.press('Enter')
+    const chip = board.getByRole('button', { name: /^Priya: now Discovery, target Participation, 2 steps to plan/ })
+    await chip.waitFor()
+    await expect(board.getByTestId('mountain-count-discovery').innerText()).resolves.toBe('1')
+    await chip.focus()
+    await page.keyboard.press('ArrowUp')
+    await board.getByRole('button', { name: /^Priya: now First contact/ }).waitFor()
+    expect(page.url()).toContain(path.split('#')[1])
+    await page.reload({ waitUntil: 'networkidle' })
+    board = await openBoard(page, path, boardId)
+    await board.getByRole('button', { name: /^Priya: now First contact, target Participation/ }).waitFor()
+    await expect(board.getByTestId('mountain-count-first-contact').innerText()).resolves.toBe('1')
+    await context.close()
+  })
+})
+
+describe('CharterBuilder in module 4', () => {
+  const boardId = 'm4-board-charter-builder'
+
+  it('builds the vision sentence from the keyboard, keeps it across a reload, and exports CHARTER.md', async () => {
+    const path = await slideOf(boardId)
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })
+    const page = await context.newPage()
+    let board = await openBoard(page, path, boardId)
+    await board.locator(`#${boardId}-with`).focus()
+    await page.keyboard.type('librarians')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('run open data clinics')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('early-career researchers')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('their data is reused')
+    await page.keyboard.press('Tab') // leaving the field saves it
+    const sentence = 'With librarians, we run open data clinics for early-career researchers so that their data is reused.'
+    await expect(board.getByTestId('vision-sentence').innerText()).resolves.toBe(`Vision: ${sentence}`)
+    await page.reload({ waitUntil: 'networkidle' })
+    board = await openBoard(page, path, boardId)
+    await board.getByTestId('vision-sentence').getByText(sentence).waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), board.getByRole('button', { name: 'Download CHARTER.md' }).click()])
+    expect(download.suggestedFilename()).toBe('CHARTER.md')
+    const md = readFileSync(await download.path(), 'utf8')
+    expect(md).toContain(`## Vision\n\n${sentence}`)
+
+    await board.getByText('Export').click()
+    const [json] = await Promise.all([page.waitForEvent('download'), board.getByRole('button', { name: 'JSON (to re-import)' }).click()])
+    const exported = readFileSync(await json.path(), 'utf8')
+    await board.getByRole('button', { name: 'Reset' }).click()
+    await board.getByRole('button', { name: 'Yes, reset the board' }).click()
+    await expect(board.getByTestId('vision-sentence').innerText()).resolves.toBe('Vision: —')
+    await board.getByTestId('board-import').setInputFiles({ name: 'charter.json', mimeType: 'application/json', buffer: Buffer.from(exported) })
+    await board.getByTestId('vision-sentence').getByText(sentence).waitFor()
+    await context.close()
+  })
+
+  it('prints as a worksheet with its instructions', async () => {
+    const page = await browser.newPage()
+    const deck = (await slideOf(boardId)).split('/')[1]
+    await page.goto(`${site.url}/${deck}/?print=true#/print`, { waitUntil: 'networkidle' })
+    const board = page.locator(`[data-board="${boardId}"]`)
+    await board.getByTestId('worksheet').waitFor()
+    await expect(board.innerText()).resolves.toContain('Vision in one sentence')
+    await expect(board.locator('button, input, select, textarea').count()).resolves.toBe(0)
+    await page.close()
+  })
+})
