@@ -1,3 +1,5 @@
+import { ES } from './phrasebook-es'
+
 // Words the boards show around participant content: buttons, messages, headings.
 // One dictionary per language; a cohort picks its language (English by default).
 export const en = {
@@ -71,6 +73,11 @@ export const es: Labels = {
 export const DICTIONARIES = { en, es } as const
 export type Language = keyof typeof DICTIONARIES
 export const LANGUAGES = Object.keys(DICTIONARIES) as Language[]
+
+/** A board's own words (field names, choices, instructions) in the cohort's language. */
+export function translate(text: string, language: string | undefined): string {
+  return language === 'es' ? (ES[text] ?? text) : text
+}
 
 export function labelsFor(language: string | undefined): Labels {
   return DICTIONARIES[(language ?? 'en') as Language] ?? en

@@ -53,7 +53,7 @@ export function checkRows(d: RaciMatrixData): RowCheck[] {
     if (accountable === 0)
       flags.push('no A')
     if (accountable > 1)
-      flags.push(`${accountable} A's: only one owner`)
+      flags.push('more than one A')
     if (responsible === 0)
       flags.push('no R')
     return { activityId: a.id, accountable, responsible, flags }

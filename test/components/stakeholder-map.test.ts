@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { COHORT_KEY } from '../../src/state/useBoardScope'
+import { LANGUAGE_KEY } from '../../src/state/useLabels'
 import StakeholderMap from '../../components/StakeholderMap.vue'
 
 let n = 0
@@ -87,5 +88,15 @@ describe('StakeholderMap', () => {
     await new Promise(r => setTimeout(r, 50))
     expect(other.find('ul.kit-rows').text()).not.toContain('Survives reloads')
     other.unmount()
+  })
+
+  it('speaks Spanish for a Spanish-speaking cohort: buttons, field names, quadrants', async () => {
+    const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body, global: { provide: { [LANGUAGE_KEY]: 'es' } } })
+    await addStakeholder(wrapper, 'Biblioteca', 4, 2)
+    const text = wrapper.text()
+    for (const word of ['Deshacer', 'Exportar', 'Importar JSON', 'Vaciar', 'Parte interesada', 'Poder (1-5)', 'Mantener satisfecho'])
+      expect(text).toContain(word)
+    expect(text).not.toContain('Keep satisfied')
+    wrapper.unmount()
   })
 })

@@ -1,0 +1,69 @@
+// Spanish is shipped complete: every word a board shows has its Spanish.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CHANNEL_FIELDS } from '../../src/exercises/channel-audit'
+import { DECISION_LABELS, MILESTONE_FIELDS } from '../../src/exercises/charter'
+import type { FieldDef } from '../../src/exercises/fields'
+import { INFORMATION_FIELDS } from '../../src/exercises/information-map'
+import { en, es, translate } from '../../src/exercises/labels'
+import { COMPASS_FIELDS, STAGE_LABELS } from '../../src/exercises/lifecycle-compass'
+import { PATHWAY_LABELS, PERSONA_FIELDS } from '../../src/exercises/mountain-of-engagement'
+import { EVENT_FIELDS } from '../../src/exercises/origin-timeline'
+import { ES } from '../../src/exercises/phrasebook-es'
+import { DEFAULT_ACTIVITIES, RACI_MEANING } from '../../src/exercises/raci-matrix'
+import { BOARDS } from '../../src/exercises/registry'
+import { QUADRANTS, STAKEHOLDER_FIELDS } from '../../src/exercises/stakeholder-map'
+import { STRUCTURES } from '../../src/exercises/structures'
+import { LEDGER_FIELDS } from '../../src/exercises/value-exchange-ledger'
+import { ROOT } from '../../src/paths'
+
+const FIELDS: FieldDef[] = [CHANNEL_FIELDS, MILESTONE_FIELDS, INFORMATION_FIELDS, COMPASS_FIELDS, PERSONA_FIELDS, EVENT_FIELDS, STAKEHOLDER_FIELDS, LEDGER_FIELDS].flat()
+const FLAGS = ['no owner', 'no purpose', 'undeliverable', 'unfair', 'no value offered', 'no A', 'no R', 'more than one A']
+
+function boardStrings(): string[] {
+  return [
+    ...BOARDS.flatMap(b => [b.def.title, ...b.def.instructions]),
+    ...FIELDS.flatMap(f => [f.label, f.hint ?? '', ...('options' in f ? f.options.map(o => o.label) : [])]),
+    ...Object.values(QUADRANTS).flatMap(q => [q.label, q.strategy]),
+    ...Object.values(STAGE_LABELS), ...Object.values(PATHWAY_LABELS), ...Object.values(RACI_MEANING), ...Object.values(DECISION_LABELS),
+    ...DEFAULT_ACTIVITIES.map(([, name]) => name),
+    ...Object.values(STRUCTURES).flatMap(s => s.steps.flatMap(step => [step.title, step.detail])),
+    ...FLAGS,
+  ].filter(Boolean)
+}
+
+function templateStrings(): string[] {
+  const found: string[] = []
+  const dir = join(ROOT, 'components')
+  for (const file of readdirSync(dir).filter(f => f.endsWith('.vue'))) {
+    const text = readFileSync(join(dir, file), 'utf8')
+    for (const m of text.matchAll(/\bt\((['"])((?:(?!\1).)+)\1\)/g))
+      found.push(m[2].replace(/\\'/g, '\''))
+  }
+  return found
+}
+
+describe('the boards in Spanish', () => {
+  it('have every shared button and message', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort())
+    for (const [key, value] of Object.entries(es))
+      expect(value, key).not.toBe('')
+  })
+
+  it('have every field name, hint, choice, instruction, rule and flag', () => {
+    const missing = boardStrings().filter(s => !(s in ES))
+    expect(missing).toEqual([])
+  })
+
+  it('have every word the components show through t()', () => {
+    const strings = templateStrings()
+    expect(strings.length).toBeGreaterThan(60)
+    expect(strings.filter(s => !(s in ES))).toEqual([])
+  })
+
+  it('fall back to English only for languages without a phrasebook', () => {
+    expect(translate('Stakeholder', 'es')).toBe('Parte interesada')
+    expect(translate('Stakeholder', 'en')).toBe('Stakeholder')
+  })
+})
