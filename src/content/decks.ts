@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { load } from '@slidev/parser/fs'
+import { fillPlaceholders } from '../cohort/values'
 import { DECKS_DIR, ROOT } from '../paths'
 import { buildAgenda, parseModuleMinutes, type AgendaBlock } from './timing'
 
@@ -62,11 +63,13 @@ export function listDecks(decksDir = DECKS_DIR): DeckRef[] {
 
 export async function loadDeck(ref: DeckRef): Promise<LoadedDeck> {
   const data = await load({ roots: [ROOT, ref.dir], userRoot: ref.dir }, ref.entry)
+  // As Slidev's preparser does (setup/preparser.ts): the cohort's values, or the defaults.
+  const values = (data.headmatter as { cohort?: { values?: Record<string, string> } })?.cohort?.values
   const slides = data.slides.map((s, i): LoadedSlide => ({
     number: i + 1,
     frontmatter: s.frontmatter ?? {},
-    note: (s.note ?? '').trim(),
-    content: s.source.contentRaw ?? s.content ?? '',
+    note: fillPlaceholders((s.note ?? '').trim(), values),
+    content: fillPlaceholders(s.source.contentRaw ?? s.content ?? '', values),
     file: s.source.filepath,
     line: s.source.start + 1,
   }))

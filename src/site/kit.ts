@@ -30,12 +30,16 @@ export async function checkedCohort(id: string): Promise<LoadedCohort> {
 export async function resolveKit(cohortId?: string): Promise<Kit> {
   if (!cohortId)
     return { title: SITE_TITLE, decks: listDecks(), outDir: DIST_DIR, basePath: '' }
-  const cohort = await checkedCohort(cohortId)
+  return cohortKit(await checkedCohort(cohortId))
+}
+
+/** A checked cohort's kit: its decks composed afresh from the upstream decks. */
+export function cohortKit(cohort: LoadedCohort): Kit {
   return {
     title: `${cohort.cohort!.name}: ${SITE_TITLE}`,
     decks: writeComposedDecks(cohort),
-    outDir: join(DIST_DIR, 'cohorts', cohortId),
-    basePath: `cohorts/${cohortId}/`,
+    outDir: join(DIST_DIR, 'cohorts', cohort.id),
+    basePath: `cohorts/${cohort.id}/`,
     cohort,
   }
 }

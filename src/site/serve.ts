@@ -5,7 +5,7 @@ import { preview, type PreviewServer } from 'vite'
 import { CliError } from '../cli/modules'
 
 export async function serveSite(dir: string, port = 4173, host = 'localhost'): Promise<{ url: string, close: () => Promise<void> }> {
-  if (!existsSync(join(dir, 'index.html')))
+  if (!existsSync(dir))
     throw new CliError(`There is no built site in ${dir}. Run npm run build first.`)
   const server: PreviewServer = await preview({
     root: dirname(dir),

@@ -2,7 +2,7 @@
 // inside this process, so one Node process builds every deck without paying Slidev's start-up
 // once per deck.
 import { spawn } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
@@ -39,10 +39,34 @@ async function slidevBuild(): Promise<BuildFn | undefined> {
   return typeof mod.build === 'function' ? mod.build : undefined
 }
 
+let preparserReady = false
+/**
+ * Slidev's CLI registers the `setup/preparser.ts` files of a deck's roots before it reads a
+ * deck; a build inside this process must do the same, or placeholders stay unfilled.
+ */
+async function registerPreparsers(): Promise<void> {
+  if (preparserReady)
+    return
+  const { injectPreparserExtensionLoader } = await import('@slidev/parser/fs')
+  injectPreparserExtensionLoader(async (roots, headmatter, filepath, mode) => {
+    const extensions = []
+    for (const root of roots) {
+      const file = join(root, 'setup', 'preparser.ts')
+      if (existsSync(file)) {
+        const setup = (await import(pathToFileURL(file).href)).default
+        extensions.push(...(await setup({ filepath, headmatter, mode })))
+      }
+    }
+    return extensions
+  })
+  preparserReady = true
+}
+
 export async function buildDeck(entry: string, outDir: string, base: string, log: (line: string) => void): Promise<void> {
   const build = await slidevBuild()
   if (!build)
     return runSlidev(['build', entry, '--out', outDir, '--base', base, '--router-mode', 'hash'], log)
+  await registerPreparsers()
   const { resolveOptions } = await import('@slidev/cli')
   const options = await resolveOptions({ entry, base, routerMode: 'hash' }, 'build')
   await build(options, { base, logLevel: 'warn', build: { outDir, emptyOutDir: true } }, { entry, base, out: outDir, routerMode: 'hash' })

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -16,8 +18,12 @@ const decks: DeckRef[] = [0, 1, 2, 3, 4].map(n => ({
 })).map(d => ({ ...d, name: `0${d.number}-${d.slug}` }))
 
 async function cli(...args: string[]) {
+  return cliWith({}, ...args)
+}
+
+async function cliWith(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT })
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env } })
     return { code: 0, stdout, stderr }
   }
   catch (e: any) {
@@ -63,5 +69,44 @@ describe('the command line', () => {
     const result = await cli('build', '--base', 'training')
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('--base must be an absolute path')
+  })
+})
+
+describe('cohort commands', () => {
+  it('scaffolds a cohort from the example, and refuses to overwrite one', async () => {
+    const id = `test-new-${process.pid}`
+    try {
+      const created = await cli('cohort', 'new', id)
+      expect(created.code).toBe(0)
+      expect(readFileSync(join(ROOT, 'cohorts', id, 'cohort.yaml'), 'utf8')).toContain(`name: "Cohort ${id}"`)
+      expect(existsSync(join(ROOT, 'cohorts', id, 'logo.svg'))).toBe(true)
+      expect((await cli('cohort', 'check', id)).code).toBe(0)
+      const again = await cli('cohort', 'new', id)
+      expect(again.code).toBe(1)
+      expect(again.stderr).toContain('already exists; nothing was changed')
+    }
+    finally {
+      rmSync(join(ROOT, 'cohorts', id), { recursive: true, force: true })
+    }
+  })
+
+  it('a build for an invalid cohort lists every problem, exits non-zero and writes nothing', async () => {
+    const id = `test-broken-${process.pid}`
+    const dist = join(mkdtempSync(join(tmpdir(), 'kit-dist-')), 'dist')
+    mkdirSync(join(ROOT, 'cohorts', id), { recursive: true })
+    try {
+      writeFileSync(join(ROOT, 'cohorts', id, 'cohort.yaml'), 'name: Broken\norganisation: X\nfacilitators: [{ name: A }]\nvenue: Online\ntimezone: Mars/Olympus\nmodules:\n  - module: 2\n    start: 2027-01-01T10:00\n    minutes: 90\n    drop: [m2-stakeholdr-map]\nbranding:\n  accent: pink\n')
+      const result = await cliWith({ KIT_DIST_DIR: dist }, 'build', '--cohort', id)
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain('nothing was built or changed')
+      expect(result.stderr).toMatch(/cohort\.yaml:5:\d+ timezone: must be an IANA time zone/)
+      expect(result.stderr).toMatch(/branding\.accent: must be a colour/)
+      expect(existsSync(dist)).toBe(false)
+      const check = await cli('cohort', 'check', id)
+      expect(check.code).toBe(1)
+    }
+    finally {
+      rmSync(join(ROOT, 'cohorts', id), { recursive: true, force: true })
+    }
   })
 })

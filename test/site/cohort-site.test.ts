@@ -1,0 +1,148 @@
+// A cohort's kit, built for real: its values, dates and facilitators on the title slides,
+// its language on the boards, upstream edits flowing in, and a failed build that leaves the
+// last good build alone.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Browser, chromium } from 'playwright-chromium'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { loadCohort } from '../../src/cohort/load'
+import { listDecks, loadDeck } from '../../src/content/decks'
+import { ROOT } from '../../src/paths'
+import { buildSite } from '../../src/site/build'
+import { cohortKit, resolveKit } from '../../src/site/kit'
+import { serveSite } from '../../src/site/serve'
+
+const work = mkdtempSync(join(tmpdir(), 'kit-cohort-site-'))
+let browser: Browser
+afterAll(async () => {
+  await browser?.close()
+  rmSync(work, { recursive: true, force: true })
+})
+
+describe('the example cohort, built', () => {
+  let site: { url: string, close: () => Promise<void> }
+  beforeAll(async () => {
+    const kit = await resolveKit('example')
+    await buildSite({ base: '/', kit, outDir: join(work, 'dist', 'cohorts', 'example'), log: () => {} })
+    site = await serveSite(join(work, 'dist'), 0)
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  })
+  afterAll(() => site?.close())
+
+  it('shows the cohort on the landing page: name, facilitators, each session\'s date', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${site.url}/cohorts/example/`, { waitUntil: 'networkidle' })
+    const text = await page.locator('body').innerText()
+    expect(text).toContain('Red de Ciencia Abierta de Valencia, cohorte 2027')
+    expect(text).toContain('Lucía Ferrer (ella)')
+    expect(text).toMatch(/Session: .*4 de marzo de 2027, 16:00 \(Europe\/Madrid\)/)
+    await page.close()
+  })
+
+  it('shows the cohort\'s name, session and facilitators on the title slide, with its accent colour', async () => {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', e => errors.push(e.message))
+    page.on('request', (r) => { if (!r.url().startsWith(site.url) && !r.url().startsWith('data:')) errors.push(`other host: ${r.url()}`) })
+    await page.goto(`${site.url}/cohorts/example/01-community-foundation/#/1`, { waitUntil: 'networkidle' })
+    const details = page.locator('[data-testid="cohort-details"]:visible')
+    await details.waitFor()
+    const text = await details.innerText()
+    expect(text).toContain('Red de Ciencia Abierta de Valencia, cohorte 2027')
+    expect(text).toContain('Biblioteca de Ciencias, sala 2, Valencia')
+    expect(text).toContain('Sam Okafor (they/them)')
+    await expect(page.locator('img[alt$="logo"]:visible').count()).resolves.toBe(1)
+    const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--kit-accent').trim())
+    expect(accent).toBe('#7a2e8e')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('uses the cohort\'s values, replacement and inserted slides, and drops what it drops', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${site.url}/cohorts/example/01-community-foundation/#/2`, { waitUntil: 'networkidle' })
+    await page.getByRole('heading', { name: 'La comunidad es algo que hacemos' }).waitFor()
+    const deck = (await resolveKit('example')).decks.find(d => d.number === 2)!
+    const slides = (await loadDeck(deck)).slides
+    const prompt = slides.findIndex(s => s.frontmatter.id === 'm2-participation-prompt') + 1
+    await page.goto(`${site.url}/cohorts/example/02-community-of-practice/#/${prompt}`, { waitUntil: 'networkidle' })
+    await page.getByText('Which level is missing or invisible in la Red de Ciencia Abierta de Valencia?').first().waitFor()
+    expect(slides.map(s => s.frontmatter.id)).toContain('m2-valencia-stakeholders')
+    const m3 = (await loadDeck((await resolveKit('example')).decks.find(d => d.number === 3)!)).slides.map(s => s.frontmatter.id)
+    expect(m3).not.toContain('m3-value-taxonomy')
+    await page.close()
+  })
+
+  it('labels the boards in the cohort\'s language, and keeps their state apart from other cohorts', async () => {
+    const deck = (await resolveKit('example')).decks.find(d => d.number === 2)!
+    const slide = (await loadDeck(deck)).slides.find(s => s.frontmatter.id === 'm2-board-stakeholder-map')!
+    const page = await browser.newPage()
+    await page.goto(`${site.url}/cohorts/example/02-community-of-practice/#/${slide.number}`, { waitUntil: 'networkidle' })
+    const board = page.locator('[data-board="m2-board-stakeholder-map"]')
+    await board.getByRole('button', { name: 'Deshacer' }).waitFor()
+    const text = (await board.innerText()).toLowerCase() // quadrant names are set in capitals by CSS
+    for (const word of ['Exportar', 'Importar JSON', 'Vaciar', 'Parte interesada', 'Poder (1-5)', 'Gestionar de cerca'])
+      expect(text).toContain(word.toLowerCase())
+    const databases = await page.evaluate(async () => (await indexedDB.databases()).map(d => d.name))
+    expect(databases).toContain('community-training/example/m2-board-stakeholder-map')
+    await page.close()
+  })
+})
+
+describe('upstream edits and failed builds', () => {
+  const fixtures: string[] = []
+  afterAll(() => fixtures.forEach(f => rmSync(f, { recursive: true, force: true })))
+
+  function fixture() {
+    // Inside the repository: Slidev only imports slides from within the project.
+    mkdirSync(join(ROOT, '.cohorts'), { recursive: true })
+    const root = mkdtempSync(join(ROOT, '.cohorts', 'test-fixture-'))
+    fixtures.push(root)
+    cpSync(join(ROOT, 'test/fixtures/decks'), join(root, 'decks'), { recursive: true })
+    const cohortDir = join(root, 'cohort')
+    mkdirSync(join(cohortDir, 'slides'), { recursive: true })
+    writeFileSync(join(cohortDir, 'slides/extra.md'), '---\nid: m1-extra\n---\n\n# Local slide\n\n<!-- Local notes. -->\n')
+    writeFileSync(join(cohortDir, 'cohort.yaml'), `name: Fixture cohort
+organisation: Test
+facilitators: [{ name: Ana }]
+venue: Online
+timezone: UTC
+modules:
+  - module: 1
+    start: 2027-01-01T10:00
+    minutes: 10
+    insert: [{ after: m1-welcome, file: slides/extra.md }]
+`)
+    return { decks: join(root, 'decks'), cohortDir }
+  }
+
+  it('shows an upstream edit in the cohort\'s deck on its next build, with the cohort\'s insertion kept', async () => {
+    const fx = fixture()
+    const loaded = await loadCohort('fixture', listDecks(fx.decks), fx.cohortDir)
+    expect(loaded.problems).toEqual([])
+    const [deck] = cohortKit(loaded).decks
+    expect((await loadDeck(deck)).slides.map(s => s.content)).toContainEqual(expect.stringContaining('# Map'))
+    const upstream = join(fx.decks, '01-alpha/slides.md')
+    writeFileSync(upstream, readFileSync(upstream, 'utf8').replace('# Map', '# Map of partners'))
+    const again = cohortKit(await loadCohort('fixture', listDecks(fx.decks), fx.cohortDir)).decks[0]
+    const slides = (await loadDeck(again)).slides
+    expect(slides.map(s => s.content)).toContainEqual(expect.stringContaining('# Map of partners'))
+    expect(slides.map(s => s.frontmatter.id)).toEqual(['m1-title', 'm1-welcome', 'm1-extra', 'm1-stakeholder-map', 'm1-references'])
+  })
+
+  it('a build that fails leaves the previous cohort site exactly as it was', async () => {
+    const fx = fixture()
+    const out = join(work, 'fixture-site')
+    const kit = cohortKit(await loadCohort('fixture', listDecks(fx.decks), fx.cohortDir))
+    await buildSite({ base: '/', kit, outDir: out, log: () => {} })
+    const snapshot = () => readdirSync(out, { recursive: true }).map(String).filter(f => statSync(join(out, f)).isFile()).sort().map(f => [f, readFileSync(join(out, f)).length])
+    const before = snapshot()
+    // A slide the Vue compiler cannot compile makes Slidev's build fail.
+    writeFileSync(join(fx.cohortDir, 'slides/extra.md'), '---\nid: m1-extra\n---\n\n# Broken\n\n<div :x="1 +"></div>\n\n<!-- Notes. -->\n')
+    const broken = cohortKit(await loadCohort('fixture', listDecks(fx.decks), fx.cohortDir))
+    await expect(buildSite({ base: '/', kit: broken, outDir: out, log: () => {} })).rejects.toThrow()
+    expect(snapshot()).toEqual(before)
+  })
+})
