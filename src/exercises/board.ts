@@ -1,6 +1,7 @@
 // What every exercise board is: a typed model with a versioned, lossless JSON form.
-import type { z } from 'zod'
-import { LIMITS } from './fields'
+import { z } from 'zod'
+import { displayValue, type FieldDef, LIMITS } from './fields'
+import { mdTable, toCsv } from './formats'
 
 export interface BoardDefinition<T = any> {
   /** e.g. `stakeholder-map`; names the JSON format and the files */
@@ -72,4 +73,45 @@ export function importJson<T>(def: BoardDefinition<T>, text: string): Result<T> 
   }
   const checked = validate(def, json.data)
   return checked.ok ? checked : { ok: false, error: `The board data is not valid:\n${checked.error}` }
+}
+
+export interface ListBoardSpec<Row extends { id: string }, Data> {
+  kind: string
+  title: string
+  /** the data's list of rows, e.g. `channels` */
+  listKey: keyof Data & string
+  fields: readonly FieldDef[]
+  rowSchema: z.ZodType<Row>
+  instructions: readonly string[]
+  /** rows in the order exports show them */
+  order?: (rows: readonly Row[]) => Row[]
+  /** a column of computed text per row (flags, direction …) */
+  extra?: { header: string, value: (row: Row) => string }
+  /** one line under the Markdown title */
+  summary?: (data: Data) => string
+}
+
+/**
+ * The definition of a board whose data is one list of rows: its schema, JSON, and Markdown
+ * and CSV with one column per field (and one computed column).
+ */
+export function defineListBoard<Row extends { id: string }, Data>(spec: ListBoardSpec<Row, Data>): BoardDefinition<Data> {
+  const headers = [...spec.fields.map(f => f.label), ...(spec.extra ? [spec.extra.header] : [])]
+  const rows = (d: Data) => {
+    const list = (d as Record<string, Row[]>)[spec.listKey]
+    return (spec.order ? spec.order(list) : list).map(r => [
+      ...spec.fields.map(f => f.kind === 'number' ? (r as any)[f.key] : displayValue(f, (r as any)[f.key])),
+      ...(spec.extra ? [spec.extra.value(r)] : []),
+    ])
+  }
+  return {
+    kind: spec.kind,
+    title: spec.title,
+    version: 1,
+    schema: z.object({ [spec.listKey]: z.array(spec.rowSchema).max(LIMITS.rows).default([]) }).strict() as unknown as z.ZodType<Data>,
+    empty: () => ({ [spec.listKey]: [] }) as Data,
+    instructions: spec.instructions,
+    toMarkdown: d => `# ${spec.title}\n\n${spec.summary ? `${spec.summary(d)}\n\n` : ''}${mdTable(headers, rows(d))}`,
+    toCsv: d => toCsv(headers, rows(d)),
+  }
 }

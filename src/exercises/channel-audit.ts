@@ -1,9 +1,7 @@
 // Module 2: every communication channel, its purpose, audience and owner, sync or async
 // (after The Turing Way's communication channels).
-import { z } from 'zod'
-import type { BoardDefinition } from './board'
-import { displayValue, type FieldDef, LIMITS, options, rowSchema } from './fields'
-import { mdTable, toCsv } from './formats'
+import { defineListBoard } from './board'
+import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
 export const CHANNEL_FIELDS: readonly FieldDef[] = [
   { key: 'channel', label: 'Channel', kind: 'text', max: LIMITS.short, required: true, hint: 'e.g. forum, monthly call, newsletter' },
@@ -17,10 +15,6 @@ export const CHANNEL_FIELDS: readonly FieldDef[] = [
 
 export interface Channel { id: string, channel: string, mode: 'sync' | 'async', purpose: string, audience: string, owner: string, cadence: string, accessibilityNotes: string }
 export interface ChannelAuditData { channels: Channel[] }
-
-export const channelAuditSchema = z.object({
-  channels: z.array(rowSchema<Channel>(CHANNEL_FIELDS)).max(LIMITS.rows).default([]),
-}).strict()
 
 export function channelFlags(c: Channel): string[] {
   const flags: string[] = []
@@ -38,21 +32,18 @@ export function modeCounts(data: ChannelAuditData): { sync: number, async: numbe
   }
 }
 
-const HEADERS = [...CHANNEL_FIELDS.map(f => f.label), 'Flags']
-const rows = (d: ChannelAuditData) => d.channels.map(c => [...CHANNEL_FIELDS.map(f => displayValue(f, (c as any)[f.key])), channelFlags(c).join('; ')])
-
-export const channelAudit: BoardDefinition<ChannelAuditData> = {
+export const channelAudit = defineListBoard<Channel, ChannelAuditData>({
   kind: 'channel-audit',
   title: 'Channel audit',
-  version: 1,
-  schema: channelAuditSchema as z.ZodType<ChannelAuditData>,
-  empty: () => ({ channels: [] }),
+  listKey: 'channels',
+  fields: CHANNEL_FIELDS,
+  rowSchema: rowSchema<Channel>(CHANNEL_FIELDS),
   instructions: [
     'List every channel your community uses, including the unofficial ones.',
     'Mark each synchronous or asynchronous and write its purpose and audience.',
     'Name its owner and cadence, and note what makes it hard to access.',
     'Ask: which channel do newcomers find first, and where do decisions happen?',
   ],
-  toMarkdown: d => `# Channel audit\n\n${modeCounts(d).sync} synchronous, ${modeCounts(d).async} asynchronous.\n\n${mdTable(HEADERS, rows(d))}`,
-  toCsv: d => toCsv(HEADERS, rows(d)),
-}
+  extra: { header: 'Flags', value: c => channelFlags(c).join('; ') },
+  summary: d => `${modeCounts(d).sync} synchronous, ${modeCounts(d).async} asynchronous.`,
+})

@@ -1,9 +1,7 @@
 // Module 3: what information each audience needs, through which channel, how often, with
 // which flow (after the CSCCE Community Participation Model) and who owns it.
-import { z } from 'zod'
-import type { BoardDefinition } from './board'
-import { displayValue, type FieldDef, LIMITS, options, rowSchema } from './fields'
-import { mdTable, toCsv } from './formats'
+import { defineListBoard } from './board'
+import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
 export const FLOW_TYPES = ['transmissive', 'transactional', 'transformational'] as const
 
@@ -19,10 +17,6 @@ export const INFORMATION_FIELDS: readonly FieldDef[] = [
 export interface InformationItem { id: string, infoItem: string, audience: string, channel: string, frequency: string, flowType: typeof FLOW_TYPES[number] | '', owner: string }
 export interface InformationMapData { items: InformationItem[] }
 
-export const informationMapSchema = z.object({
-  items: z.array(rowSchema<InformationItem>(INFORMATION_FIELDS)).max(LIMITS.rows).default([]),
-}).strict()
-
 export function flowCounts(data: InformationMapData): Record<typeof FLOW_TYPES[number] | 'unset', number> {
   const counts = { transmissive: 0, transactional: 0, transformational: 0, unset: 0 }
   for (const item of data.items)
@@ -32,24 +26,21 @@ export function flowCounts(data: InformationMapData): Record<typeof FLOW_TYPES[n
 
 export const itemFlags = (item: InformationItem): string[] => (item.owner.trim() ? [] : ['no owner'])
 
-const HEADERS = [...INFORMATION_FIELDS.map(f => f.label), 'Flags']
-const rows = (d: InformationMapData) => d.items.map(i => [...INFORMATION_FIELDS.map(f => displayValue(f, (i as any)[f.key])), itemFlags(i).join('; ')])
-
-export const informationMap: BoardDefinition<InformationMapData> = {
+export const informationMap = defineListBoard<InformationItem, InformationMapData>({
   kind: 'information-map',
   title: 'Information map',
-  version: 1,
-  schema: informationMapSchema as z.ZodType<InformationMapData>,
-  empty: () => ({ items: [] }),
+  listKey: 'items',
+  fields: INFORMATION_FIELDS,
+  rowSchema: rowSchema<InformationItem>(INFORMATION_FIELDS),
   instructions: [
     'List the information your community produces: decisions, events, calls for help, results.',
     'For each, name the audience, the channel and how often it goes out.',
     'Mark its flow: transmissive (one-way), transactional (exchange) or transformational.',
     'Give every item an owner.',
   ],
-  toMarkdown: (d) => {
+  extra: { header: 'Flags', value: i => itemFlags(i).join('; ') },
+  summary: (d) => {
     const c = flowCounts(d)
-    return `# Information map\n\n${c.transmissive} transmissive, ${c.transactional} transactional, ${c.transformational} transformational.\n\n${mdTable(HEADERS, rows(d))}`
+    return `${c.transmissive} transmissive, ${c.transactional} transactional, ${c.transformational} transformational.`
   },
-  toCsv: d => toCsv(HEADERS, rows(d)),
-}
+})

@@ -1,9 +1,7 @@
 // Module 1: where each community is in its lifecycle and where it wants to go (after
 // Wenger, McDermott and Snyder's stages of development), and the room's spread.
-import { z } from 'zod'
-import type { BoardDefinition } from './board'
-import { displayValue, type FieldDef, LIMITS, options, rowSchema } from './fields'
-import { mdTable, toCsv } from './formats'
+import { defineListBoard } from './board'
+import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
 export const STAGES = ['potential', 'coalescing', 'maturing', 'stewardship', 'transformation'] as const
 export type Stage = typeof STAGES[number]
@@ -19,10 +17,6 @@ export const COMPASS_FIELDS: readonly FieldDef[] = [
 
 export interface CompassEntry { id: string, name: string, currentStage: Stage, targetStage: Stage, evidence: string, oneChangeNeeded: string }
 export interface LifecycleCompassData { entries: CompassEntry[] }
-
-export const lifecycleCompassSchema = z.object({
-  entries: z.array(rowSchema<CompassEntry>(COMPASS_FIELDS)).max(LIMITS.rows).default([]),
-}).strict()
 
 export function spread(entries: readonly CompassEntry[]): { stage: Stage, now: number, target: number }[] {
   return STAGES.map(stage => ({ stage, now: entries.filter(e => e.currentStage === stage).length, target: entries.filter(e => e.targetStage === stage).length }))
@@ -45,24 +39,21 @@ export function describeDirection(e: CompassEntry): string {
   return d.kind === 'stay' ? 'stay' : `${d.kind} ${d.steps} stage${d.steps > 1 ? 's' : ''}`
 }
 
-const HEADERS = [...COMPASS_FIELDS.map(f => f.label), 'Direction']
-const rows = (d: LifecycleCompassData) => d.entries.map(e => [...COMPASS_FIELDS.map(f => displayValue(f, (e as any)[f.key])), describeDirection(e)])
-
-export const lifecycleCompass: BoardDefinition<LifecycleCompassData> = {
+export const lifecycleCompass = defineListBoard<CompassEntry, LifecycleCompassData>({
   kind: 'lifecycle-compass',
   title: 'Lifecycle compass',
-  version: 1,
-  schema: lifecycleCompassSchema as z.ZodType<LifecycleCompassData>,
-  empty: () => ({ entries: [] }),
+  listKey: 'entries',
+  fields: COMPASS_FIELDS,
+  rowSchema: rowSchema<CompassEntry>(COMPASS_FIELDS),
   instructions: [
     'Think alone: at which stage is your community now, and which stage do you want to reach?',
     'Pair: compare your evidence with a partner.',
     'Add your entry: stage now, stage to reach, evidence and the one change needed.',
     'Read the room\'s spread together: where do we disagree, and why?',
   ],
-  toMarkdown: (d) => {
+  extra: { header: 'Direction', value: describeDirection },
+  summary: (d) => {
     const s = spread(d.entries).map(x => `${STAGE_LABELS[x.stage]}: ${x.now} now, ${x.target} target`).join('; ')
-    return `# Lifecycle compass\n\nThe room: ${s}.${roomDisagrees(d.entries) ? ' The room disagrees: current stages span three stages or more.' : ''}\n\n${mdTable(HEADERS, rows(d))}`
+    return `The room: ${s}.${roomDisagrees(d.entries) ? ' The room disagrees: current stages span three stages or more.' : ''}`
   },
-  toCsv: d => toCsv(HEADERS, rows(d)),
-}
+})

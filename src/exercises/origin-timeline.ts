@@ -1,9 +1,7 @@
 // Module 1: the community's origin story as events on a timeline, each tagged with its
 // public-narrative layer (after Marshall Ganz: self, us, now).
-import { z } from 'zod'
-import type { BoardDefinition } from './board'
-import { displayValue, type FieldDef, LIMITS, options, rowSchema } from './fields'
-import { mdTable, toCsv } from './formats'
+import { defineListBoard } from './board'
+import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
 export const EVENT_TYPES = ['founding', 'milestone', 'challenge', 'pivot'] as const
 export const LAYERS = ['self', 'us', 'now'] as const
@@ -28,10 +26,6 @@ export interface TimelineEvent {
 }
 export interface OriginTimelineData { events: TimelineEvent[] }
 
-export const originTimelineSchema = z.object({
-  events: z.array(rowSchema<TimelineEvent>(EVENT_FIELDS)).max(LIMITS.rows).default([]),
-}).strict()
-
 /** Events in time order; undated ones last, in the order they were added. */
 export function sortedEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
   return [...events].sort((a, b) => (a.date || '9999-99').localeCompare(b.date || '9999-99'))
@@ -55,24 +49,21 @@ export function timelinePositions(events: readonly TimelineEvent[]): { event: Ti
   })
 }
 
-const HEADERS = EVENT_FIELDS.map(f => f.label)
-const rows = (d: OriginTimelineData) => sortedEvents(d.events).map(e => EVENT_FIELDS.map(f => displayValue(f, (e as any)[f.key])))
-
-export const originTimeline: BoardDefinition<OriginTimelineData> = {
+export const originTimeline = defineListBoard<TimelineEvent, OriginTimelineData>({
   kind: 'origin-timeline',
   title: 'Origin timeline',
-  version: 1,
-  schema: originTimelineSchema as z.ZodType<OriginTimelineData>,
-  empty: () => ({ events: [] }),
+  listKey: 'events',
+  fields: EVENT_FIELDS,
+  rowSchema: rowSchema<TimelineEvent>(EVENT_FIELDS),
   instructions: [
     'Add 5-8 moments: the founding, milestones, challenges and pivots.',
     'Give each a month (YYYY-MM) and say who was involved (roles if private).',
     'Write in one or two sentences why it mattered.',
     'Tag each with its layer: self, us or now. Whose voices are missing?',
   ],
-  toMarkdown: (d) => {
+  order: sortedEvents,
+  summary: (d) => {
     const c = layerCounts(d.events)
-    return `# Origin timeline\n\nLayers: self ${c.self}, us ${c.us}, now ${c.now}.\n\n${mdTable(HEADERS, rows(d))}`
+    return `Layers: self ${c.self}, us ${c.us}, now ${c.now}.`
   },
-  toCsv: d => toCsv(HEADERS, rows(d)),
-}
+})

@@ -1,9 +1,7 @@
 // Module 3: what the community asks of people and what it offers back (after Mozilla's
 // 2019 taxonomy of open value exchanges and the CSCCE participation modes).
-import { z } from 'zod'
-import type { BoardDefinition } from './board'
-import { displayValue, type FieldDef, LIMITS, options, rowSchema } from './fields'
-import { mdTable, toCsv } from './formats'
+import { defineListBoard } from './board'
+import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
 export const CPM_MODES = ['convey', 'contribute', 'collaborate', 'co-create', 'champion'] as const
 export const VALUE_TAXONOMY = ['agency', 'altruism', 'coaching', 'compensation', 'delegation', 'early-access', 'feedback', 'mentorship', 'onboarding', 'professional-development', 'recognition', 'reputation', 'storytelling', 'swag'] as const
@@ -30,10 +28,6 @@ export interface LedgerRow {
 }
 export interface ValueExchangeLedgerData { rows: LedgerRow[] }
 
-export const valueExchangeLedgerSchema = z.object({
-  rows: z.array(rowSchema<LedgerRow>(LEDGER_FIELDS)).max(LIMITS.rows).default([]),
-}).strict()
-
 /** What a facilitator should look at again: promises we cannot keep, unfair asks, nothing offered. */
 export function ledgerFlags(row: LedgerRow): string[] {
   const flags: string[] = []
@@ -46,21 +40,18 @@ export function ledgerFlags(row: LedgerRow): string[] {
   return flags
 }
 
-const HEADERS = [...LEDGER_FIELDS.map(f => f.label), 'Flags']
-const rows = (d: ValueExchangeLedgerData) => d.rows.map(r => [...LEDGER_FIELDS.map(f => f.kind === 'number' ? (r as any)[f.key] : displayValue(f, (r as any)[f.key])), ledgerFlags(r).join('; ')])
-
-export const valueExchangeLedger: BoardDefinition<ValueExchangeLedgerData> = {
+export const valueExchangeLedger = defineListBoard<LedgerRow, ValueExchangeLedgerData>({
   kind: 'value-exchange-ledger',
   title: 'Value-exchange ledger',
-  version: 1,
-  schema: valueExchangeLedgerSchema as z.ZodType<ValueExchangeLedgerData>,
-  empty: () => ({ rows: [] }),
+  listKey: 'rows',
+  fields: LEDGER_FIELDS,
+  rowSchema: rowSchema<LedgerRow>(LEDGER_FIELDS),
   instructions: [
     'List what your community asks of people, and of which persona.',
     'Name the participation mode and the value you offer in exchange.',
     'Be honest: can you deliver it? What does it cost? How fair is it (1-5)?',
     'Fix the flagged rows: undeliverable, unfair (under 3) or nothing offered.',
   ],
-  toMarkdown: d => `# Value-exchange ledger\n\n${d.rows.filter(r => ledgerFlags(r).length).length} of ${d.rows.length} rows flagged.\n\n${mdTable(HEADERS, rows(d))}`,
-  toCsv: d => toCsv(HEADERS, rows(d)),
-}
+  extra: { header: 'Flags', value: r => ledgerFlags(r).join('; ') },
+  summary: d => `${d.rows.filter(r => ledgerFlags(r).length).length} of ${d.rows.length} rows flagged.`,
+})
