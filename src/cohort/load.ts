@@ -9,7 +9,7 @@ import { type Document, LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import { type DeckRef, listDecks, loadDeck, type LoadedDeck } from '../content/decks'
 import { ROOT } from '../paths'
-import { type Cohort, cohortSchema } from './schema'
+import { type Cohort, cohortSchema, type ModuleSession, moduleSessionSchema } from './schema'
 
 export const COHORTS_DIR = join(ROOT, 'cohorts')
 export const COHORT_ID = /^[a-z0-9][a-z0-9-]{0,40}$/
@@ -86,18 +86,30 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
   if (doc.errors.length)
     return result
 
-  const parsed = cohortSchema.safeParse(doc.toJS() ?? {})
-  if (!parsed.success) {
+  const raw = doc.toJS() ?? {}
+  const parsed = cohortSchema.safeParse(raw)
+  // The checks against the decks and the cohort folder run even when some fields are wrong,
+  // on the module sessions that are well-formed, so every problem is reported in one pass.
+  let modules: [number, ModuleSession][]
+  let logo: string | undefined
+  if (parsed.success) {
+    result.cohort = parsed.data
+    modules = [...parsed.data.modules.entries()]
+    logo = parsed.data.branding.logo
+  }
+  else {
     for (const issue of parsed.error.issues)
       problem({ ...lineOf(doc, counter, issue.path), path: pathText(issue.path), message: describeIssue(issue) })
-    return result
+    modules = (Array.isArray(raw.modules) ? raw.modules : [])
+      .map((m: unknown, i: number) => [i, moduleSessionSchema.safeParse(m)] as const)
+      .filter(([, r]: readonly [number, { success: boolean }]) => r.success)
+      .map(([i, r]: readonly [number, { data?: ModuleSession }]) => [i, r.data!] as [number, ModuleSession])
+    logo = typeof raw.branding?.logo === 'string' ? raw.branding.logo : undefined
   }
-  const cohort = parsed.data
-  result.cohort = cohort
 
   const at = (...path: (string | number)[]) => ({ ...lineOf(doc, counter, path), path: pathText(path) })
   const seen = new Set<number>()
-  for (const [i, session] of cohort.modules.entries()) {
+  for (const [i, session] of modules) {
     const deck = findDeck(decks, session.module)
     if (!deck) {
       problem({ ...at('modules', i, 'module'), message: `unknown module ${JSON.stringify(session.module)}. The modules are: ${decks.map(d => `${d.number} (${d.slug})`).join(', ')}.` })
@@ -158,15 +170,17 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
       result.warnings.push(`module ${deck.number}: the slides add up to ${minutes} min, but the session is ${session.minutes} min; the agenda slide will show ${minutes}.`)
   }
 
-  if (cohort.branding.logo) {
-    const logo = join(dir, cohort.branding.logo)
-    if (!existsSync(logo))
-      problem({ ...at('branding', 'logo'), message: `the logo "${cohort.branding.logo}" does not exist in ${relative(ROOT, dir)}/.` })
-    else if (!/\.(svg|png|jpe?g|webp)$/i.test(logo))
+  if (logo) {
+    const file = join(dir, logo)
+    if (!existsSync(file))
+      problem({ ...at('branding', 'logo'), message: `the logo "${logo}" does not exist in ${relative(ROOT, dir)}/.` })
+    else if (!/\.(svg|png|jpe?g|webp)$/i.test(file))
       problem({ ...at('branding', 'logo'), message: 'the logo must be an SVG, PNG, JPEG or WebP image.' })
-    else if (statSync(logo).size > 300_000)
-      problem({ ...at('branding', 'logo'), message: `the logo is ${Math.round(statSync(logo).size / 1000)} kB; keep it under 300 kB.` })
+    else if (statSync(file).size > 300_000)
+      problem({ ...at('branding', 'logo'), message: `the logo is ${Math.round(statSync(file).size / 1000)} kB; keep it under 300 kB.` })
   }
+  if (!parsed.success)
+    result.sessions = []
   return result
 }
 

@@ -16,6 +16,8 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/
+
 /** WCAG contrast of a colour against white. */
 export function contrastOnWhite(hex: string): number {
   const full = hex.length === 4 ? `#${[...hex.slice(1)].map(c => c + c).join('')}` : hex
@@ -58,8 +60,8 @@ export const cohortSchema = z.object({
   branding: z.object({
     logo: relativeFile.optional(),
     accent: z.string()
-      .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a colour like #0b5d6b')
-      .refine(c => contrastOnWhite(c) >= 4.5, { error: iss => `${String(iss.input)} has a contrast of ${contrastOnWhite(String(iss.input)).toFixed(1)}:1 on white; headings and links need at least 4.5:1, so choose a darker colour` })
+      .regex(HEX_COLOUR, 'must be a colour like #0b5d6b')
+      .refine(c => !HEX_COLOUR.test(c) || contrastOnWhite(c) >= 4.5, { error: iss => `${String(iss.input)} has a contrast of ${contrastOnWhite(String(iss.input)).toFixed(1)}:1 on white; headings and links need at least 4.5:1, so choose a darker colour` })
       .optional(),
   }).strict().default({}),
 }).strict()

@@ -97,6 +97,20 @@ describe('the cohort file', () => {
     expect(problems).toHaveLength(3)
   })
 
+  it('collects field errors and slide-id and file errors in the same pass', async () => {
+    const problems = await problemsFor(VALID
+      .replace('Europe/Lisbon', 'Europe/Atlantis')
+      .replace('"#7a2e8e"', 'purple')
+      .replace('drop: [m1-stakeholder-map]', 'drop: [m1-nope]')
+      .replace('logo: logo.svg', 'logo: none.svg'))
+    const text = problems.join('\n')
+    expect(problems).toHaveLength(4)
+    expect(text).toMatch(/timezone: must be an IANA time zone/)
+    expect(text).toMatch(/branding\.accent: must be a colour/)
+    expect(text).toMatch(/modules\[1\]\.drop\[0\]: slide id "m1-nope" is not in module 1/)
+    expect(text).toMatch(/branding\.logo: the logo "none\.svg" does not exist/)
+  })
+
   it('suggests the nearest ids first', () => {
     expect(closestIds('m2-stakholder-map', ['m2-title', 'm2-stakeholder-map', 'm2-raci'], 2)[0]).toBe('m2-stakeholder-map')
   })
