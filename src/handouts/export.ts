@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } fr
 import { join, relative } from 'node:path'
 import process from 'node:process'
 import { PDFDocument } from 'pdf-lib'
-import { type Browser, chromium, type Page } from 'playwright-chromium'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../chromium'
 import { CliError } from '../cli/modules'
 import type { LoadedCohort } from '../cohort/load'

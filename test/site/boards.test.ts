@@ -1,7 +1,7 @@
 // The exercise boards in the built decks, in Chromium, used as a facilitator would: entries
 // typed with the keyboard alone, a reload, export and re-import, and the printed worksheet.
 import { readFileSync } from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-chromium'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
 import { listDecks, loadDeck } from '../../src/content/decks'

@@ -3,7 +3,7 @@
 // nothing is requested from another host.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-chromium'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
 import { type LoadedDeck, listDecks, loadDeck, slideTitle } from '../../src/content/decks'
