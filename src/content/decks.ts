@@ -5,7 +5,7 @@ import { join, relative } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import { fillPlaceholders } from '../cohort/values'
 import { DECKS_DIR, ROOT } from '../paths'
-import { buildAgenda, parseModuleMinutes, type AgendaBlock } from './timing'
+import { type AgendaBlock, buildAgenda, sessionPlan } from './timing'
 
 export interface DeckRef {
   /** folder name, e.g. `01-community-foundation` */
@@ -41,6 +41,8 @@ export interface DeckSummary {
   title: string
   subtitle: string
   minutes: number | undefined
+  /** minutes of slack no slide claims */
+  buffer: number
   objectives: string[]
   agenda: AgendaBlock[]
   slideCount: number
@@ -83,7 +85,8 @@ export function summariseDeck(deck: LoadedDeck): DeckSummary {
     number: deck.ref.number,
     title: String(h.title ?? deck.ref.name),
     subtitle: String(h.subtitle ?? ''),
-    minutes: parseModuleMinutes(h.duration),
+    minutes: sessionPlan(h).minutes,
+    buffer: sessionPlan(h).buffer,
     objectives: Array.isArray(h.objectives) ? h.objectives.map(String) : [],
     agenda: buildAgenda(deck.slides.map(s => ({ ...s.frontmatter, title: slideTitle(s) }))),
     slideCount: deck.slides.length,
