@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
-import { CliError } from './cli/modules'
+import { UserError } from './errors'
 
 export const CHROMIUM_ENV = 'CHROMIUM_PATH'
 
@@ -42,12 +42,12 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   if (fromEnv) {
     if (existsSync(fromEnv))
       return fromEnv
-    throw new CliError(`${CHROMIUM_ENV} is set to "${fromEnv}", but there is no file there.\n${HOW_TO_INSTALL}`)
+    throw new UserError(`${CHROMIUM_ENV} is set to "${fromEnv}", but there is no file there.\n${HOW_TO_INSTALL}`)
   }
   const found = [...USUAL_PLACES, ...playwrightCache()].find(p => existsSync(p))
   if (found)
     return found
-  throw new CliError(`No Chromium found (looked at $${CHROMIUM_ENV}, ${USUAL_PLACES.join(', ')} and Playwright's cache).\n${HOW_TO_INSTALL}`)
+  throw new UserError(`No Chromium found (looked at $${CHROMIUM_ENV}, ${USUAL_PLACES.join(', ')} and Playwright's cache).\n${HOW_TO_INSTALL}`)
 }
 
 const HOW_TO_INSTALL = `Install one and try again:

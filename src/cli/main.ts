@@ -8,7 +8,7 @@ import { newCohort } from '../cohort/scaffold'
 import { checkDecks, formatProblem } from '../content/check'
 import { listDecks, loadDeck } from '../content/decks'
 import { exportHandouts } from '../handouts/export'
-import { SLIDEV_BIN } from '../paths'
+import { paths, SLIDEV_BIN } from '../paths'
 import { buildSite } from '../site/build'
 import { resolveKit } from '../site/kit'
 import { serveSite } from '../site/serve'
@@ -124,10 +124,9 @@ async function cohort(args: string[]): Promise<number> {
 }
 
 async function serve(args: string[]): Promise<number> {
-  const { DIST_DIR } = await import('../paths')
   const { values } = parseArgs({ args, options: { port: { type: 'string', default: '4173' }, host: { type: 'string', default: 'localhost' } }, strict: true })
-  const site = await serveSite(DIST_DIR, Number(values.port), values.host)
-  console.log(`Serving ${DIST_DIR} at ${site.url}/ (Ctrl+C to stop).`)
+  const site = await serveSite(paths.dist, Number(values.port), values.host)
+  console.log(`Serving ${paths.dist} at ${site.url}/ (Ctrl+C to stop).`)
   return new Promise(() => {})
 }
 

@@ -3,8 +3,9 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { load } from '@slidev/parser/fs'
+import { UserError } from '../errors'
 import { fillPlaceholders } from '../cohort/values'
-import { DECKS_DIR, ROOT } from '../paths'
+import { paths, ROOT } from '../paths'
 import { type AgendaBlock, buildAgenda, sessionPlan } from './timing'
 
 export interface DeckRef {
@@ -50,7 +51,7 @@ export interface DeckSummary {
 
 const DECK_FOLDER = /^(\d{2})-([a-z0-9-]+)$/
 
-export function listDecks(decksDir = DECKS_DIR): DeckRef[] {
+export function listDecks(decksDir = paths.decks): DeckRef[] {
   if (!existsSync(decksDir))
     return []
   return readdirSync(decksDir, { withFileTypes: true })
@@ -103,4 +104,31 @@ export function slideTitle(slide: Pick<LoadedSlide, 'frontmatter' | 'content'>):
 
 export function displayPath(file: string): string {
   return relative(ROOT, file) || file
+}
+
+/** The deck a name points at, or undefined: `3`, `03`, `engagement`, `03-community-engagement`, `community-engagement`. */
+export function lookUpDeck(decks: DeckRef[], query: string | number): DeckRef | undefined {
+  const q = String(query).trim().toLowerCase()
+  const byNumber = /^\d+$/.test(q) ? decks.find(d => d.number === Number(q)) : undefined
+  const exact = byNumber ?? decks.find(d => d.name === q || d.slug === q)
+  if (exact)
+    return exact
+  const partial = q && !/^\d+$/.test(q) ? decks.filter(d => d.slug.includes(q)) : []
+  return partial.length === 1 ? partial[0] : undefined
+}
+
+/** Finds a module the way a facilitator names it, or says which modules there are. */
+export function findModule(decks: DeckRef[], query: string | undefined, fallback = 1): DeckRef {
+  const q = query ?? String(fallback)
+  const found = lookUpDeck(decks, q)
+  if (found)
+    return found
+  const lower = q.trim().toLowerCase()
+  const ambiguous = lower && !/^\d+$/.test(lower) && decks.filter(d => d.slug.includes(lower)).length > 1
+  const why = ambiguous ? `"${query}" matches more than one module` : `There is no module "${query}"`
+  throw new UserError(`${why}. The modules are:\n${describeModules(decks)}\nName one by number or name, for example: npm start -- 2`)
+}
+
+export function describeModules(decks: DeckRef[]): string {
+  return decks.map(d => `  ${d.number}  ${d.slug}`).join('\n')
 }

@@ -8,7 +8,7 @@ import process from 'node:process'
 import { PDFDocument } from 'pdf-lib'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../chromium'
-import { CliError } from '../cli/modules'
+import { UserError } from '../errors'
 import type { LoadedCohort } from '../cohort/load'
 import { type DeckRef, type LoadedDeck, loadDeck, slideTitle, summariseDeck } from '../content/decks'
 import { boardsInMarkdown } from '../exercises/registry'
@@ -128,7 +128,7 @@ async function exportSlides(page: Page, siteUrl: string, deck: LoadedDeck, modul
   await page.evaluate(() => document.fonts.ready)
   const count = await containers.count()
   if (count !== total)
-    throw new CliError(`${deck.ref.name}: the print page shows ${count} slides, the deck has ${total}.`)
+    throw new UserError(`${deck.ref.name}: the print page shows ${count} slides, the deck has ${total}.`)
   const thumbnails: string[] = []
   for (let i = 0; withThumbnails && i < count; i++) {
     const jpeg = await containers.nth(i).screenshot({ type: 'jpeg', quality: 70 })
@@ -149,7 +149,7 @@ async function exportSlides(page: Page, siteUrl: string, deck: LoadedDeck, modul
 async function trimPages(bytes: Uint8Array, pages: number): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes)
   if (doc.getPageCount() < pages)
-    throw new CliError(`The slides printed to ${doc.getPageCount()} pages, fewer than the ${pages} slides.`)
+    throw new UserError(`The slides printed to ${doc.getPageCount()} pages, fewer than the ${pages} slides.`)
   while (doc.getPageCount() > pages)
     doc.removePage(doc.getPageCount() - 1)
   return doc.save()

@@ -1,6 +1,6 @@
 // A group's results for the worksheets: boards' JSON exports, one file or a list of them.
 import { readFileSync, statSync } from 'node:fs'
-import { CliError } from '../cli/modules'
+import { UserError } from '../errors'
 import { importJson } from '../exercises/board'
 import { LIMITS } from '../exercises/fields'
 import { boardByKind } from '../exercises/registry'
@@ -10,20 +10,20 @@ export function loadResults(file: string): Map<string, unknown> {
   let text: string
   try {
     if (statSync(file).size > LIMITS.importBytes * 20)
-      throw new CliError(`${file}: the results file is too large (at most ${LIMITS.importBytes * 20 / 1e6} MB).`)
+      throw new UserError(`${file}: the results file is too large (at most ${LIMITS.importBytes * 20 / 1e6} MB).`)
     text = readFileSync(file, 'utf8')
   }
   catch (e) {
-    if (e instanceof CliError)
+    if (e instanceof UserError)
       throw e
-    throw new CliError(`Cannot read the results file ${file}: ${(e as Error).message}`)
+    throw new UserError(`Cannot read the results file ${file}: ${(e as Error).message}`)
   }
   let json: any
   try {
     json = JSON.parse(text)
   }
   catch (e) {
-    throw new CliError(`${file} is not valid JSON (${(e as Error).message}). Give a board's JSON export or a list of them.`)
+    throw new UserError(`${file} is not valid JSON (${(e as Error).message}). Give a board's JSON export or a list of them.`)
   }
   const envelopes: any[] = Array.isArray(json) ? json : Array.isArray(json?.boards) ? json.boards : [json]
   const results = new Map<string, unknown>()
@@ -42,6 +42,6 @@ export function loadResults(file: string): Map<string, unknown> {
       results.set(String(envelope.id || entry.defaultId), result.data)
   })
   if (problems.length)
-    throw new CliError(`The results file cannot be used; nothing was exported.\n${problems.join('\n')}`)
+    throw new UserError(`The results file cannot be used; nothing was exported.\n${problems.join('\n')}`)
   return results
 }

@@ -4,11 +4,11 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path'
 import { type DeckSummary, loadDeck, summariseDeck } from '../content/decks'
 import { HANDOUT_KINDS, handoutName } from '../handouts/names'
-import { CliError } from '../cli/modules'
+import { UserError } from '../errors'
 import { PUBLIC_DIR } from '../paths'
 import { type Kit, resolveKit, SITE_TITLE } from './kit'
 import { renderLanding } from './landing'
-import { buildDeck } from './slidev'
+import { buildDeck } from '../slidev/build'
 
 export interface BuildOptions {
   /** where the site will be served from, e.g. `/` or `/training/` */
@@ -22,7 +22,7 @@ export interface BuildOptions {
 
 export function normaliseBase(base: string): string {
   if (!base.startsWith('/'))
-    throw new CliError(`--base must be an absolute path such as / or /training/ (got "${base}").`)
+    throw new UserError(`--base must be an absolute path such as / or /training/ (got "${base}").`)
   return base.endsWith('/') ? base : `${base}/`
 }
 

@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { preview, type PreviewServer } from 'vite'
-import { CliError } from '../cli/modules'
+import { UserError } from '../errors'
 
 export async function serveSite(dir: string, port = 4173, host = 'localhost'): Promise<{ url: string, close: () => Promise<void> }> {
   if (!existsSync(dir))
-    throw new CliError(`There is no built site in ${dir}. Run npm run build first.`)
+    throw new UserError(`There is no built site in ${dir}. Run npm run build first.`)
   const server: PreviewServer = await preview({
     root: dirname(dir),
     configFile: false,
