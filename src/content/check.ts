@@ -1,9 +1,10 @@
 // The content check: what makes a deck facilitator-ready, checked on Slidev's own parse.
 import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { VALUE_NAMES, type ValueName, placeholdersIn } from '../cohort/values'
-import { PUBLIC_DIR } from '../paths'
+import { PUBLIC_DIR, ROOT } from '../paths'
 import { displayPath, type LoadedDeck, type LoadedSlide } from './decks'
+import { SLIDE_ID } from './ids'
 import { buildAgenda, minimumBuffer, sessionPlan, slideMinutes, type Version } from './timing'
 
 export interface Problem {
@@ -15,7 +16,7 @@ export interface Problem {
   message: string
 }
 
-export const SLIDE_ID = /^m(\d)-[a-z0-9]+(?:-[a-z0-9]+)*$/
+export { SLIDE_ID }
 
 export function formatProblem(p: Problem): string {
   const where = [displayPath(p.file)]
@@ -59,8 +60,14 @@ function at(slide: LoadedSlide): Pick<Problem, 'file' | 'slide' | 'line' | 'id'>
   return { file: slide.file, slide: slide.number, line: slide.line, id }
 }
 
-export function checkDeck(deck: LoadedDeck): Problem[] {
-  const problems: Problem[] = []
+export interface CheckOptions {
+  /** the versions of the session to add up: both for an upstream deck; a composed cohort deck is one */
+  versions?: readonly Version[]
+}
+
+export function checkDeck(deck: LoadedDeck, options: CheckOptions = {}): Problem[] {
+  const versions = options.versions ?? ['full', 'short']
+  const problems: Problem[] = deck.errors.map(e => ({ file: e.file, line: e.line, message: `Slidev cannot read this: ${e.message}` }))
   const h = deck.headmatter
   const entry = { file: deck.ref.entry, line: 1 }
   const moduleMinutes = sessionPlan(h).minutes
@@ -71,7 +78,8 @@ export function checkDeck(deck: LoadedDeck): Problem[] {
     problems.push({ ...entry, message: `the headmatter's \`duration\` must state the session length like \`75min\` (found ${JSON.stringify(h.duration)}).` })
   if (!Array.isArray(h.objectives) || h.objectives.length === 0)
     problems.push({ ...entry, message: 'the headmatter has no `objectives` (a list of learning objectives).' })
-  if (!Array.isArray(h.addons) || !h.addons.includes('../'))
+  // Slidev resolves a relative addon from the folder above the deck's: it must be the kit's root.
+  if (!Array.isArray(h.addons) || !h.addons.some(a => typeof a === 'string' && resolve(dirname(deck.ref.dir), a) === ROOT))
     problems.push({ ...entry, message: "the headmatter must include `addons: ['../']` so the deck uses the kit's shared components, layouts and styles." })
   if (h.fonts?.provider !== 'none')
     problems.push({ ...entry, message: 'the headmatter must set `fonts: { provider: none }`: fonts ship with the kit, never from a font CDN.' })
@@ -115,7 +123,7 @@ export function checkDeck(deck: LoadedDeck): Problem[] {
   if (!deck.slides.some(s => typeof s.frontmatter.id === 'string' && s.frontmatter.id.endsWith('-references')))
     problems.push({ ...entry, message: `has no references slide: add one with \`id: m${deck.ref.number}-references\` crediting every framework and source used.` })
 
-  for (const version of ['full', 'short'] as const) {
+  for (const version of versions) {
     if (version === 'short' && h.short === undefined) {
       if (deck.ref.number > 0)
         problems.push({ ...entry, message: 'has no short version: add `short: { duration: 60min, buffer: 4 }` to the headmatter and mark the slides it leaves out `optional: true` (or give them `short: <minutes>`).' })

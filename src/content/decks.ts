@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import { UserError } from '../errors'
-import { fillPlaceholders } from '../cohort/values'
+import { decodeCharacterReferences, fillPlaceholders } from '../cohort/values'
 import { paths, ROOT } from '../paths'
 import { type AgendaBlock, buildAgenda, sessionPlan } from './timing'
 
@@ -34,6 +34,8 @@ export interface LoadedDeck {
   ref: DeckRef
   headmatter: Record<string, any>
   slides: LoadedSlide[]
+  /** what Slidev's parser could not read (a missing import, a bad range), by file and line */
+  errors: { file: string, line: number, message: string }[]
 }
 
 export interface DeckSummary {
@@ -76,7 +78,9 @@ export async function loadDeck(ref: DeckRef): Promise<LoadedDeck> {
     file: s.source.filepath,
     line: s.source.start + 1,
   }))
-  return { ref, headmatter: data.headmatter ?? {}, slides }
+  const errors = Object.entries(data.markdownFiles).flatMap(([file, md]) =>
+    (md.errors ?? []).map(e => ({ file, line: e.row + 1, message: e.message })))
+  return { ref, headmatter: data.headmatter ?? {}, slides, errors }
 }
 
 export function summariseDeck(deck: LoadedDeck): DeckSummary {
@@ -99,7 +103,8 @@ export function slideTitle(slide: Pick<LoadedSlide, 'frontmatter' | 'content'>):
   if (typeof slide.frontmatter.title === 'string')
     return slide.frontmatter.title
   const m = /^#{1,3}\s+(.+)$/m.exec(slide.content)
-  return m ? m[1].trim() : ''
+  // A cohort's value in a heading arrives as character references (see asText): show it as text.
+  return m ? decodeCharacterReferences(m[1].trim()) : ''
 }
 
 export function displayPath(file: string): string {

@@ -1,6 +1,6 @@
 // Serves a built site from a folder on this machine, for the facilitator's laptop and the tests.
 import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { preview, type PreviewServer } from 'vite'
 import { UserError } from '../errors'
 

@@ -72,24 +72,24 @@ export const SLIDEV_CONTRACT: ContractItem[] = [
     check: sourceHas('client/internals/PrintSlideClick.vue', 'class="print-slide-container"'),
   },
   {
-    name: '@slidev/client/constants exports injectionSlidevContext and injectionFrontmatter',
-    why: 'the boards read the deck\'s configs and the slide\'s frontmatter through them (src/slidev/context.ts)',
-    check: () => exportsFunctions('@slidev/client/constants.ts', ['injectionSlidevContext', 'injectionFrontmatter']),
+    name: '@slidev/client exports configs, useNav, useSlideContext and lockShortcuts',
+    why: 'components read the deck\'s configs, the slide\'s frontmatter and print mode, and hold the shortcut lock, through them (src/slidev/context.ts)',
+    check: sourceHas('client/index.ts', 'export { useNav }', 'export { useSlideContext }', 'lockShortcuts', 'export * from \'./env\''),
   },
   {
-    name: 'useSlideContext() reads those same keys',
-    why: 'the adapter injects what useSlideContext() injects, so the two must agree',
-    check: sourceHas('client/context.ts', 'injectLocal(injectionSlidevContext)', 'injectLocal(injectionFrontmatter'),
-  },
-  {
-    name: 'the Slidev context\'s nav has isPrintMode',
+    name: 'useNav() has isPrintMode',
     why: 'boards switch to their worksheet in print mode (usePrintMode)',
     check: sourceHas('client/composables/useNav.ts', /isPrintMode: ComputedRef<boolean>/),
   },
   {
-    name: '@slidev/client exports lockShortcuts and configs',
-    why: 'boards hold the shortcut lock while a control uses the arrow keys; setup/main.ts reads the cohort accent from configs',
-    check: sourceHas('client/index.ts', 'lockShortcuts', 'export * from \'./env\''),
+    name: 'useSlideContext() returns $frontmatter',
+    why: 'activity slides and timers default to the slide\'s frontmatter (useSlideFrontmatter)',
+    check: sourceHas('client/context.ts', '$frontmatter,'),
+  },
+  {
+    name: 'configs is exported from @slidev/client/env',
+    why: 'the deck\'s headmatter (the cohort, its language, the objectives) reaches components as configs',
+    check: sourceHas('client/env.ts', 'export { configs }'),
   },
   {
     name: 'the slidev binary',

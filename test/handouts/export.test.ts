@@ -1,7 +1,7 @@
 // Reads the PDFs the export really writes: pages, text, thumbnails, metadata, bookmarks, and
 // what happens when Chromium is missing or an export is interrupted.
 import { execFile, spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
