@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { checkDeck, type Problem } from '../content/check'
+import { checkDeck, duplicateIds, type Problem } from '../content/check'
 import { loadDeck } from '../content/decks'
 import { composeDeck } from './compose'
 import type { CohortProblem, LoadedCohort, ResolvedSession } from './load'
@@ -34,7 +34,7 @@ async function checkSession(loaded: LoadedCohort, resolved: ResolvedSession, scr
   const entry = join(dir, 'slides.md')
   writeFileSync(entry, composeDeck(loaded, resolved, dir))
   const composed = await loadDeck({ ...deck, dir, entry })
-  const found = checkDeck(composed, { versions: ['full'] })
+  const found = [...checkDeck(composed, { versions: ['full'] }), ...duplicateIds([composed])]
 
   // What upstream already reports is the upstream check's; deck-level findings are compared by message.
   const upstreamFound = checkDeck(upstream, { versions: ['full'] })

@@ -86,9 +86,12 @@ export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, dec
     ...(buffer === undefined ? {} : { buffer }),
     cohort: cohortInfo(loaded, session),
   }
-  // Double-quoted YAML strings: a value can never become a line of its own (a `---` would end
-  // the headmatter) or a YAML structure.
-  const yaml = (data: Record<string, unknown>) => toYaml(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd()
+  // Double-quoted YAML strings: a value never becomes a line of its own or a YAML structure.
+  // Slidev's parser ends a frontmatter block at the first `---` anywhere, even inside a string,
+  // so dashes in a row are written as the YAML escape \x2D (still a dash once read).
+  const yaml = (data: Record<string, unknown>) => toYaml(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })
+    .trimEnd()
+    .replace(/-(?=-)/g, '\\x2D')
   const [first, ...rest] = imports
   return [
     `---\n${yaml({ ...headmatter, ...first.override, src: first.src })}\n---\n`,

@@ -2,6 +2,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { UserError } from '../errors'
+import { ROOT } from '../paths'
 import { COHORT_ID, cohortDir } from './load'
 
 export function newCohort(id: string): string {
@@ -10,8 +11,9 @@ export function newCohort(id: string): string {
   const dir = cohortDir(id)
   if (existsSync(dir))
     throw new UserError(`cohorts/${id}/ already exists; nothing was changed. Choose another id or edit that cohort.`)
-  cpSync(cohortDir('example'), dir, { recursive: true })
+  // The documented example in the repository is the template, wherever cohorts live.
+  cpSync(join(ROOT, 'cohorts', 'example'), dir, { recursive: true })
   const file = join(dir, 'cohort.yaml')
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: ${JSON.stringify(`Cohort ${id}`)}`))
-  return `cohorts/${id}`
+  return dir
 }

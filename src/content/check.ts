@@ -28,10 +28,20 @@ export function formatProblem(p: Problem): string {
 }
 
 export function checkDecks(decks: LoadedDeck[]): Problem[] {
+  const problems: Problem[] = decks.flatMap(deck => checkDeck(deck))
+  problems.push(...duplicateIds(decks))
+  // The programme closes in its last module with a feedback round.
+  const last = decks.filter(d => d.ref.number > 0).sort((a, b) => b.ref.number - a.ref.number)[0]
+  if (last && !last.slides.some(s => String(s.frontmatter.id ?? '').endsWith('-programme-feedback')))
+    problems.push({ file: last.ref.entry, line: 1, message: `is the programme's last module but has no feedback round: add a slide \`id: m${last.ref.number}-programme-feedback\` before the references.` })
+  return problems
+}
+
+/** Slide ids used twice: ids must be unique across a kit, since cohorts and boards select by them. */
+export function duplicateIds(decks: LoadedDeck[]): Problem[] {
   const problems: Problem[] = []
   const seen = new Map<string, { deck: LoadedDeck, slide: LoadedSlide }>()
   for (const deck of decks) {
-    problems.push(...checkDeck(deck))
     for (const slide of deck.slides) {
       const id = slide.frontmatter.id
       if (typeof id !== 'string')
@@ -48,10 +58,6 @@ export function checkDecks(decks: LoadedDeck[]): Problem[] {
       }
     }
   }
-  // The programme closes in its last module with a feedback round.
-  const last = decks.filter(d => d.ref.number > 0).sort((a, b) => b.ref.number - a.ref.number)[0]
-  if (last && !last.slides.some(s => String(s.frontmatter.id ?? '').endsWith('-programme-feedback')))
-    problems.push({ file: last.ref.entry, line: 1, message: `is the programme's last module but has no feedback round: add a slide \`id: m${last.ref.number}-programme-feedback\` before the references.` })
   return problems
 }
 

@@ -2,6 +2,7 @@
 // A site folder (dist/) is what gets published: half-built decks and half-written PDFs live
 // beside it, never inside, so a killed run leaves nothing in the site; the next run removes
 // what a dead run left.
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import process from 'node:process'
@@ -57,13 +58,13 @@ export function removeLeftovers(siteRoot: string): void {
  * runs is refused with a clear message instead of both writing at once. A lock left by a dead
  * process is taken over.
  */
-const held = new Set<string>()
+// The locks the current run holds: an export that builds the site first is already inside.
+const held = new AsyncLocalStorage<ReadonlySet<string>>()
 
 export async function withSiteLock<T>(siteRoot: string, what: string, work: () => Promise<T>): Promise<T> {
   mkdirSync(dirname(siteRoot), { recursive: true })
   const lock = join(dirname(siteRoot), `.${basename(siteRoot)}.lock`)
-  // An export that builds the site first already holds the lock.
-  if (held.has(lock))
+  if (held.getStore()?.has(lock))
     return work()
   for (let attempt = 0; ; attempt++) {
     try {
@@ -81,13 +82,11 @@ export async function withSiteLock<T>(siteRoot: string, what: string, work: () =
       rmSync(lock, { force: true })
     }
   }
-  held.add(lock)
   try {
     removeLeftovers(siteRoot)
-    return await work()
+    return await held.run(new Set([...(held.getStore() ?? []), lock]), work)
   }
   finally {
-    held.delete(lock)
     rmSync(lock, { force: true })
   }
 }
