@@ -22,3 +22,15 @@ export const ONE_TWO_FOUR_ALL: Structure = {
     { title: 'All: the room', detail: 'Each group shares one important idea with everyone.', minutes: 5 },
   ],
 }
+
+/** The same steps in Spanish: an adaptation, so CC BY-SA 4.0 too. */
+export const LS_PHRASEBOOK_ES: Record<string, string> = {
+  '1: alone': '1: a solas',
+  'Think in silence and write down your ideas.': 'Piensa en silencio y anota tus ideas.',
+  '2: in pairs': '2: en parejas',
+  'Build on each other\'s ideas; note similarities and differences.': 'Construid sobre las ideas de la otra persona; anotad parecidos y diferencias.',
+  '4: in fours': '4: en grupos de cuatro',
+  'Two pairs join: what stands out? Pick one idea to share.': 'Se juntan dos parejas: ¿qué destaca? Elegid una idea para compartir.',
+  'All: the room': 'Todos: la sala',
+  'Each group shares one important idea with everyone.': 'Cada grupo comparte una idea importante con todo el mundo.',
+}
