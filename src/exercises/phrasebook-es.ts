@@ -2,11 +2,14 @@
 // field names, hints, choices, instructions and each board's own words. Keyed by the English
 // text, so the models stay readable in one language; a test checks that every English string
 // the boards show has its Spanish here.
+import { DIAGRAM_PHRASEBOOK_ES } from '../diagrams/phrasebook-es'
 import { LS_PHRASEBOOK_ES } from './liberating-structures'
 
 export const ES: Record<string, string> = {
   // Liberating Structures step text (CC BY-SA 4.0) lives in its own file.
   ...LS_PHRASEBOOK_ES,
+  // The framework diagrams' words (src/diagrams/).
+  ...DIAGRAM_PHRASEBOOK_ES,
   // Titles
   'Origin timeline': 'Línea de tiempo de los orígenes',
   'Lifecycle compass': 'Brújula del ciclo de vida',
