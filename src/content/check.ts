@@ -209,6 +209,9 @@ function checkScript(deck: LoadedDeck): Problem[] {
       if (references >= 0 && i < references)
         problems.push({ ...at(s), message: 'is a preparation slide (`prep: true`) before the references slide: preparation pages come last, so presenting never runs into them.' })
     }
+    // The first slide's frontmatter is the deck's headmatter: its `short` is the short version's plan.
+    if (i === 0)
+      return
     if (fm.optional !== undefined && fm.optional !== true)
       problems.push({ ...at(s), message: `\`optional\` is either \`true\` or absent (found ${JSON.stringify(fm.optional)}).` })
     if (fm.short !== undefined) {

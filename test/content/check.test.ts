@@ -74,7 +74,8 @@ describe('the content check on broken copies', () => {
       activity.frontmatter.duration += 5
     })
     const problems = await checkAll(dir)
-    expect(problems).toHaveLength(1)
+    // The full version is off by 5; the short version too where the slide has no short minutes of its own.
+    expect(problems.filter(p => !/in the short version/.test(p))).toHaveLength(1)
     expect(problems[0]).toMatch(/in the module, the slide durations add up to \d+ min \(.+\) plus a \d+-minute buffer = 80, but `duration` states 75 min/)
   })
 
