@@ -84,8 +84,9 @@ export function checkDeck(deck: LoadedDeck, options: CheckOptions = {}): Problem
     problems.push({ ...entry, message: `the headmatter's \`duration\` must state the session length like \`75min\` (found ${JSON.stringify(h.duration)}).` })
   if (!Array.isArray(h.objectives) || h.objectives.length === 0)
     problems.push({ ...entry, message: 'the headmatter has no `objectives` (a list of learning objectives).' })
-  // Slidev resolves a relative addon from the folder above the deck's: it must be the kit's root.
-  if (!Array.isArray(h.addons) || !h.addons.some(a => typeof a === 'string' && resolve(dirname(deck.ref.dir), a) === ROOT))
+  // Slidev resolves a relative addon from the folder above the deck's: `../` from decks/, or
+  // the path a composed cohort deck carries to the kit's root.
+  if (!Array.isArray(h.addons) || !h.addons.some(a => a === '../' || (typeof a === 'string' && resolve(dirname(deck.ref.dir), a) === ROOT)))
     problems.push({ ...entry, message: "the headmatter must include `addons: ['../']` so the deck uses the kit's shared components, layouts and styles." })
   if (h.fonts?.provider !== 'none')
     problems.push({ ...entry, message: 'the headmatter must set `fonts: { provider: none }`: fonts ship with the kit, never from a font CDN.' })

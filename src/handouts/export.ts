@@ -21,7 +21,7 @@ import { serveSite } from '../site/serve'
 import { renderGuideSections } from './guide'
 import { HANDOUT_KINDS, type HandoutKind, handoutName } from './names'
 import { type Bookmark, finishPdf } from './pdf'
-import { type BoardResult, checkResultsFit, loadResults } from './results'
+import { type BoardResult, checkResultsFit, loadBoardResults } from './results'
 import { renderWorksheet } from './worksheets'
 
 export interface ExportOptions {
@@ -43,7 +43,7 @@ export async function exportHandouts(options: ExportOptions = {}): Promise<strin
   const log = options.log ?? console.log
   // Everything that can be refused is checked before anything is written.
   const executablePath = findChromium()
-  const results = options.resultsFile ? loadResults(options.resultsFile) : new Map<string, BoardResult>()
+  const results = options.resultsFile ? loadBoardResults(options.resultsFile) : new Map<string, BoardResult>()
   const kit = options.kit ?? await resolveKit()
   const siteDir = options.siteDir ?? kit.outDir
   // A cohort's decks are built for /cohorts/<id>/…, so the server serves the folder above.

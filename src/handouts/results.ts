@@ -8,8 +8,13 @@ import { boardByKind } from '../exercises/registry'
 /** A group's results for one board: which kind of board, and its validated data. */
 export interface BoardResult { kind: string, data: unknown }
 
+/** Board id -> validated data. Every problem in the file is reported, and nothing is exported. */
+export function loadResults(file: string): Map<string, unknown> {
+  return new Map([...loadBoardResults(file)].map(([id, r]) => [id, r.data]))
+}
+
 /** Board id -> its kind and validated data. Every problem in the file is reported, and nothing is exported. */
-export function loadResults(file: string): Map<string, BoardResult> {
+export function loadBoardResults(file: string): Map<string, BoardResult> {
   let text: string
   try {
     if (statSync(file).isDirectory())

@@ -2,6 +2,7 @@
 // blank (lines to write on) or filled with a group's results. The print view of a board
 // (components/BoardWorksheet.vue) and the worksheets PDF (worksheets.ts) both render this
 // model, so they cannot disagree. Plain TypeScript: no Vue, no Node.
+import type { BoardDefinition } from '../exercises/board'
 import type { FieldDef } from '../exercises/fields'
 import { displayValue } from '../exercises/fields'
 import { channelAudit, CHANNEL_FIELDS } from '../exercises/channel-audit'
@@ -102,9 +103,8 @@ const LIST_BOARDS: Record<string, ListSpec> = {
 const DEFINITIONS = [originTimeline, lifecycleCompass, stakeholderMap, raciMatrix, channelAudit, mountainOfEngagement, valueExchangeLedger, informationMap, charterBuilder]
 
 /** Whether a board's data is its empty state: the worksheet is then blank. */
-function isEmpty(kind: string, data: unknown): boolean {
-  const def = DEFINITIONS.find(d => d.kind === kind)
-  return data === undefined || data === null || (def !== undefined && JSON.stringify(data) === JSON.stringify(def.empty()))
+export function isEmptyBoard(def: Pick<BoardDefinition, 'empty'>, data: unknown): boolean {
+  return data === undefined || data === null || JSON.stringify(data) === JSON.stringify(def.empty())
 }
 
 /** The worksheet of a board of this kind: blank without data, else filled with it. */
@@ -113,7 +113,7 @@ export function worksheetModel(kind: string, data: unknown, language = 'en'): Wo
   if (!def)
     throw new Error(`No worksheet for board kind "${kind}".`)
   const t = (text: string) => WORDS[language]?.[text] ?? translate(text, language)
-  const filled = !isEmpty(kind, data)
+  const filled = !isEmptyBoard(def, data)
   const model: WorksheetModel = {
     kind,
     language,

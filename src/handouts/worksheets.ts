@@ -2,6 +2,8 @@
 // with a group's results. Rendered from the board's worksheet model (worksheet-model.ts), the
 // same one its print view renders, in the cohort's language.
 import { escapeHtml, handoutPage } from './html'
+
+export { isEmptyBoard } from './worksheet-model'
 import { gridGeometry, type WorksheetGrid, type WorksheetModel, type WorksheetTable, worksheetModel } from './worksheet-model'
 
 export interface WorksheetInput {
