@@ -4,13 +4,19 @@
 // what a dead run left.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, resolve, sep } from 'node:path'
 import process from 'node:process'
 import { UserError } from '../errors'
 
-/** The folder a kit's site is published from: its outDir less the kit's base path. */
+/**
+ * The folder a kit's site is published from: its outDir less the kit's base path
+ * (dist/cohorts/lisbon for cohorts/lisbon/ is published from dist/). An outDir that does not
+ * end in the base path (a test's own folder) is its own root.
+ */
 export function siteRootOf(outDir: string, basePath: string): string {
-  return join(outDir, ...basePath.split('/').filter(Boolean).map(() => '..'))
+  const parts = basePath.split('/').filter(Boolean)
+  const tail = resolve(outDir).split(sep).slice(-parts.length)
+  return parts.length && tail.join('/') === parts.join('/') ? resolve(outDir, ...parts.map(() => '..')) : resolve(outDir)
 }
 
 function alive(pid: number): boolean {

@@ -61,5 +61,6 @@ describe('scratch folders', () => {
   it('a cohort\'s site is published from the kit\'s root', () => {
     expect(siteRootOf('/x/dist/cohorts/lisbon', 'cohorts/lisbon/')).toBe('/x/dist')
     expect(siteRootOf('/x/dist', '')).toBe('/x/dist')
+    expect(siteRootOf('/x/elsewhere', 'cohorts/lisbon/')).toBe('/x/elsewhere')
   })
 })
