@@ -113,7 +113,7 @@ describe('cohort commands', () => {
 
   it('a build for an invalid cohort lists every problem, exits non-zero and writes nothing', async () => {
     const id = 'test-broken'
-    const dist = join(mkdtempSync(join(tmpdir(), 'kit-dist-')), 'dist')
+    const dist = join(cohorts, 'elsewhere', 'dist')
     mkdirSync(join(cohorts, id), { recursive: true })
     try {
       writeFileSync(join(cohorts, id, 'cohort.yaml'), 'name: Broken\norganisation: X\nfacilitators: [{ name: A }]\nvenue: Online\ntimezone: Mars/Olympus\nmodules:\n  - module: 2\n    start: 2027-01-01T10:00\n    minutes: 90\n    drop: [m2-stakeholdr-map]\nbranding:\n  accent: pink\n')
@@ -128,7 +128,7 @@ describe('cohort commands', () => {
       expect(check.code).toBe(1)
     }
     finally {
-      rmSync(dist, { recursive: true, force: true })
+      rmSync(join(cohorts, 'elsewhere'), { recursive: true, force: true })
     }
   })
 })
