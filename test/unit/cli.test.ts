@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type DeckRef, listDecks } from '../../src/content/decks'
 import { CliError, findModule } from '../../src/cli/modules'
 import { ROOT } from '../../src/paths'
+import { withSiteLock } from '../../src/site/scratch'
 
 const run = promisify(execFile)
 const decks: DeckRef[] = [0, 1, 2, 3, 4].map(n => ({
@@ -70,6 +71,23 @@ describe('the command line', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/--port must be a number from 1 to 65535|Unknown option '--nope'/)
     expect(result.stderr).not.toMatch(/^\s+at /m)
+  })
+  it('refuses a build while another process is writing the same site, and changes nothing', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'kit-busy-'))
+    const dist = join(parent, 'dist')
+    let release!: () => void
+    const holding = withSiteLock(dist, 'build', () => new Promise<void>((resolve) => { release = resolve }))
+    try {
+      const result = await cliWith({ KIT_DIST_DIR: dist }, 'build')
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/Another build \(process \d+\) is writing .*dist right now; nothing was changed/)
+      expect(existsSync(dist)).toBe(false)
+    }
+    finally {
+      release()
+      await holding
+      rmSync(parent, { recursive: true, force: true })
+    }
   })
   it('refuses a relative --base for the build', async () => {
     const result = await cli('build', '--base', 'training')
