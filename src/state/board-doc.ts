@@ -240,19 +240,16 @@ function assertWritable(doc: Y.Doc, def: BoardDefinition): void {
 // ---- rows ------------------------------------------------------------------------------
 
 function rowToY(part: RowsPart, row: Record<string, unknown>, order: number): Y.Map<unknown> {
+  // A new Y.Map is built before it joins the document (Yjs keeps its entries aside until then).
   const map = new Y.Map<unknown>()
   for (const [name, value] of Object.entries(row)) {
     const field = part.fields[name]
-    if (field?.type === 'rows') {
-      map.set(name, rowsToY(field, value))
-    }
-    else if ((field || name.startsWith('_')) && value !== undefined) {
+    if (field?.type !== 'rows' && (field || name.startsWith('_')) && value !== undefined)
       map.set(name, copy(value))
-    }
   }
   for (const [name, field] of Object.entries(part.fields)) {
-    if (field.type === 'rows' && !map.has(name))
-      map.set(name, new Y.Map())
+    if (field.type === 'rows')
+      map.set(name, rowsToY(field, row[name]))
   }
   map.set('_order', order)
   return map

@@ -64,7 +64,7 @@ export class LocalStore {
   whenSaved(): Promise<StoreStatus> {
     return new Promise((resolve) => {
       const check = () => {
-        if (this.status.state !== 'saving' && this.status.state !== 'loading') {
+        if (this.pending === 0 && this.status.state !== 'loading') {
           off()
           resolve(this.status)
         }
@@ -137,9 +137,15 @@ export class LocalStore {
       return
     this.db = undefined
     this.wasCleared = true
-    this.set({ state: 'cleared' })
     this.needsFull = false
-    this.open().catch(e => this.set({ state: 'failed', detail: e instanceof Error ? e.message : String(e) }))
+    this.pending++ // the whole document is about to be written again
+    this.set({ state: 'cleared' })
+    this.open()
+      .catch(e => this.set({ state: 'failed', detail: e instanceof Error ? e.message : String(e) }))
+      .finally(() => {
+        this.pending--
+        this.set(this.status)
+      })
   }
 
   private onUpdate = (update: Uint8Array, origin: unknown) => {
@@ -163,8 +169,8 @@ export class LocalStore {
     done(tx).then(() => {
       if (full)
         this.needsFull = false
-      if (--this.pending === 0 && !this.needsFull)
-        this.set({ state: 'saved' })
+      this.pending--
+      this.set(this.pending === 0 && !this.needsFull ? { state: 'saved' } : this.status)
     }, (e) => {
       this.pending--
       this.fail(e)
