@@ -132,25 +132,50 @@ export class LocalStore {
     this.set({ state: 'saved' })
   }
 
-  private lost(db: IDBDatabase) {
-    if (this.destroyed || this.db !== db)
+  private reopening = false
+
+  private lost(db: IDBDatabase | undefined) {
+    if (this.destroyed || this.db !== db || this.reopening)
       return
     this.db = undefined
     this.wasCleared = true
+    this.reopen()
+  }
+
+  /** Opens the database again and writes the whole document into it, trying a few times. */
+  private async reopen() {
+    this.reopening = true
     this.needsFull = false
     this.pending++ // the whole document is about to be written again
     this.set({ state: 'cleared' })
-    this.open()
-      .catch(e => this.set({ state: 'failed', detail: e instanceof Error ? e.message : String(e) }))
-      .finally(() => {
-        this.pending--
-        this.set(this.status)
-      })
+    let error: unknown
+    for (let attempt = 0; attempt < 6 && !this.destroyed; attempt++) {
+      try {
+        await new Promise(r => setTimeout(r, attempt ? 100 * 2 ** attempt : 0))
+        await this.open()
+        error = undefined
+        break
+      }
+      catch (e) {
+        error = e
+      }
+    }
+    this.reopening = false
+    this.pending--
+    if (error)
+      this.set({ state: 'failed', detail: error instanceof Error ? error.message : String(error) })
+    else
+      this.set(this.status)
   }
 
   private onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === this || !this.db)
-      return // before loading, the first write after loading stores the whole document
+    if (origin === this || this.reopening)
+      return // loading (or opening again) ends by storing the whole document
+    if (!this.db) {
+      if (this.status.state !== 'loading' && this.status.state !== 'unavailable')
+        this.lost(undefined)
+      return
+    }
     let tx: IDBTransaction
     const full = this.needsFull
     try {
@@ -190,12 +215,15 @@ export class LocalStore {
   }
 
   private fail(e: unknown) {
-    this.needsFull = true
     const error = e as DOMException | undefined
-    if (error?.name === 'InvalidStateError' && this.db) {
+    // A closed connection (site data cleared): open again and write everything.
+    if (error?.name === 'InvalidStateError' || error?.name === 'AbortError' || !this.db) {
+      if (this.reopening)
+        return
       this.lost(this.db)
       return
     }
+    this.needsFull = true
     this.set({ state: error?.name === 'QuotaExceededError' ? 'full' : 'failed', detail: error?.message ?? String(e) })
   }
 }
