@@ -7,12 +7,14 @@
 // (site data cleared) is opened again and given the whole document, so nothing on screen is lost.
 import * as Y from 'yjs'
 
-export type StoreState = 'loading' | 'saving' | 'saved' | 'unavailable' | 'failed' | 'full' | 'cleared'
+export type StoreState = 'loading' | 'saving' | 'saved' | 'unavailable' | 'failed' | 'full'
 
 export interface StoreStatus {
   state: StoreState
   /** for a failure: what the browser said */
   detail?: string
+  /** the browser threw the saved copy away once while the board was open (it was saved again) */
+  cleared?: boolean
 }
 
 const UPDATES = 'updates'
@@ -85,9 +87,7 @@ export class LocalStore {
     if (this.destroyed)
       return
     // After a clear, "saved" is still worth a warning: the browser threw the copy away once.
-    if (this.wasCleared && (status.state === 'saved' || status.state === 'saving'))
-      status = { state: 'cleared' }
-    this.status = status
+    this.status = this.wasCleared ? { ...status, cleared: true } : status
     for (const l of this.listeners) l(status)
   }
 
@@ -147,7 +147,7 @@ export class LocalStore {
     this.reopening = true
     this.needsFull = false
     this.pending++ // the whole document is about to be written again
-    this.set({ state: 'cleared' })
+    this.set({ state: 'saving' })
     let error: unknown
     for (let attempt = 0; attempt < 6 && !this.destroyed; attempt++) {
       try {

@@ -79,7 +79,7 @@ describe('LocalStore', () => {
     })
     connection.onclose!(new Event('close'))
     doc.getMap('m').set('after', 2)
-    expect((await store.whenSaved()).state).toBe('cleared')
+    expect(await store.whenSaved()).toEqual({ state: 'saved', cleared: true })
     store.destroy()
     expect((await reopen(db)).getMap('m').toJSON()).toEqual({ before: 1, after: 2 })
   })

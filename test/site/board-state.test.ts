@@ -170,6 +170,12 @@ describe('RACI matrix in two tabs', () => {
     await boardB.locator('[id$="-new-role"]').fill('Lead')
     await boardB.locator('[id$="-new-role"]').press('Enter')
     await boardB.getByRole('combobox', { name: 'Moderation, Lead' }).selectOption('R')
+    // A select's arrow keys change its choice, not the slide (Slidev's shortcut lock).
+    const url = b.url()
+    await boardB.getByRole('combobox', { name: 'Documentation, Lead' }).focus()
+    await b.keyboard.press('ArrowDown')
+    await eventually(() => boardB.getByRole('combobox', { name: 'Documentation, Lead' }).inputValue(), 'R')
+    expect(b.url()).toBe(url)
     for (const board of [boardA, boardB]) {
       await eventually(() => board.getByRole('combobox', { name: 'Moderation, Lead' }).inputValue(), 'R')
       expect(await board.locator('tbody tr').count()).toBe(6)
@@ -223,8 +229,9 @@ describe('storage failures are on screen', () => {
     await board.locator('[id$="-new-channel"]').fill('Monthly call')
     await board.locator('[id$="-new-mode"]').selectOption('sync')
     await board.locator('[id$="-new-channel"]').press('Enter')
-    await board.locator('[data-storage="cleared"]').waitFor()
-    await page.evaluate(() => new Promise(r => setTimeout(r, 300)))
+    await eventually(() => rowNames(board), ['Forum', 'Monthly call'])
+    await saved(board)
+    await board.getByTestId('board-storage').getByText(/cleared its saved copy/).waitFor() // still said
     await page.reload({ waitUntil: 'networkidle' })
     await eventually(() => rowNames(page.locator(`[data-board="${boardId}"]`)), ['Forum', 'Monthly call'])
     await context.close()
