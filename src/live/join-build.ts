@@ -8,9 +8,9 @@ export const JOIN_SRC = join(ROOT, 'src', 'live', 'join')
 export const JOIN_DIST = process.env.KIT_LIVE_JOIN_DIR || join(ROOT, '.live', 'join')
 const SHARED = [join(ROOT, 'src', 'live', 'protocol.ts')]
 
-export async function buildJoinPage(): Promise<void> {
+export async function buildJoinPage(outDir = JOIN_DIST): Promise<void> {
   const { build } = await import('vite')
-  await build({ configFile: join(JOIN_SRC, 'vite.config.ts'), build: { outDir: JOIN_DIST, emptyOutDir: true } })
+  await build({ configFile: join(JOIN_SRC, 'vite.config.ts'), build: { outDir, emptyOutDir: true } })
 }
 
 /** True when the built page is newer than every source it is built from. */

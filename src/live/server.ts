@@ -101,6 +101,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const store = new LiveStore(options.db)
   const buckets = new Map<string, { tokens: number, at: number }>()
   const sockets = new Map<string, string>() // socketId -> participantId, on `control`
+  const phones = new Map<string, Connection>() // socketId -> the participant's `control` connection
+  const lastMine = new Map<string, string>() // `${socketId} ${boardId}` -> the last `mine` sent
   const runtimes = new Map<string, Promise<BoardRuntime | undefined>>()
   let control: DirectConnection | undefined
   let stopping = false
@@ -143,6 +145,25 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     rt.out.transact(() => rt.adapter.project(rt.board, rt.out), LOCAL)
   }
 
+  function sendMine(connection: Connection, socketId: string, rt: BoardRuntime, participantId: string, onlyIfChanged = false) {
+    const mine = rt.adapter.mine(rt.board, participantId)
+    const key = `${socketId} ${rt.boardId}`
+    const text = JSON.stringify(mine)
+    if (onlyIfChanged && lastMine.get(key) === text)
+      return
+    lastMine.set(key, text)
+    send(connection, { t: 'mine', board: rt.boardId, mine })
+  }
+
+  /** After the facilitator hides, approves or removes: each phone's own entries, where they changed. */
+  function pushMine(rt: BoardRuntime) {
+    for (const [socketId, connection] of phones) {
+      const participantId = sockets.get(socketId)
+      if (participantId)
+        sendMine(connection, socketId, rt, participantId, true)
+    }
+  }
+
   /** Loads a board and its projection and keeps them open while the server runs. */
   function runtime(boardId: string): Promise<BoardRuntime | undefined> {
     let pending = runtimes.get(boardId)
@@ -161,15 +182,23 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
           board.transact(() => setFields(meta(board), { kind: adapter.kind, schema: 1 }), LOCAL)
         // Coalesce: many contributions in one turn of the event loop make one projection.
         let scheduled = false
+        let moderated = false
         board.on('update', (_update: Uint8Array, origin: unknown) => {
+          // The facilitator's edits come over a connection; participants' through this server.
+          moderated ||= (origin as { source?: string } | null)?.source === 'connection'
           // The instance that made a change projects it; others receive the projection via Redis.
           if (isRedis(origin) || scheduled)
             return
           scheduled = true
           setImmediate(() => {
             scheduled = false
-            if (!stopping)
-              project(rt)
+            if (stopping)
+              return
+            project(rt)
+            if (moderated) {
+              moderated = false
+              pushMine(rt)
+            }
           })
         })
         project(rt)
@@ -208,7 +237,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     if (message.t === 'mine') {
       const rt = await runtime(message.board)
       if (rt)
-        send(connection, { t: 'mine', board: rt.boardId, mine: rt.adapter.mine(rt.board, participantId) })
+        sendMine(connection, connection.socketId, rt, participantId)
       return
     }
     const now = Date.now()
@@ -242,7 +271,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       refuse(connection, message.msg, refusal.code, refusal.error)
     else
       send(connection, { t: 'result', msg: message.msg, ok: true })
-    send(connection, { t: 'mine', board: rt.boardId, mine: rt.adapter.mine(rt.board, participantId) })
+    sendMine(connection, connection.socketId, rt, participantId)
   }
 
   async function onRequest({ request, response }: { request: IncomingMessage, response: ServerResponse }) {
@@ -297,8 +326,10 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       if (documentName !== CONTROL_DOC)
         return
       const ctx = connection.context as ConnContext
-      if (ctx.role === 'participant' && ctx.participantId)
+      if (ctx.role === 'participant' && ctx.participantId) {
         sockets.set(socketId, ctx.participantId)
+        phones.set(socketId, connection)
+      }
       tellFacilitators()
     },
     async onStateless({ connection, documentName, payload }) {
@@ -306,8 +337,14 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         await onMessage(connection, payload).catch(e => console.error('live: a contribution failed:', e))
     },
     async onDisconnect({ documentName, socketId }) {
-      if (documentName === CONTROL_DOC && sockets.delete(socketId))
+      if (documentName === CONTROL_DOC && sockets.delete(socketId)) {
+        phones.delete(socketId)
+        for (const key of lastMine.keys()) {
+          if (key.startsWith(`${socketId} `))
+            lastMine.delete(key)
+        }
         tellFacilitators()
+      }
     },
     async beforeHandleAwareness({ states, connection }: any) {
       // Participants are read-only in everything, awareness included: nothing they send
@@ -332,6 +369,13 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     stopOnSignals: false,
     // The store persists every update as it happens; Hocuspocus's debounced store is unused.
     extensions,
+  })
+  // Closing Hocuspocus's connections leaves the WebSockets open (they are multiplexed): end the
+  // TCP connections too on stop, so phones notice at once and start reconnecting.
+  const tcp = new Set<import('node:net').Socket>()
+  server.httpServer.on('connection', (socket) => {
+    tcp.add(socket)
+    socket.once('close', () => tcp.delete(socket))
   })
   await server.listen()
   const port = server.address.port
@@ -366,7 +410,10 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
           await c.disconnect().catch(() => {})
       }
       await control?.disconnect().catch(() => {})
-      await server.destroy()
+      const destroyed = server.destroy()
+      for (const socket of tcp)
+        socket.destroy()
+      await destroyed
       store.close()
     },
   }

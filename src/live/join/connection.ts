@@ -51,8 +51,11 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   const control = new HocuspocusProvider({ websocketProvider: socket, name: CONTROL_DOC, document: controlDoc, token, awareness: null })
   control.attach()
 
+  let everConnected = false
   socket.on('status', ({ status: s }: { status: WebSocketStatus }) => {
-    status.value = s === WebSocketStatus.Connected ? 'connected' : s === WebSocketStatus.Connecting ? 'connecting' : 'offline'
+    everConnected ||= s === WebSocketStatus.Connected
+    // Once connected, any loss is "reconnecting", so the participant knows their input is kept.
+    status.value = s === WebSocketStatus.Connected ? 'connected' : everConnected ? 'offline' : 'connecting'
   })
 
   const readControl = () => {
