@@ -339,7 +339,6 @@ export const ES: Record<string, string> = {
   'Hide': 'Ocultar',
   'Show': 'Mostrar',
   'more ideas': 'ideas más',
-  'Moderation': 'Moderación',
   'Lock': 'Cerrar',
   'Unlock': 'Abrir',
   'Approve before showing': 'Aprobar antes de mostrar',
