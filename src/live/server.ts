@@ -19,6 +19,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join } from 'node:path'
 import { type Connection, type DirectConnection, type Document, type Extension, Server } from '@hocuspocus/server'
 import QRCode from 'qrcode'
+import type * as Y from 'yjs'
 import { z } from 'zod'
 import { describeZodError } from '../exercises/board'
 import { personName } from '../exercises/idea-vote'
@@ -181,24 +182,32 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         if (meta(board).get('kind') === undefined)
           board.transact(() => setFields(meta(board), { kind: adapter.kind, schema: 1 }), LOCAL)
         // Coalesce: many contributions in one turn of the event loop make one projection.
-        let scheduled = false
+        let projecting = false
         let moderated = false
-        board.on('update', (_update: Uint8Array, origin: unknown) => {
-          // The facilitator's edits come over a connection; participants' through this server.
-          moderated ||= (origin as { source?: string } | null)?.source === 'connection'
+        let scheduled = false
+        const boardMeta = meta(board)
+        board.on('afterTransaction', (tr: Y.Transaction) => {
+          if (!tr.changed.size && !tr.deleteSet.clients.size)
+            return
           // The instance that made a change projects it; others receive the projection via Redis.
-          if (isRedis(origin) || scheduled)
+          projecting ||= !isRedis(tr.origin)
+          // A contributor gets their own entries in the answer. Anything else that may change
+          // other phones' own entries (hide, approve, remove, withdraw, votes per person, here
+          // or on another instance) sends each phone its entries again, where they changed.
+          if (tr.origin !== LOCAL)
+            moderated ||= tr.deleteSet.clients.size > 0 || tr.changed.has(boardMeta as Y.AbstractType<any>) || [...tr.changed.values()].some(keys => keys.has('_status'))
+          if (scheduled || (!projecting && !moderated))
             return
           scheduled = true
           setImmediate(() => {
             scheduled = false
             if (stopping)
               return
-            project(rt)
-            if (moderated) {
-              moderated = false
+            if (projecting)
+              project(rt)
+            if (moderated)
               pushMine(rt)
-            }
+            projecting = moderated = false
           })
         })
         project(rt)

@@ -200,3 +200,34 @@ export function spawnServer(env: NodeJS.ProcessEnv, args: string[]): Promise<Ser
     child.once('exit', code => reject(new Error(`The live server exited (${code}) before it was ready:\n${errors}`)))
   })
 }
+
+/** A throwaway redis-server on a loopback port (Debian's package), for the scale-out test and benchmark. */
+export async function startRedis(): Promise<{ port: number, stop: () => Promise<void> }> {
+  const { createServer } = await import('node:net')
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port
+      s.close(() => resolve(p))
+    })
+  })
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  await new Promise<void>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d) => {
+      out += d
+      if (out.includes('Ready to accept connections'))
+        resolve()
+    })
+    child.once('error', reject)
+    child.once('exit', code => reject(new Error(`redis-server exited (${code}):\n${out}`)))
+  })
+  return {
+    port,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null)
+        return resolve()
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    }),
+  }
+}
