@@ -11,11 +11,11 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import QRCode from 'qrcode'
 import { CliError, findModule } from '../cli/modules'
 import { SLIDEV_BIN } from '../paths'
-import { resolveKit } from '../site/kit'
 import { exportSession } from './export'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
 import { startLiveServer } from './server'
@@ -85,6 +85,8 @@ async function present(args: string[]): Promise<number> {
     allowPositionals: true,
     strict: true,
   })
+  // Loaded only here: the cohort composer and Slidev's parser are not needed to serve.
+  const { resolveKit } = await import('../site/kit')
   const kit = await resolveKit(values.cohort)
   const deck = findModule(kit.decks, positionals[0])
   const name = checkSessionName(values.session ?? `${values.cohort ? `${values.cohort}-` : ''}m${deck.number}-${today()}`)
@@ -179,4 +181,15 @@ async function deleteCommand(args: string[]): Promise<number> {
   const dir = deleteSession(checkSessionName(args[0]))
   console.log(`Deleted ${dir}.`)
   return 0
+}
+
+// Run directly (`tsx src/live/main.ts serve …`), a server process loads only what it needs.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  live(process.argv.slice(2)).then(
+    code => process.exit(code),
+    (error) => {
+      console.error(error instanceof CliError ? error.message : error)
+      process.exit(error instanceof CliError ? error.exitCode : 1)
+    },
+  )
 }

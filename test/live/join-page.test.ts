@@ -13,7 +13,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
 import { buildJoinPage } from '../../src/live/join-build'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 import { openSession } from '../../src/live/session'
-import { Facilitator, Participant, spawnServer, until } from './clients'
+import { Facilitator, Participant, spawnServer, until } from '../../src/live/node-clients'
 
 const TOKEN = 'join-page-facilitator-token-0123456789'
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'

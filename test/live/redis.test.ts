@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openSession } from '../../src/live/session'
-import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, synced, until } from './clients'
+import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, synced, until } from '../../src/live/node-clients'
 
 const hasRedis = (() => {
   try {

@@ -12,7 +12,7 @@ import { ideaVote } from '../../src/exercises/idea-vote'
 import { exportSession } from '../../src/live/export'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 import { openSession } from '../../src/live/session'
-import { Facilitator, Participant, spawnServer, synced, until, waitFor } from './clients'
+import { Facilitator, Participant, spawnServer, synced, until, waitFor } from '../../src/live/node-clients'
 
 const TOKEN = 'test-facilitator-token-0123456789abcdef'
 const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)

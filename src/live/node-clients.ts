@@ -1,12 +1,12 @@
-// Real WebSocket clients of the live server for tests and the benchmark: participants (read-only
-// documents + stateless contributions) and the facilitator (read-write, token).
+// Real WebSocket clients of the live server, in Node (ws): participants (read-only documents and
+// stateless contributions) and the facilitator (token, read-write). Used by the tests and `npm run bench:live`.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { boardDocName, CONTROL_DOC, publicDocName, randomId, type ServerMessage } from '../../src/live/protocol'
-import { ROOT } from '../../src/paths'
+import { boardDocName, CONTROL_DOC, publicDocName, randomId, type ServerMessage } from './protocol'
+import { ROOT } from '../paths'
 
 type Result = Extract<ServerMessage, { t: 'result' }>
 
@@ -173,9 +173,9 @@ export class Facilitator {
 
 export interface ServerProcess { child: ChildProcess, url: string, wsUrl: string, port: number, stop: () => Promise<void> }
 
-/** The live server as a child process (`npm run live -- serve`), so a test can SIGKILL it. */
+/** The live server as a child process (what `npm run live -- serve` runs), so a test can SIGKILL it. */
 export function spawnServer(env: NodeJS.ProcessEnv, args: string[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'live', 'serve', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/live/main.ts', 'serve', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let errors = ''
   child.stderr!.on('data', (d) => { errors += d })
   return new Promise((resolve, reject) => {
