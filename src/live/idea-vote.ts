@@ -38,20 +38,102 @@ const isVisibleIdea = (doc: Y.Doc, id: unknown) => {
   return row instanceof Y.Map && statusOf(row) === 'visible' && ideaText.safeParse(row.get('text')).success
 }
 
-/** Votes that count: on visible ideas. A vote on an idea later hidden is given back. */
-function countedVotes(doc: Y.Doc): Map<string, { author: string, idea: string }> {
-  const counted = new Map<string, { author: string, idea: string }>()
-  for (const [key, row] of votes(doc)) {
-    const idea = row instanceof Y.Map ? row.get('idea') : undefined
+/**
+ * Kept up to date from the document's own change events, so a contribution costs the same on
+ * an empty board and on one with thousands of ideas: who wrote which ideas, who voted for
+ * what, and which ideas changed since the last projection.
+ */
+interface Index {
+  authorOf: Map<string, string>
+  ideasBy: Map<string, Set<string>>
+  /** idea -> authors of votes for it (whether or not the idea is visible now) */
+  votersOf: Map<string, Set<string>>
+  votedBy: Map<string, Set<string>>
+  dirty: Set<string>
+  all: boolean
+}
+const indexes = new WeakMap<Y.Doc, Index>()
+
+const add = (m: Map<string, Set<string>>, k: string, v: string) => { (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v) }
+const drop = (m: Map<string, Set<string>>, k: string, v: string) => { m.get(k)?.delete(v) }
+
+function indexOf(doc: Y.Doc): Index {
+  let ix = indexes.get(doc)
+  if (ix)
+    return ix
+  const index: Index = { authorOf: new Map(), ideasBy: new Map(), votersOf: new Map(), votedBy: new Map(), dirty: new Set(), all: true }
+  ix = index
+  const noteIdea = (id: string) => {
+    const row = ideas(doc).get(id)
+    const before = index.authorOf.get(id)
+    if (before !== undefined) {
+      drop(index.ideasBy, before, id)
+      index.authorOf.delete(id)
+    }
     const author = row instanceof Y.Map ? row.get('_author') : undefined
-    if (typeof author === 'string' && typeof idea === 'string' && isVisibleIdea(doc, idea))
-      counted.set(key, { author, idea })
+    if (typeof author === 'string') {
+      index.authorOf.set(id, author)
+      add(index.ideasBy, author, id)
+    }
+    index.dirty.add(id)
   }
-  return counted
+  const noteVote = (key: string) => {
+    const at = key.indexOf('~') // author ids are base64url: the first ~ ends them
+    const author = key.slice(0, at)
+    const idea = key.slice(at + 1)
+    const row = votes(doc).get(key)
+    if (row instanceof Y.Map && row.get('_author') === author && row.get('idea') === idea) {
+      add(index.votersOf, idea, author)
+      add(index.votedBy, author, idea)
+    }
+    else {
+      drop(index.votersOf, idea, author)
+      drop(index.votedBy, author, idea)
+    }
+    index.dirty.add(idea)
+  }
+  for (const id of ideas(doc).keys())
+    noteIdea(id)
+  for (const key of votes(doc).keys())
+    noteVote(key)
+  ideas(doc).observeDeep((events) => {
+    for (const e of events) {
+      if (e.target === ideas(doc)) {
+        for (const id of e.changes.keys.keys())
+          noteIdea(id)
+      }
+      else if (typeof e.path[0] === 'string') {
+        noteIdea(e.path[0])
+      }
+    }
+  })
+  votes(doc).observeDeep((events) => {
+    for (const e of events) {
+      if (e.target === votes(doc)) {
+        for (const key of e.changes.keys.keys())
+          noteVote(key)
+      }
+    }
+  })
+  indexes.set(doc, index)
+  return index
 }
 
 function votesOf(doc: Y.Doc, participantId: string): string[] {
-  return [...countedVotes(doc).values()].filter(v => v.author === participantId).map(v => v.idea)
+  return [...indexOf(doc).votedBy.get(participantId) ?? []].filter(idea => isVisibleIdea(doc, idea))
+}
+
+function tallyOf(doc: Y.Doc, idea: string): number {
+  // A vote counts while its idea is visible; a vote on an idea later hidden is given back.
+  return indexOf(doc).votersOf.get(idea)?.size ?? 0
+}
+
+function publicRow(doc: Y.Doc, id: string): Record<string, Json> | undefined {
+  if (!isVisibleIdea(doc, id))
+    return undefined
+  const row = ideas(doc).get(id)!
+  const name = row.get('_name')
+  return { id, text: row.get('text') as string, by: typeof name === 'string' ? name.slice(0, 40) : '', votes: tallyOf(doc, id) }
 }
 
 export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
@@ -88,10 +170,8 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
     if (op.op === 'withdraw') {
       if (existing) {
         list.delete(op.id)
-        for (const [key, row] of votes(doc)) {
-          if (row.get('idea') === op.id)
-            votes(doc).delete(key)
-        }
+        for (const voter of [...indexOf(doc).votersOf.get(op.id) ?? []])
+          votes(doc).delete(voteKey(voter, op.id))
       }
       return undefined
     }
@@ -100,12 +180,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
     if (existing && statusOf(existing) === 'hidden')
       return { code: 'gone', error: 'The facilitator has hidden this idea; it cannot be changed.' }
     if (!existing) {
-      let mineCount = 0
-      for (const row of list.values()) {
-        if (row.get('_author') === who.participantId)
-          mineCount++
-      }
-      if (mineCount >= who.maxEntries)
+      if ((indexOf(doc).ideasBy.get(who.participantId)?.size ?? 0) >= who.maxEntries)
         return { code: 'limit', error: `You have added ${who.maxEntries} ideas, the most one person can add here. Edit or withdraw one to add another.` }
       if (list.size >= who.maxRows)
         return { code: 'limit', error: `The board is full (${who.maxRows} ideas). Vote for an idea that is already there.` }
@@ -128,22 +203,41 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
       locked: meta(doc).get('locked') === true,
       votesPerPerson: votesPerPerson(doc),
     })
-    const tally = new Map<string, number>()
-    for (const v of countedVotes(doc).values())
-      tally.set(v.idea, (tally.get(v.idea) ?? 0) + 1)
-    const rows = new Map<string, Record<string, Json>>()
-    for (const [id, row] of ideas(doc)) {
-      if (!isVisibleIdea(doc, id))
-        continue
-      const name = row.get('_name')
-      rows.set(id, { id, text: row.get('text') as string, by: typeof name === 'string' ? name.slice(0, 40) : '', votes: tally.get(id) ?? 0 })
+    const index = indexOf(doc)
+    const target = rowsOf(out, 'ideas')
+    if (index.all) {
+      const rows = new Map<string, Record<string, Json>>()
+      for (const id of ideas(doc).keys()) {
+        const row = publicRow(doc, id)
+        if (row)
+          rows.set(id, row)
+      }
+      syncRows(target, rows)
     }
-    syncRows(rowsOf(out, 'ideas'), rows)
+    else {
+      // Only what changed since the last projection.
+      for (const id of index.dirty) {
+        const row = publicRow(doc, id)
+        if (!row) {
+          target.delete(id)
+          continue
+        }
+        let existing = target.get(id)
+        if (!(existing instanceof Y.Map)) {
+          existing = new Y.Map<unknown>()
+          target.set(id, existing)
+        }
+        setFields(existing, row)
+      }
+    }
+    index.all = false
+    index.dirty.clear()
   },
 
   mine(doc, participantId): IdeaVoteMine {
-    const own = [...ideas(doc).entries()]
-      .filter(([, row]) => row.get('_author') === participantId)
+    const own = [...indexOf(doc).ideasBy.get(participantId) ?? []]
+      .map(id => [id, ideas(doc).get(id)!] as const)
+      .filter(([, row]) => row instanceof Y.Map)
       .sort(([, a], [, b]) => Number(a.get('_at') ?? 0) - Number(b.get('_at') ?? 0))
       // The text of a hidden idea is not sent back, not even to its author.
       .map(([id, row]) => ({ id, status: statusOf(row), text: statusOf(row) === 'hidden' ? '' : String(row.get('text') ?? '') }))
@@ -152,11 +246,8 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
   },
 
   results(doc): IdeaVoteData {
-    const out = new Y.Doc()
-    ideaVoteLive.project(doc, out)
-    const list = [...rowsOf(out, 'ideas').values()].map(r => r.toJSON() as IdeaVoteData['ideas'][number])
-    const order = (id: string) => Number(ideas(doc).get(id)?.get('_at') ?? 0)
-    list.sort((a, b) => order(a.id) - order(b.id))
-    return { votesPerPerson: votesPerPerson(doc), ideas: list }
+    const at = (id: string) => Number(ideas(doc).get(id)?.get('_at') ?? 0)
+    const list = [...ideas(doc).keys()].sort((a, b) => at(a) - at(b)).map(id => publicRow(doc, id)).filter(r => r !== undefined)
+    return { votesPerPerson: votesPerPerson(doc), ideas: list as unknown as IdeaVoteData['ideas'] }
   },
 }

@@ -159,7 +159,8 @@ async function serveCommand(args: string[]): Promise<number> {
     process.once('SIGINT', resolve)
     process.once('SIGTERM', resolve)
   })
-  await server.stop()
+  // Every update is on disk already: a slow goodbye to connections need not hold the exit.
+  await Promise.race([server.stop(), new Promise(resolve => setTimeout(resolve, 3000).unref())])
   return 0
 }
 

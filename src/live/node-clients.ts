@@ -178,6 +178,10 @@ export function spawnServer(env: NodeJS.ProcessEnv, args: string[]): Promise<Ser
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/live/main.ts', 'serve', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let errors = ''
   child.stderr!.on('data', (d) => { errors += d })
+  // A test that fails half-way must not leave a server running.
+  const orphan = () => child.kill('SIGKILL')
+  process.once('exit', orphan)
+  child.once('exit', () => process.off('exit', orphan))
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! })
     lines.on('line', (line) => {
@@ -211,6 +215,9 @@ export async function startRedis(): Promise<{ port: number, stop: () => Promise<
     })
   })
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const orphan = () => child.kill('SIGKILL')
+  process.once('exit', orphan)
+  child.once('exit', () => process.off('exit', orphan))
   await new Promise<void>((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (d) => {

@@ -194,8 +194,12 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
           // A contributor gets their own entries in the answer. Anything else that may change
           // other phones' own entries (hide, approve, remove, withdraw, votes per person, here
           // or on another instance) sends each phone its entries again, where they changed.
-          if (tr.origin !== LOCAL)
-            moderated ||= tr.deleteSet.clients.size > 0 || tr.changed.has(boardMeta as Y.AbstractType<any>) || [...tr.changed.values()].some(keys => keys.has('_status'))
+          if (tr.origin !== LOCAL && !moderated) {
+            // A row created in this transaction is someone's new entry, not a moderation.
+            const isNew = (type: Y.AbstractType<any>) => !!type._item && type._item.id.clock >= (tr.beforeState.get(type._item.id.client) ?? 0)
+            moderated = tr.deleteSet.clients.size > 0 || tr.changed.has(boardMeta as Y.AbstractType<any>)
+              || [...tr.changed].some(([type, keys]) => keys.has('_status') && !isNew(type))
+          }
           if (scheduled || (!projecting && !moderated))
             return
           scheduled = true

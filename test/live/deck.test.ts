@@ -73,6 +73,7 @@ beforeAll(async () => {
     stdio: 'ignore',
     env: { ...process.env, VITE_KIT_LIVE_URL: server.wsUrl, VITE_KIT_LIVE_TOKEN: TOKEN, VITE_KIT_LIVE_JOIN: `${server.url}/` },
   })
+  process.once('exit', () => slidev.kill('SIGKILL'))
   const end = Date.now() + 120_000
   for (;;) {
     const ok = await fetch(`${slidevUrl}/`).then(r => r.ok, () => false)
