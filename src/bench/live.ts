@@ -101,6 +101,8 @@ async function run(s: Scenario) {
   await Promise.all(phones.map(p => until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'bench-ideas', 30_000, 'the board on the phone')))
 
   const acked = new Set<string>()
+  const ackDelays: number[] = []
+  const benchCpu = process.cpuUsage()
   const refused: string[] = []
   const total = PARTICIPANTS * EACH
   let killed: Promise<void> | undefined
@@ -113,6 +115,7 @@ async function run(s: Scenario) {
       const begin = performance.now()
       sentAt.set(id, begin)
       const r = await p.contribute('bench-ideas', { op: 'add', id, text: `Idea ${i} from participant ${n}` })
+      ackDelays.push(performance.now() - begin)
       if (r.ok)
         acked.add(id)
       else
@@ -132,6 +135,7 @@ async function run(s: Scenario) {
   const elapsed = performance.now() - started
   await until(doc, () => [...acked].every(id => doc.getMap('ideas').has(id)), 30_000, 'every acknowledged idea at the facilitator').catch(() => {})
   const cpu = usage.stop()
+  const clientCpu = process.cpuUsage(benchCpu)
 
   // Lost: acknowledged, but not in the store once everything is closed and read again.
   for (const p of phones)
@@ -148,6 +152,7 @@ async function run(s: Scenario) {
   rmSync(sessions, { recursive: true, force: true })
 
   delays.sort((a, b) => a - b)
+  ackDelays.sort((a, b) => a - b)
   return {
     scenario: s.name,
     sent: total,
@@ -156,8 +161,12 @@ async function run(s: Scenario) {
     lost,
     duplicates: fresh.doc.getMap('ideas').size - stored.size,
     delayMs: { p50: Math.round(pct(delays, 0.5)), p95: Math.round(pct(delays, 0.95)), max: Math.round(delays.at(-1) ?? Number.NaN) },
+    ackMs: { p50: Math.round(pct(ackDelays, 0.5)), p95: Math.round(pct(ackDelays, 0.95)) },
     seconds: Math.round(elapsed / 100) / 10,
     server: cpu,
+    /** the simulated phones and the facilitator share this process: its CPU, % of one core */
+    clientsCpuPct: Math.round((clientCpu.user + clientCpu.system) / 1000 / elapsed * 100),
+    loadAverage: (await import('node:os')).loadavg()[0].toFixed(1),
   }
 }
 
@@ -172,7 +181,7 @@ const results = []
 for (const s of SCENARIOS.filter(x => !values.only || x.name.includes(values.only))) {
   const r = await run(s)
   results.push(r)
-  console.log(`\n${r.scenario}: ${r.acknowledged}/${r.sent} acknowledged, ${r.refused} refused, lost ${r.lost}; delay p50 ${r.delayMs.p50} ms, p95 ${r.delayMs.p95} ms, max ${r.delayMs.max} ms; ${r.seconds} s; server peak ${r.server.peakRssMb} MB, CPU avg ${r.server.avgCpuPct} % / peak ${r.server.peakCpuPct} % (of one core)`)
+  console.log(`\n${r.scenario}: ${r.acknowledged}/${r.sent} acknowledged, ${r.refused} refused, lost ${r.lost}; delay p50 ${r.delayMs.p50} ms, p95 ${r.delayMs.p95} ms, max ${r.delayMs.max} ms; ${r.seconds} s; server peak ${r.server.peakRssMb} MB, CPU avg ${r.server.avgCpuPct} % / peak ${r.server.peakCpuPct} % (of one core); acknowledgement p50 ${r.ackMs.p50} ms, p95 ${r.ackMs.p95} ms; clients' process CPU ${r.clientsCpuPct} %; load average ${r.loadAverage}`)
 }
 console.log(`\n${JSON.stringify(results)}`)
 process.exit(results.every(r => r.lost === 0) ? 0 : 1)

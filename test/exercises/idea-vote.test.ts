@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { exportJson, importJson, validate } from '../../src/exercises/board'
 import { ideaVote, rankIdeas } from '../../src/exercises/idea-vote'
 import { boardByKind } from '../../src/exercises/registry'
+import { renderWorksheet } from '../../src/handouts/worksheets'
 
 const ideas = [
   { id: 'a', text: 'Forum', by: '', votes: 2 },
@@ -36,5 +37,8 @@ describe('collect ideas and vote (model)', () => {
 
   it('is one of the kit\'s boards, so its results fill worksheets', () => {
     expect(boardByKind('idea-vote')?.component).toBe('IdeaVote')
+    const html = renderWorksheet({ boardId: 'm2-choose', def: ideaVote, data: { votesPerPerson: 3, ideas: [{ id: 'x', text: '<script>x</script> Meetup', by: '', votes: 4 }] }, moduleName: 'Module 2', exerciseTitle: 'Choose' })
+    expect(html).toContain('Meetup')
+    expect(html).not.toContain('<script>x')
   })
 })
