@@ -21,7 +21,8 @@ const USAGE = `Usage:
   npm run export [-- <module>...] [--cohort <id>] [--results FILE]   handout PDFs into dist/handouts/
   npm run check [-- <module>...]                                check the decks' content and every cohort file
   npm run cohort -- new <id> | check <id>                       start a cohort from the example, or check one
-  npm run serve [-- --port 4173]                                serve the built site in dist/ on this computer`
+  npm run serve [-- --port 4173]                                serve the built site in dist/ on this computer
+  npm run live -- <module> | export <session> | delete <session>   a live workshop: participants join from their phones`
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'export': return exportCommand(rest)
     case 'cohort': return cohort(rest)
     case 'serve': return serve(rest)
+    case 'live': return (await import('../live/main')).live(rest)
     case undefined:
     case 'help':
     case '--help':

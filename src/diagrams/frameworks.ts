@@ -109,7 +109,8 @@ const PATHWAY_MEANINGS: Record<typeof PATHWAY[number], string> = {
 export const MOUNTAIN = {
   title: 'The mountain of engagement',
   shape: 'Six numbered stages on a path up a mountain, from discovery at the foot to leadership at the summit.',
-  credit: ['After Mozilla\'s Open Leadership Training Series (CC BY 4.0) and open-practices work with the Copenhagen Institute for Interaction Design; taught by The Turing Way (CC BY 4.0) and Open Life Science.'],
+  // The deck credits the stages to OLTS 3.3; CIID is credited for the open-practices framework, not this pathway.
+  credit: ['After Mozilla\'s Open Leadership Training Series, 3.3 "Personas & Pathways" (CC BY 4.0); taught by The Turing Way (CC BY 4.0) and Open Life Science.'],
   parts: PATHWAY.map(key => ({ key, label: PATHWAY_LABELS[key], meaning: PATHWAY_MEANINGS[key] })),
 } as const satisfies DiagramText & { parts: readonly Part[] }
 
@@ -140,9 +141,9 @@ export const DECISION_LEVELS = {
   credit: ['After The Turing Way (CC BY 4.0), drawing on Ostrom (1990) and, separately, Schweik and English (2012).'],
   // Outermost first.
   parts: [
-    { key: 'constitutional', label: 'Constitutional', meaning: 'The rules about the rules', example: 'How the charter itself changes' },
-    { key: 'collective', label: 'Collective choice (maintenance)', meaning: 'How the group works', example: 'How we review contributions' },
-    { key: 'operational', label: 'Operational (community)', meaning: 'Everyday participation', example: 'Who hosts this week\'s call' },
+    { key: 'constitutional', label: 'Constitutional', meaning: 'The rules about the rules', example: 'how the charter itself changes' },
+    { key: 'collective', label: 'Collective choice (maintenance)', meaning: 'How the group works', example: 'how we review contributions' },
+    { key: 'operational', label: 'Operational (community)', meaning: 'Everyday participation', example: 'who hosts this week\'s call' },
   ],
   example: 'e.g.',
   agreement: 'wider agreement',

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { displayValue, type FieldDef, LIMITS } from './fields'
 import { mdTable, toCsv } from './formats'
+import { repeatedKeys } from './shape'
 
 export interface BoardDefinition<T = any> {
   /** e.g. `stakeholder-map`; names the JSON format and the files */
@@ -15,6 +16,8 @@ export interface BoardDefinition<T = any> {
   instructions: readonly string[]
   toMarkdown: (data: T) => string
   toCsv: (data: T) => string
+  /** lists of rows keyed by another field than `id` (the mountain's steps, by stage) */
+  rowKeys?: Readonly<Record<string, string>>
 }
 
 export const FORMAT = 'community-training-board'
@@ -72,7 +75,11 @@ export function importJson<T>(def: BoardDefinition<T>, text: string): Result<T> 
     }
   }
   const checked = validate(def, json.data)
-  return checked.ok ? checked : { ok: false, error: `The board data is not valid:\n${checked.error}` }
+  if (!checked.ok)
+    return { ok: false, error: `The board data is not valid:\n${checked.error}` }
+  // Rows are stored by id: two rows with one id would silently become one.
+  const repeated = repeatedKeys(def, checked.data)
+  return repeated.length ? { ok: false, error: `The board data is not valid:\n${repeated.slice(0, 5).join('\n')}` } : checked
 }
 
 export interface ListBoardSpec<Row extends { id: string }, Data> {

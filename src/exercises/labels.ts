@@ -33,6 +33,16 @@ export const en = {
   editing: 'Editing',
   onePerLine: 'one per line',
   required: 'required',
+  storageUnavailable: 'This browser is not saving the board (its storage is off or unavailable here). Export the board to keep your work.',
+  storageFailed: 'Saving the board failed; the latest changes are only on this screen. Export the board to keep your work.',
+  storageFull: 'The browser\'s storage is full: the latest changes are not saved. Export the board to keep your work.',
+  storageCleared: 'The browser cleared its saved copy of this board while it was open. This tab has saved it again; export it to be safe.',
+  exportNow: 'Export JSON now',
+  unreadable: 'This saved board cannot be opened by this version of the kit. It is shown read-only and left as it is.',
+  downloadRaw: 'Download the saved data (JSON)',
+  problems: 'to check',
+  orphans: 'cells refer to a role or activity that is no longer on the board:',
+  clearOrphans: 'Clear them',
 } as const
 
 export type Labels = { readonly [K in keyof typeof en]: string }
@@ -68,6 +78,16 @@ export const es: Labels = {
   editing: 'Editando',
   onePerLine: 'uno por línea',
   required: 'obligatorio',
+  storageUnavailable: 'Este navegador no está guardando el tablero (su almacenamiento está desactivado o no disponible). Exporta el tablero para conservar tu trabajo.',
+  storageFailed: 'No se ha podido guardar el tablero; los últimos cambios solo están en esta pantalla. Exporta el tablero para conservar tu trabajo.',
+  storageFull: 'El almacenamiento del navegador está lleno: los últimos cambios no se han guardado. Exporta el tablero para conservar tu trabajo.',
+  storageCleared: 'El navegador borró su copia guardada de este tablero mientras estaba abierto. Esta pestaña la ha guardado de nuevo; expórtala por seguridad.',
+  exportNow: 'Exportar JSON ahora',
+  unreadable: 'Esta versión del kit no puede abrir este tablero guardado. Se muestra en modo de solo lectura y no se modifica.',
+  downloadRaw: 'Descargar los datos guardados (JSON)',
+  problems: 'por revisar',
+  orphans: 'celdas se refieren a un rol o actividad que ya no está en el tablero:',
+  clearOrphans: 'Quitarlas',
 }
 
 export const DICTIONARIES = { en, es } as const

@@ -111,4 +111,5 @@ export const mountainOfEngagement: BoardDefinition<MountainData> = {
     return `# Mountain of engagement\n\nPersonas per stage now: ${counts}.${missing.length ? `\n\nSteps still to plan for: ${missing.join(', ')}.` : ''}\n\n${mdTable(HEADERS, rows(d))}`
   },
   toCsv: d => toCsv(HEADERS, rows(d)),
+  rowKeys: { steps: 'stage' },
 }

@@ -30,17 +30,24 @@ export const raciMatrixSchema = z.object({
   activities: z.array(named).max(60).default([]),
   cells: z.record(z.string().regex(/^[^:]+:[^:]+$/), z.enum(RACI)).default({}),
   maxAccountableShare: z.number().min(0.1).max(1).default(0.4),
-}).strict().superRefine((d, ctx) => {
-  const roles = new Set(d.roles.map(r => r.id))
-  const activities = new Set(d.activities.map(a => a.id))
-  for (const key of Object.keys(d.cells)) {
-    const [activity, role] = key.split(':')
-    if (!activities.has(activity) || !roles.has(role))
-      ctx.addIssue({ code: 'custom', path: ['cells', key], message: 'refers to an activity or role that is not on the board' })
-  }
-})
+}).strict()
 
 export const cellKey = (activityId: string, roleId: string) => `${activityId}:${roleId}`
+
+/**
+ * Cells whose activity or role is no longer on the board (removed, or an undo in another tab
+ * took it away). They are kept and shown as such: they never make the board invalid.
+ */
+export function orphanCells(d: RaciMatrixData): { key: string, letter: RaciLetter }[] {
+  const roles = new Set(d.roles.map(r => r.id))
+  const activities = new Set(d.activities.map(a => a.id))
+  return Object.entries(d.cells)
+    .filter(([key]) => {
+      const [activity, role] = key.split(':')
+      return !activities.has(activity) || !roles.has(role)
+    })
+    .map(([key, letter]) => ({ key, letter }))
+}
 
 export interface RowCheck { activityId: string, accountable: number, responsible: number, flags: string[] }
 
@@ -62,7 +69,8 @@ export function checkRows(d: RaciMatrixData): RowCheck[] {
 
 /** Roles holding more than the allowed share of all A's (once there are at least two). */
 export function overloadedRoles(d: RaciMatrixData): { roleId: string, share: number }[] {
-  const total = Object.values(d.cells).filter(l => l === 'A').length
+  // Orphan cells (their role or activity gone) do not count.
+  const total = d.activities.reduce((n, a) => n + d.roles.filter(r => d.cells[cellKey(a.id, r.id)] === 'A').length, 0)
   if (total < 2)
     return []
   return d.roles

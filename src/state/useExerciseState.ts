@@ -1,61 +1,121 @@
 // The one owner of exercise-board state. Every board calls this and gets the same life cycle:
-// a Yjs document per cohort, module and board, kept in the browser's IndexedDB (a reload, a
-// crash or a closed laptop loses nothing), shared live between the tabs of one browser (the
-// presenter view and the projected slides), with validation, undo, reset and JSON import.
-import { IndexeddbPersistence } from 'y-indexeddb'
+// a Yjs document per cohort, module and board (shaped and changed by ./board-doc), kept in the
+// browser's IndexedDB (./local-store: a reload, a crash or a closed laptop loses nothing, and a
+// failed save is said on screen), and shared live between the tabs of one browser (the
+// presenter view and the projected slides). Views read `data` and `issues` and write small
+// operations; edits are possible only once the saved board has loaded.
 import * as Y from 'yjs'
-import { computed, onScopeDispose, ref, shallowRef, toRaw, type Ref } from 'vue'
-import { type BoardDefinition, exportJson, importJson, type Result, validate } from '../exercises/board'
-import { readMap, writeMap } from './yjson'
+import { computed, onScopeDispose, type Ref, shallowRef } from 'vue'
+import { type BoardDefinition, exportJson, importJson, type Result } from '../exercises/board'
+import {
+  addRow, boardTypes, type BoardRead, initBoardDoc, type Issue, issuesAt, type ListPath, rawJson,
+  readBoard, removeRow, resetBoard, setField, updateRow, importBoard,
+} from './board-doc'
+import { LocalStore, type StoreStatus } from './local-store'
+
+export type { Issue, ListPath } from './board-doc'
+export type { StoreStatus } from './local-store'
 
 interface SharedDoc {
+  def: BoardDefinition
   doc: Y.Doc
-  root: Y.Map<unknown>
   undo: Y.UndoManager
-  synced: Promise<void>
+  store: LocalStore
+  /** this tab's own edits: what its undo undoes */
+  origin: symbol
+  read: Ref<BoardRead<any>>
+  ready: Ref<boolean>
+  unreadable: Ref<string | null>
+  storage: Ref<StoreStatus>
+  undoCount: Ref<number>
   users: number
   dispose: () => void
 }
 
-const LOCAL = Symbol('local edit')
 const docs = new Map<string, SharedDoc>()
 
 export function documentName(cohort: string, boardId: string): string {
   return `community-training/${cohort}/${boardId}`
 }
 
+type Message = { t: 'update', u: Uint8Array } | { t: 'sync', sv: Uint8Array, reply: boolean }
+
 /** One Y.Doc per board per browser tab, however many times the slide is rendered (slide, presenter, overview). */
-function acquire(name: string): SharedDoc {
+function acquire(name: string, def: BoardDefinition): SharedDoc {
   const existing = docs.get(name)
   if (existing) {
     existing.users++
     return existing
   }
   const doc = new Y.Doc()
-  const root = doc.getMap<unknown>('board')
-  const undo = new Y.UndoManager(root, { trackedOrigins: new Set([LOCAL]), captureTimeout: 0 })
-  const persistence = typeof indexedDB === 'undefined' ? undefined : new IndexeddbPersistence(name, doc)
-  // Other tabs of this browser (the presenter view and the audience window) see edits at once.
+  const origin = Symbol('this tab')
+  const undo = new Y.UndoManager(boardTypes(doc, def), { trackedOrigins: new Set([origin]), captureTimeout: 0 })
+  const store = new LocalStore(name, doc)
+  const read = shallowRef(readBoard(doc, def))
+  const ready = shallowRef(false)
+  const unreadable = shallowRef<string | null>(null)
+  const storage = shallowRef<StoreStatus>(store.status)
+  const undoCount = shallowRef(0)
+
+  // Other tabs of this browser see edits at once. A tab that opens (or loads) asks the others
+  // for what it is missing, so an update sent before it listened is not lost.
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(name)
-  const onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin !== channel)
-      channel?.postMessage(update)
+  const post = (m: Message) => channel?.postMessage(m)
+  const onUpdate = (update: Uint8Array, from: unknown) => {
+    if (from !== channel)
+      post({ t: 'update', u: update })
+    read.value = readBoard(doc, def)
   }
   doc.on('update', onUpdate)
-  if (channel)
-    channel.onmessage = (e: MessageEvent<Uint8Array>) => Y.applyUpdate(doc, new Uint8Array(e.data), channel)
+  if (channel) {
+    channel.onmessage = (e: MessageEvent<Message>) => {
+      const m = e.data
+      if (m.t === 'update') {
+        Y.applyUpdate(doc, new Uint8Array(m.u), channel)
+      }
+      else if (m.t === 'sync') {
+        post({ t: 'update', u: Y.encodeStateAsUpdate(doc, new Uint8Array(m.sv)) })
+        if (!m.reply)
+          post({ t: 'sync', sv: Y.encodeStateVector(doc), reply: true })
+      }
+    }
+    post({ t: 'sync', sv: Y.encodeStateVector(doc), reply: false })
+  }
+  const onStack = () => { undoCount.value = undo.undoStack.length }
+  undo.on('stack-item-added', onStack)
+  undo.on('stack-item-popped', onStack)
+  undo.on('stack-cleared', onStack)
+  const offStatus = store.onStatus((s) => { storage.value = s })
+
   const shared: SharedDoc = {
+    def,
     doc,
-    root,
     undo,
+    store,
+    origin,
+    read,
+    ready,
+    unreadable,
+    storage,
+    undoCount,
     users: 1,
-    synced: persistence ? persistence.whenSynced.then(() => undefined) : Promise.resolve(),
     dispose: () => {
+      offStatus()
       channel?.close()
-      persistence?.destroy()
+      store.destroy()
+      undo.destroy()
       doc.destroy()
     },
   }
+  store.loaded.then(() => {
+    if (!docs.has(name))
+      return
+    const status = initBoardDoc(doc, def)
+    unreadable.value = status.state === 'unreadable' ? status.reason : null
+    read.value = readBoard(doc, def)
+    ready.value = true
+    post({ t: 'sync', sv: Y.encodeStateVector(doc), reply: false })
+  })
   docs.set(name, shared)
   return shared
 }
@@ -69,76 +129,77 @@ function release(name: string): void {
 }
 
 export interface ExerciseState<T> {
+  /** the board as stored: every row, values as typed (see `issues` for what is wrong) */
   data: Readonly<Ref<T>>
+  /** what is wrong with which field; shown beside it, never blocking */
+  issues: Readonly<Ref<Issue[]>>
+  issuesAt: (path: readonly string[]) => Issue[]
   /** false until the saved state has been read from the browser */
   ready: Readonly<Ref<boolean>>
+  /** true once loaded and readable by this kit: the controls that change the board are enabled */
+  editable: Readonly<Ref<boolean>>
+  /** why the saved board cannot be read (it is then shown read-only and never overwritten) */
+  unreadable: Readonly<Ref<string | null>>
+  /** whether the browser is keeping the board */
+  storage: Readonly<Ref<StoreStatus>>
   isEmpty: Readonly<Ref<boolean>>
   canUndo: Readonly<Ref<boolean>>
-  /** change a copy of the data; refused (and nothing changes) when the result is not valid */
-  update: (change: (draft: T) => void) => Result<T>
-  replace: (next: T) => Result<T>
+  addRow: (list: ListPath, row: Record<string, unknown>) => string | undefined
+  updateRow: (list: ListPath, rowId: string, patch: Record<string, unknown>) => boolean
+  removeRow: (list: ListPath, rowId: string) => boolean
+  /** one value: `['threshold']`, `['vision', 'with']`, `['cells', key]` (undefined removes it) */
+  set: (path: readonly string[], value: unknown) => boolean
+  /** several operations as one change (one undo step) */
+  batch: (change: () => void) => void
   undo: () => void
   reset: () => void
   exportJson: () => string
+  /** the document as stored, for a board this kit cannot read */
+  rawJson: () => string
   importJson: (text: string) => Result<T>
+  /** resolves once every change so far is saved in the browser (or failed to be) */
+  whenSaved: () => Promise<StoreStatus>
 }
 
 export function useExerciseState<T>(boardId: string, def: BoardDefinition<T>, options: { cohort?: string } = {}): ExerciseState<T> {
   const name = documentName(options.cohort || 'default', boardId)
-  const shared = acquire(name)
-  const data = shallowRef<T>(def.empty()) as Ref<T>
-  const ready = ref(false)
-  const undoCount = ref(0)
+  const shared = acquire(name, def)
+  const { doc, origin } = shared
+  // Released a moment later: the fields of an unmounting board still save what was typed.
+  onScopeDispose(() => queueMicrotask(() => release(name)))
 
-  const refresh = () => {
-    const raw = shared.root.size ? readMap(shared.root) : def.empty()
-    const checked = validate(def, raw)
-    // A document that fails validation (an older kit, a bad merge) is shown as empty rather than
-    // crashing the slide; it is left untouched in storage until someone edits.
-    data.value = checked.ok ? checked.data : def.empty()
-    undoCount.value = shared.undo.undoStack.length
-  }
-  shared.root.observeDeep(refresh)
-  const onStack = () => { undoCount.value = shared.undo.undoStack.length }
-  shared.undo.on('stack-item-added', onStack)
-  shared.undo.on('stack-item-popped', onStack)
-  refresh()
-  shared.synced.then(() => {
-    refresh()
-    ready.value = true
-  })
-
-  onScopeDispose(() => {
-    shared.root.unobserveDeep(refresh)
-    shared.undo.off('stack-item-added', onStack)
-    shared.undo.off('stack-item-popped', onStack)
-    release(name)
-  })
-
-  function replace(next: T): Result<T> {
-    const checked = validate(def, next)
-    if (checked.ok)
-      shared.doc.transact(() => writeMap(shared.root, checked.data as any), LOCAL)
-    return checked
-  }
+  const editable = computed(() => shared.ready.value && !shared.unreadable.value)
+  const data = computed(() => shared.read.value.data as T)
+  const emptyJson = JSON.stringify(def.empty())
+  // Writes before loading would start a second board beside the saved one: refused (the
+  // controls are disabled until then anyway).
+  const guard = <R>(fallback: R, write: () => R): R => (editable.value ? write() : fallback)
 
   return {
     data,
-    ready,
-    isEmpty: computed(() => JSON.stringify(data.value) === JSON.stringify(def.empty())),
-    canUndo: computed(() => undoCount.value > 0),
-    update: (change) => {
-      const draft = structuredClone(toRaw(data.value))
-      change(draft)
-      return replace(draft)
-    },
-    replace,
-    undo: () => { shared.undo.undo() },
-    reset: () => { replace(def.empty()) },
+    issues: computed(() => shared.read.value.issues),
+    issuesAt: path => issuesAt(shared.read.value.issues, path),
+    ready: shared.ready,
+    editable,
+    unreadable: shared.unreadable,
+    storage: shared.storage,
+    isEmpty: computed(() => JSON.stringify(data.value) === emptyJson),
+    canUndo: computed(() => editable.value && shared.undoCount.value > 0),
+    addRow: (list, row) => guard(undefined, () => addRow(doc, def, list, row, origin)),
+    updateRow: (list, id, patch) => guard(false, () => updateRow(doc, def, list, id, patch, origin)),
+    removeRow: (list, id) => guard(false, () => removeRow(doc, def, list, id, origin)),
+    set: (path, value) => guard(false, () => setField(doc, def, path, value, origin)),
+    batch: change => guard(undefined, () => doc.transact(change, origin)),
+    undo: () => guard(undefined, () => { shared.undo.undo() }),
+    reset: () => guard(undefined, () => resetBoard(doc, def, origin)),
     exportJson: () => exportJson(def, boardId, data.value),
+    rawJson: () => rawJson(doc),
     importJson: (text) => {
+      if (!editable.value)
+        return { ok: false, error: 'The board is not ready for changes.' }
       const result = importJson(def, text)
-      return result.ok ? replace(result.data) : result
+      return result.ok ? importBoard(doc, def, result.data, origin) : result
     },
+    whenSaved: () => shared.store.whenSaved(),
   }
 }

@@ -9,6 +9,7 @@ import InformationMap from '../../components/InformationMap.vue'
 import LifecycleCompass from '../../components/LifecycleCompass.vue'
 import OriginTimeline from '../../components/OriginTimeline.vue'
 import ValueExchangeLedger from '../../components/ValueExchangeLedger.vue'
+import { boardReady } from './board-ready'
 
 let n = 0
 type Fill = Record<string, string | number>
@@ -22,6 +23,7 @@ const boards: [string, any, Fill, RegExp][] = [
 ]
 
 async function fill(wrapper: ReturnType<typeof mount>, values: Fill) {
+  await boardReady(wrapper)
   const form = wrapper.findAll('form').at(-1)!
   for (const [key, value] of Object.entries(values)) {
     const field = form.find(`[id$="-new-${key}"]`)

@@ -5,11 +5,13 @@ import { describe, expect, it, vi } from 'vitest'
 import { COHORT_KEY } from '../../src/state/useBoardScope'
 import { LANGUAGE_KEY } from '../../src/state/useLabels'
 import StakeholderMap from '../../components/StakeholderMap.vue'
+import { boardReady } from './board-ready'
 
 let n = 0
 const boardId = () => `test-stakeholders-${++n}`
 
 async function addStakeholder(wrapper: ReturnType<typeof mount>, name: string, power: number, interest: number) {
+  await boardReady(wrapper)
   const form = wrapper.findAll('form').at(-1)!
   await form.find('input[id$="-new-name"]').setValue(name)
   await form.find('input[id$="-new-power"]').setValue(power)
@@ -50,11 +52,13 @@ describe('StakeholderMap', () => {
     wrapper.unmount()
   })
 
-  it('refuses a row that breaks the limits and keeps the board as it was', async () => {
+  it('keeps a row that breaks the limits, flagged with what is wrong, beside the others', async () => {
     const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
+    await addStakeholder(wrapper, 'Fine', 2, 2)
     await addStakeholder(wrapper, 'Too strong', 9, 3)
-    expect(wrapper.find('[role="alert"]').text()).toMatch(/Not saved.*power/s)
-    expect(wrapper.findAll('.kit-dot')).toHaveLength(0)
+    expect(wrapper.findAll('.kit-dot')).toHaveLength(2)
+    expect(wrapper.find('[data-row] [data-testid="row-issue"]').text()).toMatch(/5/)
+    expect(wrapper.find('[data-testid="board-issues"]').text()).toMatch(/stakeholders.*power/s)
     wrapper.unmount()
   })
 

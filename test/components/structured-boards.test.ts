@@ -7,6 +7,7 @@ import ChannelAudit from '../../components/ChannelAudit.vue'
 import CharterBuilder from '../../components/CharterBuilder.vue'
 import MountainOfEngagement from '../../components/MountainOfEngagement.vue'
 import RaciMatrix from '../../components/RaciMatrix.vue'
+import { boardReady } from './board-ready'
 
 let n = 0
 const uid = (p: string) => `${p}-${++n}`
@@ -14,6 +15,7 @@ const uid = (p: string) => `${p}-${++n}`
 describe('RaciMatrix', () => {
   it('adds roles, sets cells with selects and shows the checks in words', async () => {
     const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
+    await boardReady(w)
     for (const role of ['Manager', 'Chair']) {
       await w.find('input[id$="-new-role"]').setValue(role)
       await w.findAll('form')[0].trigger('submit')
@@ -34,6 +36,7 @@ describe('RaciMatrix', () => {
 
   it('removing a role also clears its cells', async () => {
     const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
+    await boardReady(w)
     await w.find('input[id$="-new-role"]').setValue('Solo')
     await w.findAll('form')[0].trigger('submit')
     await flushPromises()
@@ -48,6 +51,7 @@ describe('RaciMatrix', () => {
 describe('MountainOfEngagement', () => {
   it('places a persona, moves it with the arrow keys, counts per stage and plans its steps', async () => {
     const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
+    await boardReady(w)
     const form = w.findAll('form').at(-1)!
     await form.find('[id$="-new-name"]').setValue('Priya <i>x</i>')
     await form.find('[id$="-new-currentStage"]').setValue('discovery')
@@ -66,7 +70,7 @@ describe('MountainOfEngagement', () => {
     expect(inputs).toHaveLength(3)
     for (const [i, v] of ['no mentor', 'buddy scheme', 'Ana'].entries()) {
       await inputs[i].setValue(v)
-      await inputs[i].trigger('change')
+      await inputs[i].trigger('blur') // leaving the field saves at once; typing saves within 250 ms
     }
     await flushPromises()
     expect(chip().attributes('aria-label')).toBe('Priya <i>x</i>: now First contact, target Participation')
@@ -80,6 +84,7 @@ describe('CharterBuilder', () => {
     const cohort = uid('cohort')
     const provide = { [COHORT_KEY]: cohort }
     const channels = mount(ChannelAudit, { global: { provide }, attachTo: document.body })
+    await boardReady(channels)
     const form = channels.findAll('form').at(-1)!
     await form.find('[id$="-new-channel"]').setValue('Forum')
     await form.find('[id$="-new-mode"]').setValue('async')
@@ -87,29 +92,41 @@ describe('CharterBuilder', () => {
     await flushPromises()
 
     const w = mount(CharterBuilder, { global: { provide }, attachTo: document.body })
-    await vi.waitFor(() => expect(w.text()).not.toContain('Loading saved work'))
-    expect(w.find('.kit-charter-offer:last-of-type').text()).toContain('Forum')
+    await boardReady(w)
+    await vi.waitFor(() => expect(w.find('.kit-charter-offer:last-of-type').text()).toContain('Forum'))
     await w.find('input[id$="-with"]').setValue('librarians')
     await w.find('input[id$="-do"]').setValue('run data clinics')
+    // The preview follows each key; the board has it within 250 ms, without leaving the field.
     expect(w.find('[data-testid="vision-sentence"]').text()).toBe('Vision: With librarians, we run data clinics.')
-    await w.find('form').trigger('focusout')
     await w.find('.kit-charter-offer:last-of-type input[type="checkbox"]').setValue(true)
     await flushPromises()
     expect(w.find('[data-testid="charter-preview"]').text()).toContain('Channels: Forum')
     w.unmount()
     await new Promise(r => setTimeout(r, 50))
     const again = mount(CharterBuilder, { global: { provide }, attachTo: document.body })
+    await boardReady(again)
     await vi.waitFor(() => expect((again.find('input[id$="-with"]').element as HTMLInputElement).value).toBe('librarians'))
     again.unmount()
     channels.unmount()
   })
 
-  it('refuses a code of conduct link that is not a web address, with a message', async () => {
-    const w = mount(CharterBuilder, { props: { id: uid('charter') }, attachTo: document.body })
+  it('flags a code of conduct link that is not a web address, and still saves every other field', async () => {
+    const id = uid('charter')
+    const w = mount(CharterBuilder, { props: { id }, attachTo: document.body })
+    await boardReady(w)
     await w.find('input[id$="-coc"]').setValue('javascript:alert(1)')
-    await w.find('form').trigger('focusout')
+    await w.find('input[id$="-coc"]').trigger('blur')
+    await w.find('input[id$="-licence"]').setValue('CC BY 4.0')
+    await w.find('input[id$="-licence"]').trigger('blur')
     await flushPromises()
-    expect(w.find('[role="alert"]').text()).toMatch(/Not saved.*cocLink.*https/s)
+    expect(w.find('[data-testid="coc-problem"]').text()).toMatch(/Code of conduct link: must be a web address starting with https/)
+    expect(w.find('input[id$="-coc"]').attributes('aria-invalid')).toBe('true')
     w.unmount()
+    await new Promise(r => setTimeout(r, 50))
+    const again = mount(CharterBuilder, { props: { id }, attachTo: document.body })
+    await boardReady(again)
+    expect((again.find('input[id$="-licence"]').element as HTMLInputElement).value).toBe('CC BY 4.0')
+    expect((again.find('input[id$="-coc"]').element as HTMLInputElement).value).toBe('javascript:alert(1)')
+    again.unmount()
   })
 })

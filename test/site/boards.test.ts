@@ -70,8 +70,8 @@ describe('StakeholderMap in module 2', () => {
     await board.getByRole('button', { name: /power 5, interest 2, Keep satisfied/ }).waitFor()
     expect(page.url()).toContain(path.split('#')[1])
 
-    // IndexedDB commits each change within milliseconds; a person reloads later than a script.
-    await page.waitForTimeout(500)
+    // The board says when the browser has saved everything; reload then.
+    await board.locator('[data-storage="saved"]').waitFor()
     await page.reload({ waitUntil: 'networkidle' })
     board = await openBoard(page, path, boardId)
     await board.getByRole('button', { name: /Regional funder <b>: power 5, interest 2/ }).waitFor()
@@ -135,7 +135,13 @@ describe('MountainOfEngagement in module 3', () => {
     await page.keyboard.press('ArrowUp')
     await board.getByRole('button', { name: /^Priya: now First contact/ }).waitFor()
     expect(page.url()).toContain(path.split('#')[1])
-    await page.waitForTimeout(500)
+    await page.keyboard.press('ArrowUp') // focus follows the card: it climbs again
+    await board.getByRole('button', { name: /^Priya: now Participation/ }).waitFor()
+    await page.keyboard.press('ArrowDown')
+    await board.getByRole('button', { name: /^Priya: now First contact/ }).waitFor()
+    expect(page.url()).toContain(path.split('#')[1])
+    await board.locator('[data-unsaved]').first().waitFor({ state: 'detached' })
+    await board.locator('[data-storage="saved"]').waitFor()
     await page.reload({ waitUntil: 'networkidle' })
     board = await openBoard(page, path, boardId)
     await board.getByRole('button', { name: /^Priya: now First contact, target Participation/ }).waitFor()
@@ -160,10 +166,11 @@ describe('CharterBuilder in module 4', () => {
     await page.keyboard.type('early-career researchers')
     await page.keyboard.press('Tab')
     await page.keyboard.type('their data is reused')
-    await page.keyboard.press('Tab') // leaving the field saves it
+    await page.keyboard.press('Tab')
     const sentence = 'With librarians, we run open data clinics for early-career researchers so that their data is reused.'
     await expect(board.getByTestId('vision-sentence').innerText()).resolves.toBe(`Vision: ${sentence}`)
-    await page.waitForTimeout(500)
+    await board.locator('[data-unsaved]').first().waitFor({ state: 'detached' })
+    await board.locator('[data-storage="saved"]').waitFor()
     await page.reload({ waitUntil: 'networkidle' })
     board = await openBoard(page, path, boardId)
     await board.getByTestId('vision-sentence').getByText(sentence).waitFor()

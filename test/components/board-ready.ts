@@ -1,0 +1,12 @@
+// Boards take edits only once their saved state has loaded: tests wait for that, as a person would.
+import type { VueWrapper } from '@vue/test-utils'
+import { expect, vi } from 'vitest'
+
+export async function boardReady(wrapper: VueWrapper<any>): Promise<void> {
+  await vi.waitFor(() => {
+    const sets = wrapper.findAll('fieldset.kit-board-controls')
+    expect(sets.length).toBeGreaterThan(0)
+    for (const s of sets)
+      expect((s.element as HTMLFieldSetElement).disabled).toBe(false)
+  })
+}

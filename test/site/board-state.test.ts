@@ -1,0 +1,332 @@
+// Board work is never lost: the built decks in Chromium, with two tabs on one board (the
+// presenter view and the projected slide), as a facilitator runs them. One test per situation
+// where work used to be lost, and a typing test for every multi-line and list field.
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { listDecks, loadDeck } from '../../src/content/decks'
+import { CHANNEL_FIELDS } from '../../src/exercises/channel-audit'
+import type { FieldDef } from '../../src/exercises/fields'
+import { COMPASS_FIELDS } from '../../src/exercises/lifecycle-compass'
+import { PERSONA_FIELDS } from '../../src/exercises/mountain-of-engagement'
+import { EVENT_FIELDS } from '../../src/exercises/origin-timeline'
+import { LEDGER_FIELDS } from '../../src/exercises/value-exchange-ledger'
+import { serveSite } from '../../src/site/serve'
+
+let site: { url: string, close: () => Promise<void> }
+let browser: Browser
+const paths = new Map<string, string>()
+
+beforeAll(async () => {
+  site = await serveSite(inject('siteDir'), 0)
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  for (const ref of listDecks()) {
+    const deck = await loadDeck(ref)
+    for (const slide of deck.slides) {
+      if (typeof slide.frontmatter.id === 'string')
+        paths.set(slide.frontmatter.id, `/${ref.name}/#/${slide.number}`)
+    }
+  }
+})
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+})
+
+const SCREEN = { viewport: { width: 1280, height: 720 } }
+
+async function open(page: Page, boardId: string, waitReady = true): Promise<Locator> {
+  await page.goto(site.url + paths.get(boardId)!, { waitUntil: 'networkidle' })
+  const board = page.locator(`[data-board="${boardId}"]`)
+  await board.waitFor({ state: 'visible' })
+  if (waitReady)
+    await ready(board)
+  return board
+}
+
+async function ready(board: Locator) {
+  await board.locator('fieldset.kit-board-controls:not([disabled])').first().waitFor()
+}
+
+/** Waits until what was typed has reached the board and the browser has confirmed saving it. */
+async function saved(board: Locator) {
+  await board.locator('[data-unsaved]').first().waitFor({ state: 'detached' })
+  await board.locator('[data-storage="saved"]').waitFor()
+}
+
+async function addStakeholder(board: Locator, name: string) {
+  await board.locator('[id$="-new-name"]').fill(name)
+  await board.getByRole('button', { name: 'Add', exact: true }).click()
+}
+
+const rowNames = (board: Locator) => board.locator('.kit-rows [data-row] > strong').allInnerTexts()
+
+async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000) {
+  const until = Date.now() + timeout
+  let last: T
+  do {
+    last = await read()
+    if (JSON.stringify(last) === JSON.stringify(expected))
+      return
+    await new Promise(r => setTimeout(r, 50))
+  } while (Date.now() < until)
+  expect(last).toEqual(expected)
+}
+
+async function twoTabs(): Promise<[BrowserContext, Page, Page]> {
+  const context = await browser.newContext(SCREEN)
+  return [context, await context.newPage(), await context.newPage()]
+}
+
+describe('two tabs on one board', () => {
+  const boardId = 'm2-board-stakeholder-map'
+
+  it('takes no edit before the saved board has loaded, then keeps saved and new rows', async () => {
+    const [context, a, b] = await twoTabs()
+    const boardA = await open(a, boardId)
+    await addStakeholder(boardA, 'Saved one')
+    await addStakeholder(boardA, 'Saved two')
+    await saved(boardA)
+    // Tab B's IndexedDB answers only when the test says so: a slow laptop, frozen in time.
+    await b.addInitScript(() => {
+      const w = window as any
+      w.__idbHeld = new Promise<void>((resolve) => { w.__releaseIdb = resolve })
+      const openDb = IDBFactory.prototype.open
+      IDBFactory.prototype.open = function (this: IDBFactory, ...args: [string, number?]) {
+        const request = openDb.apply(this, args)
+        let handler: ((e: Event) => void) | null = null
+        Object.defineProperty(request, 'onsuccess', {
+          set: (fn) => { handler = fn },
+          get: () => handler,
+        })
+        request.addEventListener('success', e => w.__idbHeld.then(() => handler?.call(request, e)))
+        return request
+      }
+    })
+    const boardB = await open(b, boardId, false)
+    await boardB.getByText('Loading saved work…').waitFor()
+    expect(await boardB.locator('[id$="-new-name"]').isDisabled()).toBe(true)
+    expect(await boardB.getByRole('button', { name: 'Reset' }).isDisabled()).toBe(true)
+    await b.evaluate(() => (window as any).__releaseIdb())
+    await ready(boardB)
+    await addStakeholder(boardB, 'Added after loading')
+    const all = ['Saved one', 'Saved two', 'Added after loading']
+    await eventually(() => rowNames(boardA), all)
+    await eventually(() => rowNames(boardB), all)
+    await saved(boardB)
+    await b.reload({ waitUntil: 'networkidle' })
+    await eventually(() => rowNames(b.locator(`[data-board="${boardId}"]`)), all)
+    await context.close()
+  })
+
+  it('keeps both first rows when two tabs add one at the same moment to a fresh board', async () => {
+    const [context, a, b] = await twoTabs()
+    const [boardA, boardB] = [await open(a, boardId), await open(b, boardId)]
+    await boardA.locator('[id$="-new-name"]').fill('From the laptop')
+    await boardB.locator('[id$="-new-name"]').fill('From the projector')
+    await Promise.all([
+      boardA.getByRole('button', { name: 'Add', exact: true }).click(),
+      boardB.getByRole('button', { name: 'Add', exact: true }).click(),
+    ])
+    const both = async (board: Locator) => (await rowNames(board)).sort()
+    await eventually(() => both(boardA), ['From the laptop', 'From the projector'])
+    await eventually(() => both(boardB), ['From the laptop', 'From the projector'])
+    await Promise.all([saved(boardA), saved(boardB)])
+    await a.reload({ waitUntil: 'networkidle' })
+    await eventually(() => both(a.locator(`[data-board="${boardId}"]`)), ['From the laptop', 'From the projector'])
+    await context.close()
+  })
+
+  it('imports nothing from a file whose rows repeat an id, and says why', async () => {
+    const [context, a, b] = await twoTabs()
+    const [boardA, boardB] = [await open(a, boardId), await open(b, boardId)]
+    await addStakeholder(boardA, 'Kept')
+    await eventually(() => rowNames(boardB), ['Kept'])
+    const row = { name: 'Twin', category: '', power: 3, interest: 3, currentEngagement: '', preferredChannel: '', relationshipOwner: '' }
+    const file = JSON.stringify({ format: 'community-training-board', board: 'stakeholder-map', version: 1, id: boardId, exportedAt: '2026-11-24T00:00:00Z', data: { threshold: 3, stakeholders: [{ id: 'x', ...row }, { id: 'x', ...row }] } })
+    await boardA.getByTestId('board-import').setInputFiles({ name: 'twins.json', mimeType: 'application/json', buffer: Buffer.from(file) })
+    await expect(boardA.getByRole('alert').first().innerText()).resolves.toMatch(/Import refused; the board is unchanged.*the id "x" is used by more than one row/s)
+    expect(await rowNames(boardA)).toEqual(['Kept'])
+    expect(await rowNames(boardB)).toEqual(['Kept'])
+    await context.close()
+  })
+})
+
+describe('RACI matrix in two tabs', () => {
+  const boardId = 'm2-board-raci-matrix'
+
+  it('shows a cell whose role the other tab undid as an orphan; nothing goes blank and the next edit erases nothing', async () => {
+    const [context, a, b] = await twoTabs()
+    const [boardA, boardB] = [await open(a, boardId), await open(b, boardId)]
+    await boardA.locator('[id$="-new-role"]').fill('Chair')
+    await boardA.locator('[id$="-new-role"]').press('Enter')
+    await boardB.getByRole('combobox', { name: 'Onboarding, Chair' }).selectOption('A')
+    await eventually(() => boardA.getByRole('combobox', { name: 'Onboarding, Chair' }).inputValue(), 'A')
+    await boardA.getByRole('button', { name: 'Undo' }).click() // takes away the role, only A's own change
+    for (const board of [boardA, boardB]) {
+      await eventually(() => board.locator('tbody tr').count(), 6)
+      await board.getByTestId('raci-orphans').waitFor()
+    }
+    await boardB.locator('[id$="-new-role"]').fill('Lead')
+    await boardB.locator('[id$="-new-role"]').press('Enter')
+    await boardB.getByRole('combobox', { name: 'Moderation, Lead' }).selectOption('R')
+    // A select's arrow keys change its choice, not the slide (Slidev's shortcut lock).
+    const url = b.url()
+    await boardB.getByRole('combobox', { name: 'Documentation, Lead' }).focus()
+    await b.keyboard.press('ArrowDown')
+    await eventually(() => boardB.getByRole('combobox', { name: 'Documentation, Lead' }).inputValue(), 'R')
+    expect(b.url()).toBe(url)
+    for (const board of [boardA, boardB]) {
+      await eventually(() => board.getByRole('combobox', { name: 'Moderation, Lead' }).inputValue(), 'R')
+      expect(await board.locator('tbody tr').count()).toBe(6)
+      expect(await board.getByTestId('raci-orphans').innerText()).toMatch(/1 cells refer to a role or activity.*= A/s)
+    }
+    await context.close()
+  })
+})
+
+describe('CharterBuilder in two tabs', () => {
+  const boardId = 'm4-board-charter-builder'
+
+  it('keeps text typed but never left across a reload, beside another tab\'s edit and an invalid link', async () => {
+    const [context, a, b] = await twoTabs()
+    const [boardA, boardB] = [await open(a, boardId), await open(b, boardId)]
+    await boardA.locator(`#${boardId}-coc`).fill('not a link')
+    await boardA.locator(`#${boardId}-mission`).click()
+    await a.keyboard.type('We run open data clinics')
+    // The other tab edits another field while this one is still being typed in.
+    await boardB.locator(`#${boardId}-licence`).fill('CC BY 4.0')
+    await a.keyboard.type(' for researchers.')
+    await eventually(() => boardB.locator(`#${boardId}-mission`).inputValue(), 'We run open data clinics for researchers.')
+    expect(await boardA.locator(`#${boardId}-mission`).inputValue()).toBe('We run open data clinics for researchers.')
+    await eventually(() => boardA.locator(`#${boardId}-licence`).inputValue(), 'CC BY 4.0')
+    await boardA.getByTestId('coc-problem').waitFor() // flagged, not blocking
+    await saved(boardA)
+    await a.reload({ waitUntil: 'networkidle' }) // the mission field was never left
+    const again = await open(a, boardId)
+    expect(await again.locator(`#${boardId}-mission`).inputValue()).toBe('We run open data clinics for researchers.')
+    expect(await again.locator(`#${boardId}-licence`).inputValue()).toBe('CC BY 4.0')
+    expect(await again.locator(`#${boardId}-coc`).inputValue()).toBe('not a link')
+    await context.close()
+  })
+})
+
+describe('storage failures are on screen', () => {
+  const boardId = 'm2-board-channel-audit'
+
+  it('says so when the browser clears its site data mid-session, saves again, and loses nothing', async () => {
+    const context = await browser.newContext(SCREEN)
+    const page = await context.newPage()
+    const board = await open(page, boardId)
+    await board.locator('[id$="-new-channel"]').fill('Forum')
+    await board.locator('[id$="-new-mode"]').selectOption('async')
+    await board.locator('[id$="-new-channel"]').press('Enter') // the form's Add, from the keyboard
+    await saved(board)
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Storage.clearDataForOrigin', { origin: site.url, storageTypes: 'indexeddb' })
+    await board.getByTestId('board-storage').getByText(/cleared its saved copy/).waitFor()
+    await expect(board.getByTestId('board-storage').getByRole('button', { name: 'Export JSON now' }).isVisible()).resolves.toBe(true)
+    await board.locator('[id$="-new-channel"]').fill('Monthly call')
+    await board.locator('[id$="-new-mode"]').selectOption('sync')
+    await board.locator('[id$="-new-channel"]').press('Enter')
+    await eventually(() => rowNames(board), ['Forum', 'Monthly call'])
+    await saved(board)
+    await board.getByTestId('board-storage').getByText(/cleared its saved copy/).waitFor() // still said
+    await page.reload({ waitUntil: 'networkidle' })
+    await eventually(() => rowNames(page.locator(`[data-board="${boardId}"]`)), ['Forum', 'Monthly call'])
+    await context.close()
+  })
+
+  it('says so when the browser offers no storage, and the board still works', async () => {
+    const context = await browser.newContext(SCREEN)
+    // As in a browser whose storage is turned off: opening a database is refused.
+    await context.addInitScript(() => {
+      IDBFactory.prototype.open = () => { throw new DOMException('Storage is turned off.', 'SecurityError') }
+    })
+    const page = await context.newPage()
+    const board = await open(page, boardId)
+    await board.getByTestId('board-storage').getByText(/not saving the board/).waitFor()
+    await board.locator('[id$="-new-channel"]').fill('Forum')
+    await board.locator('[id$="-new-mode"]').selectOption('async')
+    await board.locator('[id$="-new-channel"]').press('Enter')
+    await eventually(() => rowNames(board), ['Forum'])
+    await context.close()
+  })
+})
+
+// Every multi-line and list field, typed as a person types (and pasted): spaces and line
+// breaks stay while typing, and in what is saved.
+const TYPED: [string, readonly FieldDef[]][] = [
+  ['m1-board-origin-timeline', EVENT_FIELDS],
+  ['m1-board-lifecycle-compass', COMPASS_FIELDS],
+  ['m2-board-channel-audit', CHANNEL_FIELDS],
+  ['m3-board-mountain-of-engagement', PERSONA_FIELDS],
+  ['m3-board-value-exchange-ledger', LEDGER_FIELDS],
+]
+
+describe('typing into multi-line and list fields', () => {
+  it.each(TYPED)('%s keeps spaces and line breaks, typed and pasted', async (boardId, fields) => {
+    const context = await browser.newContext(SCREEN)
+    const page = await context.newPage()
+    const board = await open(page, boardId)
+    const typed = fields.filter(f => f.kind === 'list' || (f.kind === 'text' && f.multiline))
+    expect(typed.length).toBeGreaterThan(0)
+    for (const [n, f] of typed.entries()) {
+      const box = board.locator(`#${boardId}-new-${f.key}`)
+      await box.click()
+      if (n % 2 === 0) {
+        await page.keyboard.type('learn ')
+        expect(await box.inputValue()).toBe('learn ')
+        await page.keyboard.type('R')
+        await page.keyboard.press('Enter')
+        expect(await box.inputValue()).toBe('learn R\n')
+        await page.keyboard.type('meet people')
+      }
+      else {
+        await page.keyboard.insertText('learn R\nmeet people') // what a paste delivers
+      }
+      expect(await box.inputValue()).toBe('learn R\nmeet people')
+    }
+    // Fill what the row needs, add it, and open it again: the text is as typed.
+    for (const f of fields) {
+      if (!('required' in f && f.required))
+        continue
+      const input = board.locator(`#${boardId}-new-${f.key}`)
+      if (f.kind === 'choice')
+        await input.selectOption({ index: 1 })
+      else if (f.kind === 'text' && !typed.includes(f))
+        await input.fill('Row')
+    }
+    await board.getByRole('button', { name: 'Add', exact: true }).click()
+    await board.locator('.kit-rows [data-row]').first().waitFor()
+    await board.locator('.kit-rows [data-row]').first().getByRole('button', { name: /^Edit/ }).click()
+    for (const f of typed)
+      expect(await board.locator(`#${boardId}-edit-${f.key}`).inputValue()).toBe('learn R\nmeet people')
+    await context.close()
+  })
+
+  it('keeps spaces and line breaks in the charter\'s mission, values and membership terms, across a reload', async () => {
+    const boardId = 'm4-board-charter-builder'
+    const context = await browser.newContext(SCREEN)
+    const page = await context.newPage()
+    const board = await open(page, boardId)
+    for (const key of ['mission', 'values', 'membership']) {
+      const box = board.locator(`#${boardId}-${key}`)
+      await box.click()
+      await page.keyboard.type('learn ')
+      await page.keyboard.type('R')
+      await page.keyboard.press('Enter')
+      await page.waitForTimeout(400) // a pause longer than the save delay, mid-list
+      expect(await box.inputValue()).toBe('learn R\n')
+      await page.keyboard.type('meet people')
+      expect(await box.inputValue()).toBe('learn R\nmeet people')
+    }
+    await board.getByTestId('charter-preview').getByText('learn R · meet people').waitFor()
+    await saved(board)
+    await page.reload({ waitUntil: 'networkidle' })
+    const again = await open(page, boardId)
+    for (const key of ['mission', 'values', 'membership'])
+      expect(await again.locator(`#${boardId}-${key}`).inputValue()).toBe('learn R\nmeet people')
+    await context.close()
+  })
+})
