@@ -127,7 +127,8 @@ export async function buildDeck(entry: string, outDir: string, base: string, log
   config = mergeConfig(config, {
     base,
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000, rollupOptions: { input: { index: indexHtmlId } } },
+    // Rolldown's timing report is about the bundler, not the deck: keep the build's output to what a facilitator can act on.
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000, rollupOptions: { input: { index: indexHtmlId }, checks: { bundlerTimings: false } } as object },
     plugins: [{
       name: 'kit:index-html',
       resolveId: { order: 'pre', handler: (id: string) => (id === indexHtmlId ? id : null) },
