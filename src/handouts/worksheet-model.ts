@@ -14,6 +14,7 @@ import { mountainOfEngagement, PATHWAY_LABELS, PERSONA_FIELDS } from '../exercis
 import { EVENT_FIELDS, originTimeline } from '../exercises/origin-timeline'
 import { cellKey, RACI, RACI_MEANING, raciMatrix, type RaciMatrixData } from '../exercises/raci-matrix'
 import { QUADRANTS, quadrantOf, stakeholderMap, STAKEHOLDER_FIELDS, type StakeholderMapData } from '../exercises/stakeholder-map'
+import { IDEA_FIELDS, ideaVote } from '../exercises/idea-vote'
 import { LEDGER_FIELDS, valueExchangeLedger } from '../exercises/value-exchange-ledger'
 
 export interface WorksheetTable {
@@ -98,9 +99,10 @@ const LIST_BOARDS: Record<string, ListSpec> = {
   [mountainOfEngagement.kind]: { fields: PERSONA_FIELDS, listKey: 'personas', legend: PATHWAY_LABELS },
   [valueExchangeLedger.kind]: { fields: LEDGER_FIELDS, listKey: 'rows' },
   [informationMap.kind]: { fields: INFORMATION_FIELDS, listKey: 'items' },
+  [ideaVote.kind]: { fields: IDEA_FIELDS, listKey: 'ideas' },
 }
 
-const DEFINITIONS = [originTimeline, lifecycleCompass, stakeholderMap, raciMatrix, channelAudit, mountainOfEngagement, valueExchangeLedger, informationMap, charterBuilder]
+const DEFINITIONS = [originTimeline, lifecycleCompass, stakeholderMap, raciMatrix, channelAudit, mountainOfEngagement, valueExchangeLedger, informationMap, charterBuilder, ideaVote]
 
 /** Whether a board's data is its empty state: the worksheet is then blank. */
 export function isEmptyBoard(def: Pick<BoardDefinition, 'empty'>, data: unknown): boolean {
