@@ -12,6 +12,7 @@ import { labelsFor, translate } from '../exercises/labels'
 import { COMPASS_FIELDS, lifecycleCompass, STAGE_LABELS } from '../exercises/lifecycle-compass'
 import { mountainOfEngagement, PATHWAY_LABELS, PERSONA_FIELDS } from '../exercises/mountain-of-engagement'
 import { EVENT_FIELDS, originTimeline } from '../exercises/origin-timeline'
+import { BOARDS } from '../exercises/registry'
 import { cellKey, RACI, RACI_MEANING, raciMatrix, type RaciMatrixData } from '../exercises/raci-matrix'
 import { QUADRANTS, quadrantOf, stakeholderMap, STAKEHOLDER_FIELDS, type StakeholderMapData } from '../exercises/stakeholder-map'
 import { IDEA_FIELDS, ideaVote } from '../exercises/idea-vote'
@@ -102,7 +103,35 @@ const LIST_BOARDS: Record<string, ListSpec> = {
   [ideaVote.kind]: { fields: IDEA_FIELDS, listKey: 'ideas' },
 }
 
-const DEFINITIONS = [originTimeline, lifecycleCompass, stakeholderMap, raciMatrix, channelAudit, mountainOfEngagement, valueExchangeLedger, informationMap, charterBuilder, ideaVote]
+/** The cells of a board's CSV export, row by row (the worksheet of a board with no layout of its own). */
+export function csvRows(csv: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i]
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') { cell += '"'; i++ }
+      else if (c === '"') { quoted = false }
+      else { cell += c }
+    }
+    else if (c === '"') { quoted = true }
+    else if (c === ',') { row.push(cell); cell = '' }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && csv[i + 1] === '\n')
+        i++
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+    }
+    else { cell += c }
+  }
+  if (cell || row.length)
+    rows.push([...row, cell])
+  return rows
+}
 
 /** Whether a board's data is its empty state: the worksheet is then blank. */
 export function isEmptyBoard(def: Pick<BoardDefinition, 'empty'>, data: unknown): boolean {
@@ -111,7 +140,7 @@ export function isEmptyBoard(def: Pick<BoardDefinition, 'empty'>, data: unknown)
 
 /** The worksheet of a board of this kind: blank without data, else filled with it. */
 export function worksheetModel(kind: string, data: unknown, language = 'en'): WorksheetModel {
-  const def = DEFINITIONS.find(d => d.kind === kind)
+  const def = BOARDS.find(b => b.def.kind === kind)?.def
   if (!def)
     throw new Error(`No worksheet for board kind "${kind}".`)
   const t = (text: string) => WORDS[language]?.[text] ?? translate(text, language)
@@ -142,6 +171,11 @@ export function worksheetModel(kind: string, data: unknown, language = 'en'): Wo
     })
     if (list.legend)
       model.legend = Object.values(list.legend).map(label => ({ term: t(label), meaning: '' }))
+  }
+  else if (![raciMatrix.kind, charterBuilder.kind].includes(kind)) {
+    // A board without a layout of its own: the columns and rows of its CSV export.
+    const [columns = [], ...rows] = csvRows(def.toCsv(filled ? data : def.empty()))
+    model.tables.push({ columns: columns.map(t), rows: rows.map(r => r.map(cell => cell.replace(/^'(?=[=+\-@])/, ''))), blankRows: filled ? 2 : 8 })
   }
   if (kind === stakeholderMap.kind)
     addStakeholderGrid(model, (filled ? data : stakeholderMap.empty()) as StakeholderMapData, t)

@@ -8,7 +8,9 @@ import { gridGeometry, type WorksheetGrid, type WorksheetModel, type WorksheetTa
 
 export interface WorksheetInput {
   boardId: string
-  kind: string
+  /** the board's kind (or its definition) */
+  kind?: string
+  def?: { kind: string }
   /** the group's results; absent for a blank worksheet */
   data?: unknown
   language?: string
@@ -71,7 +73,7 @@ export function worksheetBody(model: WorksheetModel): string {
 }
 
 export function renderWorksheet(input: WorksheetInput): string {
-  const model = worksheetModel(input.kind, input.data, input.language)
+  const model = worksheetModel(input.kind ?? input.def!.kind, input.data, input.language)
   const body = `<div class="sheet" data-board="${esc(input.boardId)}">
     <p class="kicker">${esc(input.moduleName)} · ${esc(model.heading)}</p>
     <h1>${esc(input.exerciseTitle)}</h1>

@@ -91,7 +91,8 @@ export async function missingBuildApi(): Promise<string[]> {
 }
 
 let warned = false
-function warnSlowPath(why: string, log: (line: string) => void): void {
+/** Says, once per run, that decks are built the slow way and why. */
+export function warnSlowPath(why: string, log: (line: string) => void): void {
   if (warned)
     return
   warned = true

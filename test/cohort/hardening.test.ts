@@ -136,6 +136,9 @@ describe('values', () => {
       const filled = fillPlaceholders('Welcome to {% communityName %}!', { communityName: value })
       expect(filled, value).not.toMatch(/\{\{|\}\}|<|>|\[|\]|\(|\)|\{%|^#/)
       expect(filled.startsWith('Welcome to ')).toBe(true)
+      // What Vue sees once Markdown has turned the references back into characters.
+      const decoded = filled.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))
+      expect(decoded, value).not.toContain('{{')
     }
     expect(fillPlaceholders('{% communityName %}', { communityName: '- item' })).toMatch(/^&#45;/)
   })

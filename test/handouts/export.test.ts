@@ -1,11 +1,11 @@
 // Reads the PDFs the export really writes: pages, text, thumbnails, metadata, bookmarks, and
 // what happens when Chromium is missing or an export is interrupted.
 import { execFile, spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type LoadedDeck, listDecks, loadDeck, slideTitle } from '../../src/content/decks'
 import { exportJson } from '../../src/exercises/board'
 import { boardsInMarkdown } from '../../src/exercises/registry'
@@ -35,6 +35,11 @@ beforeAll(async () => {
   decks = await Promise.all(listDecks().map(loadDeck))
   await exportHandouts({ siteDir: site, log: () => {} })
   handouts = join(site, 'handouts')
+})
+afterAll(() => {
+  rmSync(site, { recursive: true, force: true })
+  removeLeftovers(site)
+  rmSync(join(dirname(site), `.${basename(site)}.lock`), { force: true })
 })
 
 describe('the exported handouts', () => {
@@ -181,7 +186,8 @@ describe('failures leave earlier handouts intact', () => {
   })
 
   it('an export killed outright leaves nothing half-written in the site, and the next run clears what it left', async () => {
-    const child = spawn(process.execPath, [cli, main, 'export', '1'], { env: { ...process.env, KIT_DIST_DIR: site } })
+    // One process (tsx as a loader, not tsx's CLI, which runs the command in a second process).
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'export', '1'], { cwd: ROOT, env: { ...process.env, KIT_DIST_DIR: site } })
     let output = ''
     child.stdout.on('data', (d) => { output += d })
     await new Promise<void>((resolve) => {

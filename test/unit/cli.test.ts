@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type DeckRef, listDecks } from '../../src/content/decks'
 import { CliError, findModule } from '../../src/cli/modules'
 import { ROOT } from '../../src/paths'
+import { withSiteLock } from '../../src/site/scratch'
 
 const run = promisify(execFile)
 const decks: DeckRef[] = [0, 1, 2, 3, 4].map(n => ({
@@ -71,6 +72,23 @@ describe('the command line', () => {
     expect(result.stderr).toMatch(/--port must be a number from 1 to 65535|Unknown option '--nope'/)
     expect(result.stderr).not.toMatch(/^\s+at /m)
   })
+  it('refuses a build while another process is writing the same site, and changes nothing', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'kit-busy-'))
+    const dist = join(parent, 'dist')
+    let release!: () => void
+    const holding = withSiteLock(dist, 'build', () => new Promise<void>((resolve) => { release = resolve }))
+    try {
+      const result = await cliWith({ KIT_DIST_DIR: dist }, 'build')
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/Another build \(process \d+\) is writing .*dist right now; nothing was changed/)
+      expect(existsSync(dist)).toBe(false)
+    }
+    finally {
+      release()
+      await holding
+      rmSync(parent, { recursive: true, force: true })
+    }
+  })
   it('refuses a relative --base for the build', async () => {
     const result = await cli('build', '--base', 'training')
     expect(result.code).toBe(1)
@@ -113,7 +131,7 @@ describe('cohort commands', () => {
 
   it('a build for an invalid cohort lists every problem, exits non-zero and writes nothing', async () => {
     const id = 'test-broken'
-    const dist = join(mkdtempSync(join(tmpdir(), 'kit-dist-')), 'dist')
+    const dist = join(cohorts, 'elsewhere', 'dist')
     mkdirSync(join(cohorts, id), { recursive: true })
     try {
       writeFileSync(join(cohorts, id, 'cohort.yaml'), 'name: Broken\norganisation: X\nfacilitators: [{ name: A }]\nvenue: Online\ntimezone: Mars/Olympus\nmodules:\n  - module: 2\n    start: 2027-01-01T10:00\n    minutes: 90\n    drop: [m2-stakeholdr-map]\nbranding:\n  accent: pink\n')
@@ -128,7 +146,7 @@ describe('cohort commands', () => {
       expect(check.code).toBe(1)
     }
     finally {
-      rmSync(dist, { recursive: true, force: true })
+      rmSync(join(cohorts, 'elsewhere'), { recursive: true, force: true })
     }
   })
 })

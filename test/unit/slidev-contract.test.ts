@@ -36,3 +36,14 @@ describe('the Slidev contract', () => {
     }
   })
 })
+
+describe('the slow path', () => {
+  it('says so, once, with what is missing and what to run', async () => {
+    const { warnSlowPath } = await import('../../src/slidev/build')
+    const lines: string[] = []
+    warnSlowPath('ViteSlidevPlugin from @slidev/cli', l => lines.push(l))
+    warnSlowPath('ViteSlidevPlugin from @slidev/cli', l => lines.push(l))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^warning: Slidev's in-process build is not available \(ViteSlidevPlugin from @slidev\/cli\); building each deck with the slidev command instead, which is slower\..*slidev-contract\.test\.ts/)
+  })
+})
