@@ -18,7 +18,7 @@ import { CliError, findModule } from '../cli/modules'
 import { SLIDEV_BIN } from '../paths'
 import { exportSession } from './export'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
-import { startLiveServer } from './server'
+import { type LiveServerOptions, startLiveServer } from './server'
 import { checkSessionName, deleteSession, openSession, readSession } from './session'
 
 export const LIVE_USAGE = `Usage:
@@ -71,6 +71,18 @@ async function ensureJoinPage() {
 
 const today = () => new Date().toISOString().slice(0, 10)
 
+/** Starts the server; a port in use is the user's to fix, so it gets a message, not a stack trace. */
+async function listen(options: LiveServerOptions) {
+  try {
+    return await startLiveServer(options)
+  }
+  catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new CliError(`Port ${options.port} is in use (another live session?). Stop it, or choose another port: --port ${(options.port ?? 4321) + 1}`)
+    throw e
+  }
+}
+
 function port(value: string | undefined, fallback: number): number {
   const n = Number(value ?? fallback)
   if (!Number.isInteger(n) || n < 0 || n > 65535)
@@ -96,7 +108,7 @@ async function present(args: string[]): Promise<number> {
   const address = values.host ?? lanAddress()
   if (!address)
     console.warn('No network address found (is Wi-Fi on?). Participants on other devices cannot join; the server listens on this computer only.')
-  const server = await startLiveServer({
+  const server = await listen({
     db: session.db,
     token: session.token,
     title: session.title,
@@ -141,7 +153,7 @@ async function serveCommand(args: string[]): Promise<number> {
   const session = openSession(name, { title: values.title ?? name })
   if (!existsSync(join(JOIN_DIST, 'index.html')))
     console.warn('The join page is not built: npm run live -- build')
-  const server = await startLiveServer({
+  const server = await listen({
     db: session.db,
     token: session.token,
     title: session.title,

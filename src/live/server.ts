@@ -390,7 +390,18 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     tcp.add(socket)
     socket.once('close', () => tcp.delete(socket))
   })
-  await server.listen()
+  await new Promise<void>((resolve, reject) => {
+    // Hocuspocus's listen() never rejects: a port in use surfaces as the HTTP server's error.
+    const failed = (error: Error) => {
+      store.close()
+      reject(error)
+    }
+    server.httpServer.once('error', failed)
+    server.listen().then(() => {
+      server.httpServer.off('error', failed)
+      resolve()
+    }, failed)
+  })
   const port = server.address.port
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
