@@ -1,6 +1,7 @@
 // `npm run live -- …`: a workshop where participants join from their phones.
-//   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>]
+//   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
 //       the live server on this laptop's network address, and the presentation
+//       (--anonymous: participants cannot give names)
 //   live serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port]
 //       the live server alone (restarts, several instances behind a load balancer)
 //   live export <session> [--out <folder>]      each board's results: JSON, Markdown, CSV
@@ -22,7 +23,7 @@ import { type LiveServerOptions, startLiveServer } from './server'
 import { checkSessionName, deleteSession, openSession, readSession } from './session'
 
 export const LIVE_USAGE = `Usage:
-  npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>]
+  npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
   npm run live -- export <session> [--out <folder>]
   npm run live -- delete <session>
   npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port]`
@@ -93,7 +94,7 @@ function port(value: string | undefined, fallback: number): number {
 async function present(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { cohort: { type: 'string' }, session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+    options: { cohort: { type: 'string' }, session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, anonymous: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   })
@@ -116,6 +117,7 @@ async function present(args: string[]): Promise<number> {
     host: address ? '0.0.0.0' : '127.0.0.1',
     port: port(values.port, 4321),
     joinDir: JOIN_DIST,
+    names: !values.anonymous,
   })
   const joinUrl = `http://${address ?? '127.0.0.1'}:${server.port}/`
   const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
@@ -146,7 +148,7 @@ function parseRedis(value: string | undefined): { host: string, port: number } |
 async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' } },
+    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' } },
     strict: true,
   })
   const name = checkSessionName(values.session)
@@ -164,6 +166,7 @@ async function serveCommand(args: string[]): Promise<number> {
     redis: parseRedis(values.redis),
     limits: values.limits ? JSON.parse(values.limits) : undefined,
     name: values.name,
+    names: !values.anonymous,
   })
   // One line a script can read (tests, the benchmark, a process manager).
   console.log(JSON.stringify({ ready: true, url: server.url, port: server.port, session: name, pid: process.pid }))

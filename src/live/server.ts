@@ -54,6 +54,8 @@ export interface LiveServerOptions {
   /** the address participants open (for the QR code); default: the server's own */
   publicUrl?: string
   limits?: Partial<LiveLimits>
+  /** false: participants cannot give a name; every contribution is anonymous */
+  names?: boolean
   /** share documents with other instances through Redis */
   redis?: { host: string, port: number, prefix?: string }
   name?: string
@@ -265,7 +267,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     const body = rt.adapter.op.safeParse(message.body)
     if (!body.success)
       return refuse(connection, message.msg, 'invalid', describeZodError(body.error))
-    const name = personName.safeParse(message.name ?? '')
+    const name = personName.safeParse(options.names === false ? '' : message.name ?? '')
     if (!name.success)
       return refuse(connection, message.msg, 'invalid', describeZodError(name.error))
     let refusal: ReturnType<LiveBoardAdapter['apply']>
@@ -409,7 +411,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
 
   control = await server.hocuspocus.openDirectConnection(CONTROL_DOC, { role: 'facilitator' })
   await control.transact((doc) => {
-    setFields(doc.getMap('session'), { title: options.title, language: options.language ?? 'en' })
+    setFields(doc.getMap('session'), { title: options.title, language: options.language ?? 'en', names: options.names !== false })
   })
   // Boards the facilitator opens (here or on another instance) get their projection running.
   const boards = docOf(control).getMap<unknown>('boards')

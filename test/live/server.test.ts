@@ -244,6 +244,28 @@ describe('the live server', () => {
   })
 })
 
+describe('an anonymous live session', () => {
+  it('drops the names participants send', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-live-anon-'))
+    const server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Anonymous', names: false, host: '127.0.0.1', port: 0 })
+    const boss = new Facilitator(server.wsUrl, TOKEN)
+    await boss.ready()
+    boss.show('anon')
+    const p = new Participant(server.wsUrl, undefined, 'Ana Real-Name')
+    await p.ready()
+    await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'anon')
+    expect(p.controlDoc.getMap('session').get('names')).toBe(false)
+    expect(await p.contribute('anon', { op: 'add', id: 'a1', text: 'No name here' })).toMatchObject({ ok: true })
+    const { doc } = await boss.board('anon')
+    await until(doc, () => ideasOf(doc).length === 1)
+    expect(JSON.stringify(doc.toJSON())).not.toContain('Ana Real-Name')
+    p.destroy()
+    boss.destroy()
+    await server.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+})
+
 describe('the live server killed with SIGKILL', () => {
   it('loses nothing it acknowledged; phones reconnect and send what they made offline once', async () => {
     const sessions = mkdtempSync(join(tmpdir(), 'kit-live-kill-'))
