@@ -122,5 +122,42 @@ describe('a live module', () => {
     await deck.keyboard.press('ArrowRight')
     await phone.getByTestId('waiting').waitFor()
     expect(errors).toEqual([])
+    await deck.close()
+    await phone.close()
+  }, 120_000)
+
+  it('moderates from the presenter view: a queue only the presenter sees, approve, lock', async () => {
+    const presenter = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    const errors: string[] = []
+    presenter.on('pageerror', e => errors.push(e.message))
+    await presenter.goto(`${slidevUrl}/presenter/3`)
+    // The presenter view keeps neighbouring slides mounted (hidden): the current board is the visible one.
+    const moderation = presenter.locator('[data-board="live-b"] [data-testid="idea-moderation"]:visible')
+    await moderation.waitFor({ timeout: 60_000 })
+    const phone = await browser.newPage({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true })
+    await phone.goto(`${server.url}/`)
+    await phone.getByRole('heading', { name: 'Board B' }).waitFor()
+    await presenter.locator('[data-testid="live-badge"]:visible').filter({ hasText: 'joined' }).first().waitFor()
+
+    await moderation.getByLabel('Approve before showing').check()
+    await phone.getByTestId('idea-text').fill('Queued from a phone')
+    await phone.getByTestId('add').click()
+    await phone.getByTestId('my-ideas').getByText(/waiting for the facilitator/).waitFor()
+    await moderation.getByText('Queued from a phone').waitFor()
+    const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    await projector.goto(`${slidevUrl}/3`)
+    await projector.locator('[data-board="live-b"]').waitFor()
+    expect(await projector.locator('[data-board="live-b"]').getByText('Queued from a phone').count()).toBe(0)
+    expect(await projector.getByTestId('idea-moderation').count()).toBe(0)
+
+    await moderation.getByRole('button', { name: 'Approve' }).click()
+    await projector.locator('[data-board="live-b"]').getByTestId('top-idea').filter({ hasText: 'Queued from a phone' }).waitFor()
+    await phone.getByTestId('board-ideas').getByText('Queued from a phone').waitFor()
+
+    await moderation.getByRole('button', { name: 'Lock' }).click()
+    await phone.getByTestId('locked').waitFor()
+    await projector.getByTestId('idea-locked').waitFor()
+    expect(errors).toEqual([])
+    await Promise.all([presenter.close(), phone.close(), projector.close()])
   }, 120_000)
 })
