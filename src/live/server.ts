@@ -330,7 +330,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         return { role: 'facilitator' } satisfies ConnContext
       if (kind === 'p' && PARTICIPANT_SECRET.test(secret)) {
         const board = /^public\/(.+)$/.exec(documentName)?.[1]
-        if (documentName !== CONTROL_DOC && !(board && BOARD_ID.test(board)))
+        // Only boards the facilitator has opened: a phone cannot make the server load others.
+        const opened = !!board && BOARD_ID.test(board) && !!control && docOf(control).getMap('boards').has(board)
+        if (documentName !== CONTROL_DOC && !opened)
           throw new Error('Participants may open only the session and the public boards.')
         connectionConfig.readOnly = true
         return { role: 'participant', participantId: participantIdOf(secret) } satisfies ConnContext
@@ -382,6 +384,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     port: options.port ?? 0,
     quiet: true,
     stopOnSignals: false,
+    // Contributions are a few hundred bytes; nothing a phone sends needs more than this.
+    websocketOptions: { maxPayload: 1024 * 1024 },
     // The store persists every update as it happens; Hocuspocus's debounced store is unused.
     extensions,
   })

@@ -107,6 +107,11 @@ describe('the live server', () => {
       prov.attach()
     })
     expect(denied).toBeTruthy()
+    const unopened = await new Promise<string>((resolve) => {
+      const prov = new HocuspocusProvider({ websocketProvider: p.socket, name: 'public/never-opened', token: `p:${p.secret}`, document: new Y.Doc(), awareness: null, onAuthenticationFailed: ({ reason }: { reason: string }) => resolve(reason) })
+      prov.attach()
+    })
+    expect(unopened).toBeTruthy()
   })
 
   it('lets a participant change only their own ideas, and retries are idempotent', async () => {
