@@ -116,6 +116,22 @@ describe('a live module', () => {
     const projected = deck.locator('[data-board="live-a"]').getByTestId('top-idea').filter({ hasText: 'A <b>bold</b> idea from a phone' })
     await projected.waitFor()
     expect(await deck.locator('[data-board="live-a"] .kit-ideas-top b').count()).toBe(0)
+    // The projected board keeps the results after the session: they reach its saved state.
+    await deck.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('community-training/default/live-a')
+        open.onsuccess = () => resolve(open.result)
+        open.onerror = () => reject(open.error)
+      })
+      if (!db.objectStoreNames.contains('updates'))
+        return false
+      const updates = await new Promise<any[]>((resolve) => {
+        const get = db.transaction('updates').objectStore('updates').getAll()
+        get.onsuccess = () => resolve(get.result)
+      })
+      db.close()
+      return updates.some(u => new TextDecoder().decode(u).includes('idea from a phone'))
+    }, undefined, { timeout: 15_000, polling: 250 })
 
     await deck.keyboard.press('ArrowRight')
     await phone.getByRole('heading', { name: 'Board B' }).waitFor()
