@@ -27,6 +27,7 @@ import { liveBoard } from './adapters'
 import { isLocked, type LiveBoardAdapter, meta, moderationOf, setFields } from './boards'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, PARTICIPANT_SECRET, publicDocName, type RefusalCode, type Role, type ServerMessage } from './protocol'
 import { LiveStore, storeExtension } from './store'
+import { say, sayLines } from './words'
 
 export interface LiveLimits {
   /** entries one participant may have on one board */
@@ -225,8 +226,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     return pending
   }
 
-  function refuse(connection: Connection, msg: string, code: RefusalCode, error: string, retryAfter?: number) {
-    send(connection, { t: 'result', msg, ok: false, code, error, ...(retryAfter ? { retryAfter } : {}) })
+  /** `error` is an English template (words.ts); the phone gets it in the session's language. */
+  function refuse(connection: Connection, msg: string, code: RefusalCode, error: string, params: Record<string, string | number> = {}, retryAfter?: number) {
+    send(connection, { t: 'result', msg, ok: false, code, error: sayLines(options.language, say(options.language, error, params)), ...(retryAfter ? { retryAfter } : {}) })
   }
 
   async function onMessage(connection: Connection, payload: string) {
@@ -258,7 +260,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     const now = Date.now()
     const wait = takeToken(participantId, now)
     if (wait)
-      return refuse(connection, message.msg, 'rate', `Too many changes at once: wait ${wait} s and it is sent again.`, wait)
+      return refuse(connection, message.msg, 'rate', 'Too many changes at once: wait {n} s and it is sent again.', { n: wait }, wait)
     const rt = await runtime(message.board)
     if (!rt)
       return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
@@ -283,7 +285,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     }, LOCAL)
     // The store has written the change to SQLite inside that transaction: safe to acknowledge.
     if (refusal)
-      refuse(connection, message.msg, refusal.code, refusal.error)
+      refuse(connection, message.msg, refusal.code, refusal.error, refusal.params)
     else
       send(connection, { t: 'result', msg: message.msg, ok: true })
     sendMine(connection, connection.socketId, rt, participantId)

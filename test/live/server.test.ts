@@ -271,6 +271,34 @@ describe('an anonymous live session', () => {
   })
 })
 
+describe('a live session in Spanish', () => {
+  it('tells phones why, in the session\'s language', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-live-es-'))
+    const server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Sesión', language: 'es', host: '127.0.0.1', port: 0 })
+    const boss = new Facilitator(server.wsUrl, TOKEN)
+    await boss.ready()
+    boss.show('es')
+    const p = new Participant(server.wsUrl)
+    await p.ready()
+    await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'es')
+    for (const n of [1, 2, 3, 4])
+      await p.contribute('es', { op: 'add', id: `es-${n}`, text: `Idea ${n}` })
+    for (const n of [1, 2, 3])
+      await p.contribute('es', { op: 'vote', idea: `es-${n}` })
+    expect(await p.contribute('es', { op: 'vote', idea: 'es-4' })).toMatchObject({ ok: false, error: 'Has usado tus 3 votos. Retira uno para votar otra idea.' })
+    expect(await p.contribute('es', { op: 'add', id: 'es-5', text: 'x'.repeat(141) })).toMatchObject({ ok: false, error: 'text: Una idea tiene como máximo 140 caracteres.' })
+    const { doc } = await boss.board('es')
+    doc.getMap('meta').set('locked', true)
+    const board = await p.open('es')
+    await until(board, () => board.getMap('meta').get('locked') === true)
+    expect(await p.contribute('es', { op: 'add', id: 'es-6', text: 'Tarde' })).toMatchObject({ ok: false, error: 'La persona facilitadora ha cerrado este tablero: se acabó el tiempo.' })
+    p.destroy()
+    boss.destroy()
+    await server.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+})
+
 describe('the live server killed with SIGKILL', () => {
   it('loses nothing it acknowledged; phones reconnect and send what they made offline once', async () => {
     const sessions = mkdtempSync(join(tmpdir(), 'kit-live-kill-'))
