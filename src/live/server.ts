@@ -18,7 +18,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join } from 'node:path'
 import { type Connection, type DirectConnection, type Document, type Extension, Server } from '@hocuspocus/server'
-import QRCode from 'qrcode'
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { describeZodError } from '../exercises/board'
@@ -52,8 +51,6 @@ export interface LiveServerOptions {
   port?: number
   /** the built join page; without it, the server answers / with a short note */
   joinDir?: string
-  /** the address participants open (for the QR code); default: the server's own */
-  publicUrl?: string
   limits?: Partial<LiveLimits>
   /** false: participants cannot give a name; every contribution is anonymous */
   names?: boolean
@@ -300,9 +297,6 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       reply(405, 'text/plain; charset=utf-8', 'Method not allowed')
     }
-    else if (path === '/qr.svg') {
-      reply(200, TYPES['.svg'], await QRCode.toString(publicUrl(), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }))
-    }
     else if (path === '/healthz') {
       reply(200, 'application/json', JSON.stringify({ ok: true, joined: joined() }))
     }
@@ -413,7 +407,6 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const port = server.address.port
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  const publicUrl = () => options.publicUrl ?? url
 
   control = await server.hocuspocus.openDirectConnection(CONTROL_DOC, { role: 'facilitator' })
   await control.transact((doc) => {

@@ -103,6 +103,7 @@ describe('a live module', () => {
     const join = deck.getByTestId('live-join-url')
     await join.waitFor({ timeout: 60_000 })
     expect(await join.textContent()).toBe(`${server.url}/`)
+    await deck.waitForFunction(() => document.querySelector<HTMLImageElement>('img.kit-live-qr')?.src.startsWith('data:image/png'))
 
     const phone = await browser.newPage({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true })
     await phone.goto(`${server.url}/`)
