@@ -13,7 +13,7 @@ import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util'
 import QRCode from 'qrcode'
 import { CliError, findModule } from '../cli/modules'
 import { SLIDEV_BIN } from '../paths'
@@ -27,6 +27,18 @@ export const LIVE_USAGE = `Usage:
   npm run live -- export <session> [--out <folder>]
   npm run live -- delete <session>
   npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port]`
+
+/** Node's parseArgs, with a user's typo reported as a message and the usage, not a stack trace. */
+function parseArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof nodeParseArgs<T>> {
+  try {
+    return nodeParseArgs(config)
+  }
+  catch (e) {
+    if (String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'))
+      throw new CliError(`${(e as Error).message}\n${LIVE_USAGE}`)
+    throw e
+  }
+}
 
 export async function live(args: string[]): Promise<number> {
   const [first, ...rest] = args
