@@ -149,7 +149,20 @@ export const DECISION_LEVELS = {
   agreement: 'wider agreement',
 } as const satisfies DiagramText & { parts: readonly Part[], example: string, agreement: string }
 
-export const DIAGRAMS = { GOLDEN_CIRCLE, PUBLIC_NARRATIVE, LIFECYCLE, COP_ELEMENTS, PARTICIPATION_LEVELS, POWER_INTEREST, MOUNTAIN, PARTICIPATION_MODEL, DECISION_LEVELS } as const
+export const ROADMAP_HORIZONS = {
+  title: 'A roadmap\'s three horizons',
+  shape: 'A line from now into the future, in three spans that grow longer, each ending at a milestone.',
+  credit: ['After Mozilla OLTS, "Start your roadmap", and The Turing Way (both CC BY 4.0).'],
+  now: 'Now',
+  // The horizon names are the charter builder's; the spans are the deck's examples.
+  parts: [
+    { key: 'short', label: 'short term', meaning: 'next 3 months' },
+    { key: 'medium', label: 'medium term', meaning: 'this year' },
+    { key: 'long', label: 'long term', meaning: '2-3 years' },
+  ],
+} as const satisfies DiagramText & { parts: readonly Part[], now: string }
+
+export const DIAGRAMS = { GOLDEN_CIRCLE, PUBLIC_NARRATIVE, LIFECYCLE, COP_ELEMENTS, PARTICIPATION_LEVELS, POWER_INTEREST, MOUNTAIN, PARTICIPATION_MODEL, DECISION_LEVELS, ROADMAP_HORIZONS } as const
 
 /** Every string a diagram shows or speaks, for the phrasebook check. Work titles in a credit stay as published. */
 export function diagramStrings(): string[] {

@@ -120,5 +120,13 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   'Everyday participation': 'La participación de cada día',
   'who hosts this week\'s call': 'quién conduce la llamada de esta semana',
   'e.g.': 'p. ej.',
+
+  // Roadmap horizons
+  'A roadmap\'s three horizons': 'Los tres horizontes de una hoja de ruta',
+  'A line from now into the future, in three spans that grow longer, each ending at a milestone.': 'Una línea desde ahora hacia el futuro, en tres tramos cada vez más largos, cada uno terminado en un hito.',
+  'After Mozilla OLTS, "Start your roadmap", and The Turing Way (both CC BY 4.0).': 'Según Mozilla OLTS, «Start your roadmap», y The Turing Way (ambos CC BY 4.0).',
+  'next 3 months': 'próximos 3 meses',
+  'this year': 'este año',
+  '2-3 years': '2-3 años',
   'wider agreement': 'acuerdo más amplio',
 }

@@ -82,11 +82,14 @@ export function importJson<T>(def: BoardDefinition<T>, text: string): Result<T> 
   return repeated.length ? { ok: false, error: `The board data is not valid:\n${repeated.slice(0, 5).join('\n')}` } : checked
 }
 
-export interface ListBoardSpec<Row extends { id: string }, Data> {
+/** The data of a board that is one list of rows under `K` (`{ channels: Channel[] }`). */
+export type ListData<K extends string, Row> = { [P in K]: Row[] }
+
+export interface ListBoardSpec<K extends string, Row extends { id: string }> {
   kind: string
   title: string
   /** the data's list of rows, e.g. `channels` */
-  listKey: keyof Data & string
+  listKey: K
   fields: readonly FieldDef[]
   rowSchema: z.ZodType<Row>
   instructions: readonly string[]
@@ -95,19 +98,32 @@ export interface ListBoardSpec<Row extends { id: string }, Data> {
   /** a column of computed text per row (flags, direction …) */
   extra?: { header: string, value: (row: Row) => string }
   /** one line under the Markdown title */
-  summary?: (data: Data) => string
+  summary?: (data: ListData<K, Row>) => string
+}
+
+// zod cannot carry a computed key (`listKey`) into its types: these overloads state the type once.
+function listSchema<K extends string, Row>(key: K, list: z.ZodType<Row[]>): z.ZodType<ListData<K, Row>>
+function listSchema(key: string, list: z.ZodType): z.ZodType {
+  return z.strictObject({ [key]: list })
+}
+function emptyList<K extends string, Row>(key: K): ListData<K, Row>
+function emptyList(key: string): Record<string, never[]> {
+  return { [key]: [] }
 }
 
 /**
  * The definition of a board whose data is one list of rows: its schema, JSON, and Markdown
  * and CSV with one column per field (and one computed column).
  */
-export function defineListBoard<Row extends { id: string }, Data>(spec: ListBoardSpec<Row, Data>): BoardDefinition<Data> {
+export function defineListBoard<const K extends string, Row extends { id: string }>(spec: ListBoardSpec<K, Row>): BoardDefinition<ListData<K, Row>> {
   const headers = [...spec.fields.map(f => f.label), ...(spec.extra ? [spec.extra.header] : [])]
-  const rows = (d: Data) => {
-    const list = (d as Record<string, Row[]>)[spec.listKey]
+  const rows = (d: ListData<K, Row>) => {
+    const list = d[spec.listKey]
     return (spec.order ? spec.order(list) : list).map(r => [
-      ...spec.fields.map(f => f.kind === 'number' ? (r as any)[f.key] : displayValue(f, (r as any)[f.key])),
+      ...spec.fields.map((f) => {
+        const value = (r as Record<string, unknown>)[f.key]
+        return f.kind === 'number' ? value : displayValue(f, value)
+      }),
       ...(spec.extra ? [spec.extra.value(r)] : []),
     ])
   }
@@ -115,8 +131,8 @@ export function defineListBoard<Row extends { id: string }, Data>(spec: ListBoar
     kind: spec.kind,
     title: spec.title,
     version: 1,
-    schema: z.object({ [spec.listKey]: z.array(spec.rowSchema).max(LIMITS.rows).default([]) }).strict() as unknown as z.ZodType<Data>,
-    empty: () => ({ [spec.listKey]: [] }) as Data,
+    schema: listSchema(spec.listKey, z.array(spec.rowSchema).max(LIMITS.rows).default([])),
+    empty: () => emptyList(spec.listKey),
     instructions: spec.instructions,
     toMarkdown: d => `# ${spec.title}\n\n${spec.summary ? `${spec.summary(d)}\n\n` : ''}${mdTable(headers, rows(d))}`,
     toCsv: d => toCsv(headers, rows(d)),

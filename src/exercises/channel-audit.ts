@@ -1,9 +1,10 @@
 // Module 2: every communication channel, its purpose, audience and owner, sync or async
 // (after The Turing Way's communication channels).
+import type { z } from 'zod'
 import { defineListBoard } from './board'
 import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
-export const CHANNEL_FIELDS: readonly FieldDef[] = [
+export const CHANNEL_FIELDS = [
   { key: 'channel', label: 'Channel', kind: 'text', max: LIMITS.short, required: true, hint: 'e.g. forum, monthly call, newsletter' },
   { key: 'mode', label: 'Sync or async', kind: 'choice', options: options(['sync', 'async'], { sync: 'synchronous', async: 'asynchronous' }), required: true },
   { key: 'purpose', label: 'Purpose', kind: 'text', max: LIMITS.medium, multiline: true },
@@ -11,9 +12,10 @@ export const CHANNEL_FIELDS: readonly FieldDef[] = [
   { key: 'owner', label: 'Owner', kind: 'text', max: LIMITS.short },
   { key: 'cadence', label: 'Cadence', kind: 'text', max: LIMITS.short, hint: 'e.g. weekly, on demand' },
   { key: 'accessibilityNotes', label: 'Accessibility notes', kind: 'text', max: LIMITS.medium, multiline: true },
-]
+] as const satisfies readonly FieldDef[]
 
-export interface Channel { id: string, channel: string, mode: 'sync' | 'async', purpose: string, audience: string, owner: string, cadence: string, accessibilityNotes: string }
+export const channelSchema = rowSchema(CHANNEL_FIELDS)
+export type Channel = z.infer<typeof channelSchema>
 export interface ChannelAuditData { channels: Channel[] }
 
 export function channelFlags(c: Channel): string[] {
@@ -32,12 +34,12 @@ export function modeCounts(data: ChannelAuditData): { sync: number, async: numbe
   }
 }
 
-export const channelAudit = defineListBoard<Channel, ChannelAuditData>({
+export const channelAudit = defineListBoard({
   kind: 'channel-audit',
   title: 'Channel audit',
   listKey: 'channels',
   fields: CHANNEL_FIELDS,
-  rowSchema: rowSchema<Channel>(CHANNEL_FIELDS),
+  rowSchema: channelSchema,
   instructions: [
     'List every channel your community uses, including the unofficial ones.',
     'Mark each synchronous or asynchronous and write its purpose and audience.',

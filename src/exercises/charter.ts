@@ -16,16 +16,17 @@ export const DECISION_LABELS: Record<typeof DECISION_RULES[number], string> = {
   'lead-decides': 'Lead decides, after consulting',
 }
 
-export const MILESTONE_FIELDS: readonly FieldDef[] = [
+export const MILESTONE_FIELDS = [
   { key: 'title', label: 'Milestone', kind: 'text', max: LIMITS.short, required: true },
   { key: 'type', label: 'Type', kind: 'choice', options: options(MILESTONE_TYPES, { status: 'project status goal', date: 'date', event: 'event', timeframe: 'timeframe' }) },
   { key: 'horizon', label: 'Horizon', kind: 'choice', options: options(HORIZONS, { short: 'short term', medium: 'medium term', long: 'long term' }) },
   { key: 'targetDate', label: 'Target date', kind: 'date' },
   { key: 'successIndicator', label: 'How we know it is done', kind: 'text', max: LIMITS.medium },
   { key: 'owner', label: 'Owner', kind: 'text', max: LIMITS.short },
-]
+] as const satisfies readonly FieldDef[]
 
-export interface Milestone { id: string, title: string, type: typeof MILESTONE_TYPES[number] | '', horizon: typeof HORIZONS[number] | '', targetDate: string, successIndicator: string, owner: string }
+export const milestoneSchema = rowSchema(MILESTONE_FIELDS)
+export type Milestone = z.infer<typeof milestoneSchema>
 
 const text = (max: number) => z.string().max(max, `at most ${max} characters`).default('')
 const list = z.array(z.string().trim().min(1).max(LIMITS.short, `each at most ${LIMITS.short} characters`)).max(30).default([])
@@ -35,7 +36,7 @@ export const charterSchema = z.object({
   vision: z.object({ with: text(LIMITS.short), do: text(LIMITS.medium), for: text(LIMITS.short), soThat: text(LIMITS.medium) }).strict(),
   mission: text(LIMITS.long),
   values: list,
-  milestones: z.array(rowSchema<Milestone>(MILESTONE_FIELDS)).max(12).default([]),
+  milestones: z.array(milestoneSchema).max(12).default([]),
   waysOfWorking: z.object({
     decisionRule: z.union([z.enum(DECISION_RULES), z.literal('')]).default(''),
     meetingCadence: text(LIMITS.short),
@@ -68,7 +69,7 @@ export function charterMarkdown(d: CharterData, name = 'Our community'): string 
   const w = d.waysOfWorking
   const milestones = mdTable(
     MILESTONE_FIELDS.map(f => f.label),
-    d.milestones.map(m => MILESTONE_FIELDS.map(f => displayValue(f, (m as any)[f.key]))),
+    d.milestones.map(m => MILESTONE_FIELDS.map(f => displayValue(f, m[f.key]))),
   )
   return [
     `# ${mdText(name)} charter\n`,
@@ -93,7 +94,7 @@ export const charterBuilder: BoardDefinition<CharterData> = {
   kind: 'charter-builder',
   title: 'Charter builder',
   version: 1,
-  schema: charterSchema as unknown as z.ZodType<CharterData>,
+  schema: charterSchema,
   empty: () => ({
     vision: { with: '', do: '', for: '', soThat: '' },
     mission: '',

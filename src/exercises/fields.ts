@@ -62,17 +62,28 @@ export function fieldSchema(f: FieldDef): z.ZodType {
 
 export const rowId = z.string().min(1).max(64)
 
+/** The value a field holds, from its definition (declare fields `as const satisfies readonly FieldDef[]`). */
+export type ValueOf<F> =
+  F extends { kind: 'text' | 'month' | 'date' } ? string
+    : F extends { kind: 'choice', options: readonly { value: infer V }[], required: true } ? V
+      : F extends { kind: 'choice', options: readonly { value: infer V }[] } ? V | ''
+        : F extends { kind: 'multi', options: readonly { value: infer V }[] } ? V[]
+          : F extends { kind: 'number' } ? number
+            : F extends { kind: 'list' } ? string[]
+              : never
+
+/** The zod shape of a row: its `id` and one schema per field, each typed by its definition. */
+export type RowShape<Fs extends readonly FieldDef[]> = { id: typeof rowId } & { [F in Fs[number] as F['key']]: z.ZodType<ValueOf<F>> }
+
 /** The zod shape of a row's fields, to extend with nested parts. */
-export function rowShape(fields: readonly FieldDef[]): Record<string, z.ZodType> {
-  return { id: rowId, ...Object.fromEntries(fields.map(f => [f.key, fieldSchema(f)])) }
+export function rowShape<const Fs extends readonly FieldDef[]>(fields: Fs): RowShape<Fs> {
+  // Field definitions are data; their types come from `ValueOf`, checked against the schemas by the tests.
+  return { id: rowId, ...Object.fromEntries(fields.map(f => [f.key, fieldSchema(f)])) } as RowShape<Fs>
 }
 
-/**
- * A zod object for a row with an `id` and the given fields. Name the row's type to get it
- * typed (`rowSchema<Stakeholder>(FIELDS)`); field defs are data, so TypeScript cannot infer it.
- */
-export function rowSchema<T extends { id: string } = { id: string } & Record<string, any>>(fields: readonly FieldDef[]): z.ZodType<T> {
-  return z.object(rowShape(fields)).strict() as unknown as z.ZodType<T>
+/** A zod object for a row with an `id` and the given fields; `z.infer` of it is the row's type. */
+export function rowSchema<const Fs extends readonly FieldDef[]>(fields: Fs) {
+  return z.object(rowShape(fields)).strict()
 }
 
 /** The empty value of a field, for a new row. */
@@ -101,7 +112,7 @@ export function displayValue(f: FieldDef, value: unknown): string {
   }
 }
 
-export function options(values: readonly string[], labels?: Record<string, string>): Option[] {
+export function options<const V extends string>(values: readonly V[], labels?: Partial<Record<V, string>>): { value: V, label: string }[] {
   return values.map(value => ({ value, label: labels?.[value] ?? value }))
 }
 

@@ -2,6 +2,7 @@
 // the projected board ranks the ideas live. Used where an activity ends with the whole room
 // choosing (the "All" step of 1-2-4-All). Plain TypeScript, no Vue, no Yjs.
 import { z } from 'zod'
+import type { FieldDef } from './fields'
 import type { BoardDefinition } from './board'
 import { LIMITS, rowId } from './fields'
 import { mdTable, toCsv } from './formats'
@@ -11,6 +12,13 @@ export const NAME_MAX = 40
 export const VOTES_MIN = 1
 export const VOTES_MAX = 10
 export const DEFAULT_VOTES = 3
+
+/** The columns of the idea board's worksheet and exports. */
+export const IDEA_FIELDS: readonly FieldDef[] = [
+  { key: 'text', label: 'Idea', kind: 'text', max: IDEA_MAX },
+  { key: 'by', label: 'By', kind: 'text', max: NAME_MAX },
+  { key: 'votes', label: 'Votes', kind: 'number', min: 0, max: 1000 },
+]
 
 export const ideaText = z.string().trim()
   .min(1, 'An idea needs some words.')

@@ -1,20 +1,22 @@
 // Module 3: what information each audience needs, through which channel, how often, with
 // which flow (after the CSCCE Community Participation Model) and who owns it.
+import type { z } from 'zod'
 import { defineListBoard } from './board'
 import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
 export const FLOW_TYPES = ['transmissive', 'transactional', 'transformational'] as const
 
-export const INFORMATION_FIELDS: readonly FieldDef[] = [
+export const INFORMATION_FIELDS = [
   { key: 'infoItem', label: 'Information', kind: 'text', max: LIMITS.short, required: true, hint: 'e.g. decisions, event dates, calls for help' },
   { key: 'audience', label: 'Audience', kind: 'text', max: LIMITS.short, hint: 'from your stakeholder map' },
   { key: 'channel', label: 'Channel', kind: 'text', max: LIMITS.short },
   { key: 'frequency', label: 'Frequency', kind: 'text', max: LIMITS.short },
   { key: 'flowType', label: 'Flow', kind: 'choice', options: options(FLOW_TYPES) },
   { key: 'owner', label: 'Owner', kind: 'text', max: LIMITS.short },
-]
+] as const satisfies readonly FieldDef[]
 
-export interface InformationItem { id: string, infoItem: string, audience: string, channel: string, frequency: string, flowType: typeof FLOW_TYPES[number] | '', owner: string }
+export const informationSchema = rowSchema(INFORMATION_FIELDS)
+export type InformationItem = z.infer<typeof informationSchema>
 export interface InformationMapData { items: InformationItem[] }
 
 export function flowCounts(data: InformationMapData): Record<typeof FLOW_TYPES[number] | 'unset', number> {
@@ -26,12 +28,12 @@ export function flowCounts(data: InformationMapData): Record<typeof FLOW_TYPES[n
 
 export const itemFlags = (item: InformationItem): string[] => (item.owner.trim() ? [] : ['no owner'])
 
-export const informationMap = defineListBoard<InformationItem, InformationMapData>({
+export const informationMap = defineListBoard({
   kind: 'information-map',
   title: 'Information map',
   listKey: 'items',
   fields: INFORMATION_FIELDS,
-  rowSchema: rowSchema<InformationItem>(INFORMATION_FIELDS),
+  rowSchema: informationSchema,
   instructions: [
     'List the information your community produces: decisions, events, calls for help, results.',
     'For each, name the audience, the channel and how often it goes out.',

@@ -1,5 +1,6 @@
 // Module 1: where each community is in its lifecycle and where it wants to go (after
 // Wenger, McDermott and Snyder's stages of development), and the room's spread.
+import type { z } from 'zod'
 import { defineListBoard } from './board'
 import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
@@ -7,15 +8,16 @@ export const STAGES = ['potential', 'coalescing', 'maturing', 'stewardship', 'tr
 export type Stage = typeof STAGES[number]
 export const STAGE_LABELS: Record<Stage, string> = { potential: 'Potential', coalescing: 'Coalescing', maturing: 'Maturing', stewardship: 'Stewardship / sustaining', transformation: 'Transformation' }
 
-export const COMPASS_FIELDS: readonly FieldDef[] = [
+export const COMPASS_FIELDS = [
   { key: 'name', label: 'Community (or your name)', kind: 'text', max: LIMITS.short, required: true },
   { key: 'currentStage', label: 'Stage now', kind: 'choice', options: options(STAGES, STAGE_LABELS), required: true },
   { key: 'targetStage', label: 'Stage to reach', kind: 'choice', options: options(STAGES, STAGE_LABELS), required: true },
   { key: 'evidence', label: 'Evidence', kind: 'text', max: LIMITS.medium, multiline: true, hint: 'what tells you it is at that stage' },
   { key: 'oneChangeNeeded', label: 'One change needed', kind: 'text', max: LIMITS.medium, multiline: true },
-]
+] as const satisfies readonly FieldDef[]
 
-export interface CompassEntry { id: string, name: string, currentStage: Stage, targetStage: Stage, evidence: string, oneChangeNeeded: string }
+export const compassSchema = rowSchema(COMPASS_FIELDS)
+export type CompassEntry = z.infer<typeof compassSchema>
 export interface LifecycleCompassData { entries: CompassEntry[] }
 
 export function spread(entries: readonly CompassEntry[]): { stage: Stage, now: number, target: number }[] {
@@ -39,12 +41,12 @@ export function describeDirection(e: CompassEntry): string {
   return d.kind === 'stay' ? 'stay' : `${d.kind} ${d.steps} stage${d.steps > 1 ? 's' : ''}`
 }
 
-export const lifecycleCompass = defineListBoard<CompassEntry, LifecycleCompassData>({
+export const lifecycleCompass = defineListBoard({
   kind: 'lifecycle-compass',
   title: 'Lifecycle compass',
   listKey: 'entries',
   fields: COMPASS_FIELDS,
-  rowSchema: rowSchema<CompassEntry>(COMPASS_FIELDS),
+  rowSchema: compassSchema,
   instructions: [
     'Think alone: at which stage is your community now, and which stage do you want to reach?',
     'Pair: compare your evidence with a partner.',

@@ -17,7 +17,7 @@ export const PATHWAY_LABELS: Record<PathwayStage, string> = {
   'leadership': 'Leadership',
 }
 
-export const PERSONA_FIELDS: readonly FieldDef[] = [
+export const PERSONA_FIELDS = [
   { key: 'name', label: 'Persona name', kind: 'text', max: LIMITS.short, required: true, hint: 'fictional, built from real observations' },
   { key: 'role', label: 'Role', kind: 'text', max: LIMITS.short },
   { key: 'currentStage', label: 'Stage now', kind: 'choice', options: options(PATHWAY, PATHWAY_LABELS), required: true },
@@ -26,23 +26,8 @@ export const PERSONA_FIELDS: readonly FieldDef[] = [
   { key: 'motivations', label: 'Motivations', kind: 'list', max: 120, maxItems: 10 },
   { key: 'needs', label: 'Needs', kind: 'list', max: 120, maxItems: 10 },
   { key: 'barriers', label: 'Barriers', kind: 'list', max: 120, maxItems: 10 },
-]
+] as const satisfies readonly FieldDef[]
 
-export interface Step { stage: PathwayStage, barrier: string, intervention: string, owner: string }
-export interface Persona {
-  id: string
-  name: string
-  role: string
-  currentStage: PathwayStage
-  targetStage: PathwayStage
-  hoursPerMonth: number
-  motivations: string[]
-  needs: string[]
-  barriers: string[]
-  /** one per step climbed, keyed by the stage being left */
-  steps: Step[]
-}
-export interface MountainData { personas: Persona[] }
 
 const stepSchema = z.object({
   stage: z.enum(PATHWAY),
@@ -51,9 +36,15 @@ const stepSchema = z.object({
   owner: z.string().max(LIMITS.short, `at most ${LIMITS.short} characters`).default(''),
 }).strict()
 
+export const personaSchema = z.object({ ...rowShape(PERSONA_FIELDS), steps: z.array(stepSchema).max(PATHWAY.length).default([]) }).strict()
 export const mountainSchema = z.object({
-  personas: z.array(z.object({ ...rowShape(PERSONA_FIELDS), steps: z.array(stepSchema).max(PATHWAY.length).default([]) }).strict()).max(100).default([]),
+  personas: z.array(personaSchema).max(100).default([]),
 }).strict()
+
+export type Step = z.infer<typeof stepSchema>
+/** A persona, with one step per stage climbed, keyed by the stage being left. */
+export type Persona = z.infer<typeof personaSchema>
+export type MountainData = z.infer<typeof mountainSchema>
 
 /** The stages a persona must leave to climb from `current` to `target` (none when not climbing). */
 export function stepsBetween(current: PathwayStage, target: PathwayStage): PathwayStage[] {
@@ -97,7 +88,7 @@ export const mountainOfEngagement: BoardDefinition<MountainData> = {
   kind: 'mountain-of-engagement',
   title: 'Mountain of engagement',
   version: 1,
-  schema: mountainSchema as unknown as z.ZodType<MountainData>,
+  schema: mountainSchema,
   empty: () => ({ personas: [] }),
   instructions: [
     'Create 2-3 personas: fictional members built from people you have met.',

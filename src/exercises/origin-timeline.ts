@@ -1,29 +1,23 @@
 // Module 1: the community's origin story as events on a timeline, each tagged with its
 // public-narrative layer (after Marshall Ganz: self, us, now).
+import type { z } from 'zod'
 import { defineListBoard } from './board'
 import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
 export const EVENT_TYPES = ['founding', 'milestone', 'challenge', 'pivot'] as const
 export const LAYERS = ['self', 'us', 'now'] as const
 
-export const EVENT_FIELDS: readonly FieldDef[] = [
+export const EVENT_FIELDS = [
   { key: 'date', label: 'When (YYYY-MM)', kind: 'month' },
   { key: 'title', label: 'What happened', kind: 'text', max: LIMITS.short, required: true },
   { key: 'type', label: 'Type', kind: 'choice', options: options(EVENT_TYPES), required: true },
   { key: 'actors', label: 'Who was involved', kind: 'list', max: 60, maxItems: 10, hint: 'one per line; roles if names are private' },
   { key: 'whyItMattered', label: 'Why it mattered', kind: 'text', max: LIMITS.medium, multiline: true },
   { key: 'layer', label: 'Layer', kind: 'choice', options: options(LAYERS, { self: 'self (why I got involved)', us: 'us (what we share)', now: 'now (the urgent challenge)' }) },
-]
+] as const satisfies readonly FieldDef[]
 
-export interface TimelineEvent {
-  id: string
-  date: string
-  title: string
-  type: typeof EVENT_TYPES[number]
-  actors: string[]
-  whyItMattered: string
-  layer: typeof LAYERS[number] | ''
-}
+export const eventSchema = rowSchema(EVENT_FIELDS)
+export type TimelineEvent = z.infer<typeof eventSchema>
 export interface OriginTimelineData { events: TimelineEvent[] }
 
 /** Events in time order; undated ones last, in the order they were added. */
@@ -49,12 +43,12 @@ export function timelinePositions(events: readonly TimelineEvent[]): { event: Ti
   })
 }
 
-export const originTimeline = defineListBoard<TimelineEvent, OriginTimelineData>({
+export const originTimeline = defineListBoard({
   kind: 'origin-timeline',
   title: 'Origin timeline',
   listKey: 'events',
   fields: EVENT_FIELDS,
-  rowSchema: rowSchema<TimelineEvent>(EVENT_FIELDS),
+  rowSchema: eventSchema,
   instructions: [
     'Add 5-8 moments: the founding, milestones, challenges and pivots.',
     'Give each a month (YYYY-MM) and say who was involved (roles if private).',

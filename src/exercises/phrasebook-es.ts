@@ -345,6 +345,7 @@ export const ES: Record<string, string> = {
   'Waiting for approval': 'Esperando aprobación',
   'Approve': 'Aprobar',
   'Hidden': 'Ocultas',
+  'All ideas': 'Todas las ideas',
   'Join from your phone': 'Únete desde tu móvil',
   'QR code for': 'Código QR de',
   'Connecting to the live server…': 'Conectando con el servidor en directo…',

@@ -17,20 +17,15 @@ export const RACI_MEANING: Record<RaciLetter, string> = {
 
 const named = z.object({ id: rowId, name: z.string().trim().min(1, 'a name is required').max(LIMITS.short, `at most ${LIMITS.short} characters`) }).strict()
 
-export interface RaciMatrixData {
-  roles: { id: string, name: string }[]
-  activities: { id: string, name: string }[]
-  /** `${activityId}:${roleId}` -> letter; a blank cell has no key */
-  cells: Record<string, RaciLetter>
-  maxAccountableShare: number
-}
-
 export const raciMatrixSchema = z.object({
   roles: z.array(named).max(30).default([]),
   activities: z.array(named).max(60).default([]),
   cells: z.record(z.string().regex(/^[^:]+:[^:]+$/), z.enum(RACI)).default({}),
   maxAccountableShare: z.number().min(0.1).max(1).default(0.4),
 }).strict()
+
+/** Cells are keyed `${activityId}:${roleId}`; a blank cell has no key. */
+export type RaciMatrixData = z.infer<typeof raciMatrixSchema>
 
 export const cellKey = (activityId: string, roleId: string) => `${activityId}:${roleId}`
 
@@ -99,7 +94,7 @@ export const raciMatrix: BoardDefinition<RaciMatrixData> = {
   kind: 'raci-matrix',
   title: 'RACI matrix',
   version: 1,
-  schema: raciMatrixSchema as unknown as z.ZodType<RaciMatrixData>,
+  schema: raciMatrixSchema,
   empty: () => ({ roles: [], activities: DEFAULT_ACTIVITIES.map(([id, name]) => ({ id, name })), cells: {}, maxAccountableShare: 0.4 }),
   instructions: [
     'Add the roles in your community as columns, including unofficial ones.',

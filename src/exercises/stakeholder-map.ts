@@ -8,7 +8,7 @@ import { mdTable, toCsv } from './formats'
 export const CATEGORIES = ['member', 'contributor', 'funder', 'host', 'partner', 'user', 'policy', 'other'] as const
 export const ENGAGEMENT_MODES = ['none', 'convey', 'contribute', 'collaborate', 'co-create', 'champion'] as const
 
-export const STAKEHOLDER_FIELDS: readonly FieldDef[] = [
+export const STAKEHOLDER_FIELDS = [
   { key: 'name', label: 'Stakeholder', kind: 'text', max: LIMITS.short, required: true, hint: 'A person, group or organisation' },
   { key: 'category', label: 'Category', kind: 'choice', options: options(CATEGORIES) },
   { key: 'power', label: 'Power (1-5)', kind: 'number', min: 1, max: 5, hint: 'How much they can shape what your community does' },
@@ -16,19 +16,10 @@ export const STAKEHOLDER_FIELDS: readonly FieldDef[] = [
   { key: 'currentEngagement', label: 'Current engagement', kind: 'choice', options: options(ENGAGEMENT_MODES, { 'none': 'none yet', 'co-create': 'co-create' }), hint: 'CSCCE participation mode they are in today' },
   { key: 'preferredChannel', label: 'Preferred channel', kind: 'text', max: LIMITS.short },
   { key: 'relationshipOwner', label: 'Relationship owner', kind: 'text', max: LIMITS.short, hint: 'Who in your community looks after this relationship' },
-]
+] as const satisfies readonly FieldDef[]
 
-export interface Stakeholder {
-  id: string
-  name: string
-  category: typeof CATEGORIES[number] | ''
-  power: number
-  interest: number
-  currentEngagement: typeof ENGAGEMENT_MODES[number] | ''
-  preferredChannel: string
-  relationshipOwner: string
-}
-export const stakeholderSchema = rowSchema<Stakeholder>(STAKEHOLDER_FIELDS)
+export const stakeholderSchema = rowSchema(STAKEHOLDER_FIELDS)
+export type Stakeholder = z.infer<typeof stakeholderSchema>
 
 export const stakeholderMapSchema = z.object({
   threshold: z.number().int().min(2).max(5).default(3),

@@ -1,12 +1,13 @@
 // Module 3: what the community asks of people and what it offers back (after Mozilla's
 // 2019 taxonomy of open value exchanges and the CSCCE participation modes).
+import type { z } from 'zod'
 import { defineListBoard } from './board'
 import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
 export const CPM_MODES = ['convey', 'contribute', 'collaborate', 'co-create', 'champion'] as const
 export const VALUE_TAXONOMY = ['agency', 'altruism', 'coaching', 'compensation', 'delegation', 'early-access', 'feedback', 'mentorship', 'onboarding', 'professional-development', 'recognition', 'reputation', 'storytelling', 'swag'] as const
 
-export const LEDGER_FIELDS: readonly FieldDef[] = [
+export const LEDGER_FIELDS = [
   { key: 'contributionAsked', label: 'Contribution asked', kind: 'text', max: LIMITS.medium, required: true, multiline: true },
   { key: 'persona', label: 'Persona', kind: 'text', max: LIMITS.short },
   { key: 'cpmMode', label: 'Participation mode', kind: 'choice', options: options(CPM_MODES) },
@@ -14,18 +15,10 @@ export const LEDGER_FIELDS: readonly FieldDef[] = [
   { key: 'canDeliver', label: 'Can we deliver it?', kind: 'choice', options: options(['yes', 'partly', 'no']), required: true },
   { key: 'costToCommunity', label: 'Cost to the community (1-5)', kind: 'number', min: 1, max: 5 },
   { key: 'fairness', label: 'Fairness (1-5)', kind: 'number', min: 1, max: 5 },
-]
+] as const satisfies readonly FieldDef[]
 
-export interface LedgerRow {
-  id: string
-  contributionAsked: string
-  persona: string
-  cpmMode: typeof CPM_MODES[number] | ''
-  valueOffered: (typeof VALUE_TAXONOMY[number])[]
-  canDeliver: 'yes' | 'partly' | 'no'
-  costToCommunity: number
-  fairness: number
-}
+export const ledgerRowSchema = rowSchema(LEDGER_FIELDS)
+export type LedgerRow = z.infer<typeof ledgerRowSchema>
 export interface ValueExchangeLedgerData { rows: LedgerRow[] }
 
 /** What a facilitator should look at again: promises we cannot keep, unfair asks, nothing offered. */
@@ -40,12 +33,12 @@ export function ledgerFlags(row: LedgerRow): string[] {
   return flags
 }
 
-export const valueExchangeLedger = defineListBoard<LedgerRow, ValueExchangeLedgerData>({
+export const valueExchangeLedger = defineListBoard({
   kind: 'value-exchange-ledger',
   title: 'Value-exchange ledger',
   listKey: 'rows',
   fields: LEDGER_FIELDS,
-  rowSchema: rowSchema<LedgerRow>(LEDGER_FIELDS),
+  rowSchema: ledgerRowSchema,
   instructions: [
     'List what your community asks of people, and of which persona.',
     'Name the participation mode and the value you offer in exchange.',

@@ -15,6 +15,7 @@ import { EVENT_FIELDS, originTimeline } from '../exercises/origin-timeline'
 import { BOARDS } from '../exercises/registry'
 import { cellKey, RACI, RACI_MEANING, raciMatrix, type RaciMatrixData } from '../exercises/raci-matrix'
 import { QUADRANTS, quadrantOf, stakeholderMap, STAKEHOLDER_FIELDS, type StakeholderMapData } from '../exercises/stakeholder-map'
+import { IDEA_FIELDS, ideaVote } from '../exercises/idea-vote'
 import { LEDGER_FIELDS, valueExchangeLedger } from '../exercises/value-exchange-ledger'
 
 export interface WorksheetTable {
@@ -99,6 +100,7 @@ const LIST_BOARDS: Record<string, ListSpec> = {
   [mountainOfEngagement.kind]: { fields: PERSONA_FIELDS, listKey: 'personas', legend: PATHWAY_LABELS },
   [valueExchangeLedger.kind]: { fields: LEDGER_FIELDS, listKey: 'rows' },
   [informationMap.kind]: { fields: INFORMATION_FIELDS, listKey: 'items' },
+  [ideaVote.kind]: { fields: IDEA_FIELDS, listKey: 'ideas' },
 }
 
 /** The cells of a board's CSV export, row by row (the worksheet of a board with no layout of its own). */

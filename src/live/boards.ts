@@ -23,7 +23,8 @@ export interface Contributor {
   now: number
 }
 
-export interface Refusal { code: RefusalCode, error: string }
+/** `error` is an English template with {placeholders} filled from `params` (see words.ts). */
+export interface Refusal { code: RefusalCode, error: string, params?: Record<string, string | number> }
 
 export interface LiveBoardAdapter<Op = any> {
   kind: string

@@ -158,7 +158,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
         return undefined
       const allowed = votesPerPerson(doc)
       if (votesOf(doc, who.participantId).length >= allowed)
-        return { code: 'limit', error: `You have used all your ${allowed} votes. Take one back to vote for another idea.` }
+        return { code: 'limit', error: 'You have used all your {n} votes. Take one back to vote for another idea.', params: { n: allowed } }
       const row = new Y.Map<unknown>()
       votes(doc).set(key, row)
       setFields(row, { idea: op.idea, _author: who.participantId, _at: who.now })
@@ -181,9 +181,9 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
       return { code: 'gone', error: 'The facilitator has hidden this idea; it cannot be changed.' }
     if (!existing) {
       if ((indexOf(doc).ideasBy.get(who.participantId)?.size ?? 0) >= who.maxEntries)
-        return { code: 'limit', error: `You have added ${who.maxEntries} ideas, the most one person can add here. Edit or withdraw one to add another.` }
+        return { code: 'limit', error: 'You have added {n} ideas, the most one person can add here. Edit or withdraw one to add another.', params: { n: who.maxEntries } }
       if (list.size >= who.maxRows)
-        return { code: 'limit', error: `The board is full (${who.maxRows} ideas). Vote for an idea that is already there.` }
+        return { code: 'limit', error: 'The board is full ({n} ideas). Vote for an idea that is already there.', params: { n: who.maxRows } }
       const row = new Y.Map<unknown>()
       list.set(op.id, row)
       setFields(row, { id: op.id, text: op.text, _author: who.participantId, _name: who.name, _status: who.moderation === 'queue' ? 'pending' : 'visible', _at: who.now })

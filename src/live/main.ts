@@ -1,6 +1,7 @@
 // `npm run live -- …`: a workshop where participants join from their phones.
-//   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>]
+//   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
 //       the live server on this laptop's network address, and the presentation
+//       (--anonymous: participants cannot give names)
 //   live serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port]
 //       the live server alone (restarts, several instances behind a load balancer)
 //   live export <session> [--out <folder>]      each board's results: JSON, Markdown, CSV
@@ -12,20 +13,32 @@ import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util'
 import QRCode from 'qrcode'
 import { CliError, findModule } from '../cli/modules'
 import { SLIDEV_BIN } from '../paths'
 import { exportSession } from './export'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
-import { startLiveServer } from './server'
+import { type LiveServerOptions, startLiveServer } from './server'
 import { checkSessionName, deleteSession, openSession, readSession } from './session'
 
 export const LIVE_USAGE = `Usage:
-  npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>]
+  npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
   npm run live -- export <session> [--out <folder>]
   npm run live -- delete <session>
   npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port]`
+
+/** Node's parseArgs, with a user's typo reported as a message and the usage, not a stack trace. */
+function parseArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof nodeParseArgs<T>> {
+  try {
+    return nodeParseArgs(config)
+  }
+  catch (e) {
+    if (String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'))
+      throw new CliError(`${(e as Error).message}\n${LIVE_USAGE}`)
+    throw e
+  }
+}
 
 export async function live(args: string[]): Promise<number> {
   const [first, ...rest] = args
@@ -71,6 +84,18 @@ async function ensureJoinPage() {
 
 const today = () => new Date().toISOString().slice(0, 10)
 
+/** Starts the server; a port in use is the user's to fix, so it gets a message, not a stack trace. */
+async function listen(options: LiveServerOptions) {
+  try {
+    return await startLiveServer(options)
+  }
+  catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new CliError(`Port ${options.port} is in use (another live session?). Stop it, or choose another port: --port ${(options.port ?? 4321) + 1}`)
+    throw e
+  }
+}
+
 function port(value: string | undefined, fallback: number): number {
   const n = Number(value ?? fallback)
   if (!Number.isInteger(n) || n < 0 || n > 65535)
@@ -81,7 +106,7 @@ function port(value: string | undefined, fallback: number): number {
 async function present(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { cohort: { type: 'string' }, session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+    options: { cohort: { type: 'string' }, session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, anonymous: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   })
@@ -96,7 +121,7 @@ async function present(args: string[]): Promise<number> {
   const address = values.host ?? lanAddress()
   if (!address)
     console.warn('No network address found (is Wi-Fi on?). Participants on other devices cannot join; the server listens on this computer only.')
-  const server = await startLiveServer({
+  const server = await listen({
     db: session.db,
     token: session.token,
     title: session.title,
@@ -104,6 +129,7 @@ async function present(args: string[]): Promise<number> {
     host: address ? '0.0.0.0' : '127.0.0.1',
     port: port(values.port, 4321),
     joinDir: JOIN_DIST,
+    names: !values.anonymous,
   })
   const joinUrl = `http://${address ?? '127.0.0.1'}:${server.port}/`
   const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
@@ -134,14 +160,14 @@ function parseRedis(value: string | undefined): { host: string, port: number } |
 async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' } },
+    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' } },
     strict: true,
   })
   const name = checkSessionName(values.session)
   const session = openSession(name, { title: values.title ?? name })
   if (!existsSync(join(JOIN_DIST, 'index.html')))
     console.warn('The join page is not built: npm run live -- build')
-  const server = await startLiveServer({
+  const server = await listen({
     db: session.db,
     token: session.token,
     title: session.title,
@@ -152,6 +178,7 @@ async function serveCommand(args: string[]): Promise<number> {
     redis: parseRedis(values.redis),
     limits: values.limits ? JSON.parse(values.limits) : undefined,
     name: values.name,
+    names: !values.anonymous,
   })
   // One line a script can read (tests, the benchmark, a process manager).
   console.log(JSON.stringify({ ready: true, url: server.url, port: server.port, session: name, pid: process.pid }))

@@ -10,6 +10,17 @@ import { ROOT } from '../paths'
 
 type Result = Extract<ServerMessage, { t: 'result' }>
 
+/**
+ * ws emits an 'error' when a socket is closed while still connecting (a client destroyed while
+ * the server is down): the provider reconnects or gives up on its own, so it is not a crash.
+ */
+class QuietWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args)
+    this.on('error', () => {})
+  }
+}
+
 function provider(socket: HocuspocusProviderWebsocket, name: string, token: string, doc = new Y.Doc()) {
   const p = new HocuspocusProvider({ websocketProvider: socket, name, token, document: doc, awareness: null })
   p.attach()
@@ -65,7 +76,7 @@ export class Participant {
   lastMine: unknown
 
   constructor(url: string, readonly secret = randomId(18), readonly name = '') {
-    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, maxDelay: 500, minDelay: 50, delay: 50 })
+    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: QuietWebSocket, maxDelay: 500, minDelay: 50, delay: 50 })
     this.control = provider(this.socket, CONTROL_DOC, `p:${secret}`, this.controlDoc)
     this.control.on('stateless', ({ payload }: { payload: string }) => {
       const m = JSON.parse(payload) as ServerMessage
@@ -118,7 +129,7 @@ export class Facilitator {
   joined = 0
 
   constructor(url: string, readonly token: string) {
-    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, maxDelay: 500, minDelay: 50, delay: 50 })
+    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: QuietWebSocket, maxDelay: 500, minDelay: 50, delay: 50 })
     this.control = provider(this.socket, CONTROL_DOC, `f:${token}`, this.controlDoc)
     this.control.on('stateless', ({ payload }: { payload: string }) => {
       const m = JSON.parse(payload) as ServerMessage

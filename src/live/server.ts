@@ -18,7 +18,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join } from 'node:path'
 import { type Connection, type DirectConnection, type Document, type Extension, Server } from '@hocuspocus/server'
-import QRCode from 'qrcode'
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { describeZodError } from '../exercises/board'
@@ -27,6 +26,7 @@ import { liveBoard } from './adapters'
 import { isLocked, type LiveBoardAdapter, meta, moderationOf, setFields } from './boards'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, PARTICIPANT_SECRET, publicDocName, type RefusalCode, type Role, type ServerMessage } from './protocol'
 import { LiveStore, storeExtension } from './store'
+import { say, sayLines } from './words'
 
 export interface LiveLimits {
   /** entries one participant may have on one board */
@@ -51,9 +51,9 @@ export interface LiveServerOptions {
   port?: number
   /** the built join page; without it, the server answers / with a short note */
   joinDir?: string
-  /** the address participants open (for the QR code); default: the server's own */
-  publicUrl?: string
   limits?: Partial<LiveLimits>
+  /** false: participants cannot give a name; every contribution is anonymous */
+  names?: boolean
   /** share documents with other instances through Redis */
   redis?: { host: string, port: number, prefix?: string }
   name?: string
@@ -223,8 +223,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     return pending
   }
 
-  function refuse(connection: Connection, msg: string, code: RefusalCode, error: string, retryAfter?: number) {
-    send(connection, { t: 'result', msg, ok: false, code, error, ...(retryAfter ? { retryAfter } : {}) })
+  /** `error` is an English template (words.ts); the phone gets it in the session's language. */
+  function refuse(connection: Connection, msg: string, code: RefusalCode, error: string, params: Record<string, string | number> = {}, retryAfter?: number) {
+    send(connection, { t: 'result', msg, ok: false, code, error: sayLines(options.language, say(options.language, error, params)), ...(retryAfter ? { retryAfter } : {}) })
   }
 
   async function onMessage(connection: Connection, payload: string) {
@@ -256,7 +257,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     const now = Date.now()
     const wait = takeToken(participantId, now)
     if (wait)
-      return refuse(connection, message.msg, 'rate', `Too many changes at once: wait ${wait} s and it is sent again.`, wait)
+      return refuse(connection, message.msg, 'rate', 'Too many changes at once: wait {n} s and it is sent again.', { n: wait }, wait)
     const rt = await runtime(message.board)
     if (!rt)
       return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
@@ -265,7 +266,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     const body = rt.adapter.op.safeParse(message.body)
     if (!body.success)
       return refuse(connection, message.msg, 'invalid', describeZodError(body.error))
-    const name = personName.safeParse(message.name ?? '')
+    const name = personName.safeParse(options.names === false ? '' : message.name ?? '')
     if (!name.success)
       return refuse(connection, message.msg, 'invalid', describeZodError(name.error))
     let refusal: ReturnType<LiveBoardAdapter['apply']>
@@ -281,7 +282,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     }, LOCAL)
     // The store has written the change to SQLite inside that transaction: safe to acknowledge.
     if (refusal)
-      refuse(connection, message.msg, refusal.code, refusal.error)
+      refuse(connection, message.msg, refusal.code, refusal.error, refusal.params)
     else
       send(connection, { t: 'result', msg: message.msg, ok: true })
     sendMine(connection, connection.socketId, rt, participantId)
@@ -295,9 +296,6 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       reply(405, 'text/plain; charset=utf-8', 'Method not allowed')
-    }
-    else if (path === '/qr.svg') {
-      reply(200, TYPES['.svg'], await QRCode.toString(publicUrl(), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }))
     }
     else if (path === '/healthz') {
       reply(200, 'application/json', JSON.stringify({ ok: true, joined: joined() }))
@@ -328,7 +326,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         return { role: 'facilitator' } satisfies ConnContext
       if (kind === 'p' && PARTICIPANT_SECRET.test(secret)) {
         const board = /^public\/(.+)$/.exec(documentName)?.[1]
-        if (documentName !== CONTROL_DOC && !(board && BOARD_ID.test(board)))
+        // Only boards the facilitator has opened: a phone cannot make the server load others.
+        const opened = !!board && BOARD_ID.test(board) && !!control && docOf(control).getMap('boards').has(board)
+        if (documentName !== CONTROL_DOC && !opened)
           throw new Error('Participants may open only the session and the public boards.')
         connectionConfig.readOnly = true
         return { role: 'participant', participantId: participantIdOf(secret) } satisfies ConnContext
@@ -380,6 +380,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     port: options.port ?? 0,
     quiet: true,
     stopOnSignals: false,
+    // Contributions are a few hundred bytes; nothing a phone sends needs more than this.
+    websocketOptions: { maxPayload: 1024 * 1024 },
     // The store persists every update as it happens; Hocuspocus's debounced store is unused.
     extensions,
   })
@@ -390,15 +392,25 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     tcp.add(socket)
     socket.once('close', () => tcp.delete(socket))
   })
-  await server.listen()
+  await new Promise<void>((resolve, reject) => {
+    // Hocuspocus's listen() never rejects: a port in use surfaces as the HTTP server's error.
+    const failed = (error: Error) => {
+      store.close()
+      reject(error)
+    }
+    server.httpServer.once('error', failed)
+    server.listen().then(() => {
+      server.httpServer.off('error', failed)
+      resolve()
+    }, failed)
+  })
   const port = server.address.port
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  const publicUrl = () => options.publicUrl ?? url
 
   control = await server.hocuspocus.openDirectConnection(CONTROL_DOC, { role: 'facilitator' })
   await control.transact((doc) => {
-    setFields(doc.getMap('session'), { title: options.title, language: options.language ?? 'en' })
+    setFields(doc.getMap('session'), { title: options.title, language: options.language ?? 'en', names: options.names !== false })
   })
   // Boards the facilitator opens (here or on another instance) get their projection running.
   const boards = docOf(control).getMap<unknown>('boards')

@@ -9,27 +9,27 @@
 // a crash inside that window loses acknowledged edits, which is why this log is used instead.
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
 import type { Extension, afterLoadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
+import { openDatabase, type SqliteDatabase, type SqliteStatement, transaction } from './sqlite'
 
 const COMPACT_AFTER = 200
 /** The origin of updates read back from the store, so they are not written again. */
 export const FROM_STORE = Symbol('from store')
 
 export class LiveStore {
-  private db: Database.Database
-  private insert: Database.Statement<[string, Buffer]>
-  private select: Database.Statement<[string], { seq: number, data: Buffer }>
+  private db: SqliteDatabase
+  private insert: SqliteStatement
+  private select: SqliteStatement
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true })
-    this.db = new Database(file)
-    this.db.pragma('journal_mode = WAL')
+    this.db = openDatabase(file)
+    this.db.exec('PRAGMA journal_mode = WAL')
     // NORMAL in WAL mode: a committed transaction survives the process being killed;
     // FULL would also survive a power cut at the cost of an fsync per contribution.
-    this.db.pragma('synchronous = NORMAL')
-    this.db.pragma('busy_timeout = 5000')
+    this.db.exec('PRAGMA synchronous = NORMAL')
+    this.db.exec('PRAGMA busy_timeout = 5000')
     this.db.exec(`CREATE TABLE IF NOT EXISTS updates (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
       doc TEXT NOT NULL,
@@ -45,7 +45,7 @@ export class LiveStore {
 
   /** The document's whole state as one update (empty document: undefined). */
   read(doc: string): Uint8Array | undefined {
-    const rows = this.select.all(doc)
+    const rows = this.select.all(doc) as { seq: number, data: Uint8Array }[]
     if (rows.length === 0)
       return undefined
     const merged = rows.length === 1 ? new Uint8Array(rows[0].data) : Y.mergeUpdates(rows.map(r => new Uint8Array(r.data)))
@@ -55,10 +55,10 @@ export class LiveStore {
   }
 
   private compact(doc: string, upTo: number, merged: Uint8Array): void {
-    this.db.transaction(() => {
+    transaction(this.db, () => {
       this.db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(doc, upTo)
       this.db.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)').run(doc, Buffer.from(merged))
-    })()
+    })
   }
 
   documents(): string[] {

@@ -88,7 +88,7 @@ export class LocalStore {
       return
     // After a clear, "saved" is still worth a warning: the browser threw the copy away once.
     this.status = this.wasCleared ? { ...status, cleared: true } : status
-    for (const l of this.listeners) l(status)
+    for (const l of this.listeners) l(this.status)
   }
 
   private async open(): Promise<void> {

@@ -142,7 +142,6 @@ export interface ExerciseState<T> {
   unreadable: Readonly<Ref<string | null>>
   /** whether the browser is keeping the board */
   storage: Readonly<Ref<StoreStatus>>
-  isEmpty: Readonly<Ref<boolean>>
   canUndo: Readonly<Ref<boolean>>
   addRow: (list: ListPath, row: Record<string, unknown>) => string | undefined
   updateRow: (list: ListPath, rowId: string, patch: Record<string, unknown>) => boolean
@@ -170,7 +169,6 @@ export function useExerciseState<T>(boardId: string, def: BoardDefinition<T>, op
 
   const editable = computed(() => shared.ready.value && !shared.unreadable.value)
   const data = computed(() => shared.read.value.data as T)
-  const emptyJson = JSON.stringify(def.empty())
   // Writes before loading would start a second board beside the saved one: refused (the
   // controls are disabled until then anyway).
   const guard = <R>(fallback: R, write: () => R): R => (editable.value ? write() : fallback)
@@ -183,7 +181,6 @@ export function useExerciseState<T>(boardId: string, def: BoardDefinition<T>, op
     editable,
     unreadable: shared.unreadable,
     storage: shared.storage,
-    isEmpty: computed(() => JSON.stringify(data.value) === emptyJson),
     canUndo: computed(() => editable.value && shared.undoCount.value > 0),
     addRow: (list, row) => guard(undefined, () => addRow(doc, def, list, row, origin)),
     updateRow: (list, id, patch) => guard(false, () => updateRow(doc, def, list, id, patch, origin)),

@@ -13,7 +13,8 @@ import ParticipationLevelsDiagram from '../../components/diagrams/ParticipationL
 import ParticipationModelDiagram from '../../components/diagrams/ParticipationModelDiagram.vue'
 import PowerInterestDiagram from '../../components/diagrams/PowerInterestDiagram.vue'
 import PublicNarrativeDiagram from '../../components/diagrams/PublicNarrativeDiagram.vue'
-import { COP_ELEMENTS, type Credit, DECISION_LEVELS, GOLDEN_CIRCLE, LIFECYCLE, MOUNTAIN, PARTICIPATION_LEVELS, PARTICIPATION_MODEL, POWER_INTEREST, PUBLIC_NARRATIVE } from '../../src/diagrams/frameworks'
+import RoadmapHorizonsDiagram from '../../components/diagrams/RoadmapHorizonsDiagram.vue'
+import { COP_ELEMENTS, type Credit, DECISION_LEVELS, GOLDEN_CIRCLE, LIFECYCLE, MOUNTAIN, PARTICIPATION_LEVELS, PARTICIPATION_MODEL, POWER_INTEREST, PUBLIC_NARRATIVE, ROADMAP_HORIZONS } from '../../src/diagrams/frameworks'
 import { translate } from '../../src/exercises/labels'
 import { LANGUAGE_KEY } from '../../src/state/useLabels'
 
@@ -29,6 +30,7 @@ const CASES: Case[] = [
   { name: 'mountain of engagement', component: MountainDiagram, title: MOUNTAIN.title, labels: MOUNTAIN.parts.flatMap(p => [p.label, p.meaning]), credit: MOUNTAIN.credit, creditWords: 'Mozilla' },
   { name: 'CSCCE participation model', component: ParticipationModelDiagram, title: PARTICIPATION_MODEL.title, labels: [...[...PARTICIPATION_MODEL.modes, PARTICIPATION_MODEL.champion].flatMap(m => [m.label, m.meaning]), ...PARTICIPATION_MODEL.flows.map(f => f.label)], credit: PARTICIPATION_MODEL.credit, creditWords: 'Woodley and Pratt' },
   { name: 'three levels of decisions', component: DecisionLevelsDiagram, title: DECISION_LEVELS.title, labels: DECISION_LEVELS.parts.flatMap(p => [p.label, p.meaning, p.example]), credit: DECISION_LEVELS.credit, creditWords: 'Ostrom (1990)' },
+  { name: 'roadmap horizons', component: RoadmapHorizonsDiagram, title: ROADMAP_HORIZONS.title, labels: [ROADMAP_HORIZONS.now, ...ROADMAP_HORIZONS.parts.flatMap(p => [p.label, p.meaning])], credit: ROADMAP_HORIZONS.credit, creditWords: 'Start your roadmap' },
 ]
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -52,7 +54,7 @@ describe.each(CASES)('the $name diagram', (c) => {
     expect(desc.element.tagName.toLowerCase()).toBe('desc')
     // A screen reader hears every part the sighted room sees.
     for (const label of c.labels.filter(l => !l.endsWith('→') && l !== 'lower' && l !== 'higher'))
-      expect(desc.text()).toContain(label)
+      expect(desc.text().toLowerCase()).toContain(label.toLowerCase())
   })
 
   it('draws its labels as text, not paths', () => {

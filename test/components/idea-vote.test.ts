@@ -6,10 +6,12 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import IdeaVote from '../../components/IdeaVote.vue'
 import LiveJoin from '../../components/LiveJoin.vue'
+import { boardReady } from './board-ready'
 
 describe('IdeaVote', () => {
   it('adds ideas, counts votes by hand and ranks the top ideas', async () => {
     const wrapper = mount(IdeaVote, { props: { id: 'idea-vote-component-1', top: 2 }, attachTo: document.body })
+    await boardReady(wrapper)
     for (const text of ['Forum <b>x</b>', 'Meetup', 'Podcast']) {
       await wrapper.find('[data-testid="idea-new"]').setValue(text)
       await wrapper.find('form.kit-ideas-add').trigger('submit')

@@ -37,7 +37,7 @@ describe('collect ideas and vote (model)', () => {
 
   it('is one of the kit\'s boards, so its results fill worksheets', () => {
     expect(boardByKind('idea-vote')?.component).toBe('IdeaVote')
-    const html = renderWorksheet({ boardId: 'm2-choose', def: ideaVote, data: { votesPerPerson: 3, ideas: [{ id: 'x', text: '<script>x</script> Meetup', by: '', votes: 4 }] }, moduleName: 'Module 2', exerciseTitle: 'Choose' })
+    const html = renderWorksheet({ boardId: 'm2-choose', kind: ideaVote.kind, data: { votesPerPerson: 3, ideas: [{ id: 'x', text: '<script>x</script> Meetup', by: '', votes: 4 }] }, moduleName: 'Module 2', exerciseTitle: 'Choose' })
     expect(html).toContain('Meetup')
     expect(html).not.toContain('<script>x')
   })

@@ -103,6 +103,7 @@ describe('a live module', () => {
     const join = deck.getByTestId('live-join-url')
     await join.waitFor({ timeout: 60_000 })
     expect(await join.textContent()).toBe(`${server.url}/`)
+    await deck.waitForFunction(() => document.querySelector<HTMLImageElement>('img.kit-live-qr')?.src.startsWith('data:image/png'))
 
     const phone = await browser.newPage({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true })
     await phone.goto(`${server.url}/`)
@@ -116,11 +117,64 @@ describe('a live module', () => {
     const projected = deck.locator('[data-board="live-a"]').getByTestId('top-idea').filter({ hasText: 'A <b>bold</b> idea from a phone' })
     await projected.waitFor()
     expect(await deck.locator('[data-board="live-a"] .kit-ideas-top b').count()).toBe(0)
+    // The projected board keeps the results after the session: they reach its saved state.
+    await deck.waitForFunction(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('community-training/default/live-a')
+        open.onsuccess = () => resolve(open.result)
+        open.onerror = () => reject(open.error)
+      })
+      if (!db.objectStoreNames.contains('updates'))
+        return false
+      const updates = await new Promise<any[]>((resolve) => {
+        const get = db.transaction('updates').objectStore('updates').getAll()
+        get.onsuccess = () => resolve(get.result)
+      })
+      db.close()
+      return updates.some(u => new TextDecoder().decode(u).includes('idea from a phone'))
+    }, undefined, { timeout: 15_000, polling: 250 })
 
     await deck.keyboard.press('ArrowRight')
     await phone.getByRole('heading', { name: 'Board B' }).waitFor()
     await deck.keyboard.press('ArrowRight')
     await phone.getByTestId('waiting').waitFor()
     expect(errors).toEqual([])
+    await deck.close()
+    await phone.close()
+  }, 120_000)
+
+  it('moderates from the presenter view: a queue only the presenter sees, approve, lock', async () => {
+    const presenter = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    const errors: string[] = []
+    presenter.on('pageerror', e => errors.push(e.message))
+    await presenter.goto(`${slidevUrl}/presenter/3`)
+    // The presenter view keeps neighbouring slides mounted (hidden): the current board is the visible one.
+    const moderation = presenter.locator('[data-board="live-b"] [data-testid="idea-moderation"]:visible')
+    await moderation.waitFor({ timeout: 60_000 })
+    const phone = await browser.newPage({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true })
+    await phone.goto(`${server.url}/`)
+    await phone.getByRole('heading', { name: 'Board B' }).waitFor()
+    await presenter.locator('[data-testid="live-badge"]:visible').filter({ hasText: 'joined' }).first().waitFor()
+
+    await moderation.getByLabel('Approve before showing').check()
+    await phone.getByTestId('idea-text').fill('Queued from a phone')
+    await phone.getByTestId('add').click()
+    await phone.getByTestId('my-ideas').getByText(/waiting for the facilitator/).waitFor()
+    await moderation.getByText('Queued from a phone').waitFor()
+    const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    await projector.goto(`${slidevUrl}/3`)
+    await projector.locator('[data-board="live-b"]').waitFor()
+    expect(await projector.locator('[data-board="live-b"]').getByText('Queued from a phone').count()).toBe(0)
+    expect(await projector.getByTestId('idea-moderation').count()).toBe(0)
+
+    await moderation.getByRole('button', { name: 'Approve' }).click()
+    await projector.locator('[data-board="live-b"]').getByTestId('top-idea').filter({ hasText: 'Queued from a phone' }).waitFor()
+    await phone.getByTestId('board-ideas').getByText('Queued from a phone').waitFor()
+
+    await moderation.getByRole('button', { name: 'Lock' }).click()
+    await phone.getByTestId('locked').waitFor()
+    await projector.getByTestId('idea-locked').waitFor()
+    expect(errors).toEqual([])
+    await Promise.all([presenter.close(), phone.close(), projector.close()])
   }, 120_000)
 })

@@ -185,6 +185,19 @@ describe('the join page', () => {
     await context.close()
   })
 
+  it('speaks the cohort\'s language and hides the name field in an anonymous session', async () => {
+    const other = await startLiveServer({ db: join(dir, 'es.sqlite'), token: TOKEN, title: 'Módulo 2', language: 'es', names: false, host: '127.0.0.1', port: 0, joinDir })
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } })
+    const page = await context.newPage()
+    await page.goto(`${other.url}/`)
+    await page.getByTestId('waiting').filter({ hasText: 'Esperando a que la persona facilitadora abra un tablero' }).waitFor()
+    await page.getByTestId('anonymous').filter({ hasText: 'anónimo' }).waitFor()
+    expect(await page.getByTestId('name').count()).toBe(0)
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es')
+    await context.close()
+    await other.stop()
+  })
+
   it('serves only the join page: no slides, no notes', async () => {
     for (const path of ['/presenter/', '/slides.md', '/1', '/@fs/etc/passwd', '/assets/../../session.json']) {
       const res = await fetch(`${server.url}${path}`)

@@ -107,6 +107,11 @@ describe('the live server', () => {
       prov.attach()
     })
     expect(denied).toBeTruthy()
+    const unopened = await new Promise<string>((resolve) => {
+      const prov = new HocuspocusProvider({ websocketProvider: p.socket, name: 'public/never-opened', token: `p:${p.secret}`, document: new Y.Doc(), awareness: null, onAuthenticationFailed: ({ reason }: { reason: string }) => resolve(reason) })
+      prov.attach()
+    })
+    expect(unopened).toBeTruthy()
   })
 
   it('lets a participant change only their own ideas, and retries are idempotent', async () => {
@@ -241,6 +246,56 @@ describe('the live server', () => {
     // Hidden ideas stay out of the results, as they stayed off the screen.
     expect(readFileSync(join(out, 'm2-ideas.json'), 'utf8')).not.toContain('SECRET-RUDE-WORDS')
     rmSync(out, { recursive: true, force: true })
+  })
+})
+
+describe('an anonymous live session', () => {
+  it('drops the names participants send', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-live-anon-'))
+    const server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Anonymous', names: false, host: '127.0.0.1', port: 0 })
+    const boss = new Facilitator(server.wsUrl, TOKEN)
+    await boss.ready()
+    boss.show('anon')
+    const p = new Participant(server.wsUrl, undefined, 'Ana Real-Name')
+    await p.ready()
+    await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'anon')
+    expect(p.controlDoc.getMap('session').get('names')).toBe(false)
+    expect(await p.contribute('anon', { op: 'add', id: 'a1', text: 'No name here' })).toMatchObject({ ok: true })
+    const { doc } = await boss.board('anon')
+    await until(doc, () => ideasOf(doc).length === 1)
+    expect(JSON.stringify(doc.toJSON())).not.toContain('Ana Real-Name')
+    p.destroy()
+    boss.destroy()
+    await server.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+})
+
+describe('a live session in Spanish', () => {
+  it('tells phones why, in the session\'s language', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-live-es-'))
+    const server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Sesión', language: 'es', host: '127.0.0.1', port: 0 })
+    const boss = new Facilitator(server.wsUrl, TOKEN)
+    await boss.ready()
+    boss.show('es')
+    const p = new Participant(server.wsUrl)
+    await p.ready()
+    await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'es')
+    for (const n of [1, 2, 3, 4])
+      await p.contribute('es', { op: 'add', id: `es-${n}`, text: `Idea ${n}` })
+    for (const n of [1, 2, 3])
+      await p.contribute('es', { op: 'vote', idea: `es-${n}` })
+    expect(await p.contribute('es', { op: 'vote', idea: 'es-4' })).toMatchObject({ ok: false, error: 'Has usado tus 3 votos. Retira uno para votar otra idea.' })
+    expect(await p.contribute('es', { op: 'add', id: 'es-5', text: 'x'.repeat(141) })).toMatchObject({ ok: false, error: 'text: Una idea tiene como máximo 140 caracteres.' })
+    const { doc } = await boss.board('es')
+    doc.getMap('meta').set('locked', true)
+    const board = await p.open('es')
+    await until(board, () => board.getMap('meta').get('locked') === true)
+    expect(await p.contribute('es', { op: 'add', id: 'es-6', text: 'Tarde' })).toMatchObject({ ok: false, error: 'La persona facilitadora ha cerrado este tablero: se acabó el tiempo.' })
+    p.destroy()
+    boss.destroy()
+    await server.stop()
+    rmSync(dir, { recursive: true, force: true })
   })
 })
 

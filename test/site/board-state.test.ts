@@ -148,6 +148,13 @@ describe('two tabs on one board', () => {
     await expect(boardA.getByRole('alert').first().innerText()).resolves.toMatch(/Import refused; the board is unchanged.*the id "x" is used by more than one row/s)
     expect(await rowNames(boardA)).toEqual(['Kept'])
     expect(await rowNames(boardB)).toEqual(['Kept'])
+    // A good file replaces the board in both tabs; undo brings the board back as it was.
+    const good = JSON.stringify({ ...JSON.parse(file), data: { threshold: 3, stakeholders: [{ id: 'y', ...row }] } })
+    await boardA.getByTestId('board-import').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(good) })
+    await eventually(() => rowNames(boardB), ['Twin'])
+    await boardA.getByRole('button', { name: 'Undo' }).click()
+    await eventually(() => rowNames(boardA), ['Kept'])
+    await eventually(() => rowNames(boardB), ['Kept'])
     await context.close()
   })
 })

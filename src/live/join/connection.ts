@@ -37,7 +37,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   watch(name, n => save(NAME_KEY, n))
 
   const status = ref<'connecting' | 'connected' | 'offline'>('connecting')
-  const session = reactive({ title: '', language: 'en' })
+  const session = reactive({ title: '', language: 'en', names: true })
   const current = shallowRef<CurrentBoard | undefined>()
   const ideas = shallowRef<PublicIdea[]>([])
   const boardMeta = reactive({ locked: false, votesPerPerson: 3 })
@@ -62,6 +62,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     const s = controlDoc.getMap<unknown>('session')
     session.title = String(s.get('title') ?? '')
     session.language = String(s.get('language') ?? 'en')
+    session.names = s.get('names') !== false
     const c = controlDoc.getMap<unknown>('current')
     const boardId = c.get('boardId')
     current.value = typeof boardId === 'string' && boardId
