@@ -2,6 +2,7 @@
 // root is the decks' local addon (`addons: ['../']`).
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { printRoutePlugin } from './src/slidev/vite.ts'
 
 const sharedPublic = fileURLToPath(new URL('./public', import.meta.url))
 
@@ -14,13 +15,7 @@ export default defineConfig({
       enforce: 'post',
       config: () => ({ publicDir: sharedPublic }),
     },
-    {
-      // Built decks keep Slidev's print page (`/print`): the kit's own exporter prints the built
-      // site with one Chromium instead of a dev server per deck. Slidev only enables it with
-      // `download: true`, which would also run its slower exporter during every build.
-      name: 'kit:print-route',
-      enforce: 'post',
-      config: (_config, env) => (env.command === 'build' ? { define: { __SLIDEV_FEATURE_PRINT__: 'true' } } : {}),
-    },
+    // Built decks keep Slidev's print page (`/print`) for the kit's exporter: see src/slidev/.
+    printRoutePlugin(),
   ],
 })

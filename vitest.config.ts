@@ -1,7 +1,8 @@
+import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
-// Two projects: fast tests, and the tests of the built site (browser, PDFs), which share
+// Three projects: fast tests (npm run test:unit), the type check, and the tests of the built site (browser, PDFs), which share
 // one real build of every deck made by test/support/global-site.ts.
 export default defineConfig({
   plugins: [vue()],
@@ -13,7 +14,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/site/**', 'test/handouts/**'], environment: 'node' },
+        // Components mount without a Slidev app: see test/support/slidev-client.ts.
+        resolve: { alias: { '@slidev/client': fileURLToPath(new URL('./test/support/slidev-client.ts', import.meta.url)) } },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/site/**', 'test/handouts/**', 'test/typecheck/**'], environment: 'node' },
+      },
+      {
+        // vue-tsc over the whole kit: part of npm test and CI, not of the fast test:unit.
+        extends: true,
+        test: { name: 'typecheck', include: ['test/typecheck/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,

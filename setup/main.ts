@@ -1,6 +1,6 @@
 // A cohort's accent colour, applied to every slide, view and print of a deck built for it.
+import { configs } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
-import configs from '#slidev/configs'
 
 export default defineAppSetup(() => {
   const accent = (configs as { cohort?: { accent?: string } }).cohort?.accent

@@ -9,7 +9,7 @@ import { findChromium } from '../chromium'
 import { listDecks } from '../content/decks'
 import { exportHandouts } from '../handouts/export'
 import { buildSite } from '../site/build'
-import { runSlidev } from '../site/slidev'
+import { runSlidev } from '../slidev/build'
 
 async function time(label: string, run: () => Promise<unknown>): Promise<number> {
   const start = performance.now()

@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 // The kit's one command line. npm scripts call it: `npm start -- 3`, `npm run build`, `npm run check`.
 import { spawn } from 'node:child_process'
+import { relative } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { formatCohortProblem, listCohorts, loadCohort } from '../cohort/load'
 import { newCohort } from '../cohort/scaffold'
 import { checkDecks, formatProblem } from '../content/check'
-import { listDecks, loadDeck } from '../content/decks'
 import { exportHandouts } from '../handouts/export'
-import { SLIDEV_BIN } from '../paths'
+import { paths, SLIDEV_BIN } from '../paths'
 import { buildSite } from '../site/build'
 import { resolveKit } from '../site/kit'
 import { serveSite } from '../site/serve'
-import { CliError, findModule } from './modules'
+import { findModule, listDecks, loadDeck } from '../content/decks'
+import { UserError } from '../errors'
 
 const USAGE = `Usage:
   npm start [-- <module>] [-- --cohort <id>] [-- slidev options]   present a module (default: 1), e.g. npm start -- 3
@@ -20,7 +21,8 @@ const USAGE = `Usage:
   npm run export [-- <module>...] [--cohort <id>] [--results FILE]   handout PDFs into dist/handouts/
   npm run check [-- <module>...]                                check the decks' content and every cohort file
   npm run cohort -- new <id> | check <id>                       start a cohort from the example, or check one
-  npm run serve [-- --port 4173]                                serve the built site in dist/ on this computer`
+  npm run serve [-- --port 4173]                                serve the built site in dist/ on this computer
+  npm run live -- <module> | export <session> | delete <session>   a live workshop: participants join from their phones`
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -31,13 +33,14 @@ export async function main(argv: string[]): Promise<number> {
     case 'export': return exportCommand(rest)
     case 'cohort': return cohort(rest)
     case 'serve': return serve(rest)
+    case 'live': return (await import('../live/main')).live(rest)
     case undefined:
     case 'help':
     case '--help':
       console.log(USAGE)
       return 0
     default:
-      throw new CliError(`Unknown command "${command}".\n${USAGE}`)
+      throw new UserError(`Unknown command "${command}".\n${USAGE}`)
   }
 }
 
@@ -49,7 +52,7 @@ function takeCohort(args: string[]): { cohort?: string, rest: string[] } {
   const inline = args[i].includes('=') ? args[i].split('=')[1] : undefined
   const cohort = inline ?? args[i + 1]
   if (!cohort || cohort.startsWith('-'))
-    throw new CliError('--cohort needs a cohort id, for example --cohort example.')
+    throw new UserError('--cohort needs a cohort id, for example --cohort example.')
   return { cohort, rest: [...args.slice(0, i), ...args.slice(i + (inline ? 1 : 2))] }
 }
 
@@ -58,6 +61,9 @@ async function present(args: string[]): Promise<number> {
   // The first bare word names the module; everything else goes to Slidev (--port, --remote ...).
   const moduleArg = rest[0] && !rest[0].startsWith('-') ? rest[0] : undefined
   const slidevArgs = moduleArg ? rest.slice(1) : rest
+  const port = slidevArgs.findIndex(a => a === '--port' || a.startsWith('--port='))
+  if (port >= 0)
+    parsePort(slidevArgs[port].includes('=') ? slidevArgs[port].split('=')[1] : slidevArgs[port + 1] ?? '')
   const kit = await resolveKit(cohort)
   const deck = findModule(kit.decks, moduleArg, kit.decks.some(d => d.number === 1) ? 1 : kit.decks[0]?.number)
   console.log(`Presenting module ${deck.number}: ${deck.slug}${cohort ? ` for cohort ${cohort}` : ''}. Presenter view: add /presenter/ to the address.`)
@@ -88,8 +94,15 @@ async function check(args: string[]): Promise<number> {
   const chosenFiles = new Set(decks.flatMap(d => d.slides.map(s => s.file)).concat(chosen.map(d => d.entry)))
   const problems = checkDecks([...decks, ...others]).filter(p => chosenFiles.has(p.file)).map(formatProblem)
   // A cohort that uses a slide id the decks no longer have is a content problem too.
-  for (const id of listCohorts())
-    problems.push(...(await loadCohort(id, all)).problems.map(formatCohortProblem))
+  // One broken cohort is reported like any other problem; it never stops the check of the rest.
+  for (const id of listCohorts()) {
+    try {
+      problems.push(...(await loadCohort(id, all)).problems.map(formatCohortProblem))
+    }
+    catch (e) {
+      problems.push(`cohorts/${id}/: could not be checked (${(e as Error).message.split('\n')[0]}).`)
+    }
+  }
   for (const p of problems)
     console.error(p)
   const slides = decks.reduce((n, d) => n + d.slides.length, 0)
@@ -104,10 +117,10 @@ async function check(args: string[]): Promise<number> {
 async function cohort(args: string[]): Promise<number> {
   const [action, id] = args
   if (!id || !['new', 'check'].includes(action))
-    throw new CliError('Usage: npm run cohort -- new <id>   or   npm run cohort -- check <id>')
+    throw new UserError('Usage: npm run cohort -- new <id>   or   npm run cohort -- check <id>')
   if (action === 'new') {
     const dir = newCohort(id)
-    console.log(`Created ${dir}/ from the example. Edit cohort.yaml, then: npm run cohort -- check ${id}`)
+    console.log(`Created ${relative(process.cwd(), dir) || dir}/ from the example. Edit cohort.yaml, then: npm run cohort -- check ${id}`)
     return 0
   }
   const loaded = await loadCohort(id)
@@ -123,18 +136,30 @@ async function cohort(args: string[]): Promise<number> {
   return 0
 }
 
+/** A TCP port from the command line, or a clear error. */
+export function parsePort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new UserError(`--port must be a number from 1 to 65535, such as 4173 (got "${value}").`)
+  return Number(value)
+}
+
 async function serve(args: string[]): Promise<number> {
-  const { DIST_DIR } = await import('../paths')
   const { values } = parseArgs({ args, options: { port: { type: 'string', default: '4173' }, host: { type: 'string', default: 'localhost' } }, strict: true })
-  const site = await serveSite(DIST_DIR, Number(values.port), values.host)
-  console.log(`Serving ${DIST_DIR} at ${site.url}/ (Ctrl+C to stop).`)
+  const site = await serveSite(paths.dist, parsePort(values.port!), values.host)
+  console.log(`Serving ${paths.dist} at ${site.url}/ (Ctrl+C to stop).`)
   return new Promise(() => {})
 }
 
 main(process.argv.slice(2)).then(
   code => process.exit(code),
   (error) => {
-    console.error(error instanceof CliError ? error.message : error)
-    process.exit(error instanceof CliError ? error.exitCode : 1)
+    // A mistake in the command line (an unknown option) is the user's too.
+    if (error instanceof UserError || (error as NodeJS.ErrnoException)?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+      console.error(error instanceof UserError ? error.message : `${(error as Error).message}\n${USAGE}`)
+      process.exit(error instanceof UserError ? error.exitCode : 1)
+    }
+    console.error('The kit hit an unexpected error (a bug: please report it with what you ran):')
+    console.error(error)
+    process.exit(1)
   },
 )

@@ -1,15 +1,18 @@
 // Composes a cohort's decks from the upstream decks at build time: a generated entry per
 // module that imports upstream slides by position (looked up from their stable ids on every
-// build) with Slidev's `src:` imports, leaves out dropped slides, swaps in replacements and
-// adds inserted slides from the cohort folder. Nothing is copied: an upstream edit shows up
-// in every cohort on its next build.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+// build) with Slidev's `src:` imports, leaves out dropped slides (and, in the short version,
+// optional ones, with their short minutes), swaps in replacements and adds inserted slides
+// from the cohort folder. Nothing is copied: an upstream edit shows up in every cohort on its
+// next build. Cohort values reach the deck only as YAML strings in its headmatter (read by
+// components as text) and through the placeholders (filled as text): never as Markdown or
+// template syntax.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, extname, join, relative } from 'node:path'
+import process from 'node:process'
 import { stringify as toYaml } from 'yaml'
-import { ROOT } from '../paths'
+import { inVersion } from '../content/timing'
+import { paths, ROOT } from '../paths'
 import type { LoadedCohort, ResolvedSession } from './load'
-
-export const COMPOSE_DIR = join(ROOT, '.cohorts')
 
 /** The cohort details decks and handouts show, carried in each composed deck's headmatter. */
 export interface CohortInfo {
@@ -32,7 +35,7 @@ const MIME: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/p
 
 export function cohortInfo(loaded: LoadedCohort, session: ResolvedSession['session']): CohortInfo {
   const c = loaded.cohort!
-  const logoFile = c.branding.logo ? join(loaded.dir, c.branding.logo) : undefined
+  const logoFile = c.branding.logo ? loaded.resolveFile(c.branding.logo) : undefined
   return {
     id: loaded.id,
     name: c.name,
@@ -50,43 +53,73 @@ export function cohortInfo(loaded: LoadedCohort, session: ResolvedSession['sessi
 
 /** The text of a composed deck's entry file, written into `deckDir`. */
 export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, deckDir: string): string {
-  const { upstream, session } = resolved
+  const { upstream, session, version } = resolved
   const rel = (file: string) => relative(deckDir, file).split('\\').join('/')
   const upstreamFile = rel(upstream.ref.entry)
-  const cohortFile = (file: string) => rel(join(loaded.dir, file))
+  const cohortFile = (file: string) => rel(loaded.resolveFile(file))
 
-  const imports: string[] = []
+  // Each imported slide: its source, and frontmatter that overrides the imported slide's.
+  const imports: { src: string, override?: Record<string, unknown> }[] = []
   upstream.slides.forEach((slide, index) => {
     const id = String(slide.frontmatter.id)
-    if (session.drop.includes(id))
+    if (session.drop.includes(id) || !inVersion(slide.frontmatter, index, version))
       return
-    imports.push(session.replace[id] ? cohortFile(session.replace[id]) : `${upstreamFile}#${index + 1}`)
+    // A replacement takes the replaced slide's place in the agenda.
+    if (session.replace[id])
+      imports.push({ src: cohortFile(session.replace[id]), override: typeof slide.frontmatter.section === 'string' ? { section: slide.frontmatter.section } : undefined })
+    else if (index > 0 && version === 'short' && typeof slide.frontmatter.short === 'number')
+      imports.push({ src: `${upstreamFile}#${index + 1}`, override: { duration: slide.frontmatter.short } })
+    else
+      imports.push({ src: `${upstreamFile}#${index + 1}` })
     for (const ins of session.insert.filter(x => x.after === id))
-      imports.push(cohortFile(ins.file))
+      imports.push({ src: cohortFile(ins.file) })
   })
 
   const h = upstream.headmatter
+  // The version's buffer as the deck states it (the check reports a missing one upstream).
+  const buffer = version === 'full' ? h.buffer : (h.short as { buffer?: unknown } | undefined)?.buffer
   const headmatter: Record<string, unknown> = {
-    ...Object.fromEntries(Object.entries(h).filter(([k]) => !['id', 'layout', 'section'].includes(k))),
+    ...Object.fromEntries(Object.entries(h).filter(([k]) => !['id', 'layout', 'section', 'short'].includes(k))),
     // The addon root is resolved from the folder above the deck.
     addons: [`${relative(dirname(deckDir), ROOT).split('\\').join('/')}/`],
-    duration: `${session.minutes}min`,
+    duration: `${resolved.minutes}min`,
+    ...(buffer === undefined ? {} : { buffer }),
     cohort: cohortInfo(loaded, session),
   }
+  // Double-quoted YAML strings: a value never becomes a line of its own or a YAML structure.
+  // Slidev's parser ends a frontmatter block at the first `---` anywhere, even inside a string,
+  // so dashes in a row are written as the YAML escape \x2D (still a dash once read).
+  const yaml = (data: Record<string, unknown>) => toYaml(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })
+    .trimEnd()
+    .replace(/-(?=-)/g, '\\x2D')
   const [first, ...rest] = imports
-  const yaml = toYaml({ ...headmatter, src: first }, { lineWidth: 0 }).trimEnd()
-  return [`---\n${yaml}\n---\n`, ...rest.map(src => `---\nsrc: ${JSON.stringify(src)}\n---\n`)].join('\n')
+  return [
+    `---\n${yaml({ ...headmatter, ...first.override, src: first.src })}\n---\n`,
+    ...rest.map(x => `---\n${yaml({ ...x.override, src: x.src })}\n---\n`),
+  ].join('\n')
 }
 
-/** Writes every composed deck of a cohort; returns their entries by deck name. */
-export function writeComposedDecks(loaded: LoadedCohort): { name: string, number: number, slug: string, dir: string, entry: string }[] {
-  const root = join(COMPOSE_DIR, loaded.id)
-  rmSync(root, { recursive: true, force: true })
-  return loaded.sessions.map((resolved) => {
+export interface ComposedDeck { name: string, number: number, slug: string, dir: string, entry: string }
+
+/**
+ * Writes every composed deck of a cohort under `root` (by default .cohorts/<id>/); returns
+ * their entries. Each file is replaced in one rename, so two builds of one cohort at once
+ * never see a half-written or missing deck.
+ */
+export function writeComposedDecks(loaded: LoadedCohort, root = join(paths.composed, loaded.id)): ComposedDeck[] {
+  const decks = loaded.sessions.map((resolved) => {
     const dir = join(root, resolved.deck.name)
     mkdirSync(dir, { recursive: true })
     const entry = join(dir, 'slides.md')
-    writeFileSync(entry, composeDeck(loaded, resolved, dir))
+    const temp = `${entry}.${process.pid}.tmp`
+    writeFileSync(temp, composeDeck(loaded, resolved, dir))
+    renameSync(temp, entry)
     return { ...resolved.deck, dir, entry }
   })
+  // Modules the cohort no longer runs.
+  for (const name of readdirSync(root)) {
+    if (!decks.some(d => d.name === name))
+      rmSync(join(root, name), { recursive: true, force: true })
+  }
+  return decks
 }

@@ -1,18 +1,24 @@
 // Reads and checks a cohort file. Every problem is collected with the file, line, field path,
 // what is wrong and, for slide ids, the closest valid ids; nothing is built from a cohort
-// with problems.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
-import { parse } from '@slidev/parser'
+// with problems. A cohort folder is something people send each other, so every file it names
+// must resolve inside it after following links, and the YAML itself is bounded.
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
 import { closest, distance } from 'fastest-levenshtein'
-import { type Document, LineCounter, parseDocument } from 'yaml'
+import { type Document, LineCounter, parseDocument, visit } from 'yaml'
 import type { z } from 'zod'
-import { type DeckRef, listDecks, loadDeck, type LoadedDeck } from '../content/decks'
-import { ROOT } from '../paths'
+import { type DeckRef, listDecks, loadDeck, type LoadedDeck, lookUpDeck } from '../content/decks'
+import { sessionPlan, type Version } from '../content/timing'
+import { paths, ROOT } from '../paths'
+import { checkComposedDecks } from './check'
 import { type Cohort, cohortSchema, type ModuleSession, moduleSessionSchema } from './schema'
 
-export const COHORTS_DIR = join(ROOT, 'cohorts')
 export const COHORT_ID = /^[a-z0-9][a-z0-9-]{0,40}$/
+/** A cohort file is a page of settings; anything far larger is a mistake or an attack. */
+const MAX_COHORT_FILE = 100_000
+/** A cohort slide file: a few slides of Markdown. */
+export const MAX_SLIDE_FILE = 200_000
+const MAX_LOGO = 300_000
 
 export interface CohortProblem { file: string, line?: number, column?: number, path?: string, message: string }
 
@@ -20,6 +26,12 @@ export interface ResolvedSession {
   deck: DeckRef
   upstream: LoadedDeck
   session: Cohort['modules'][number]
+  /** the version of the module the session's length chose */
+  version: Version
+  /** the session's length in minutes */
+  minutes: number
+  /** where in cohort.yaml this session is: its index in `modules` */
+  index: number
 }
 
 export interface LoadedCohort {
@@ -30,6 +42,10 @@ export interface LoadedCohort {
   sessions: ResolvedSession[]
   problems: CohortProblem[]
   warnings: string[]
+  /** the cohort.yaml position of a field path, for problems found after loading */
+  at: (...path: (string | number)[]) => Pick<CohortProblem, 'line' | 'column' | 'path'>
+  /** a file the cohort names, as a checked absolute path inside its folder */
+  resolveFile: (rel: string) => string
 }
 
 export function formatCohortProblem(p: CohortProblem): string {
@@ -46,9 +62,9 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, k) => typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k), '')
 }
 
-function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): { line?: number, column?: number } {
+function lineOf(doc: Document | undefined, counter: LineCounter, path: readonly PropertyKey[]): { line?: number, column?: number } {
   // The deepest node that exists along the path: a missing key points at its parent.
-  for (let n = path.length; n >= 0; n--) {
+  for (let n = path.length; doc && n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | undefined
     if (node && node.range) {
       const pos = counter.linePos(node.range[0])
@@ -59,34 +75,114 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
 }
 
 export function cohortDir(id: string): string {
-  return join(COHORTS_DIR, id)
+  return join(paths.cohorts, id)
+}
+
+/**
+ * Where a file the cohort names really is, following links: refused unless it is a regular
+ * file inside the cohort folder and not too large. Returns the real path or the problem.
+ */
+export function resolveCohortFile(dir: string, rel: string, maxBytes: number): { file: string } | { problem: string } {
+  const shown = JSON.stringify(rel)
+  let real: string
+  try {
+    real = realpathSync(join(dir, rel))
+  }
+  catch {
+    return { problem: `the file ${shown} does not exist in ${displayDir(dir)}/.` }
+  }
+  const root = realpathSync(dir)
+  if (!real.startsWith(root + sep))
+    return { problem: `the file ${shown} leads outside the cohort folder (it is a link to ${real}); copy the file into ${displayDir(dir)}/ instead.` }
+  const stat = statSync(real)
+  if (!stat.isFile())
+    return { problem: `${shown} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}; name a file.` }
+  if (stat.size > maxBytes)
+    return { problem: `the file ${shown} is ${Math.round(stat.size / 1000)} kB; keep it under ${maxBytes / 1000} kB.` }
+  return { file: real }
+}
+
+function displayDir(dir: string): string {
+  return relative(ROOT, dir) || dir
 }
 
 export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir = cohortDir(id)): Promise<LoadedCohort> {
   const file = join(dir, 'cohort.yaml')
-  const result: LoadedCohort = { id, dir, file, sessions: [], problems: [], warnings: [] }
+  const counter = new LineCounter()
+  let doc: Document | undefined
+  const at = (...path: (string | number)[]) => ({ ...lineOf(doc, counter, path), path: pathText(path) })
+  const result: LoadedCohort = {
+    id,
+    dir,
+    file,
+    sessions: [],
+    problems: [],
+    warnings: [],
+    at,
+    resolveFile: (rel) => {
+      const r = resolveCohortFile(dir, rel, MAX_SLIDE_FILE)
+      if ('problem' in r)
+        throw new Error(`unchecked cohort file ${rel}: ${r.problem}`)
+      return r.file
+    },
+  }
   const problem = (p: Omit<CohortProblem, 'file'> & { file?: string }) => result.problems.push({ file, ...p })
 
   if (!COHORT_ID.test(id)) {
     problem({ message: `"${id}" is not a cohort id: use lower-case letters, digits and dashes (e.g. lisbon-2027).` })
     return result
   }
-  if (!existsSync(file)) {
-    const known = existsSync(COHORTS_DIR) ? listCohorts() : []
+  const known = listCohorts()
+  let stat
+  try {
+    stat = lstatSync(file)
+  }
+  catch {
     problem({ message: `there is no cohort file. Create one with: npm run cohort -- new ${id}${known.length ? ` (existing cohorts: ${known.join(', ')})` : ''}` })
     return result
   }
+  if (stat.isSymbolicLink() || !stat.isFile()) {
+    const checked = resolveCohortFile(dir, 'cohort.yaml', MAX_COHORT_FILE)
+    if ('problem' in checked) {
+      problem({ message: checked.problem.replace('"cohort.yaml"', 'cohort.yaml') })
+      return result
+    }
+  }
+  if (statSync(file).size > MAX_COHORT_FILE) {
+    problem({ message: `the cohort file is ${Math.round(statSync(file).size / 1000)} kB; a cohort file is a page of settings (at most ${MAX_COHORT_FILE / 1000} kB).` })
+    return result
+  }
 
-  const counter = new LineCounter()
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter, prettyErrors: true, uniqueKeys: true })
+  doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter, prettyErrors: true, uniqueKeys: true })
   for (const e of doc.errors) {
     const pos = e.linePos?.[0]
     problem({ line: pos?.line, column: pos?.col, message: `YAML syntax: ${e.message.split('\n')[0]}` })
   }
   if (doc.errors.length)
     return result
+  // Aliases (`*name`) can multiply a small file into a huge one; a cohort file never needs them.
+  visit(doc, {
+    Alias(_, node) {
+      const pos = node.range ? counter.linePos(node.range[0]) : undefined
+      problem({ line: pos?.line, column: pos?.col, message: `YAML aliases (*${node.source}) are not allowed in a cohort file; write the value out in full.` })
+      return visit.BREAK
+    },
+  })
+  if (result.problems.length)
+    return result
 
-  const raw = doc.toJS() ?? {}
+  let raw: any
+  try {
+    raw = doc.toJS({ maxAliasCount: 0 }) ?? {}
+  }
+  catch (e) {
+    problem({ message: `cannot read the YAML: ${(e as Error).message}` })
+    return result
+  }
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problem({ line: 1, message: 'a cohort file is a set of fields (name: …, modules: …), not a single value or a list.' })
+    return result
+  }
   const parsed = cohortSchema.safeParse(raw)
   // The checks against the decks and the cohort folder run even when some fields are wrong,
   // on the module sessions that are well-formed, so every problem is reported in one pass.
@@ -99,18 +195,18 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
   }
   else {
     for (const issue of parsed.error.issues)
-      problem({ ...lineOf(doc, counter, issue.path), path: pathText(issue.path), message: describeIssue(issue) })
+      problem({ ...at(...issue.path as (string | number)[]), message: describeIssue(issue) })
     modules = (Array.isArray(raw.modules) ? raw.modules : [])
       .map((m: unknown, i: number) => [i, moduleSessionSchema.safeParse(m)] as const)
       .filter(([, r]: readonly [number, { success: boolean }]) => r.success)
       .map(([i, r]: readonly [number, { data?: ModuleSession }]) => [i, r.data!] as [number, ModuleSession])
     logo = typeof raw.branding?.logo === 'string' ? raw.branding.logo : undefined
   }
+  const cohortLength = typeof raw.length === 'number' ? raw.length : undefined
 
-  const at = (...path: (string | number)[]) => ({ ...lineOf(doc, counter, path), path: pathText(path) })
   const seen = new Set<number>()
   for (const [i, session] of modules) {
-    const deck = findDeck(decks, session.module)
+    const deck = lookUpDeck(decks, session.module)
     if (!deck) {
       problem({ ...at('modules', i, 'module'), message: `unknown module ${JSON.stringify(session.module)}. The modules are: ${decks.map(d => `${d.number} (${d.slug})`).join(', ')}.` })
       continue
@@ -120,13 +216,15 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
     seen.add(deck.number)
     const upstream = await loadDeck(deck)
     const ids = upstream.slides.map(s => String(s.frontmatter.id))
+    const before = result.problems.length
     const checkId = (slideId: string, path: (string | number)[]) => {
       if (!ids.includes(slideId))
         problem({ ...at(...path), message: `slide id "${slideId}" is not in module ${deck.number} (${deck.name}). Closest: ${closestIds(slideId, ids).join(', ')}.` })
     }
     const checkFile = (rel: string, path: (string | number)[]) => {
-      if (!existsSync(join(dir, rel)))
-        problem({ ...at(...path), message: `the file "${rel}" does not exist in ${relative(ROOT, dir)}/.` })
+      const r = resolveCohortFile(dir, rel, MAX_SLIDE_FILE)
+      if ('problem' in r)
+        problem({ ...at(...path), message: r.problem })
     }
     session.drop.forEach((slideId, k) => checkId(slideId, ['modules', i, 'drop', k]))
     if (session.drop.includes(ids[0]))
@@ -141,45 +239,37 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
       checkId(ins.after, ['modules', i, 'insert', k, 'after'])
       checkFile(ins.file, ['modules', i, 'insert', k, 'file'])
     })
-    result.sessions.push({ deck, upstream, session })
 
-    // The cohort's own slides meet the same rules as upstream ones, and the session's
-    // slides should still add up to its stated length.
-    let minutes = upstream.slides.reduce((n, slide, k) =>
-      n + (k > 0 && !session.drop.includes(String(slide.frontmatter.id)) && !session.replace[String(slide.frontmatter.id)] && typeof slide.frontmatter.duration === 'number' ? slide.frontmatter.duration : 0), 0)
-    const files = [...Object.entries(session.replace).map(([k, f]) => [['modules', i, 'replace', k], f] as const), ...session.insert.map((x, k) => [['modules', i, 'insert', k, 'file'], x.file] as const)]
-    for (const [path, rel] of files) {
-      const full = join(dir, rel)
-      if (!existsSync(full))
-        continue
-      const md = await parse(readFileSync(full, 'utf8'), full)
-      md.slides.forEach((slide, k) => {
-        const where = `slide ${k + 1} of ${rel}`
-        const sid = slide.frontmatter.id
-        if (typeof sid !== 'string' || !sid.startsWith(`m${deck.number}-`))
-          problem({ ...at(...path), message: `${where} needs an \`id\` starting with m${deck.number}- in its frontmatter.` })
-        else if (ids.includes(sid))
-          problem({ ...at(...path), message: `${where} uses the id "${sid}", which an upstream slide already has; choose a new id.` })
-        if (!slide.note?.trim())
-          problem({ ...at(...path), message: `${where} has no facilitator notes (an HTML comment at the end of the slide).` })
-        if (typeof slide.frontmatter.duration === 'number')
-          minutes += slide.frontmatter.duration
-      })
+    // The session's length chooses the module's version: the full one when it fits, else the short one.
+    const length = session.length ?? cohortLength
+    const full = sessionPlan(upstream.headmatter, 'full').minutes
+    const short = upstream.headmatter.short === undefined ? undefined : sessionPlan(upstream.headmatter, 'short').minutes
+    let version: Version = 'full'
+    if (length !== undefined && full !== undefined && length < full) {
+      if (short !== undefined && length >= short) {
+        version = 'short'
+      }
+      else {
+        const lengthPath = session.length !== undefined ? ['modules', i, 'length'] : ['length']
+        problem({ ...at(...lengthPath), message: `module ${deck.number} runs ${full} min${short !== undefined ? `, or ${short} min in its short version` : ' and has no short version'}; a length of ${length} min fits neither. Give it more time, or drop this module.` })
+      }
     }
-    if (minutes !== session.minutes)
-      result.warnings.push(`module ${deck.number}: the slides add up to ${minutes} min, but the session is ${session.minutes} min; the agenda slide will show ${minutes}.`)
+    const minutes = session.minutes ?? sessionPlan(upstream.headmatter, version).minutes ?? 0
+    if (result.problems.length === before)
+      result.sessions.push({ deck, upstream, session, version, minutes, index: i })
   }
 
   if (logo) {
-    const file = join(dir, logo)
-    if (!existsSync(file))
-      problem({ ...at('branding', 'logo'), message: `the logo "${logo}" does not exist in ${relative(ROOT, dir)}/.` })
-    else if (!/\.(svg|png|jpe?g|webp)$/i.test(file))
+    const r = resolveCohortFile(dir, logo, MAX_LOGO)
+    if ('problem' in r)
+      problem({ ...at('branding', 'logo'), message: r.problem.replace(/^the file/, 'the logo') })
+    else if (!/\.(svg|png|jpe?g|webp)$/i.test(r.file))
       problem({ ...at('branding', 'logo'), message: 'the logo must be an SVG, PNG, JPEG or WebP image.' })
-    else if (statSync(file).size > 300_000)
-      problem({ ...at('branding', 'logo'), message: `the logo is ${Math.round(statSync(file).size / 1000)} kB; keep it under 300 kB.` })
   }
-  if (!parsed.success)
+  // The cohort's decks meet the same rules as the upstream ones: composed and checked as Slidev reads them.
+  if (parsed.success && result.problems.length === 0)
+    result.problems.push(...await checkComposedDecks(result))
+  if (!parsed.success || result.problems.length)
     result.sessions = []
   return result
 }
@@ -199,7 +289,7 @@ function knownKeysAt(path: readonly PropertyKey[]): string[] {
   const shapes: Record<string, string[]> = {
     '': Object.keys(cohortSchema.shape),
     'facilitators': ['name', 'pronouns', 'contact'],
-    'modules': ['module', 'start', 'minutes', 'drop', 'replace', 'insert'],
+    'modules': Object.keys(moduleSessionSchema.shape),
     'insert': ['after', 'file'],
     'branding': ['logo', 'accent'],
   }
@@ -207,15 +297,22 @@ function knownKeysAt(path: readonly PropertyKey[]): string[] {
   return shapes[named ?? ''] ?? []
 }
 
-function findDeck(decks: DeckRef[], module: number | string): DeckRef | undefined {
-  if (typeof module === 'number')
-    return decks.find(d => d.number === module)
-  const q = module.toLowerCase()
-  return decks.find(d => d.name === q || d.slug === q || String(d.number) === q)
-}
-
 export function listCohorts(): string[] {
-  if (!existsSync(COHORTS_DIR))
+  try {
+    return readdirSync(paths.cohorts, { withFileTypes: true })
+      .filter(d => COHORT_ID.test(d.name) && (d.isDirectory() || d.isSymbolicLink()))
+      .filter((d) => {
+        try {
+          return lstatSync(join(paths.cohorts, d.name, 'cohort.yaml')) !== undefined
+        }
+        catch {
+          return false
+        }
+      })
+      .map(d => d.name)
+      .sort()
+  }
+  catch {
     return []
-  return readdirSync(COHORTS_DIR).filter(name => existsSync(join(COHORTS_DIR, name, 'cohort.yaml')))
+  }
 }

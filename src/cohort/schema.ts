@@ -2,9 +2,12 @@
 // cohorts/README.md. Cross-file checks (modules, slide ids, files) are in load.ts.
 import { z } from 'zod'
 import { LANGUAGES } from '../exercises/labels'
+import { SLIDE_ID } from '../content/ids'
 import { VALUE_NAMES } from './values'
 
+// Every value is one line of text: shown as text wherever it appears, never as markup.
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`)
+  .regex(/^[^\u0000-\u001F\u007F\u2028\u2029]*$/, 'must be one line of text (no line breaks or control characters)')
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -29,9 +32,20 @@ export function contrastOnWhite(hex: string): number {
   return 1.05 / (luminance + 0.05)
 }
 
-export const SLIDE_ID = /^m\d-[a-z0-9]+(?:-[a-z0-9]+)*$/
-const slideId = z.string().regex(SLIDE_ID, 'must be a slide id such as m2-stakeholder-map')
-const relativeFile = z.string().min(1).regex(/^(?!\/)(?!.*\.\.\/).+$/, 'must be a path inside the cohort folder (no leading / or ../)')
+const slideId = z.string().regex(SLIDE_ID, 'must be a slide id such as m2-stakeholder-map (lower-case words joined by dashes)')
+/** A file named by the cohort: relative, inside the cohort folder (load.ts also follows links). */
+const relativeFile = z.string().min(1).max(200)
+  .refine(p => !/^([/\\]|[a-zA-Z]:)/.test(p) && !p.split(/[/\\]/).includes('..') && !/[\u0000-\u001F]/.test(p), 'must be a path inside the cohort folder (no leading /, no ..)')
+
+/** A wall-clock date and time that exists: 2027-02-30T10:00 does not. */
+function isRealDateTime(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number)
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
+/** A session's length in minutes: chooses the module's full or short version. */
+const sessionLength = z.number().int('must be whole minutes').min(10, 'at least 10').max(480, 'at most 480')
 
 export const facilitatorSchema = z.object({
   name: text(80),
@@ -41,8 +55,13 @@ export const facilitatorSchema = z.object({
 
 export const moduleSessionSchema = z.object({
   module: z.union([z.number().int().min(0).max(9), z.string().min(1)]),
-  start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/, 'must be a local date and time like 2027-03-04T10:00'),
-  minutes: z.number().int().min(10, 'at least 10').max(480, 'at most 480'),
+  start: z.string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/, 'must be a local date and time like 2027-03-04T10:00')
+    .refine(isRealDateTime, { error: iss => `${String(iss.input).slice(0, 10)} is not a date in the calendar` }),
+  /** the session's length; by default the length of the version `length` chooses */
+  minutes: sessionLength.optional(),
+  /** the time the cohort has for this module: the short version when the full one does not fit */
+  length: sessionLength.optional(),
   drop: z.array(slideId).default([]),
   replace: z.record(slideId, relativeFile).default({}),
   insert: z.array(z.object({ after: slideId, file: relativeFile }).strict()).default([]),
@@ -55,7 +74,9 @@ export const cohortSchema = z.object({
   venue: text(200),
   timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid'),
   language: z.string().refine(l => (LANGUAGES as readonly string[]).includes(l), `must be a language with board labels: ${LANGUAGES.join(', ')}`).default('en'),
-  modules: z.array(moduleSessionSchema).min(1, 'choose at least one module'),
+  /** the time the cohort has for each module, unless a module says otherwise */
+  length: sessionLength.optional(),
+  modules: z.array(moduleSessionSchema).min(1, 'choose at least one module').max(20),
   values: z.partialRecord(z.enum(VALUE_NAMES as [string, ...string[]]), text(300)).default({}),
   branding: z.object({
     logo: relativeFile.optional(),

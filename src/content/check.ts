@@ -1,10 +1,11 @@
 // The content check: what makes a deck facilitator-ready, checked on Slidev's own parse.
 import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { VALUE_NAMES, type ValueName, placeholdersIn } from '../cohort/values'
-import { PUBLIC_DIR } from '../paths'
+import { PUBLIC_DIR, ROOT } from '../paths'
 import { displayPath, type LoadedDeck, type LoadedSlide } from './decks'
-import { buildAgenda, parseModuleMinutes, slideMinutes } from './timing'
+import { SLIDE_ID } from './ids'
+import { buildAgenda, minimumBuffer, sessionPlan, slideMinutes, type Version } from './timing'
 
 export interface Problem {
   file: string
@@ -15,7 +16,7 @@ export interface Problem {
   message: string
 }
 
-export const SLIDE_ID = /^m(\d)-[a-z0-9]+(?:-[a-z0-9]+)*$/
+export { SLIDE_ID }
 
 export function formatProblem(p: Problem): string {
   const where = [displayPath(p.file)]
@@ -27,10 +28,20 @@ export function formatProblem(p: Problem): string {
 }
 
 export function checkDecks(decks: LoadedDeck[]): Problem[] {
+  const problems: Problem[] = decks.flatMap(deck => checkDeck(deck))
+  problems.push(...duplicateIds(decks))
+  // The programme closes in its last module with a feedback round.
+  const last = decks.filter(d => d.ref.number > 0).sort((a, b) => b.ref.number - a.ref.number)[0]
+  if (last && !last.slides.some(s => String(s.frontmatter.id ?? '').endsWith('-programme-feedback')))
+    problems.push({ file: last.ref.entry, line: 1, message: `is the programme's last module but has no feedback round: add a slide \`id: m${last.ref.number}-programme-feedback\` before the references.` })
+  return problems
+}
+
+/** Slide ids used twice: ids must be unique across a kit, since cohorts and boards select by them. */
+export function duplicateIds(decks: LoadedDeck[]): Problem[] {
   const problems: Problem[] = []
   const seen = new Map<string, { deck: LoadedDeck, slide: LoadedSlide }>()
   for (const deck of decks) {
-    problems.push(...checkDeck(deck))
     for (const slide of deck.slides) {
       const id = slide.frontmatter.id
       if (typeof id !== 'string')
@@ -55,11 +66,17 @@ function at(slide: LoadedSlide): Pick<Problem, 'file' | 'slide' | 'line' | 'id'>
   return { file: slide.file, slide: slide.number, line: slide.line, id }
 }
 
-export function checkDeck(deck: LoadedDeck): Problem[] {
-  const problems: Problem[] = []
+export interface CheckOptions {
+  /** the versions of the session to add up: both for an upstream deck; a composed cohort deck is one */
+  versions?: readonly Version[]
+}
+
+export function checkDeck(deck: LoadedDeck, options: CheckOptions = {}): Problem[] {
+  const versions = options.versions ?? ['full', 'short']
+  const problems: Problem[] = deck.errors.map(e => ({ file: e.file, line: e.line, message: `Slidev cannot read this: ${e.message}` }))
   const h = deck.headmatter
   const entry = { file: deck.ref.entry, line: 1 }
-  const moduleMinutes = parseModuleMinutes(h.duration)
+  const moduleMinutes = sessionPlan(h).minutes
 
   if (typeof h.title !== 'string' || !h.title.trim())
     problems.push({ ...entry, message: 'the headmatter has no `title`.' })
@@ -67,7 +84,9 @@ export function checkDeck(deck: LoadedDeck): Problem[] {
     problems.push({ ...entry, message: `the headmatter's \`duration\` must state the session length like \`75min\` (found ${JSON.stringify(h.duration)}).` })
   if (!Array.isArray(h.objectives) || h.objectives.length === 0)
     problems.push({ ...entry, message: 'the headmatter has no `objectives` (a list of learning objectives).' })
-  if (!Array.isArray(h.addons) || !h.addons.includes('../'))
+  // Slidev resolves a relative addon from the folder above the deck's: `../` from decks/, or
+  // the path a composed cohort deck carries to the kit's root.
+  if (!Array.isArray(h.addons) || !h.addons.some(a => a === '../' || (typeof a === 'string' && resolve(dirname(deck.ref.dir), a) === ROOT)))
     problems.push({ ...entry, message: "the headmatter must include `addons: ['../']` so the deck uses the kit's shared components, layouts and styles." })
   if (h.fonts?.provider !== 'none')
     problems.push({ ...entry, message: 'the headmatter must set `fonts: { provider: none }`: fonts ship with the kit, never from a font CDN.' })
@@ -111,20 +130,105 @@ export function checkDeck(deck: LoadedDeck): Problem[] {
   if (!deck.slides.some(s => typeof s.frontmatter.id === 'string' && s.frontmatter.id.endsWith('-references')))
     problems.push({ ...entry, message: `has no references slide: add one with \`id: m${deck.ref.number}-references\` crediting every framework and source used.` })
 
-  if (moduleMinutes !== undefined) {
-    const agenda = buildAgenda(deck.slides.map(s => s.frontmatter))
-    const total = agenda.reduce((sum, b) => sum + b.minutes, 0)
-    if (agenda.length === 0)
-      problems.push({ ...entry, message: 'has no agenda: mark the slide that opens each block with `section: <title>`.' })
-    else if (total !== moduleMinutes) {
-      const blocks = agenda.map(b => `${b.title} ${b.minutes}`).join(' + ')
-      problems.push({ ...entry, message: `the slide durations add up to ${total} min (${blocks}) but the module states ${moduleMinutes} min.` })
+  for (const version of versions) {
+    if (version === 'short' && h.short === undefined) {
+      if (deck.ref.number > 0)
+        problems.push({ ...entry, message: 'has no short version: add `short: { duration: 60min, buffer: 4 }` to the headmatter and mark the slides it leaves out `optional: true` (or give them `short: <minutes>`).' })
+      continue
     }
-    for (const b of agenda) {
-      if (b.minutes === 0)
-        problems.push({ ...at(deck.slides[b.slideIndex]), message: `agenda block "${b.title}" has no minutes: give its slides a \`duration\`.` })
-    }
+    problems.push(...checkVersion(deck, version))
   }
+  problems.push(...checkScript(deck))
+  return problems
+}
+
+/** The slides of a version add up to its length less its buffer, and the buffer leaves air. */
+function checkVersion(deck: LoadedDeck, version: Version): Problem[] {
+  const problems: Problem[] = []
+  const entry = { file: deck.ref.entry, line: 1 }
+  const plan = sessionPlan(deck.headmatter, version)
+  const name = version === 'full' ? 'the module' : 'the short version'
+  const field = version === 'full' ? '`duration`' : '`short.duration`'
+  const bufferField = version === 'full' ? '`buffer`' : '`short.buffer`'
+  if (plan.minutes === undefined) {
+    if (version === 'short')
+      problems.push({ ...entry, message: `the headmatter's ${field} must state the short version's length like \`60min\` (found ${JSON.stringify((deck.headmatter.short as any)?.duration)}).` })
+    return problems
+  }
+  const rawBuffer = version === 'full' ? deck.headmatter.buffer : (deck.headmatter.short as any)?.buffer
+  if (!(typeof rawBuffer === 'number' && Number.isInteger(rawBuffer) && rawBuffer >= 0))
+    problems.push({ ...entry, message: `the headmatter needs ${bufferField}: whole minutes of slack no slide claims (at least ${minimumBuffer(plan.minutes)} for ${plan.minutes} min; found ${JSON.stringify(rawBuffer)}).` })
+  else if (plan.buffer < minimumBuffer(plan.minutes))
+    problems.push({ ...entry, message: `${bufferField} is ${plan.buffer} min; a ${plan.minutes}-minute session needs at least ${minimumBuffer(plan.minutes)} (5 per 90 minutes) so it can run late without cutting the close.` })
+  const agenda = buildAgenda(deck.slides.map(s => s.frontmatter), version)
+  const total = agenda.reduce((sum, b) => sum + b.minutes, 0)
+  if (agenda.length === 0)
+    problems.push({ ...entry, message: `${name} has no agenda: mark the slide that opens each block with \`section: <title>\`.` })
+  else if (total + plan.buffer !== plan.minutes) {
+    const blocks = agenda.map(b => `${b.title} ${b.minutes}`).join(' + ')
+    problems.push({ ...entry, message: `in ${name}, the slide durations add up to ${total} min (${blocks}) plus a ${plan.buffer}-minute buffer = ${total + plan.buffer}, but ${field} states ${plan.minutes} min.` })
+  }
+  for (const b of agenda) {
+    if (b.minutes === 0)
+      problems.push({ ...at(deck.slides[b.slideIndex]), message: `agenda block "${b.title}" has no minutes in ${name}: give its slides a \`duration\`${version === 'short' ? ' (or mark the whole block optional)' : ''}.` })
+  }
+  return problems
+}
+
+/** Words of prose in a note, not counting Markdown marks. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length
+}
+
+/** Minimum script: notes long enough to run the session from, and a loop that closes. */
+export const SCRIPT_RULES = { wordsPerSlide: 80, wordsPerMinute: 28 } as const
+
+function checkScript(deck: LoadedDeck): Problem[] {
+  const problems: Problem[] = []
+  const entry = { file: deck.ref.entry, line: 1 }
+  const slides = deck.slides
+  const words = slides.reduce((n, s) => n + wordCount(s.note), 0)
+  const average = slides.length ? Math.round(words / slides.length) : 0
+  if (average < SCRIPT_RULES.wordsPerSlide)
+    problems.push({ ...entry, message: `the facilitator notes average ${average} words a slide (${words} in all); a stranger running this module needs at least ${SCRIPT_RULES.wordsPerSlide}: purpose, the words to say, timing cues, a debrief and what to do if the room is quiet or late.` })
+  const minutes = sessionPlan(deck.headmatter).minutes
+  if (minutes !== undefined && words < minutes * SCRIPT_RULES.wordsPerMinute)
+    problems.push({ ...entry, message: `the facilitator notes total ${words} words for a ${minutes}-minute session; write at least ${minutes * SCRIPT_RULES.wordsPerMinute} (${SCRIPT_RULES.wordsPerMinute} a minute).` })
+
+  const ids = slides.map(s => String(s.frontmatter.id ?? ''))
+  const n = deck.ref.number
+  if (n > 0 && !ids.includes(`m${n}-exit-ticket`))
+    problems.push({ ...entry, message: `has no exit ticket: add a slide \`id: m${n}-exit-ticket\` near the end, tied to the module's objectives.` })
+  if (!slides.some(s => s.frontmatter.prep === true))
+    problems.push({ ...entry, message: `has no preparation section: add slides with \`prep: true\` (ids m${n}-prep-...) after the references slide: materials, room set-up in person and online, how participants reach the boards, helpers, pre-work, what to print.` })
+  const references = ids.findIndex(id => id.endsWith('-references'))
+  slides.forEach((s, i) => {
+    const fm = s.frontmatter
+    if (fm.prep === true) {
+      if (fm.duration !== undefined || fm.section !== undefined)
+        problems.push({ ...at(s), message: 'is a preparation slide (`prep: true`): it takes no time in the room, so it has no `duration` or `section`.' })
+      if (references >= 0 && i < references)
+        problems.push({ ...at(s), message: 'is a preparation slide (`prep: true`) before the references slide: preparation pages come last, so presenting never runs into them.' })
+    }
+    // The first slide's frontmatter is the deck's headmatter: its `short` is the short version's plan.
+    if (i === 0)
+      return
+    if (fm.optional !== undefined && fm.optional !== true)
+      problems.push({ ...at(s), message: `\`optional\` is either \`true\` or absent (found ${JSON.stringify(fm.optional)}).` })
+    if (fm.short !== undefined) {
+      if (!(typeof fm.short === 'number' && Number.isInteger(fm.short) && fm.short >= 0))
+        problems.push({ ...at(s), message: `\`short\` must be a whole number of minutes (found ${JSON.stringify(fm.short)}).` })
+      else if (typeof fm.duration === 'number' && fm.short > fm.duration)
+        problems.push({ ...at(s), message: `\`short\` (${fm.short} min) is longer than the slide's \`duration\` (${fm.duration} min); the short version only shortens.` })
+    }
+    // An optional block opener would hand its kept slides to the previous block.
+    if (fm.optional === true && typeof fm.section === 'string') {
+      const next = slides.slice(i + 1).findIndex(x => typeof x.frontmatter.section === 'string' || x.frontmatter.prep === true)
+      const block = slides.slice(i + 1, next < 0 ? undefined : i + 1 + next)
+      if (block.some(x => x.frontmatter.optional !== true && slideMinutes(x.frontmatter, 1) > 0))
+        problems.push({ ...at(s), message: `opens the section "${fm.section}" and is optional, but some slides of that section are not: mark them all optional, or keep this slide.` })
+    }
+  })
   return problems
 }
 

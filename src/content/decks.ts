@@ -3,9 +3,10 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { load } from '@slidev/parser/fs'
-import { fillPlaceholders } from '../cohort/values'
-import { DECKS_DIR, ROOT } from '../paths'
-import { buildAgenda, parseModuleMinutes, type AgendaBlock } from './timing'
+import { UserError } from '../errors'
+import { decodeCharacterReferences, fillPlaceholders } from '../cohort/values'
+import { paths, ROOT } from '../paths'
+import { type AgendaBlock, buildAgenda, sessionPlan } from './timing'
 
 export interface DeckRef {
   /** folder name, e.g. `01-community-foundation` */
@@ -33,6 +34,8 @@ export interface LoadedDeck {
   ref: DeckRef
   headmatter: Record<string, any>
   slides: LoadedSlide[]
+  /** what Slidev's parser could not read (a missing import, a bad range), by file and line */
+  errors: { file: string, line: number, message: string }[]
 }
 
 export interface DeckSummary {
@@ -41,6 +44,8 @@ export interface DeckSummary {
   title: string
   subtitle: string
   minutes: number | undefined
+  /** minutes of slack no slide claims */
+  buffer: number
   objectives: string[]
   agenda: AgendaBlock[]
   slideCount: number
@@ -48,7 +53,7 @@ export interface DeckSummary {
 
 const DECK_FOLDER = /^(\d{2})-([a-z0-9-]+)$/
 
-export function listDecks(decksDir = DECKS_DIR): DeckRef[] {
+export function listDecks(decksDir = paths.decks): DeckRef[] {
   if (!existsSync(decksDir))
     return []
   return readdirSync(decksDir, { withFileTypes: true })
@@ -73,7 +78,9 @@ export async function loadDeck(ref: DeckRef): Promise<LoadedDeck> {
     file: s.source.filepath,
     line: s.source.start + 1,
   }))
-  return { ref, headmatter: data.headmatter ?? {}, slides }
+  const errors = Object.entries(data.markdownFiles).flatMap(([file, md]) =>
+    (md.errors ?? []).map(e => ({ file, line: e.row + 1, message: e.message })))
+  return { ref, headmatter: data.headmatter ?? {}, slides, errors }
 }
 
 export function summariseDeck(deck: LoadedDeck): DeckSummary {
@@ -83,7 +90,8 @@ export function summariseDeck(deck: LoadedDeck): DeckSummary {
     number: deck.ref.number,
     title: String(h.title ?? deck.ref.name),
     subtitle: String(h.subtitle ?? ''),
-    minutes: parseModuleMinutes(h.duration),
+    minutes: sessionPlan(h).minutes,
+    buffer: sessionPlan(h).buffer,
     objectives: Array.isArray(h.objectives) ? h.objectives.map(String) : [],
     agenda: buildAgenda(deck.slides.map(s => ({ ...s.frontmatter, title: slideTitle(s) }))),
     slideCount: deck.slides.length,
@@ -95,9 +103,37 @@ export function slideTitle(slide: Pick<LoadedSlide, 'frontmatter' | 'content'>):
   if (typeof slide.frontmatter.title === 'string')
     return slide.frontmatter.title
   const m = /^#{1,3}\s+(.+)$/m.exec(slide.content)
-  return m ? m[1].trim() : ''
+  // A cohort's value in a heading arrives as character references (see asText): show it as text.
+  return m ? decodeCharacterReferences(m[1].trim()) : ''
 }
 
 export function displayPath(file: string): string {
   return relative(ROOT, file) || file
+}
+
+/** The deck a name points at, or undefined: `3`, `03`, `engagement`, `03-community-engagement`, `community-engagement`. */
+export function lookUpDeck(decks: DeckRef[], query: string | number): DeckRef | undefined {
+  const q = String(query).trim().toLowerCase()
+  const byNumber = /^\d+$/.test(q) ? decks.find(d => d.number === Number(q)) : undefined
+  const exact = byNumber ?? decks.find(d => d.name === q || d.slug === q)
+  if (exact)
+    return exact
+  const partial = q && !/^\d+$/.test(q) ? decks.filter(d => d.slug.includes(q)) : []
+  return partial.length === 1 ? partial[0] : undefined
+}
+
+/** Finds a module the way a facilitator names it, or says which modules there are. */
+export function findModule(decks: DeckRef[], query: string | undefined, fallback = 1): DeckRef {
+  const q = query ?? String(fallback)
+  const found = lookUpDeck(decks, q)
+  if (found)
+    return found
+  const lower = q.trim().toLowerCase()
+  const ambiguous = lower && !/^\d+$/.test(lower) && decks.filter(d => d.slug.includes(lower)).length > 1
+  const why = ambiguous ? `"${query}" matches more than one module` : `There is no module "${query}"`
+  throw new UserError(`${why}. The modules are:\n${describeModules(decks)}\nName one by number or name, for example: npm start -- 2`)
+}
+
+export function describeModules(decks: DeckRef[]): string {
+  return decks.map(d => `  ${d.number}  ${d.slug}`).join('\n')
 }

@@ -1,18 +1,30 @@
-// The timing model of a module, shared by the content check, the agenda slide and the
-// landing page. Plain data in, plain data out: no Node and no Vue imports.
+// The timing model of a module, shared by the content check, the agenda slide, the composer
+// and the landing page. Plain data in, plain data out: no Node and no Vue imports.
 //
 // A deck's headmatter states the module's length in Slidev's own `duration` config
-// (for example `75min`, which also drives the presenter's countdown). A slide that opens
-// an agenda block says `section: <title>`; slides carry `duration` in minutes; a block
-// lasts as long as the durations of its slides add up to.
+// (for example `75min`, which also drives the presenter's countdown) and `buffer`, the
+// minutes of slack no slide claims (at least 5 per 90 minutes: rooms run late). A slide that
+// opens an agenda block says `section: <title>`; slides carry `duration` in minutes; a block
+// lasts as long as the durations of its slides add up to, and all blocks plus the buffer make
+// the module's length.
+//
+// The short version of a module is data too: headmatter `short: { duration: 60min, buffer: 4 }`;
+// slides marked `optional: true` are left out of it, and `short: <minutes>` gives a slide's
+// minutes in it. Slides marked `prep: true` are the facilitator's preparation pages: they take
+// no time in the room and come after the references slide.
 
 export interface SlideTimingInput {
   id?: unknown
   section?: unknown
   duration?: unknown
   layout?: unknown
+  optional?: unknown
+  short?: unknown
+  prep?: unknown
   title?: string
 }
+
+export type Version = 'full' | 'short'
 
 export interface AgendaBlock {
   title: string
@@ -32,21 +44,50 @@ export function parseModuleMinutes(value: unknown): number | undefined {
   return m ? Number(m[1]) : undefined
 }
 
-/** A slide's own minutes. The headmatter's `duration` is the module's, not slide 1's. */
-export function slideMinutes(fm: SlideTimingInput, index: number): number {
-  if (index === 0)
+/** The least slack a session of this length keeps free: 5 minutes per 90, rounded up. */
+export function minimumBuffer(minutes: number): number {
+  return Math.ceil(minutes * 5 / 90)
+}
+
+export interface SessionPlan {
+  /** the session's length in minutes */
+  minutes: number | undefined
+  /** minutes no slide claims */
+  buffer: number
+}
+
+/** The length and buffer a deck's headmatter states for a version of the session. */
+export function sessionPlan(headmatter: Record<string, unknown>, version: Version = 'full'): SessionPlan {
+  if (version === 'short') {
+    const short = (headmatter.short ?? {}) as Record<string, unknown>
+    return { minutes: parseModuleMinutes(short.duration), buffer: typeof short.buffer === 'number' ? short.buffer : 0 }
+  }
+  return { minutes: parseModuleMinutes(headmatter.duration), buffer: typeof headmatter.buffer === 'number' ? headmatter.buffer : 0 }
+}
+
+/** Whether a slide is part of a version of the session. The title slide always is. */
+export function inVersion(fm: SlideTimingInput, index: number, version: Version): boolean {
+  return version === 'full' || index === 0 || fm.optional !== true
+}
+
+/** A slide's own minutes in a version. The headmatter's `duration` is the module's, not slide 1's. */
+export function slideMinutes(fm: SlideTimingInput, index: number, version: Version = 'full'): number {
+  if (index === 0 || fm.prep === true || !inVersion(fm, index, version))
     return 0
+  if (version === 'short' && typeof fm.short === 'number')
+    return fm.short
   return typeof fm.duration === 'number' ? fm.duration : 0
 }
 
-
-export function buildAgenda(slides: SlideTimingInput[]): AgendaBlock[] {
+export function buildAgenda(slides: SlideTimingInput[], version: Version = 'full'): AgendaBlock[] {
   const blocks: AgendaBlock[] = []
   let elapsed = 0
   slides.forEach((fm, index) => {
+    if (!inVersion(fm, index, version) || fm.prep === true)
+      return
     if (typeof fm.section === 'string' && fm.section.trim())
       blocks.push({ title: fm.section.trim(), start: elapsed, minutes: 0, slideIndex: index, activities: [] })
-    const minutes = slideMinutes(fm, index)
+    const minutes = slideMinutes(fm, index, version)
     const block = blocks.at(-1)
     if (block) {
       block.minutes += minutes

@@ -2,7 +2,14 @@
 // field names, hints, choices, instructions and each board's own words. Keyed by the English
 // text, so the models stay readable in one language; a test checks that every English string
 // the boards show has its Spanish here.
+import { DIAGRAM_PHRASEBOOK_ES } from '../diagrams/phrasebook-es'
+import { LS_PHRASEBOOK_ES } from './liberating-structures'
+
 export const ES: Record<string, string> = {
+  // Liberating Structures step text (CC BY-SA 4.0) lives in its own file.
+  ...LS_PHRASEBOOK_ES,
+  // The framework diagrams' words (src/diagrams/).
+  ...DIAGRAM_PHRASEBOOK_ES,
   // Titles
   'Origin timeline': 'Línea de tiempo de los orígenes',
   'Lifecycle compass': 'Brújula del ciclo de vida',
@@ -186,14 +193,6 @@ export const ES: Record<string, string> = {
   'OK': 'correcto',
   'holds': 'tiene',
   'of the A\'s (more than': 'de las A (más del',
-  '1: alone': '1: a solas',
-  'Think in silence and write down your ideas.': 'Piensa en silencio y anota tus ideas.',
-  '2: in pairs': '2: en parejas',
-  'Build on each other\'s ideas; note similarities and differences.': 'Construid sobre las ideas de la otra persona; anotad parecidos y diferencias.',
-  '4: in fours': '4: en grupos de cuatro',
-  'Two pairs join: what stands out? Pick one idea to share.': 'Se juntan dos parejas: ¿qué destaca? Elegid una idea para compartir.',
-  'All: the room': 'Todos: la sala',
-  'Each group shares one important idea with everyone.': 'Cada grupo comparte una idea importante con todo el mundo.',
   'Think': 'Pensar',
   'On your own, in silence.': 'A solas, en silencio.',
   'Pair': 'En pareja',
@@ -321,4 +320,35 @@ export const ES: Record<string, string> = {
   '1 min': '1 min',
   'Chime on': 'Aviso sonoro activado',
   'Chime off': 'Aviso sonoro desactivado',
+  // Collect ideas and vote, and the live session (components/IdeaVote.vue, LiveJoin.vue)
+  'Collect ideas and vote': 'Recoger ideas y votar',
+  'Everyone adds short ideas, one per card.': 'Cada persona añade ideas breves, una por tarjeta.',
+  'Read all the ideas, then spend your votes on the ones you would choose.': 'Lee todas las ideas y después reparte tus votos entre las que elegirías.',
+  'The ideas with the most votes are the room\'s choice: discuss the top three.': 'Las ideas con más votos son la elección de la sala: comentad las tres primeras.',
+  'Idea': 'Idea',
+  'By': 'De',
+  'Votes': 'Votos',
+  'ideas': 'ideas',
+  'votes': 'votos',
+  'joined': 'conectadas',
+  'Locked': 'Cerrado',
+  'Top ideas, most votes first': 'Ideas principales, las más votadas primero',
+  'Add a vote': 'Añadir un voto',
+  'Take a vote back': 'Quitar un voto',
+  'Hide': 'Ocultar',
+  'Show': 'Mostrar',
+  'more ideas': 'ideas más',
+  'Lock': 'Cerrar',
+  'Unlock': 'Abrir',
+  'Approve before showing': 'Aprobar antes de mostrar',
+  'Votes per person': 'Votos por persona',
+  'Waiting for approval': 'Esperando aprobación',
+  'Approve': 'Aprobar',
+  'Hidden': 'Ocultas',
+  'All ideas': 'Todas las ideas',
+  'Join from your phone': 'Únete desde tu móvil',
+  'QR code for': 'Código QR de',
+  'Connecting to the live server…': 'Conectando con el servidor en directo…',
+  'Facilitator token': 'Clave de la persona facilitadora',
+  'Start a live session to let participants join from their phones: npm run live -- <module>': 'Inicia una sesión en directo para que las personas participantes se unan desde su móvil: npm run live -- <módulo>',
 }

@@ -2,6 +2,7 @@
 // it uses when the slide does not give one. Handouts find boards in decks through this list.
 import type { BoardDefinition } from './board'
 import { channelAudit } from './channel-audit'
+import { ideaVote } from './idea-vote'
 import { charterBuilder } from './charter'
 import { mountainOfEngagement } from './mountain-of-engagement'
 import { raciMatrix } from './raci-matrix'
@@ -27,6 +28,7 @@ export const BOARDS: readonly BoardEntry[] = [
   { component: 'ValueExchangeLedger', def: valueExchangeLedger, defaultId: 'm3-board-value-exchange-ledger' },
   { component: 'InformationMap', def: informationMap, defaultId: 'm3-board-information-map' },
   { component: 'CharterBuilder', def: charterBuilder, defaultId: 'm4-board-charter-builder' },
+  { component: 'IdeaVote', def: ideaVote, defaultId: 'idea-vote' },
 ]
 
 export function boardByKind(kind: string): BoardEntry | undefined {

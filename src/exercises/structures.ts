@@ -1,19 +1,18 @@
 // Facilitation structures as timed steps, scaled to an activity's length. Plain data.
+// Text under another licence lives in its own file (liberating-structures.ts: CC BY-SA 4.0).
+import { ONE_TWO_FOUR_ALL } from './liberating-structures'
 
 export interface Step { title: string, detail: string, minutes: number }
-export interface Structure { name: string, credit: string, steps: Step[] }
+export interface Structure {
+  name: string
+  credit: string
+  /** the structure's text is under a ShareAlike licence: the credit is shown even with custom steps */
+  shareAlike?: boolean
+  steps: Step[]
+}
 
 export const STRUCTURES: Record<string, Structure> = {
-  '1-2-4-all': {
-    name: '1-2-4-All',
-    credit: 'Liberating Structures (liberatingstructures.com), CC BY-SA 4.0',
-    steps: [
-      { title: '1: alone', detail: 'Think in silence and write down your ideas.', minutes: 1 },
-      { title: '2: in pairs', detail: 'Build on each other\'s ideas; note similarities and differences.', minutes: 2 },
-      { title: '4: in fours', detail: 'Two pairs join: what stands out? Pick one idea to share.', minutes: 4 },
-      { title: 'All: the room', detail: 'Each group shares one important idea with everyone.', minutes: 5 },
-    ],
-  },
+  '1-2-4-all': ONE_TWO_FOUR_ALL,
   'think-pair-share': {
     name: 'Think-pair-share',
     credit: 'After Frank Lyman, University of Maryland (1981)',

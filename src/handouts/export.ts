@@ -1,25 +1,27 @@
 // Exports the handouts of every module (or some) from the built site with one Chromium:
 // <module>-slides.pdf, <module>-worksheets.pdf and <module>-facilitator-guide.pdf in
-// dist/handouts/. PDFs are written to a temporary folder and moved into place only when
-// every one of them is complete, so a failed or interrupted export leaves earlier ones intact.
+// dist/handouts/. PDFs are written to a scratch folder beside the site and moved into place
+// only when every one of them is complete, so a failed, interrupted or killed export leaves
+// earlier ones intact and nothing half-written inside the site.
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import process from 'node:process'
 import { PDFDocument } from 'pdf-lib'
-import { type Browser, chromium, type Page } from 'playwright-core'
-import { CHROMIUM_ARGS, findChromium } from '../chromium'
-import { CliError } from '../cli/modules'
+import type { Browser, Page } from 'playwright-core'
+import { findChromium, launchChromium } from '../chromium'
+import { UserError } from '../errors'
 import type { LoadedCohort } from '../cohort/load'
 import { type DeckRef, type LoadedDeck, loadDeck, slideTitle, summariseDeck } from '../content/decks'
 import { boardsInMarkdown } from '../exercises/registry'
 import { buildSite, writeLanding } from '../site/build'
 import { type Kit, resolveKit } from '../site/kit'
+import { scratchDir, siteRootOf, withSiteLock } from '../site/scratch'
 import { formatSession } from '../site/landing'
 import { serveSite } from '../site/serve'
 import { renderGuideSections } from './guide'
 import { HANDOUT_KINDS, type HandoutKind, handoutName } from './names'
 import { type Bookmark, finishPdf } from './pdf'
-import { loadResults } from './results'
+import { type BoardResult, checkResultsFit, loadBoardResults } from './results'
 import { renderWorksheet } from './worksheets'
 
 export interface ExportOptions {
@@ -41,23 +43,45 @@ export async function exportHandouts(options: ExportOptions = {}): Promise<strin
   const log = options.log ?? console.log
   // Everything that can be refused is checked before anything is written.
   const executablePath = findChromium()
-  const results = options.resultsFile ? loadResults(options.resultsFile) : new Map<string, unknown>()
+  const results = options.resultsFile ? loadBoardResults(options.resultsFile) : new Map<string, BoardResult>()
   const kit = options.kit ?? await resolveKit()
   const siteDir = options.siteDir ?? kit.outDir
   // A cohort's decks are built for /cohorts/<id>/…, so the server serves the folder above.
-  const serveRoot = join(siteDir, ...kit.basePath.split('/').filter(Boolean).map(() => '..'))
+  const serveRoot = siteRootOf(siteDir, kit.basePath)
   const all = kit.decks
   const chosen = options.decks ? all.filter(d => options.decks!.some(c => c.number === d.number)) : all
   const kinds = options.kinds ?? HANDOUT_KINDS
+  const language = kit.cohort?.cohort?.language ?? 'en'
+  if (options.resultsFile) {
+    const boards = (await Promise.all(chosen.map(loadDeck))).flatMap(deck => deck.slides.flatMap(slide =>
+      boardsInMarkdown(slide.content).map(use => ({ boardId: use.boardId, kind: use.entry.def.kind, module: deck.ref.number }))))
+    checkResultsFit(options.resultsFile, results, boards)
+  }
+  return withSiteLock(serveRoot, 'export', () => exportLocked({ executablePath, results, kit, siteDir, serveRoot, all, chosen, kinds, language, log }))
+}
 
+interface ExportPlan {
+  executablePath: string
+  results: Map<string, BoardResult>
+  kit: Kit
+  siteDir: string
+  serveRoot: string
+  all: DeckRef[]
+  chosen: DeckRef[]
+  kinds: readonly HandoutKind[]
+  language: string
+  log: (line: string) => void
+}
+
+async function exportLocked({ executablePath, results, kit, siteDir, serveRoot, all, chosen, kinds, language, log }: ExportPlan): Promise<string[]> {
   if (all.some(d => !existsSync(join(siteDir, d.name, 'index.html')))) {
     log('The site is not built yet: building it first (npm run build).')
     await buildSite({ base: '/', kit, outDir: siteDir, log })
   }
 
   const outDir = join(siteDir, 'handouts')
-  const partial = join(outDir, `.partial-${process.pid}`)
-  mkdirSync(partial, { recursive: true })
+  mkdirSync(outDir, { recursive: true })
+  const partial = scratchDir(serveRoot, 'export')
   const cleanUp = () => rmSync(partial, { recursive: true, force: true })
   const onSignal = (signal: NodeJS.Signals) => {
     cleanUp()
@@ -72,7 +96,7 @@ export async function exportHandouts(options: ExportOptions = {}): Promise<strin
   let browser: Browser | undefined
   const written: string[] = []
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+    browser = await launchChromium(executablePath)
     const context = await browser.newContext({ viewport: SLIDE })
     const page = await context.newPage()
     for (const ref of chosen) {
@@ -87,7 +111,7 @@ export async function exportHandouts(options: ExportOptions = {}): Promise<strin
         if (kinds.includes('facilitator-guide'))
           written.push(save(partial, handoutName(ref.name, 'facilitator-guide'), await exportGuide(page, deck, thumbnails, moduleName, cohort ? cohortLine(kit.cohort!, cohort.session.start) : undefined, log)))
       }
-      const sheets = kinds.includes('worksheets') ? await exportWorksheets(page, deck, moduleName, results, log) : undefined
+      const sheets = kinds.includes('worksheets') ? await exportWorksheets(page, deck, moduleName, results, language, log) : undefined
       if (sheets)
         written.push(save(partial, handoutName(ref.name, 'worksheets'), sheets))
     }
@@ -128,7 +152,7 @@ async function exportSlides(page: Page, siteUrl: string, deck: LoadedDeck, modul
   await page.evaluate(() => document.fonts.ready)
   const count = await containers.count()
   if (count !== total)
-    throw new CliError(`${deck.ref.name}: the print page shows ${count} slides, the deck has ${total}.`)
+    throw new UserError(`${deck.ref.name}: the print page shows ${count} slides, the deck has ${total}.`)
   const thumbnails: string[] = []
   for (let i = 0; withThumbnails && i < count; i++) {
     const jpeg = await containers.nth(i).screenshot({ type: 'jpeg', quality: 70 })
@@ -149,7 +173,7 @@ async function exportSlides(page: Page, siteUrl: string, deck: LoadedDeck, modul
 async function trimPages(bytes: Uint8Array, pages: number): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes)
   if (doc.getPageCount() < pages)
-    throw new CliError(`The slides printed to ${doc.getPageCount()} pages, fewer than the ${pages} slides.`)
+    throw new UserError(`The slides printed to ${doc.getPageCount()} pages, fewer than the ${pages} slides.`)
   while (doc.getPageCount() > pages)
     doc.removePage(doc.getPageCount() - 1)
   return doc.save()
@@ -194,13 +218,13 @@ async function exportGuide(page: Page, deck: LoadedDeck, thumbnails: string[], m
   return finishPdf(bytes, { title: `${summary.title}: facilitator guide`, subject: moduleName, bookmarks })
 }
 
-async function exportWorksheets(page: Page, deck: LoadedDeck, moduleName: string, results: Map<string, unknown>, log: (l: string) => void) {
+async function exportWorksheets(page: Page, deck: LoadedDeck, moduleName: string, results: Map<string, BoardResult>, language: string, log: (l: string) => void) {
   const boards = deck.slides.flatMap(slide => boardsInMarkdown(slide.content).map(use => ({ ...use, slide })))
   if (boards.length === 0)
     return undefined
   const sections = boards.map(({ entry, boardId, slide }) => ({
     title: slideTitle(slide) || entry.def.title,
-    html: renderWorksheet({ boardId, def: entry.def, data: results.get(boardId), moduleName, exerciseTitle: slideTitle(slide) || entry.def.title }),
+    html: renderWorksheet({ boardId, kind: entry.def.kind, data: results.get(boardId)?.data, language, moduleName, exerciseTitle: slideTitle(slide) || entry.def.title }),
   }))
   const name = handoutName(deck.ref.name, 'worksheets')
   const { bytes, bookmarks } = await printSections(page, sections, done => progress(log, name, done, sections.length, 'worksheets'), true)

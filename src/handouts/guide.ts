@@ -3,7 +3,7 @@
 import MarkdownIt from 'markdown-it'
 import type { DeckSummary, LoadedDeck } from '../content/decks'
 import { slideTitle } from '../content/decks'
-import { blockRange } from '../content/timing'
+import { blockRange, slideMinutes } from '../content/timing'
 import { escapeHtml, handoutPage } from './html'
 
 // Notes are the kit's own Markdown; raw HTML in them is shown as text, not run.
@@ -44,7 +44,7 @@ export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thum
     const block = summary.agenda[i]
     const body = deck.slides.slice(start, end).map((slide, k) => {
       const index = start + k
-      const minutes = index > 0 && typeof slide.frontmatter.duration === 'number' ? slide.frontmatter.duration : 0
+      const minutes = slideMinutes(slide.frontmatter, index)
       return `<div class="slide" data-slide="${slide.number}">
         <img src="${thumbnails[index]}" alt="Slide ${slide.number}">
         <div>

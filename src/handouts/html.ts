@@ -16,9 +16,9 @@ function fonts(): string {
   return fontCss
 }
 
-export function handoutPage(title: string, body: string, extraCss = ''): string {
+export function handoutPage(title: string, body: string, extraCss = '', language = 'en'): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>
 ${fonts()}
 @page { size: A4 portrait; margin: 14mm 14mm 16mm; }

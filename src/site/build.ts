@@ -1,14 +1,18 @@
 // Builds every deck into one static site: dist/index.html plus dist/<deck>/ for each deck.
-// Decks are built into a staging folder first, so a failed build leaves the last good site as it was.
+// Decks are built into a scratch folder beside the site first, and each replaces its previous
+// build in one rename only when every deck has built: a failed, killed or overlapping build
+// never leaves a good site without a deck, and nothing half-built ever sits inside the site.
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import process from 'node:process'
 import { type DeckSummary, loadDeck, summariseDeck } from '../content/decks'
+import { UserError } from '../errors'
 import { HANDOUT_KINDS, handoutName } from '../handouts/names'
-import { CliError } from '../cli/modules'
 import { PUBLIC_DIR } from '../paths'
+import { buildDeck } from '../slidev/build'
 import { type Kit, resolveKit, SITE_TITLE } from './kit'
 import { renderLanding } from './landing'
-import { buildDeck } from './slidev'
+import { scratchDir, siteRootOf, withSiteLock } from './scratch'
 
 export interface BuildOptions {
   /** where the site will be served from, e.g. `/` or `/training/` */
@@ -21,8 +25,8 @@ export interface BuildOptions {
 }
 
 export function normaliseBase(base: string): string {
-  if (!base.startsWith('/'))
-    throw new CliError(`--base must be an absolute path such as / or /training/ (got "${base}").`)
+  if (!/^\/(?:[\w.~-]+\/?)*$/.test(base))
+    throw new UserError(`--base must be an absolute path such as / or /training/ (got "${base}").`)
   return base.endsWith('/') ? base : `${base}/`
 }
 
@@ -31,23 +35,24 @@ export function writeLanding(outDir: string, decks: DeckSummary[], kit?: Kit): v
   const handouts = Object.fromEntries(decks.map(d => [d.name, HANDOUT_KINDS
     .map(kind => ({ kind, href: `handouts/${handoutName(d.name, kind)}` }))
     .filter(h => existsSync(join(outDir, h.href)))]))
-  writeFileSync(join(outDir, 'index.html.tmp'), renderLanding({ title: kit?.title ?? SITE_TITLE, decks, handouts, cohort: kit?.cohort?.cohort, sessions: Object.fromEntries((kit?.cohort?.sessions ?? []).map(s => [s.deck.name, s.session.start])) }))
-  renameSync(join(outDir, 'index.html.tmp'), join(outDir, 'index.html'))
+  const temp = join(outDir, `.index.html.${process.pid}.tmp`)
+  writeFileSync(temp, renderLanding({ title: kit?.title ?? SITE_TITLE, decks, handouts, cohort: kit?.cohort?.cohort, sessions: Object.fromEntries((kit?.cohort?.sessions ?? []).map(s => [s.deck.name, s.session.start])) }))
+  renameSync(temp, join(outDir, 'index.html'))
   copyFileSync(join(PUBLIC_DIR, 'favicon.svg'), join(outDir, 'favicon.svg'))
 }
 
 export async function buildSite(options: BuildOptions): Promise<string> {
-  const log = options.log ?? console.log
   const base = normaliseBase(options.base)
   const kit = options.kit ?? await resolveKit()
   const outDir = options.outDir ?? kit.outDir
-  const decks = kit.decks
-  const staging = join(outDir, '.staging')
-  rmSync(staging, { recursive: true, force: true })
-  mkdirSync(staging, { recursive: true })
+  return withSiteLock(siteRootOf(outDir, kit.basePath), 'build', () => buildLocked(base, kit, outDir, options.log ?? console.log))
+}
+
+async function buildLocked(base: string, kit: Kit, outDir: string, log: (line: string) => void): Promise<string> {
+  const staging = scratchDir(siteRootOf(outDir, kit.basePath), 'build')
   try {
     const summaries = []
-    for (const deck of decks) {
+    for (const deck of kit.decks) {
       const started = Date.now()
       log(`Building ${deck.name} …`)
       await buildDeck(deck.entry, join(staging, deck.name), `${base}${kit.basePath}${deck.name}/`, log)
@@ -55,16 +60,19 @@ export async function buildSite(options: BuildOptions): Promise<string> {
       log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     }
     // Only now replace the previous site, deck by deck; other files in dist/ (handouts) stay.
-    for (const deck of decks) {
-      rmSync(join(outDir, deck.name), { recursive: true, force: true })
-      renameSync(join(staging, deck.name), join(outDir, deck.name))
+    mkdirSync(outDir, { recursive: true })
+    for (const deck of kit.decks) {
+      const final = join(outDir, deck.name)
+      const old = join(staging, `${deck.name}.previous`)
+      if (existsSync(final))
+        renameSync(final, old)
+      renameSync(join(staging, deck.name), final)
     }
     writeLanding(outDir, summaries, kit)
     log(`Site written to ${outDir}: open index.html through a web server (npm run serve).`)
     return outDir
   }
   finally {
-    if (existsSync(staging))
-      rmSync(staging, { recursive: true, force: true })
+    rmSync(staging, { recursive: true, force: true })
   }
 }

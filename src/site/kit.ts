@@ -1,10 +1,10 @@
 // What a command works on: the upstream kit, or a cohort's kit composed from it.
 import { join } from 'node:path'
-import { CliError } from '../cli/modules'
+import { UserError } from '../errors'
 import { formatCohortProblem, loadCohort, type LoadedCohort } from '../cohort/load'
 import { writeComposedDecks } from '../cohort/compose'
 import { type DeckRef, listDecks } from '../content/decks'
-import { DIST_DIR } from '../paths'
+import { paths } from '../paths'
 
 export interface Kit {
   title: string
@@ -22,14 +22,14 @@ export const SITE_TITLE = 'Foundational Community Building and Engagement Traini
 export async function checkedCohort(id: string): Promise<LoadedCohort> {
   const loaded = await loadCohort(id)
   if (loaded.problems.length) {
-    throw new CliError(`Cohort "${id}" has ${loaded.problems.length} problem(s); nothing was built or changed:\n${loaded.problems.map(p => `  ${formatCohortProblem(p)}`).join('\n')}`)
+    throw new UserError(`Cohort "${id}" has ${loaded.problems.length} problem(s); nothing was built or changed:\n${loaded.problems.map(p => `  ${formatCohortProblem(p)}`).join('\n')}`)
   }
   return loaded
 }
 
 export async function resolveKit(cohortId?: string): Promise<Kit> {
   if (!cohortId)
-    return { title: SITE_TITLE, decks: listDecks(), outDir: DIST_DIR, basePath: '' }
+    return { title: SITE_TITLE, decks: listDecks(), outDir: paths.dist, basePath: '' }
   return cohortKit(await checkedCohort(cohortId))
 }
 
@@ -38,7 +38,7 @@ export function cohortKit(cohort: LoadedCohort): Kit {
   return {
     title: `${cohort.cohort!.name}: ${SITE_TITLE}`,
     decks: writeComposedDecks(cohort),
-    outDir: join(DIST_DIR, 'cohorts', cohort.id),
+    outDir: join(paths.dist, 'cohorts', cohort.id),
     basePath: `cohorts/${cohort.id}/`,
     cohort,
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from '@slidev/parser'
@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeDeck } from '../../src/cohort/compose'
 import { closestIds, formatCohortProblem, loadCohort } from '../../src/cohort/load'
 import { contrastOnWhite } from '../../src/cohort/schema'
-import { fillPlaceholders, placeholdersIn } from '../../src/cohort/values'
+import { decodeCharacterReferences, fillPlaceholders, placeholdersIn } from '../../src/cohort/values'
 import { listDecks } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
 
@@ -46,7 +46,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kit-cohort-'))
   mkdirSync(join(dir, 'slides'))
   writeFileSync(join(dir, 'slides/welcome.md'), '---\nid: m1-welcome-lisbon\nduration: 4\n---\n\n# Bem-vindas\n\n<!-- Local welcome. -->\n')
-  writeFileSync(join(dir, 'slides/local.md'), '---\nid: m1-local-story\n---\n\n# Our story\n\n<!-- Local story. -->\n')
+  writeFileSync(join(dir, 'slides/local.md'), '---\nid: m1-local-story\nduration: 6\n---\n\n# Our story\n\n<!-- Local story. -->\n')
   writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5"/></svg>')
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
@@ -157,12 +157,14 @@ describe('composing a cohort deck', () => {
 describe('placeholders', () => {
   it('fill with the cohort\'s value, or the default without a cohort', () => {
     const text = 'Welcome to {% communityName %}! See {%codeOfConductUrl%}.'
-    expect(fillPlaceholders(text, { communityName: 'Las Abejas' })).toBe('Welcome to Las Abejas! See https://www.contributor-covenant.org/version/2/1/code_of_conduct/.')
+    expect(decodeCharacterReferences(fillPlaceholders(text, { communityName: 'Las Abejas' }))).toBe('Welcome to Las Abejas! See https://www.contributor-covenant.org/version/2/1/code_of_conduct/.')
     expect(fillPlaceholders(text)).toMatch(/^Welcome to your community!/)
     expect(placeholdersIn(text)).toEqual(['communityName', 'codeOfConductUrl'])
   })
   it('keep values as text, never markup', () => {
-    expect(fillPlaceholders('{% communityName %}', { communityName: '<script>x</script>' })).toBe('&lt;script&gt;x&lt;/script&gt;')
+    const filled = fillPlaceholders('{% communityName %}', { communityName: '<script>x</script>' })
+    expect(filled).not.toMatch(/[<>]/)
+    expect(decodeCharacterReferences(filled)).toBe('<script>x</script>')
   })
   it('leave an unknown placeholder visible (the content check reports it)', () => {
     expect(fillPlaceholders('{% nope %}')).toBe('{% nope %}')

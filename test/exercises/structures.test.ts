@@ -32,3 +32,19 @@ describe('facilitation structures', () => {
     expect(formatSeconds(-3)).toBe('0:00')
   })
 })
+
+describe('the Liberating Structures licence boundary', () => {
+  it('keeps 1-2-4-All step text in one CC BY-SA file and credits it even when a slide gives its own steps', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs')
+    const { STRUCTURES } = await import('../../src/exercises/structures')
+    const ls = STRUCTURES['1-2-4-all']
+    expect(ls.shareAlike).toBe(true)
+    expect(ls.credit).toMatch(/CC BY-SA 4\.0/)
+    // The step wording appears in no other source file.
+    const phrase = 'note similarities and differences'
+    const holders = readdirSync('src/exercises').filter(f => readFileSync(`src/exercises/${f}`, 'utf8').includes(phrase))
+    expect(holders).toEqual(['liberating-structures.ts'])
+    const component = readFileSync('components/ActivitySteps.vue', 'utf8')
+    expect(component).toMatch(/v-if="structure && \(!steps \|\| structure\.shareAlike\)"/)
+  })
+})

@@ -3,17 +3,19 @@
 import { execFile, spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type LoadedDeck, listDecks, loadDeck, slideTitle } from '../../src/content/decks'
 import { exportJson } from '../../src/exercises/board'
 import { boardsInMarkdown } from '../../src/exercises/registry'
+import { raciMatrix } from '../../src/exercises/raci-matrix'
 import { stakeholderMap } from '../../src/exercises/stakeholder-map'
 import { exportHandouts } from '../../src/handouts/export'
 import { handoutName } from '../../src/handouts/names'
 import { readBookmarks } from '../../src/handouts/pdf'
 import { ROOT } from '../../src/paths'
+import { removeLeftovers } from '../../src/site/scratch'
 
 const run = promisify(execFile)
 const pdfText = async (file: string) => (await run('pdftotext', [file, '-'], { maxBuffer: 50e6 })).stdout
@@ -33,6 +35,11 @@ beforeAll(async () => {
   decks = await Promise.all(listDecks().map(loadDeck))
   await exportHandouts({ siteDir: site, log: () => {} })
   handouts = join(site, 'handouts')
+})
+afterAll(() => {
+  rmSync(site, { recursive: true, force: true })
+  removeLeftovers(site)
+  rmSync(join(dirname(site), `.${basename(site)}.lock`), { force: true })
 })
 
 describe('the exported handouts', () => {
@@ -97,6 +104,19 @@ describe('the exported handouts', () => {
   })
 })
 
+describe('worksheets that can be filled in on paper', () => {
+  it('the RACI worksheet has role columns to write in and the legend; the stakeholder map a grid to plot on', async () => {
+    const deck = decks.find(d => d.ref.number === 2)!
+    const text = squash(await pdfText(join(handouts, handoutName(deck.ref.name, 'worksheets'))))
+    expect(text).toMatch(/Activity Role: _+ Role: _+/)
+    expect(text).toContain('Responsible: does the work')
+    expect(text).toContain('Accountable: owns the outcome')
+    expect(text).toContain('Power (1-5)')
+    expect(text).toContain('Interest (1-5)')
+    expect(text).toContain('Keep satisfied')
+  })
+})
+
 describe('exporting with a group\'s results', () => {
   it('fills the worksheet from a board\'s JSON export', async () => {
     const results = join(site, 'results.json')
@@ -109,6 +129,15 @@ describe('exporting with a group\'s results', () => {
     const text = squash(await pdfText(join(handouts, handoutName(deck.ref.name, 'worksheets'))))
     expect(text).toContain('Regional library network')
     expect(text).toContain('Manage closely')
+  })
+
+  it('refuses another board\'s export for a module without that board, and writes nothing', async () => {
+    const results = join(site, 'raci.json')
+    writeFileSync(results, exportJson(raciMatrix, 'm2-board-raci-matrix', { ...raciMatrix.empty(), roles: [{ id: 'r', name: 'Host' }] }))
+    const before = readdirSync(handouts).map(f => [f, readFileSync(join(handouts, f)).length])
+    const module1 = decks.find(d => d.ref.number === 1)!
+    await expect(exportHandouts({ siteDir: site, decks: [module1.ref], resultsFile: results, log: () => {} })).rejects.toThrow(/raci\.json: the results for board "m2-board-raci-matrix" \(raci-matrix\) fit no board of the module\(s\) being exported/)
+    expect(readdirSync(handouts).map(f => [f, readFileSync(join(handouts, f)).length])).toEqual(before)
   })
 
   it('refuses a broken results file and writes nothing', async () => {
@@ -154,5 +183,28 @@ describe('failures leave earlier handouts intact', () => {
     expect(code).toBe(130)
     expect(snapshot()).toEqual(before)
     expect(readdirSync(handouts).some(f => f.startsWith('.partial'))).toBe(false)
+  })
+
+  it('an export killed outright leaves nothing half-written in the site, and the next run clears what it left', async () => {
+    // One process (tsx as a loader, not tsx's CLI, which runs the command in a second process).
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'export', '1'], { cwd: ROOT, env: { ...process.env, KIT_DIST_DIR: site } })
+    let output = ''
+    child.stdout.on('data', (d) => { output += d })
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (/slides: \d+\/\d+|worksheets|thumbnails/.test(output)) {
+          clearInterval(check)
+          child.kill('SIGKILL')
+          resolve()
+        }
+      }, 50)
+    })
+    await new Promise(resolve => child.on('exit', resolve))
+    const inside = readdirSync(site, { recursive: true }).map(String)
+    expect(inside.filter(f => /(^|\/)\.(partial|staging)|scratch/.test(f))).toEqual([])
+    const beside = () => readdirSync(dirname(site)).filter(f => f.startsWith(`.${basename(site)}-scratch-`))
+    expect(beside().length).toBeGreaterThan(0)
+    removeLeftovers(site)
+    expect(beside()).toEqual([])
   })
 })

@@ -2,23 +2,33 @@
 // its language on the boards, upstream edits flowing in, and a failed build that leaves the
 // last good build alone.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { execFile } from 'node:child_process'
 import { tmpdir } from 'node:os'
+import { promisify } from 'node:util'
 import { join } from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { launchChromium } from '../../src/chromium'
 import { loadCohort } from '../../src/cohort/load'
 import { listDecks, loadDeck } from '../../src/content/decks'
-import { ROOT } from '../../src/paths'
+import { ROOT, setPaths } from '../../src/paths'
 import { buildSite } from '../../src/site/build'
 import { cohortKit, resolveKit } from '../../src/site/kit'
+import { exportHandouts } from '../../src/handouts/export'
 import { serveSite } from '../../src/site/serve'
 
 const work = mkdtempSync(join(tmpdir(), 'kit-cohort-site-'))
+// Composed decks and fixtures go to a scratch folder, never the checkout's cohorts/ or .cohorts/.
+// It is inside the repository because Slidev only imports slides from within the project.
+mkdirSync(join(ROOT, '.scratch'), { recursive: true })
+const scratch = mkdtempSync(join(ROOT, '.scratch', 'kit-cohort-site-'))
+const restorePaths = setPaths({ composed: join(scratch, 'composed') })
 let browser: Browser
 afterAll(async () => {
   await browser?.close()
+  restorePaths()
   rmSync(work, { recursive: true, force: true })
+  rmSync(scratch, { recursive: true, force: true })
 })
 
 describe('the example cohort, built', () => {
@@ -27,7 +37,7 @@ describe('the example cohort, built', () => {
     const kit = await resolveKit('example')
     await buildSite({ base: '/', kit, outDir: join(work, 'dist', 'cohorts', 'example'), log: () => {} })
     site = await serveSite(join(work, 'dist'), 0)
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+    browser = await launchChromium()
   })
   afterAll(() => site?.close())
 
@@ -89,6 +99,22 @@ describe('the example cohort, built', () => {
     expect(databases).toContain('community-training/example/m2-board-stakeholder-map')
     await page.close()
   })
+
+  it('prints a Spanish cohort\'s worksheets in Spanish, the RACI with role columns and a legend, the stakeholder map with a grid', async () => {
+    const kit = await resolveKit('example')
+    const siteDir = join(work, 'dist', 'cohorts', 'example')
+    const [file] = await exportHandouts({ kit, siteDir, decks: kit.decks.filter(d => d.number === 2), kinds: ['worksheets'], log: () => {} })
+    const { stdout } = await promisify(execFile)('pdftotext', [file, '-'])
+    const text = stdout.replace(/\s+/g, ' ')
+    expect(text).toMatch(/Hoja de trabajo: Mapa de partes interesadas/i)
+    expect(text).toContain('Poder (1-5)')
+    expect(text).toContain('Interés (1-5)')
+    expect(text).toContain('Gestionar de cerca')
+    expect(text).toMatch(/Rol: _+/)
+    expect(text).toContain('Aprobador (A)')
+    expect(text).not.toMatch(/\bWorksheet:/)
+    expect(readdirSync(join(siteDir, 'handouts')).filter(f => f.startsWith('.'))).toEqual([])
+  })
 })
 
 describe('upstream edits and failed builds', () => {
@@ -97,8 +123,7 @@ describe('upstream edits and failed builds', () => {
 
   function fixture() {
     // Inside the repository: Slidev only imports slides from within the project.
-    mkdirSync(join(ROOT, '.cohorts'), { recursive: true })
-    const root = mkdtempSync(join(ROOT, '.cohorts', 'test-fixture-'))
+    const root = mkdtempSync(join(scratch, 'test-fixture-'))
     fixtures.push(root)
     cpSync(join(ROOT, 'test/fixtures/decks'), join(root, 'decks'), { recursive: true })
     const cohortDir = join(root, 'cohort')
@@ -130,6 +155,39 @@ modules:
     const slides = (await loadDeck(again)).slides
     expect(slides.map(s => s.content)).toContainEqual(expect.stringContaining('# Map of partners'))
     expect(slides.map(s => s.frontmatter.id)).toEqual(['m1-title', 'm1-welcome', 'm1-extra', 'm1-stakeholder-map', 'm1-references'])
+  })
+
+  it('shows template syntax and markup in cohort values as text on the built slides', async () => {
+    const fx = fixture()
+    const yaml = readFileSync(join(fx.cohortDir, 'cohort.yaml'), 'utf8')
+      .replace('name: Fixture cohort', 'name: "{{ 7*7 }} <b>bold</b> ---"')
+      .concat('values:\n  communityName: "{{ 7*7 }} <img src=x onerror=alert(1)> [x](javascript:alert(1))"\n')
+    writeFileSync(join(fx.cohortDir, 'cohort.yaml'), yaml)
+    const loaded = await loadCohort('fixture', listDecks(fx.decks), fx.cohortDir)
+    expect(loaded.problems).toEqual([])
+    const root = join(work, 'hostile')
+    await buildSite({ base: '/', kit: cohortKit(loaded), outDir: join(root, 'cohorts', 'fixture'), log: () => {} })
+    const served = await serveSite(root, 0)
+    const page = await browser.newPage()
+    const dialogs: string[] = []
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
+    try {
+      await page.goto(`${served.url}/cohorts/fixture/01-alpha/#/1`, { waitUntil: 'networkidle' })
+      const details = page.locator('[data-testid="cohort-details"]:visible')
+      await details.waitFor()
+      expect(await details.innerText()).toContain('{{ 7*7 }} <b>bold</b> ---')
+      await page.goto(`${served.url}/cohorts/fixture/01-alpha/#/2`, { waitUntil: 'networkidle' })
+      const heading = page.locator('h1:visible').first()
+      await heading.waitFor()
+      // Braces from a value carry an invisible word joiner (see src/cohort/values.ts).
+      expect((await heading.innerText()).replace(/\u2060/g, '')).toBe('Welcome to {{ 7*7 }} <img src=x onerror=alert(1)> [x](javascript:alert(1))')
+      expect(await page.locator('.slidev-page img[src="x"], .slidev-page a[href^="javascript"]').count()).toBe(0)
+      expect(dialogs).toEqual([])
+    }
+    finally {
+      await page.close()
+      await served.close()
+    }
   })
 
   it('a build that fails leaves the previous cohort site exactly as it was', async () => {

@@ -3,9 +3,9 @@
 // nothing is requested from another host.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { launchChromium } from '../../src/chromium'
 import { type LoadedDeck, listDecks, loadDeck, slideTitle } from '../../src/content/decks'
 import { serveSite } from '../../src/site/serve'
 
@@ -17,7 +17,7 @@ let browser: Browser
 beforeAll(async () => {
   decks = await Promise.all(listDecks().map(loadDeck))
   site = await serveSite(out, 0)
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

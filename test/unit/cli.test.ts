@@ -3,10 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type DeckRef, listDecks } from '../../src/content/decks'
 import { CliError, findModule } from '../../src/cli/modules'
 import { ROOT } from '../../src/paths'
+import { withSiteLock } from '../../src/site/scratch'
 
 const run = promisify(execFile)
 const decks: DeckRef[] = [0, 1, 2, 3, 4].map(n => ({
@@ -65,6 +66,29 @@ describe('the command line', () => {
     expect(result.stderr).toContain('Unknown command "frobnicate"')
     expect(result.stderr).toContain('npm start')
   })
+  it.each([['serve', '--port', 'abc'], ['serve', '--port', '70000'], ['present', '1', '--port', '-1'], ['serve', '--nope']])('refuses %s %s %s with a message, not a stack trace', async (...args) => {
+    const result = await cli(...args)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/--port must be a number from 1 to 65535|Unknown option '--nope'/)
+    expect(result.stderr).not.toMatch(/^\s+at /m)
+  })
+  it('refuses a build while another process is writing the same site, and changes nothing', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'kit-busy-'))
+    const dist = join(parent, 'dist')
+    let release!: () => void
+    const holding = withSiteLock(dist, 'build', () => new Promise<void>((resolve) => { release = resolve }))
+    try {
+      const result = await cliWith({ KIT_DIST_DIR: dist }, 'build')
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/Another build \(process \d+\) is writing .*dist right now; nothing was changed/)
+      expect(existsSync(dist)).toBe(false)
+    }
+    finally {
+      release()
+      await holding
+      rmSync(parent, { recursive: true, force: true })
+    }
+  })
   it('refuses a relative --base for the build', async () => {
     const result = await cli('build', '--base', 'training')
     expect(result.code).toBe(1)
@@ -73,40 +97,56 @@ describe('the command line', () => {
 })
 
 describe('cohort commands', () => {
+  // Cohorts and composed decks go to temporary folders: no test writes into the checkout's cohorts/ or .cohorts/.
+  let cohorts: string
+  let env: Record<string, string>
+  beforeEach(() => {
+    cohorts = mkdtempSync(join(tmpdir(), 'kit-cohorts-'))
+    env = { KIT_COHORTS_DIR: cohorts, KIT_COMPOSE_DIR: join(cohorts, '.composed'), KIT_DIST_DIR: join(cohorts, 'dist') }
+  })
+  afterEach(() => rmSync(cohorts, { recursive: true, force: true }))
+
   it('scaffolds a cohort from the example, and refuses to overwrite one', async () => {
-    const id = `test-new-${process.pid}`
-    try {
-      const created = await cli('cohort', 'new', id)
-      expect(created.code).toBe(0)
-      expect(readFileSync(join(ROOT, 'cohorts', id, 'cohort.yaml'), 'utf8')).toContain(`name: "Cohort ${id}"`)
-      expect(existsSync(join(ROOT, 'cohorts', id, 'logo.svg'))).toBe(true)
-      expect((await cli('cohort', 'check', id)).code).toBe(0)
-      const again = await cli('cohort', 'new', id)
-      expect(again.code).toBe(1)
-      expect(again.stderr).toContain('already exists; nothing was changed')
-    }
-    finally {
-      rmSync(join(ROOT, 'cohorts', id), { recursive: true, force: true })
-    }
+    const id = 'test-new'
+    const created = await cliWith(env, 'cohort', 'new', id)
+    expect(created.code).toBe(0)
+    expect(readFileSync(join(cohorts, id, 'cohort.yaml'), 'utf8')).toContain(`name: "Cohort ${id}"`)
+    expect(existsSync(join(cohorts, id, 'logo.svg'))).toBe(true)
+    expect((await cliWith(env, 'cohort', 'check', id)).code).toBe(0)
+    const again = await cliWith(env, 'cohort', 'new', id)
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('already exists; nothing was changed')
+  })
+
+  it('one broken cohort is reported by npm run check without a stack trace, and the other cohorts are still checked', async () => {
+    mkdirSync(join(cohorts, 'bomb'))
+    writeFileSync(join(cohorts, 'bomb', 'cohort.yaml'), 'a: &a [x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b]\n')
+    mkdirSync(join(cohorts, 'folder', 'cohort.yaml'), { recursive: true })
+    const result = await cliWith(env, 'check')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/bomb\/cohort\.yaml:2:\d+ YAML aliases \(\*a\) are not allowed/)
+    expect(result.stderr).toMatch(/folder\/cohort\.yaml.*is a folder/)
+    expect(result.stderr).not.toMatch(/^\s+at /m)
   })
 
   it('a build for an invalid cohort lists every problem, exits non-zero and writes nothing', async () => {
-    const id = `test-broken-${process.pid}`
-    const dist = join(mkdtempSync(join(tmpdir(), 'kit-dist-')), 'dist')
-    mkdirSync(join(ROOT, 'cohorts', id), { recursive: true })
+    const id = 'test-broken'
+    const dist = join(cohorts, 'elsewhere', 'dist')
+    mkdirSync(join(cohorts, id), { recursive: true })
     try {
-      writeFileSync(join(ROOT, 'cohorts', id, 'cohort.yaml'), 'name: Broken\norganisation: X\nfacilitators: [{ name: A }]\nvenue: Online\ntimezone: Mars/Olympus\nmodules:\n  - module: 2\n    start: 2027-01-01T10:00\n    minutes: 90\n    drop: [m2-stakeholdr-map]\nbranding:\n  accent: pink\n')
-      const result = await cliWith({ KIT_DIST_DIR: dist }, 'build', '--cohort', id)
+      writeFileSync(join(cohorts, id, 'cohort.yaml'), 'name: Broken\norganisation: X\nfacilitators: [{ name: A }]\nvenue: Online\ntimezone: Mars/Olympus\nmodules:\n  - module: 2\n    start: 2027-01-01T10:00\n    minutes: 90\n    drop: [m2-stakeholdr-map]\nbranding:\n  accent: pink\n')
+      const result = await cliWith({ ...env, KIT_DIST_DIR: dist }, 'build', '--cohort', id)
       expect(result.code).toBe(1)
       expect(result.stderr).toContain('nothing was built or changed')
       expect(result.stderr).toMatch(/cohort\.yaml:5:\d+ timezone: must be an IANA time zone/)
       expect(result.stderr).toMatch(/branding\.accent: must be a colour/)
       expect(existsSync(dist)).toBe(false)
-      const check = await cli('cohort', 'check', id)
+      expect(existsSync(join(cohorts, '.composed'))).toBe(false)
+      const check = await cliWith(env, 'cohort', 'check', id)
       expect(check.code).toBe(1)
     }
     finally {
-      rmSync(join(ROOT, 'cohorts', id), { recursive: true, force: true })
+      rmSync(join(cohorts, 'elsewhere'), { recursive: true, force: true })
     }
   })
 })

@@ -1,0 +1,308 @@
+// One worksheet per board, as data: what a printed worksheet shows, in the cohort's language,
+// blank (lines to write on) or filled with a group's results. The print view of a board
+// (components/BoardWorksheet.vue) and the worksheets PDF (worksheets.ts) both render this
+// model, so they cannot disagree. Plain TypeScript: no Vue, no Node.
+import type { BoardDefinition } from '../exercises/board'
+import type { FieldDef } from '../exercises/fields'
+import { displayValue } from '../exercises/fields'
+import { channelAudit, CHANNEL_FIELDS } from '../exercises/channel-audit'
+import { charterBuilder, type CharterData, DECISION_LABELS, MILESTONE_FIELDS } from '../exercises/charter'
+import { INFORMATION_FIELDS, informationMap } from '../exercises/information-map'
+import { labelsFor, translate } from '../exercises/labels'
+import { COMPASS_FIELDS, lifecycleCompass, STAGE_LABELS } from '../exercises/lifecycle-compass'
+import { mountainOfEngagement, PATHWAY_LABELS, PERSONA_FIELDS } from '../exercises/mountain-of-engagement'
+import { EVENT_FIELDS, originTimeline } from '../exercises/origin-timeline'
+import { BOARDS } from '../exercises/registry'
+import { cellKey, RACI, RACI_MEANING, raciMatrix, type RaciMatrixData } from '../exercises/raci-matrix'
+import { QUADRANTS, quadrantOf, stakeholderMap, STAKEHOLDER_FIELDS, type StakeholderMapData } from '../exercises/stakeholder-map'
+import { IDEA_FIELDS, ideaVote } from '../exercises/idea-vote'
+import { LEDGER_FIELDS, valueExchangeLedger } from '../exercises/value-exchange-ledger'
+
+export interface WorksheetTable {
+  caption?: string
+  columns: string[]
+  /** the first cell of each row names it (a RACI activity) */
+  rowHeaders?: boolean
+  rows: string[][]
+  /** empty rows to write on, after the filled ones */
+  blankRows: number
+}
+
+/** A grid to plot on: the stakeholder map's power (up) against interest (across). */
+export interface WorksheetGrid {
+  xLabel: string
+  yLabel: string
+  min: number
+  max: number
+  /** where "high" starts on both axes */
+  threshold: number
+  quadrants: { label: string, corner: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' }[]
+  points: { label: string, x: number, y: number }[]
+}
+
+export interface WorksheetSection { heading: string, text?: string, lines: number }
+
+export interface WorksheetModel {
+  kind: string
+  language: string
+  /** "Worksheet: Stakeholder map" */
+  heading: string
+  title: string
+  instructions: string[]
+  filled: boolean
+  grid?: WorksheetGrid
+  tables: WorksheetTable[]
+  sections: WorksheetSection[]
+  legend: { term: string, meaning: string }[]
+  /** what a group writes its name and the date on; and the blank notes lines */
+  group: string
+  date: string
+  notes: string
+}
+
+// Words only printed worksheets use, beside the boards' own phrasebook.
+const WORDS: Record<string, Record<string, string>> = {
+  es: {
+    'Group': 'Grupo',
+    'Date': 'Fecha',
+    'Notes': 'Notas',
+    'Activity': 'Actividad',
+    'Role': 'Rol',
+    'Power': 'Poder',
+    'Interest': 'Interés',
+    'low': 'bajo',
+    'high': 'alto',
+    'Vision': 'Visión',
+    'Mission': 'Misión',
+    'Values': 'Valores',
+    'Milestones': 'Hitos',
+    'Ways of working': 'Formas de trabajo',
+    'Decisions': 'Decisiones',
+    'Meetings': 'Reuniones',
+    'Channels': 'Canales',
+    'Roles': 'Roles',
+    'Code of conduct': 'Código de conducta',
+    'Membership': 'Membresía',
+    'Review by': 'Revisar antes de',
+    'Licence': 'Licencia',
+    'With whom, we do what, for whom, so that what changes': 'Con quién, hacemos qué, para quién, para que cambie qué',
+    'Stages': 'Etapas',
+  },
+}
+
+interface ListSpec { fields: readonly FieldDef[], listKey: string, legend?: Record<string, string> }
+
+const LIST_BOARDS: Record<string, ListSpec> = {
+  [originTimeline.kind]: { fields: EVENT_FIELDS, listKey: 'events' },
+  [lifecycleCompass.kind]: { fields: COMPASS_FIELDS, listKey: 'entries', legend: STAGE_LABELS },
+  [stakeholderMap.kind]: { fields: STAKEHOLDER_FIELDS, listKey: 'stakeholders' },
+  [channelAudit.kind]: { fields: CHANNEL_FIELDS, listKey: 'channels' },
+  [mountainOfEngagement.kind]: { fields: PERSONA_FIELDS, listKey: 'personas', legend: PATHWAY_LABELS },
+  [valueExchangeLedger.kind]: { fields: LEDGER_FIELDS, listKey: 'rows' },
+  [informationMap.kind]: { fields: INFORMATION_FIELDS, listKey: 'items' },
+  [ideaVote.kind]: { fields: IDEA_FIELDS, listKey: 'ideas' },
+}
+
+/** The cells of a board's CSV export, row by row (the worksheet of a board with no layout of its own). */
+export function csvRows(csv: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i]
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') { cell += '"'; i++ }
+      else if (c === '"') { quoted = false }
+      else { cell += c }
+    }
+    else if (c === '"') { quoted = true }
+    else if (c === ',') { row.push(cell); cell = '' }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && csv[i + 1] === '\n')
+        i++
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+    }
+    else { cell += c }
+  }
+  if (cell || row.length)
+    rows.push([...row, cell])
+  return rows
+}
+
+/** Whether a board's data is its empty state: the worksheet is then blank. */
+export function isEmptyBoard(def: Pick<BoardDefinition, 'empty'>, data: unknown): boolean {
+  return data === undefined || data === null || JSON.stringify(data) === JSON.stringify(def.empty())
+}
+
+/** The worksheet of a board of this kind: blank without data, else filled with it. */
+export function worksheetModel(kind: string, data: unknown, language = 'en'): WorksheetModel {
+  const def = BOARDS.find(b => b.def.kind === kind)?.def
+  if (!def)
+    throw new Error(`No worksheet for board kind "${kind}".`)
+  const t = (text: string) => WORDS[language]?.[text] ?? translate(text, language)
+  const filled = !isEmptyBoard(def, data)
+  const model: WorksheetModel = {
+    kind,
+    language,
+    heading: `${labelsFor(language).worksheet}: ${t(def.title)}`,
+    title: t(def.title),
+    instructions: def.instructions.map(t),
+    filled,
+    tables: [],
+    sections: [],
+    legend: [],
+    group: t('Group'),
+    date: t('Date'),
+    notes: t('Notes'),
+  }
+  const value = (f: FieldDef, v: unknown) => (f.kind === 'choice' || f.kind === 'multi' ? displayValue(f, v).split(', ').map(t).join(', ') : displayValue(f, v))
+
+  const list = LIST_BOARDS[kind]
+  if (list) {
+    const rows = filled ? ((data as Record<string, Record<string, unknown>[]>)[list.listKey] ?? []) : []
+    model.tables.push({
+      columns: list.fields.map(f => t(f.label)),
+      rows: rows.map(r => list.fields.map(f => value(f, r[f.key]))),
+      blankRows: filled ? 2 : 8,
+    })
+    if (list.legend)
+      model.legend = Object.values(list.legend).map(label => ({ term: t(label), meaning: '' }))
+  }
+  else if (![raciMatrix.kind, charterBuilder.kind].includes(kind)) {
+    // A board without a layout of its own: the columns and rows of its CSV export.
+    const [columns = [], ...rows] = csvRows(def.toCsv(filled ? data : def.empty()))
+    model.tables.push({ columns: columns.map(t), rows: rows.map(r => r.map(cell => cell.replace(/^'(?=[=+\-@])/, ''))), blankRows: filled ? 2 : 8 })
+  }
+  if (kind === stakeholderMap.kind)
+    addStakeholderGrid(model, (filled ? data : stakeholderMap.empty()) as StakeholderMapData, t)
+  if (kind === raciMatrix.kind)
+    addRaci(model, (filled ? data : raciMatrix.empty()) as RaciMatrixData, t)
+  if (kind === charterBuilder.kind)
+    addCharter(model, (filled ? data : charterBuilder.empty()) as CharterData, t)
+  return model
+}
+
+function addStakeholderGrid(model: WorksheetModel, data: StakeholderMapData, t: (s: string) => string): void {
+  const corner = { 'manage-closely': 'top-right', 'keep-satisfied': 'top-left', 'keep-informed': 'bottom-right', 'monitor': 'bottom-left' } as const
+  model.grid = {
+    xLabel: `${t('Interest')} (1-5)`,
+    yLabel: `${t('Power')} (1-5)`,
+    min: 1,
+    max: 5,
+    threshold: data.threshold,
+    quadrants: (Object.keys(QUADRANTS) as (keyof typeof QUADRANTS)[]).map(q => ({ label: t(QUADRANTS[q].label), corner: corner[q] })),
+    points: data.stakeholders.map(s => ({ label: s.name, x: s.interest, y: s.power })),
+  }
+  model.legend = (Object.keys(QUADRANTS) as (keyof typeof QUADRANTS)[]).map(q => ({ term: t(QUADRANTS[q].label), meaning: t(QUADRANTS[q].strategy) }))
+  // The table also says where each stakeholder lands.
+  if (model.tables[0] && data.stakeholders.length) {
+    model.tables[0].columns.push(t('Approach by quadrant'))
+    model.tables[0].rows.forEach((row, i) => row.push(t(QUADRANTS[quadrantOf(data.stakeholders[i], data.threshold).quadrant].label)))
+  }
+}
+
+function addRaci(model: WorksheetModel, data: RaciMatrixData, t: (s: string) => string): void {
+  // At least five role columns: blank ones are headed "Role: ____" to write a role in.
+  const blankRoles = Math.max(0, 5 - data.roles.length)
+  model.tables.push({
+    columns: [t('Activity'), ...data.roles.map(r => r.name), ...Array.from({ length: blankRoles }, () => `${t('Role')}: ________`)],
+    rowHeaders: true,
+    rows: data.activities.map(a => [t(a.name), ...data.roles.map(r => data.cells[cellKey(a.id, r.id)] ?? ''), ...Array.from({ length: blankRoles }, () => '')]),
+    blankRows: model.filled ? 2 : 10,
+  })
+  model.legend = RACI.map(letter => ({ term: letter, meaning: t(RACI_MEANING[letter]) }))
+}
+
+function addCharter(model: WorksheetModel, d: CharterData, t: (s: string) => string): void {
+  const w = d.waysOfWorking
+  const text = (value: string, lines: number) => ({ text: value.trim() || undefined, lines: value.trim() ? 0 : lines })
+  const vision = [d.vision.with, d.vision.do, d.vision.for, d.vision.soThat].some(v => v.trim())
+    ? [d.vision.with && `${d.vision.with},`, d.vision.do, d.vision.for, d.vision.soThat].filter(Boolean).join(' ')
+    : ''
+  model.sections = [
+    { heading: `${t('Vision')} (${t('With whom, we do what, for whom, so that what changes')})`, ...text(vision, 2) },
+    { heading: t('Mission'), ...text(d.mission, 3) },
+    { heading: t('Values'), ...text(d.values.join(' · '), 2) },
+    { heading: `${t('Decisions')} (${Object.values(DECISION_LABELS).map(t).join(' / ')})`, ...text(w.decisionRule ? t(DECISION_LABELS[w.decisionRule]) : '', 1) },
+    { heading: t('Meetings'), ...text(w.meetingCadence, 1) },
+    { heading: t('Channels'), ...text(w.channels.join(', '), 1) },
+    { heading: t('Roles'), ...text(w.roles.join(', '), 1) },
+    { heading: t('Code of conduct'), ...text(w.cocLink, 1) },
+    { heading: t('Membership'), ...text(w.membershipTerms, 2) },
+    { heading: t('Review by'), ...text(d.reviewDate, 1) },
+    { heading: t('Licence'), ...text(d.licence, 1) },
+  ]
+  model.tables.push({
+    caption: t('Milestones'),
+    columns: MILESTONE_FIELDS.map(f => t(f.label)),
+    rows: d.milestones.map((m) => {
+      const row = m as unknown as Record<string, unknown>
+      return MILESTONE_FIELDS.map(f => (f.kind === 'choice' ? t(displayValue(f, row[f.key])) : displayValue(f, row[f.key])))
+    }),
+    blankRows: d.milestones.length ? 0 : 3,
+  })
+}
+
+export interface GridGeometry {
+  size: number
+  /** the plotting area */
+  left: number
+  top: number
+  width: number
+  height: number
+  ticks: { value: number, x: number, y: number }[]
+  /** the "high" lines across and down */
+  thresholdX: number
+  thresholdY: number
+  quadrants: { label: string, x: number, y: number, anchor: 'start' | 'end' }[]
+  points: { label: string, x: number, y: number }[]
+  xLabel: { text: string, x: number, y: number }
+  yLabel: { text: string, x: number, y: number }
+}
+
+/** Where everything on a plotting grid goes, in a 320 × 320 SVG: one layout for both renderers. */
+export function gridGeometry(grid: WorksheetGrid): GridGeometry {
+  const size = 320
+  const left = 44
+  const top = 12
+  const width = size - left - 12
+  const height = size - top - 44
+  const steps = grid.max - grid.min + 1
+  // Each value sits in the middle of its band: 1 to 5 across five bands.
+  const x = (v: number) => left + ((v - grid.min + 0.5) / steps) * width
+  const y = (v: number) => top + height - ((v - grid.min + 0.5) / steps) * height
+  const ticks = Array.from({ length: steps }, (_, i) => grid.min + i).map(v => ({ value: v, x: x(v), y: y(v) }))
+  const pad = 6
+  const corners = {
+    'top-left': { x: left + pad, y: top + 14, anchor: 'start' as const },
+    'top-right': { x: left + width - pad, y: top + 14, anchor: 'end' as const },
+    'bottom-left': { x: left + pad, y: top + height - pad, anchor: 'start' as const },
+    'bottom-right': { x: left + width - pad, y: top + height - pad, anchor: 'end' as const },
+  }
+  // Points that share a cell are spread a little so every name stays readable.
+  const seen = new Map<string, number>()
+  const points = grid.points.map((p) => {
+    const key = `${p.x}:${p.y}`
+    const n = seen.get(key) ?? 0
+    seen.set(key, n + 1)
+    return { label: p.label, x: x(p.x), y: y(p.y) + n * 11 }
+  })
+  return {
+    size,
+    left,
+    top,
+    width,
+    height,
+    ticks,
+    thresholdX: x(grid.threshold - 0.5),
+    thresholdY: y(grid.threshold - 0.5),
+    quadrants: grid.quadrants.map(q => ({ label: q.label, ...corners[q.corner] })),
+    points,
+    xLabel: { text: grid.xLabel, x: left + width / 2, y: size - 6 },
+    yLabel: { text: grid.yLabel, x: 12, y: top + height / 2 },
+  }
+}

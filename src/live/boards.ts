@@ -1,0 +1,86 @@
+// How a board kind takes contributions from phones: a small adapter per kind. The server does
+// everything common (who is asking, lock, rate limit, persistence, acknowledgement, the public
+// projection's delivery); an adapter only knows its board's document: what a participant may
+// send (a zod schema), how that changes the document, what participants may see of it.
+//
+// Board documents follow the kit's convention: a `meta` Y.Map with `kind` and `schema`, and
+// each row a Y.Map under its own id inside a Y.Map. Live rows carry `_author` (a hash of the
+// participant's secret, never the secret), `_name` (optional display name) and `_status`.
+import type { z } from 'zod'
+import * as Y from 'yjs'
+import type { BoardDefinition } from '../exercises/board'
+import type { EntryStatus, Moderation, RefusalCode } from './protocol'
+
+export interface Contributor {
+  participantId: string
+  /** the name the participant gave, or '' (anonymous) */
+  name: string
+  moderation: Moderation
+  /** most entries one participant may have on one board */
+  maxEntries: number
+  /** most entries on one board in all (what a projector and an export can hold) */
+  maxRows: number
+  now: number
+}
+
+/** `error` is an English template with {placeholders} filled from `params` (see words.ts). */
+export interface Refusal { code: RefusalCode, error: string, params?: Record<string, string | number> }
+
+export interface LiveBoardAdapter<Op = any> {
+  kind: string
+  def: BoardDefinition
+  /** the body of a participant's contribution */
+  op: z.ZodType<Op>
+  /** called inside a transaction; returns why not, or nothing when applied */
+  apply: (doc: Y.Doc, op: Op, who: Contributor) => Refusal | undefined
+  /** writes what participants may see into the public document (inside a transaction) */
+  project: (doc: Y.Doc, out: Y.Doc) => void
+  /** the participant's own entries, for their join page */
+  mine: (doc: Y.Doc, participantId: string) => unknown
+  /** the board's results in its model's shape (visible entries), for exports */
+  results: (doc: Y.Doc) => unknown
+}
+
+export type Json = string | number | boolean | null
+
+export const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta')
+export const rowsOf = (doc: Y.Doc, name: string) => doc.getMap<Y.Map<unknown>>(name)
+
+export function isLocked(doc: Y.Doc): boolean {
+  return meta(doc).get('locked') === true
+}
+export function moderationOf(doc: Y.Doc): Moderation {
+  return meta(doc).get('moderation') === 'queue' ? 'queue' : 'open'
+}
+export function statusOf(row: Y.Map<unknown>): EntryStatus {
+  const s = row.get('_status')
+  return s === 'pending' || s === 'hidden' ? s : 'visible'
+}
+
+/** Sets only the keys whose value differs, so an unchanged retry writes nothing. */
+export function setFields(row: Y.Map<unknown>, fields: Record<string, Json>): void {
+  for (const [key, value] of Object.entries(fields)) {
+    if (row.get(key) !== value)
+      row.set(key, value)
+  }
+}
+
+/** Makes a map of rows hold exactly `rows` (id -> fields), touching only what changed. */
+export function syncRows(target: Y.Map<Y.Map<unknown>>, rows: Map<string, Record<string, Json>>): void {
+  for (const id of [...target.keys()]) {
+    if (!rows.has(id))
+      target.delete(id)
+  }
+  for (const [id, fields] of rows) {
+    let row = target.get(id)
+    if (!(row instanceof Y.Map)) {
+      row = new Y.Map<unknown>()
+      target.set(id, row)
+    }
+    for (const key of [...row.keys()]) {
+      if (!(key in fields))
+        row.delete(key)
+    }
+    setFields(row, fields)
+  }
+}

@@ -1,0 +1,169 @@
+// The facilitator's side of a live session, inside the Slidev deck on the laptop: one
+// connection to the live server with the facilitator token, the join count, the board the
+// presenter is on (participants follow it), and each live board's full document for the
+// projected board and its moderation (hide, remove, approve, lock, queue).
+//
+// `npm run live` hands the address and token to this laptop's Slidev only, as VITE_KIT_LIVE_*
+// variables; a deck built for the web has none, and every function here is then inert.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import { computed, inject, onScopeDispose, type Ref, ref, shallowRef, watch } from 'vue'
+import * as Y from 'yjs'
+import { boardDocName, CONTROL_DOC, type CurrentBoard, type EntryStatus, type Moderation, type ServerMessage } from './protocol'
+
+export interface LiveConfig { url: string, token: string, join: string }
+
+export function liveConfig(env: Record<string, string | undefined> = (import.meta as any).env ?? {}): LiveConfig | undefined {
+  const { VITE_KIT_LIVE_URL: url, VITE_KIT_LIVE_TOKEN: token, VITE_KIT_LIVE_JOIN: join } = env
+  return url && token && join ? { url, token, join } : undefined
+}
+
+interface Shared {
+  config: LiveConfig
+  socket: HocuspocusProviderWebsocket
+  control: HocuspocusProvider
+  controlDoc: Y.Doc
+  joined: Ref<number>
+  connected: Ref<boolean>
+}
+let shared: Shared | undefined
+
+function connect(config: LiveConfig): Shared {
+  if (shared)
+    return shared
+  const socket = new HocuspocusProviderWebsocket({ url: config.url, maxDelay: 5000 })
+  const controlDoc = new Y.Doc()
+  const control = new HocuspocusProvider({ websocketProvider: socket, name: CONTROL_DOC, document: controlDoc, token: `f:${config.token}`, awareness: null })
+  control.attach()
+  const joined = ref(0)
+  const connected = ref(false)
+  control.on('stateless', ({ payload }: { payload: string }) => {
+    const message = JSON.parse(payload) as ServerMessage
+    if (message.t === 'joined')
+      joined.value = message.count
+  })
+  socket.on('status', ({ status }: { status: string }) => { connected.value = status === 'connected' })
+  shared = { config, socket, control, controlDoc, joined, connected }
+  return shared
+}
+
+/** The session as the facilitator sees it: join address, count, connection. */
+export function useLiveSession(config = liveConfig()) {
+  const live = config ? connect(config) : undefined
+  return {
+    enabled: !!live,
+    joinUrl: config?.join ?? '',
+    token: config?.token ?? '',
+    joined: computed(() => live?.joined.value ?? 0),
+    connected: computed(() => live?.connected.value ?? false),
+  }
+}
+
+/** Puts a board on the participants' phones (or, with undefined, their waiting screen). */
+export function setCurrentBoard(board: CurrentBoard | undefined, config = liveConfig()): void {
+  if (!config)
+    return
+  const { controlDoc } = connect(config)
+  controlDoc.transact(() => {
+    const current = controlDoc.getMap<unknown>('current')
+    if (board && current.get('boardId') === board.boardId)
+      return
+    current.clear()
+    if (!board)
+      return
+    const boards = controlDoc.getMap<Y.Map<unknown>>('boards')
+    if (!boards.has(board.boardId)) {
+      const entry = new Y.Map<unknown>()
+      boards.set(board.boardId, entry)
+      entry.set('kind', board.kind)
+      entry.set('title', board.title)
+    }
+    current.set('boardId', board.boardId)
+    current.set('kind', board.kind)
+    current.set('title', board.title)
+  })
+}
+
+// Which board each slide holds, so the deck can tell phones when the presenter moves.
+const boardsOnPages = new Map<number, CurrentBoard>()
+
+/**
+ * Called by a live board component: while its slide is the presenter's current slide, it is
+ * the participants' current board. Only the presenter view and the projected slides steer.
+ */
+export function useAnnounceBoard(board: CurrentBoard): void {
+  const config = liveConfig()
+  const page = inject<Ref<number> | undefined>('$$slidev-page', undefined)
+  const renderContext = inject<Ref<string> | undefined>('$$slidev-render-context', undefined)
+  const slidev = inject<{ nav?: { currentPage?: number } } | undefined>('$$slidev-context', undefined)
+  if (!config || !page || !['slide', 'presenter'].includes(renderContext?.value ?? ''))
+    return
+  boardsOnPages.set(page.value, board)
+  const stop = watch(() => slidev?.nav?.currentPage, (current) => {
+    if (current === page.value)
+      setCurrentBoard(board, config)
+  }, { immediate: true })
+  onScopeDispose(stop)
+}
+
+/** For a component on every slide (a global layer): slides without a board send phones to wait. */
+export function useFollowSlides(): void {
+  const config = liveConfig()
+  const slidev = inject<{ nav?: { currentPage?: number } } | undefined>('$$slidev-context', undefined)
+  if (!config)
+    return
+  const stop = watch(() => slidev?.nav?.currentPage, (current) => {
+    if (current !== undefined && !boardsOnPages.has(current))
+      setCurrentBoard(undefined, config)
+  }, { immediate: true })
+  onScopeDispose(stop)
+}
+
+export interface LiveRow { id: string, status: EntryStatus, fields: Record<string, unknown> }
+
+/** A live board's full document, read-write, for the projected board and moderation. */
+export function useLiveBoard(boardId: string, rowsKey: string, config = liveConfig()) {
+  const rows = shallowRef<LiveRow[]>([])
+  const locked = ref(false)
+  const moderation = ref<Moderation>('open')
+  /** bumped on every change, for views that derive more from `doc` */
+  const version = ref(0)
+  if (!config)
+    return { enabled: false as const, rows, locked, moderation, version }
+  const live = connect(config)
+  const doc = new Y.Doc()
+  const provider = new HocuspocusProvider({ websocketProvider: live.socket, name: boardDocName(boardId), document: doc, token: `f:${config.token}`, awareness: null })
+  provider.attach()
+  const meta = doc.getMap<unknown>('meta')
+  const list = doc.getMap<Y.Map<unknown>>(rowsKey)
+  const refresh = () => {
+    locked.value = meta.get('locked') === true
+    moderation.value = meta.get('moderation') === 'queue' ? 'queue' : 'open'
+    rows.value = [...list.entries()].map(([id, row]) => {
+      const s = row.get('_status')
+      return { id, status: (s === 'pending' || s === 'hidden' ? s : 'visible') as EntryStatus, fields: row.toJSON() }
+    }).sort((a, b) => Number(a.fields._at ?? 0) - Number(b.fields._at ?? 0))
+    version.value++
+  }
+  doc.on('update', refresh)
+  onScopeDispose(() => {
+    doc.off('update', refresh)
+    provider.destroy()
+    doc.destroy()
+  })
+  const setStatus = (id: string, status: EntryStatus) => list.get(id)?.set('_status', status)
+  return {
+    enabled: true as const,
+    rows,
+    locked,
+    moderation,
+    version,
+    doc,
+    hide: (id: string) => setStatus(id, 'hidden'),
+    show: (id: string) => setStatus(id, 'visible'),
+    approve: (id: string) => setStatus(id, 'visible'),
+    remove: (id: string) => list.delete(id),
+    setLocked: (value: boolean) => meta.set('locked', value),
+    setModeration: (value: Moderation) => meta.set('moderation', value),
+    setMeta: (key: string, value: string | number | boolean) => meta.set(key, value),
+  }
+}

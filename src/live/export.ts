@@ -1,0 +1,47 @@
+// A session's results, read from its SQLite store (the server may still be running): per board,
+// the kit's JSON export envelope, Markdown and CSV, and results.json (all boards) for
+// `npm run export -- --results`. Only what participants could see is exported: hidden and
+// pending contributions stay out, as they stayed off the projector.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { exportJson, validate } from '../exercises/board'
+import { CliError } from '../cli/modules'
+import { liveBoard } from './adapters'
+import { meta } from './boards'
+import { LiveStore } from './store'
+
+export function exportSession(db: string, out: string, now = new Date()): { boards: number, files: string[] } {
+  const store = new LiveStore(db)
+  const files: string[] = []
+  const envelopes: unknown[] = []
+  try {
+    for (const name of store.documents()) {
+      const boardId = /^board\/(.+)$/.exec(name)?.[1]
+      if (!boardId)
+        continue
+      const doc = store.load(name)
+      const adapter = liveBoard(String(meta(doc).get('kind')))
+      if (!adapter)
+        continue
+      const checked = validate(adapter.def, adapter.results(doc))
+      if (!checked.ok)
+        throw new CliError(`Board ${boardId} cannot be exported: ${checked.error}`)
+      const json = exportJson(adapter.def, boardId, checked.data, now)
+      envelopes.push(JSON.parse(json))
+      for (const [ext, text] of [['json', json], ['md', adapter.def.toMarkdown(checked.data)], ['csv', adapter.def.toCsv(checked.data)]] as const) {
+        const file = join(out, `${boardId}.${ext}`)
+        writeFileSync(file, text)
+        files.push(file)
+      }
+    }
+  }
+  finally {
+    store.close()
+  }
+  if (envelopes.length) {
+    const file = join(out, 'results.json')
+    writeFileSync(file, `${JSON.stringify(envelopes, null, 2)}\n`)
+    files.push(file)
+  }
+  return { boards: envelopes.length, files }
+}

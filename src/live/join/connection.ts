@@ -1,0 +1,167 @@
+// The join page's connection: one WebSocket to the live server that came with the page,
+// read-only documents (the session, the current board's public projection) and an outbox of
+// contributions. The outbox is kept in localStorage until the server acknowledges each message,
+// and resent after every reconnect: ids make a resend harmless.
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
+import { computed, reactive, ref, shallowRef, watch } from 'vue'
+import * as Y from 'yjs'
+import { CONTROL_DOC, type CurrentBoard, type IdeaVoteMine, publicDocName, randomId, type ServerMessage } from '../protocol'
+
+export interface Outgoing { msg: string, board: string, body: Record<string, unknown> }
+export interface PublicIdea { id: string, text: string, by: string, votes: number }
+export interface Notice { text: string, error: boolean }
+
+const SECRET_KEY = 'kit-live:secret'
+const NAME_KEY = 'kit-live:name'
+const OUTBOX_KEY = 'kit-live:outbox'
+
+function load<T>(key: string, fallback: T): T {
+  try {
+    const raw = localStorage.getItem(key)
+    return raw === null ? fallback : JSON.parse(raw) as T
+  }
+  catch {
+    return fallback
+  }
+}
+const save = (key: string, value: unknown) => localStorage.setItem(key, JSON.stringify(value))
+
+export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`) {
+  let secret = load<string>(SECRET_KEY, '')
+  if (!/^[\w-]{22,64}$/.test(secret)) {
+    secret = randomId(18)
+    save(SECRET_KEY, secret)
+  }
+  const token = `p:${secret}`
+  const name = ref(load<string>(NAME_KEY, ''))
+  watch(name, n => save(NAME_KEY, n))
+
+  const status = ref<'connecting' | 'connected' | 'offline'>('connecting')
+  const session = reactive({ title: '', language: 'en', names: true })
+  const current = shallowRef<CurrentBoard | undefined>()
+  const ideas = shallowRef<PublicIdea[]>([])
+  const boardMeta = reactive({ locked: false, votesPerPerson: 3 })
+  const mine = shallowRef<IdeaVoteMine>({ ideas: [], votes: [], votesLeft: 0 })
+  const outbox = ref<Outgoing[]>(load<Outgoing[]>(OUTBOX_KEY, []))
+  const notice = shallowRef<Notice | undefined>()
+  watch(outbox, o => save(OUTBOX_KEY, o), { deep: true })
+
+  const socket = new HocuspocusProviderWebsocket({ url, maxDelay: 5000 })
+  const controlDoc = new Y.Doc()
+  const control = new HocuspocusProvider({ websocketProvider: socket, name: CONTROL_DOC, document: controlDoc, token, awareness: null })
+  control.attach()
+
+  let everConnected = false
+  socket.on('status', ({ status: s }: { status: WebSocketStatus }) => {
+    everConnected ||= s === WebSocketStatus.Connected
+    // Once connected, any loss is "reconnecting", so the participant knows their input is kept.
+    status.value = s === WebSocketStatus.Connected ? 'connected' : everConnected ? 'offline' : 'connecting'
+  })
+
+  const readControl = () => {
+    const s = controlDoc.getMap<unknown>('session')
+    session.title = String(s.get('title') ?? '')
+    session.language = String(s.get('language') ?? 'en')
+    session.names = s.get('names') !== false
+    const c = controlDoc.getMap<unknown>('current')
+    const boardId = c.get('boardId')
+    current.value = typeof boardId === 'string' && boardId
+      ? { boardId, kind: String(c.get('kind') ?? ''), title: String(c.get('title') ?? '') }
+      : undefined
+  }
+  controlDoc.on('update', readControl)
+
+  let board: { provider: HocuspocusProvider, doc: Y.Doc, id: string } | undefined
+  const readBoard = () => {
+    if (!board)
+      return
+    const m = board.doc.getMap<unknown>('meta')
+    boardMeta.locked = m.get('locked') === true
+    boardMeta.votesPerPerson = Number(m.get('votesPerPerson') ?? 3)
+    ideas.value = [...board.doc.getMap<Y.Map<unknown>>('ideas').values()]
+      .map(r => ({ id: String(r.get('id') ?? ''), text: String(r.get('text') ?? ''), by: String(r.get('by') ?? ''), votes: Number(r.get('votes') ?? 0) }))
+      .sort((a, b) => b.votes - a.votes || a.text.localeCompare(b.text))
+  }
+
+  function openBoard(boardId: string | undefined) {
+    if (board?.id === boardId)
+      return
+    if (board) {
+      board.provider.destroy()
+      board.doc.destroy()
+      board = undefined
+    }
+    ideas.value = []
+    mine.value = { ideas: [], votes: [], votesLeft: 0 }
+    if (!boardId)
+      return
+    const doc = new Y.Doc()
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: publicDocName(boardId), document: doc, token, awareness: null })
+    provider.attach()
+    board = { provider, doc, id: boardId }
+    doc.on('update', readBoard)
+    askMine()
+  }
+  watch(() => current.value?.boardId, id => openBoard(id))
+
+  const send = (message: unknown) => control.sendStateless(JSON.stringify(message))
+  function askMine() {
+    if (board && status.value === 'connected')
+      send({ t: 'mine', board: board.id })
+  }
+  function flush() {
+    if (status.value !== 'connected')
+      return
+    for (const o of outbox.value)
+      send({ t: 'contribute', msg: o.msg, board: o.board, name: name.value.trim(), body: o.body })
+  }
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+  control.on('synced', () => {
+    flush()
+    askMine()
+  })
+
+  control.on('stateless', ({ payload }: { payload: string }) => {
+    let message: ServerMessage
+    try {
+      message = JSON.parse(payload)
+    }
+    catch {
+      return
+    }
+    if (message.t === 'mine' && message.board === board?.id) {
+      mine.value = message.mine as IdeaVoteMine
+    }
+    else if (message.t === 'result') {
+      if (!message.ok) {
+        if (message.code === 'rate') {
+          // Kept in the outbox and sent again once the participant's limit allows.
+          clearTimeout(retryTimer)
+          retryTimer = setTimeout(flush, (message.retryAfter ?? 1) * 1000)
+          notice.value = { text: message.error, error: true }
+          return
+        }
+        notice.value = { text: message.error, error: true }
+      }
+      else {
+        notice.value = undefined
+      }
+      outbox.value = outbox.value.filter(o => o.msg !== message.msg)
+    }
+  })
+
+  function contribute(body: Record<string, unknown>) {
+    if (!board)
+      return
+    const item = { msg: randomId(12), board: board.id, body }
+    outbox.value = [...outbox.value, item]
+    if (status.value === 'connected')
+      send({ t: 'contribute', msg: item.msg, board: item.board, name: name.value.trim(), body })
+  }
+
+  const sendingIds = computed(() => new Set(outbox.value.map(o => String(o.body.id ?? o.body.idea ?? ''))))
+
+  return { name, status, session, current, ideas, boardMeta, mine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
+}
+
+export type LiveSession = ReturnType<typeof useLiveSession>

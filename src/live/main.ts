@@ -1,0 +1,223 @@
+// `npm run live -- …`: a workshop where participants join from their phones.
+//   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
+//       the live server on this laptop's network address, and the presentation
+//       (--anonymous: participants cannot give names)
+//   live serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port]
+//       the live server alone (restarts, several instances behind a load balancer)
+//   live export <session> [--out <folder>]      each board's results: JSON, Markdown, CSV
+//   live delete <session>                       removes a session's data
+//   live build                                  builds the join page
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { networkInterfaces } from 'node:os'
+import { join } from 'node:path'
+import process from 'node:process'
+import { pathToFileURL } from 'node:url'
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util'
+import QRCode from 'qrcode'
+import { CliError, findModule } from '../cli/modules'
+import { SLIDEV_BIN } from '../paths'
+import { exportSession } from './export'
+import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
+import { type LiveServerOptions, startLiveServer } from './server'
+import { checkSessionName, deleteSession, openSession, readSession } from './session'
+
+export const LIVE_USAGE = `Usage:
+  npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
+  npm run live -- export <session> [--out <folder>]
+  npm run live -- delete <session>
+  npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port]`
+
+/** Node's parseArgs, with a user's typo reported as a message and the usage, not a stack trace. */
+function parseArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof nodeParseArgs<T>> {
+  try {
+    return nodeParseArgs(config)
+  }
+  catch (e) {
+    if (String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'))
+      throw new CliError(`${(e as Error).message}\n${LIVE_USAGE}`)
+    throw e
+  }
+}
+
+export async function live(args: string[]): Promise<number> {
+  const [first, ...rest] = args
+  switch (first) {
+    case 'export': return exportCommand(rest)
+    case 'delete': return deleteCommand(rest)
+    case 'serve': return serveCommand(rest)
+    case 'build':
+      await buildJoinPage()
+      console.log(`Join page built into ${JOIN_DIST}.`)
+      return 0
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(LIVE_USAGE)
+      return 0
+    default: return present(args)
+  }
+}
+
+/** The laptop's address on the room's network: the first IPv4 address that is not loopback. */
+export function lanAddress(): string | undefined {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) {
+      if (a.family === 'IPv4' && !a.internal)
+        return a.address
+    }
+  }
+  return undefined
+}
+
+function deckTitle(entry: string): string {
+  const head = /^---\n([\s\S]*?)\n---/.exec(readFileSync(entry, 'utf8'))?.[1] ?? ''
+  return /^title:\s*(.+)$/m.exec(head)?.[1].replace(/^['"]|['"]$/g, '').trim() ?? 'Workshop'
+}
+
+async function ensureJoinPage() {
+  if (!joinPageIsCurrent()) {
+    console.log('Building the join page…')
+    await buildJoinPage()
+  }
+}
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/** Starts the server; a port in use is the user's to fix, so it gets a message, not a stack trace. */
+async function listen(options: LiveServerOptions) {
+  try {
+    return await startLiveServer(options)
+  }
+  catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new CliError(`Port ${options.port} is in use (another live session?). Stop it, or choose another port: --port ${(options.port ?? 4321) + 1}`)
+    throw e
+  }
+}
+
+function port(value: string | undefined, fallback: number): number {
+  const n = Number(value ?? fallback)
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new CliError(`--port must be a port number (0-65535), not "${value}".`)
+  return n
+}
+
+async function present(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { cohort: { type: 'string' }, session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, anonymous: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  })
+  // Loaded only here: the cohort composer and Slidev's parser are not needed to serve.
+  const { resolveKit } = await import('../site/kit')
+  const kit = await resolveKit(values.cohort)
+  const deck = findModule(kit.decks, positionals[0])
+  const name = checkSessionName(values.session ?? `${values.cohort ? `${values.cohort}-` : ''}m${deck.number}-${today()}`)
+  const language = kit.cohort?.cohort?.language ?? 'en'
+  const session = openSession(name, { title: deckTitle(deck.entry), module: deck.name, cohort: values.cohort, language })
+  await ensureJoinPage()
+  const address = values.host ?? lanAddress()
+  if (!address)
+    console.warn('No network address found (is Wi-Fi on?). Participants on other devices cannot join; the server listens on this computer only.')
+  const server = await listen({
+    db: session.db,
+    token: session.token,
+    title: session.title,
+    language: session.language,
+    host: address ? '0.0.0.0' : '127.0.0.1',
+    port: port(values.port, 4321),
+    joinDir: JOIN_DIST,
+    names: !values.anonymous,
+  })
+  const joinUrl = `http://${address ?? '127.0.0.1'}:${server.port}/`
+  const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
+  console.log(`\nLive session "${name}": ${session.title}\n\nParticipants open ${joinUrl}\n${qr}\nFacilitator token (keep it on this laptop): ${session.token}\n`)
+  const child = spawn(process.execPath, [SLIDEV_BIN, deck.entry], {
+    stdio: 'inherit',
+    // Vite hands VITE_* variables to the deck's client: only this laptop's Slidev gets them.
+    env: { ...process.env, VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl },
+  })
+  const stop = () => child.kill('SIGTERM')
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  const code = await new Promise<number>(resolve => child.on('exit', c => resolve(c ?? 0)))
+  await server.stop()
+  console.log(`Session "${name}" saved. Results: npm run live -- export ${name}`)
+  return code
+}
+
+function parseRedis(value: string | undefined): { host: string, port: number } | undefined {
+  if (!value)
+    return undefined
+  const m = /^([\w.-]+|\[[\d:a-f]+\]):(\d+)$/i.exec(value)
+  if (!m)
+    throw new CliError(`--redis must be host:port, for example --redis 127.0.0.1:6379, not "${value}".`)
+  return { host: m[1].replace(/^\[|\]$/g, ''), port: Number(m[2]) }
+}
+
+async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' } },
+    strict: true,
+  })
+  const name = checkSessionName(values.session)
+  const session = openSession(name, { title: values.title ?? name })
+  if (!existsSync(join(JOIN_DIST, 'index.html')))
+    console.warn('The join page is not built: npm run live -- build')
+  const server = await listen({
+    db: session.db,
+    token: session.token,
+    title: session.title,
+    language: session.language,
+    host: values.host ?? '127.0.0.1',
+    port: port(values.port, 4321),
+    joinDir: JOIN_DIST,
+    redis: parseRedis(values.redis),
+    limits: values.limits ? JSON.parse(values.limits) : undefined,
+    name: values.name,
+    names: !values.anonymous,
+  })
+  // One line a script can read (tests, the benchmark, a process manager).
+  console.log(JSON.stringify({ ready: true, url: server.url, port: server.port, session: name, pid: process.pid }))
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  // Every update is on disk already: a slow goodbye to connections need not hold the exit.
+  await Promise.race([server.stop(), new Promise(resolve => setTimeout(resolve, 3000).unref())])
+  return 0
+}
+
+async function exportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true, strict: true })
+  const session = readSession(checkSessionName(positionals[0]))
+  const out = values.out ?? join(session.dir, 'results')
+  mkdirSync(out, { recursive: true })
+  const written = exportSession(session.db, out)
+  if (written.boards === 0) {
+    console.log(`Session "${session.name}" has no board with contributions; nothing written.`)
+    return 0
+  }
+  console.log(`Wrote ${written.files.length} files for ${written.boards} board(s) into ${out}/.\nFilled worksheets: npm run export -- ${session.module ? `${session.module} ` : ''}--results ${join(out, 'results.json')}`)
+  return 0
+}
+
+async function deleteCommand(args: string[]): Promise<number> {
+  const dir = deleteSession(checkSessionName(args[0]))
+  console.log(`Deleted ${dir}.`)
+  return 0
+}
+
+// Run directly (`tsx src/live/main.ts serve …`), a server process loads only what it needs.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  live(process.argv.slice(2)).then(
+    code => process.exit(code),
+    (error) => {
+      console.error(error instanceof CliError ? error.message : error)
+      process.exit(error instanceof CliError ? error.exitCode : 1)
+    },
+  )
+}

@@ -1,0 +1,251 @@
+// Real WebSocket clients of the live server, in Node (ws): participants (read-only documents and
+// stateless contributions) and the facilitator (token, read-write). Used by the tests and `npm run bench:live`.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { boardDocName, CONTROL_DOC, publicDocName, randomId, type ServerMessage } from './protocol'
+import { ROOT } from '../paths'
+
+type Result = Extract<ServerMessage, { t: 'result' }>
+
+/**
+ * ws emits an 'error' when a socket is closed while still connecting (a client destroyed while
+ * the server is down): the provider reconnects or gives up on its own, so it is not a crash.
+ */
+class QuietWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args)
+    this.on('error', () => {})
+  }
+}
+
+function provider(socket: HocuspocusProviderWebsocket, name: string, token: string, doc = new Y.Doc()) {
+  const p = new HocuspocusProvider({ websocketProvider: socket, name, token, document: doc, awareness: null })
+  p.attach()
+  return p
+}
+
+export function synced(p: HocuspocusProvider): Promise<void> {
+  if (p.isSynced)
+    return Promise.resolve()
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      p.off('synced', done)
+      resolve()
+    }
+    p.on('synced', done)
+  })
+}
+
+/** Waits until `check` holds, re-checking on every document update (no fixed sleeps). */
+export function until(doc: Y.Doc, check: () => boolean, timeout = 10_000, what = 'a condition'): Promise<void> {
+  if (check())
+    return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { doc.off('update', onUpdate); reject(new Error(`Timed out waiting for ${what}`)) }, timeout)
+    const onUpdate = () => {
+      if (check()) {
+        clearTimeout(timer)
+        doc.off('update', onUpdate)
+        resolve()
+      }
+    }
+    doc.on('update', onUpdate)
+  })
+}
+
+/** Waits until `check` holds, for state that is not in a document (counts sent as messages). */
+export async function waitFor(check: () => boolean, timeout = 10_000, what = 'a condition'): Promise<void> {
+  const end = Date.now() + timeout
+  while (!check()) {
+    if (Date.now() > end)
+      throw new Error(`Timed out waiting for ${what}`)
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
+}
+
+export class Participant {
+  readonly socket: HocuspocusProviderWebsocket
+  readonly control: HocuspocusProvider
+  readonly controlDoc = new Y.Doc()
+  readonly boards = new Map<string, { provider: HocuspocusProvider, doc: Y.Doc }>()
+  private waiting = new Map<string, (r: Result) => void>()
+  readonly results: Result[] = []
+  lastMine: unknown
+
+  constructor(url: string, readonly secret = randomId(18), readonly name = '') {
+    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: QuietWebSocket, maxDelay: 500, minDelay: 50, delay: 50 })
+    this.control = provider(this.socket, CONTROL_DOC, `p:${secret}`, this.controlDoc)
+    this.control.on('stateless', ({ payload }: { payload: string }) => {
+      const m = JSON.parse(payload) as ServerMessage
+      if (m.t === 'result') {
+        this.results.push(m)
+        this.waiting.get(m.msg)?.(m)
+        this.waiting.delete(m.msg)
+      }
+      if (m.t === 'mine')
+        this.lastMine = m.mine
+    })
+  }
+
+  ready() { return synced(this.control) }
+
+  /** Opens a board's public document (what this phone may see). */
+  async open(boardId: string): Promise<Y.Doc> {
+    const doc = new Y.Doc()
+    const p = provider(this.socket, publicDocName(boardId), `p:${this.secret}`, doc)
+    this.boards.set(boardId, { provider: p, doc })
+    await synced(p)
+    return doc
+  }
+
+  /** Sends a contribution and waits for the server's answer; resends it after a reconnect. */
+  contribute(board: string, body: unknown, msg = randomId(12)): Promise<Result> {
+    return new Promise((resolve) => {
+      this.waiting.set(msg, resolve)
+      const send = () => this.control.sendStateless(JSON.stringify({ t: 'contribute', msg, board, name: this.name, body }))
+      send()
+      const onSynced = () => { if (this.waiting.has(msg)) send(); else this.control.off('synced', onSynced) }
+      this.control.on('synced', onSynced)
+    })
+  }
+
+  raw(payload: string) { this.control.sendStateless(payload) }
+
+  destroy() {
+    for (const b of this.boards.values())
+      b.provider.destroy()
+    this.control.destroy()
+    this.socket.destroy()
+  }
+}
+
+export class Facilitator {
+  readonly socket: HocuspocusProviderWebsocket
+  readonly control: HocuspocusProvider
+  readonly controlDoc = new Y.Doc()
+  joined = 0
+
+  constructor(url: string, readonly token: string) {
+    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: QuietWebSocket, maxDelay: 500, minDelay: 50, delay: 50 })
+    this.control = provider(this.socket, CONTROL_DOC, `f:${token}`, this.controlDoc)
+    this.control.on('stateless', ({ payload }: { payload: string }) => {
+      const m = JSON.parse(payload) as ServerMessage
+      if (m.t === 'joined')
+        this.joined = m.count
+    })
+  }
+
+  ready() { return synced(this.control) }
+
+  /** Puts a board on the presenter's current slide (what LiveFollow does in the deck). */
+  show(boardId: string | undefined, kind = 'idea-vote', title = 'Ideas') {
+    this.controlDoc.transact(() => {
+      const current = this.controlDoc.getMap('current')
+      current.clear()
+      if (!boardId)
+        return
+      let entry = this.controlDoc.getMap('boards').get(boardId) as Y.Map<unknown> | undefined
+      if (!entry) {
+        entry = new Y.Map()
+        this.controlDoc.getMap('boards').set(boardId, entry)
+        entry.set('kind', kind)
+        entry.set('title', title)
+      }
+      current.set('boardId', boardId)
+      current.set('kind', kind)
+      current.set('title', title)
+    })
+  }
+
+  private boards = new Map<string, { provider: HocuspocusProvider, doc: Y.Doc }>()
+
+  /** The full board document (with authors and hidden entries), read-write. */
+  async board(boardId: string): Promise<{ provider: HocuspocusProvider, doc: Y.Doc }> {
+    let open = this.boards.get(boardId)
+    if (!open) {
+      const doc = new Y.Doc()
+      open = { provider: provider(this.socket, boardDocName(boardId), `f:${this.token}`, doc), doc }
+      this.boards.set(boardId, open)
+    }
+    await synced(open.provider)
+    return open
+  }
+
+  destroy() {
+    for (const b of this.boards.values())
+      b.provider.destroy()
+    this.control.destroy()
+    this.socket.destroy()
+  }
+}
+
+export interface ServerProcess { child: ChildProcess, url: string, wsUrl: string, port: number, stop: () => Promise<void> }
+
+/** The live server as a child process (what `npm run live -- serve` runs), so a test can SIGKILL it. */
+export function spawnServer(env: NodeJS.ProcessEnv, args: string[]): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/live/main.ts', 'serve', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let errors = ''
+  child.stderr!.on('data', (d) => { errors += d })
+  // A test that fails half-way must not leave a server running.
+  const orphan = () => child.kill('SIGKILL')
+  process.once('exit', orphan)
+  child.once('exit', () => process.off('exit', orphan))
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! })
+    lines.on('line', (line) => {
+      if (!line.startsWith('{"ready"'))
+        return
+      const { url, port } = JSON.parse(line)
+      resolve({
+        child,
+        url,
+        port,
+        wsUrl: url.replace(/^http/, 'ws'),
+        stop: () => new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode)
+            return done()
+          child.once('exit', () => done())
+          child.kill('SIGTERM')
+        }),
+      })
+    })
+    child.once('exit', code => reject(new Error(`The live server exited (${code}) before it was ready:\n${errors}`)))
+  })
+}
+
+/** A throwaway redis-server on a loopback port (Debian's package), for the scale-out test and benchmark. */
+export async function startRedis(): Promise<{ port: number, stop: () => Promise<void> }> {
+  const { createServer } = await import('node:net')
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port
+      s.close(() => resolve(p))
+    })
+  })
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const orphan = () => child.kill('SIGKILL')
+  process.once('exit', orphan)
+  child.once('exit', () => process.off('exit', orphan))
+  await new Promise<void>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d) => {
+      out += d
+      if (out.includes('Ready to accept connections'))
+        resolve()
+    })
+    child.once('error', reject)
+    child.once('exit', code => reject(new Error(`redis-server exited (${code}):\n${out}`)))
+  })
+  return {
+    port,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null)
+        return resolve()
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    }),
+  }
+}

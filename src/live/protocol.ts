@@ -1,0 +1,61 @@
+// What the live server, the join page and the facilitator's client say to each other.
+// Types and names only (no zod, no Yjs): the join page imports this and must stay small.
+//
+// Documents (Hocuspocus document names; one server and one store per session):
+//   control         the session: title, language, the current board, the boards in use.
+//                   The facilitator writes it; participants read it.
+//   board/<id>      a board's full document, with every contribution, its author and status.
+//                   Only the facilitator's connection may open it.
+//   public/<id>     the board as participants may see it: visible entries only, no authors.
+//                   Only the server writes it (a projection of board/<id>).
+// Tokens: `f:<facilitator token>` (read-write) or `p:<participant secret>` (read-only).
+
+export const CONTROL_DOC = 'control'
+export const boardDocName = (boardId: string) => `board/${boardId}`
+export const publicDocName = (boardId: string) => `public/${boardId}`
+
+export const BOARD_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
+/** A participant's secret: 128 random bits or more, base64url. The server stores only a hash of it. */
+export const PARTICIPANT_SECRET = /^[\w-]{22,64}$/
+export const MESSAGE_ID = /^[\w-]{8,64}$/
+
+export type Role = 'facilitator' | 'participant'
+
+/** The `_status` of a contribution in a board document. */
+export type EntryStatus = 'visible' | 'pending' | 'hidden'
+/** Per board, chosen by the facilitator: contributions appear at once or wait for approval. */
+export type Moderation = 'open' | 'queue'
+
+/** participant -> server, as a stateless message on the control document */
+export type ClientMessage =
+  | { t: 'contribute', msg: string, board: string, name?: string, body: unknown }
+  | { t: 'mine', board: string }
+
+export type RefusalCode = 'invalid' | 'locked' | 'rate' | 'limit' | 'not-yours' | 'no-board' | 'gone'
+
+/** server -> participant */
+export type ServerMessage =
+  | { t: 'result', msg: string, ok: true }
+  | { t: 'result', msg: string, ok: false, code: RefusalCode, error: string, retryAfter?: number }
+  | { t: 'mine', board: string, mine: unknown }
+  /** server -> facilitator: how many participants are connected */
+  | { t: 'joined', count: number }
+
+/** What the control document's `current` map holds while the presenter is on a board. */
+export interface CurrentBoard { boardId: string, kind: string, title: string }
+
+/** The join page's view of its own idea-board entries (sent by the server, never the public doc). */
+export interface IdeaVoteMine {
+  ideas: { id: string, text: string, status: EntryStatus }[]
+  votes: string[]
+  votesLeft: number
+}
+
+/** Ids that make retries idempotent. getRandomValues works over plain http on a LAN (randomUUID does not). */
+export function randomId(bytes = 16): string {
+  const raw = crypto.getRandomValues(new Uint8Array(bytes))
+  let text = ''
+  for (const b of raw)
+    text += String.fromCharCode(b)
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}

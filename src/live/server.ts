@@ -1,0 +1,445 @@
+// The live server: Hocuspocus, with the server as the authority.
+//
+// - The facilitator's connections carry `f:<token>` and may read and write every document.
+// - Participants carry `p:<secret>` (made by their join page, kept in its localStorage). Their
+//   connections are read-only and may open only `control` and `public/<board>`; their id is a
+//   hash of the secret, so knowing someone's id (it is in no public document anyway) does not
+//   let anyone act as them.
+// - A contribution is a stateless message on `control`. The server checks it (the board's
+//   zod schema and field lengths, own entries only, board not locked, per-participant rate
+//   and count limits: per participant, never per address, since a room shares one router),
+//   writes it into `board/<id>`, and answers. The store writes every update to SQLite inside
+//   the change, so the answer goes out after the contribution is on disk.
+// - Participants never open `board/<id>`: they read `public/<id>`, a projection the server
+//   rewrites whenever the board changes, holding only visible entries and no authors. A
+//   hidden or removed contribution is deleted from the projection, so it is not sent at all.
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { extname, join } from 'node:path'
+import { type Connection, type DirectConnection, type Document, type Extension, Server } from '@hocuspocus/server'
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import { describeZodError } from '../exercises/board'
+import { personName } from '../exercises/idea-vote'
+import { liveBoard } from './adapters'
+import { isLocked, type LiveBoardAdapter, meta, moderationOf, setFields } from './boards'
+import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, PARTICIPANT_SECRET, publicDocName, type RefusalCode, type Role, type ServerMessage } from './protocol'
+import { LiveStore, storeExtension } from './store'
+import { say, sayLines } from './words'
+
+export interface LiveLimits {
+  /** entries one participant may have on one board */
+  entriesPerParticipant: number
+  /** entries on one board in all */
+  rowsPerBoard: number
+  /** a participant's burst of contributions, refilled at `perSecond` */
+  burst: number
+  perSecond: number
+}
+
+export const DEFAULT_LIMITS: LiveLimits = { entriesPerParticipant: 10, rowsPerBoard: 500, burst: 10, perSecond: 1 }
+
+export interface LiveServerOptions {
+  /** the session's SQLite file */
+  db: string
+  token: string
+  title: string
+  language?: string
+  host?: string
+  /** 0: any free port */
+  port?: number
+  /** the built join page; without it, the server answers / with a short note */
+  joinDir?: string
+  limits?: Partial<LiveLimits>
+  /** false: participants cannot give a name; every contribution is anonymous */
+  names?: boolean
+  /** share documents with other instances through Redis */
+  redis?: { host: string, port: number, prefix?: string }
+  name?: string
+}
+
+export interface LiveServer {
+  url: string
+  wsUrl: string
+  port: number
+  /** participants connected to this instance (distinct join pages) */
+  joined: () => number
+  stop: () => Promise<void>
+}
+
+interface ConnContext { role: Role, participantId?: string }
+interface BoardRuntime { boardId: string, adapter: LiveBoardAdapter, board: Document, out: Document, connections: DirectConnection[] }
+
+const LOCAL = { source: 'local' } as const
+/** A direct connection's document (the class has it; the exported interface does not say so). */
+const docOf = (c: DirectConnection) => (c as unknown as { document: Document }).document
+const isRedis = (origin: unknown) => (origin as { source?: string } | null)?.source === 'redis'
+
+const clientMessage = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('contribute'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown() }),
+  z.object({ t: z.literal('mine'), board: z.string().regex(BOARD_ID) }),
+])
+
+export const participantIdOf = (secret: string) => createHash('sha256').update(`kit-live:${secret}`).digest('base64url').slice(0, 22)
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png' }
+const SECURITY_HEADERS = {
+  // Participant text is rendered as text; this also forbids inline scripts and other hosts.
+  'Content-Security-Policy': 'default-src \'self\'; script-src \'self\'; style-src \'self\' \'unsafe-inline\'; img-src \'self\' data:; connect-src \'self\'; base-uri \'none\'; form-action \'none\'; frame-ancestors \'none\'',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+}
+
+export async function startLiveServer(options: LiveServerOptions): Promise<LiveServer> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const store = new LiveStore(options.db)
+  const buckets = new Map<string, { tokens: number, at: number }>()
+  const sockets = new Map<string, string>() // socketId -> participantId, on `control`
+  const phones = new Map<string, Connection>() // socketId -> the participant's `control` connection
+  const lastMine = new Map<string, string>() // `${socketId} ${boardId}` -> the last `mine` sent
+  const runtimes = new Map<string, Promise<BoardRuntime | undefined>>()
+  let control: DirectConnection | undefined
+  let stopping = false
+
+  const send = (connection: Connection, message: ServerMessage) => connection.sendStateless(JSON.stringify(message))
+  const joined = () => new Set(sockets.values()).size
+
+  function tellFacilitators() {
+    const doc = control && docOf(control)
+    if (!doc)
+      return
+    for (const connection of doc.connections.keys()) {
+      if ((connection.context as ConnContext).role === 'facilitator')
+        send(connection, { t: 'joined', count: joined() })
+    }
+  }
+
+  /** Per participant, never per address: one token bucket each. */
+  function takeToken(participantId: string, now: number): number {
+    const b = buckets.get(participantId) ?? { tokens: limits.burst, at: now }
+    b.tokens = Math.min(limits.burst, b.tokens + (now - b.at) / 1000 * limits.perSecond)
+    b.at = now
+    buckets.set(participantId, b)
+    if (b.tokens < 1)
+      return Math.ceil((1 - b.tokens) / limits.perSecond)
+    b.tokens -= 1
+    return 0
+  }
+
+  function boardKind(boardId: string, board?: Document): string | undefined {
+    const fromBoard = board ? meta(board).get('kind') : undefined
+    if (typeof fromBoard === 'string')
+      return fromBoard
+    const registered = control && docOf(control).getMap<any>('boards').get(boardId)
+    const kind = registered?.get?.('kind') ?? registered?.kind
+    return typeof kind === 'string' ? kind : undefined
+  }
+
+  function project(rt: BoardRuntime) {
+    rt.out.transact(() => rt.adapter.project(rt.board, rt.out), LOCAL)
+  }
+
+  function sendMine(connection: Connection, socketId: string, rt: BoardRuntime, participantId: string, onlyIfChanged = false) {
+    const mine = rt.adapter.mine(rt.board, participantId)
+    const key = `${socketId} ${rt.boardId}`
+    const text = JSON.stringify(mine)
+    if (onlyIfChanged && lastMine.get(key) === text)
+      return
+    lastMine.set(key, text)
+    send(connection, { t: 'mine', board: rt.boardId, mine })
+  }
+
+  /** After the facilitator hides, approves or removes: each phone's own entries, where they changed. */
+  function pushMine(rt: BoardRuntime) {
+    for (const [socketId, connection] of phones) {
+      const participantId = sockets.get(socketId)
+      if (participantId)
+        sendMine(connection, socketId, rt, participantId, true)
+    }
+  }
+
+  /** Loads a board and its projection and keeps them open while the server runs. */
+  function runtime(boardId: string): Promise<BoardRuntime | undefined> {
+    let pending = runtimes.get(boardId)
+    if (!pending) {
+      pending = (async () => {
+        const boardConn = await server.hocuspocus.openDirectConnection(boardDocName(boardId), { role: 'facilitator' })
+        const board = docOf(boardConn)
+        const adapter = liveBoard(boardKind(boardId, board) ?? '')
+        if (!adapter) {
+          await boardConn.disconnect()
+          return undefined
+        }
+        const outConn = await server.hocuspocus.openDirectConnection(publicDocName(boardId), { role: 'facilitator' })
+        const rt: BoardRuntime = { boardId, adapter, board, out: docOf(outConn), connections: [boardConn, outConn] }
+        if (meta(board).get('kind') === undefined)
+          board.transact(() => setFields(meta(board), { kind: adapter.kind, schema: 1 }), LOCAL)
+        // Coalesce: many contributions in one turn of the event loop make one projection.
+        let projecting = false
+        let moderated = false
+        let scheduled = false
+        const boardMeta = meta(board)
+        board.on('afterTransaction', (tr: Y.Transaction) => {
+          if (!tr.changed.size && !tr.deleteSet.clients.size)
+            return
+          // The instance that made a change projects it; others receive the projection via Redis.
+          projecting ||= !isRedis(tr.origin)
+          // A contributor gets their own entries in the answer. Anything else that may change
+          // other phones' own entries (hide, approve, remove, withdraw, votes per person, here
+          // or on another instance) sends each phone its entries again, where they changed.
+          if (tr.origin !== LOCAL && !moderated) {
+            // A row created in this transaction is someone's new entry, not a moderation.
+            const isNew = (type: Y.AbstractType<any>) => !!type._item && type._item.id.clock >= (tr.beforeState.get(type._item.id.client) ?? 0)
+            moderated = tr.deleteSet.clients.size > 0 || tr.changed.has(boardMeta as Y.AbstractType<any>)
+              || [...tr.changed].some(([type, keys]) => keys.has('_status') && !isNew(type))
+          }
+          if (scheduled || (!projecting && !moderated))
+            return
+          scheduled = true
+          setImmediate(() => {
+            scheduled = false
+            if (stopping)
+              return
+            if (projecting)
+              project(rt)
+            if (moderated)
+              pushMine(rt)
+            projecting = moderated = false
+          })
+        })
+        project(rt)
+        return rt
+      })()
+      runtimes.set(boardId, pending)
+      pending.then(rt => { if (!rt) runtimes.delete(boardId) }, () => runtimes.delete(boardId))
+    }
+    return pending
+  }
+
+  /** `error` is an English template (words.ts); the phone gets it in the session's language. */
+  function refuse(connection: Connection, msg: string, code: RefusalCode, error: string, params: Record<string, string | number> = {}, retryAfter?: number) {
+    send(connection, { t: 'result', msg, ok: false, code, error: sayLines(options.language, say(options.language, error, params)), ...(retryAfter ? { retryAfter } : {}) })
+  }
+
+  async function onMessage(connection: Connection, payload: string) {
+    const ctx = connection.context as ConnContext
+    if (ctx.role !== 'participant' || !ctx.participantId)
+      return
+    let json: unknown
+    try {
+      json = JSON.parse(payload)
+    }
+    catch {
+      return
+    }
+    const parsed = clientMessage.safeParse(json)
+    if (!parsed.success) {
+      const msg = (json as { msg?: unknown })?.msg
+      if (typeof msg === 'string' && MESSAGE_ID.test(msg))
+        refuse(connection, msg, 'invalid', describeZodError(parsed.error))
+      return
+    }
+    const message = parsed.data
+    const participantId = ctx.participantId
+    if (message.t === 'mine') {
+      const rt = await runtime(message.board)
+      if (rt)
+        sendMine(connection, connection.socketId, rt, participantId)
+      return
+    }
+    const now = Date.now()
+    const wait = takeToken(participantId, now)
+    if (wait)
+      return refuse(connection, message.msg, 'rate', 'Too many changes at once: wait {n} s and it is sent again.', { n: wait }, wait)
+    const rt = await runtime(message.board)
+    if (!rt)
+      return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
+    if (isLocked(rt.board))
+      return refuse(connection, message.msg, 'locked', 'The facilitator has locked this board: time is up.')
+    const body = rt.adapter.op.safeParse(message.body)
+    if (!body.success)
+      return refuse(connection, message.msg, 'invalid', describeZodError(body.error))
+    const name = personName.safeParse(options.names === false ? '' : message.name ?? '')
+    if (!name.success)
+      return refuse(connection, message.msg, 'invalid', describeZodError(name.error))
+    let refusal: ReturnType<LiveBoardAdapter['apply']>
+    rt.board.transact(() => {
+      refusal = rt.adapter.apply(rt.board, body.data, {
+        participantId,
+        name: name.data,
+        moderation: moderationOf(rt.board),
+        maxEntries: limits.entriesPerParticipant,
+        maxRows: limits.rowsPerBoard,
+        now,
+      })
+    }, LOCAL)
+    // The store has written the change to SQLite inside that transaction: safe to acknowledge.
+    if (refusal)
+      refuse(connection, message.msg, refusal.code, refusal.error, refusal.params)
+    else
+      send(connection, { t: 'result', msg: message.msg, ok: true })
+    sendMine(connection, connection.socketId, rt, participantId)
+  }
+
+  async function onRequest({ request, response }: { request: IncomingMessage, response: ServerResponse }) {
+    const path = new URL(request.url ?? '/', 'http://x').pathname
+    const reply = (status: number, type: string, body: string | Buffer, cache = 'no-cache') => {
+      response.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache, ...SECURITY_HEADERS })
+      response.end(request.method === 'HEAD' ? undefined : body)
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      reply(405, 'text/plain; charset=utf-8', 'Method not allowed')
+    }
+    else if (path === '/healthz') {
+      reply(200, 'application/json', JSON.stringify({ ok: true, joined: joined() }))
+    }
+    else if (options.joinDir && existsSync(join(options.joinDir, 'index.html'))) {
+      const asset = /^\/assets\/([\w.-]+)$/.exec(path)?.[1]
+      const file = asset ? join(options.joinDir, 'assets', asset) : join(options.joinDir, 'index.html')
+      if (asset && !existsSync(file))
+        reply(404, 'text/plain; charset=utf-8', 'Not found')
+      else
+        reply(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), asset ? 'public, max-age=31536000, immutable' : 'no-cache')
+    }
+    else {
+      reply(503, 'text/plain; charset=utf-8', 'The join page is not built. Run: npm run live -- build')
+    }
+    // Stops Hocuspocus's default answer.
+    // eslint-disable-next-line no-throw-literal
+    throw null
+  }
+
+  const live: Extension = {
+    extensionName: 'kit-live',
+    async onAuthenticate({ token, documentName, connectionConfig }) {
+      const at = token.indexOf(':')
+      const kind = token.slice(0, at)
+      const secret = token.slice(at + 1)
+      if (kind === 'f' && sameSecret(secret, options.token))
+        return { role: 'facilitator' } satisfies ConnContext
+      if (kind === 'p' && PARTICIPANT_SECRET.test(secret)) {
+        const board = /^public\/(.+)$/.exec(documentName)?.[1]
+        // Only boards the facilitator has opened: a phone cannot make the server load others.
+        const opened = !!board && BOARD_ID.test(board) && !!control && docOf(control).getMap('boards').has(board)
+        if (documentName !== CONTROL_DOC && !opened)
+          throw new Error('Participants may open only the session and the public boards.')
+        connectionConfig.readOnly = true
+        return { role: 'participant', participantId: participantIdOf(secret) } satisfies ConnContext
+      }
+      throw new Error('Not allowed.')
+    },
+    async connected({ connection, documentName, socketId }) {
+      if (documentName !== CONTROL_DOC)
+        return
+      const ctx = connection.context as ConnContext
+      if (ctx.role === 'participant' && ctx.participantId) {
+        sockets.set(socketId, ctx.participantId)
+        phones.set(socketId, connection)
+      }
+      tellFacilitators()
+    },
+    async onStateless({ connection, documentName, payload }) {
+      if (documentName === CONTROL_DOC)
+        await onMessage(connection, payload).catch(e => console.error('live: a contribution failed:', e))
+    },
+    async onDisconnect({ documentName, socketId }) {
+      if (documentName === CONTROL_DOC && sockets.delete(socketId)) {
+        phones.delete(socketId)
+        for (const key of lastMine.keys()) {
+          if (key.startsWith(`${socketId} `))
+            lastMine.delete(key)
+        }
+        tellFacilitators()
+      }
+    },
+    async beforeHandleAwareness({ states, connection }: any) {
+      // Participants are read-only in everything, awareness included: nothing they send
+      // reaches other phones or the projector.
+      if (connection?.readOnly)
+        states.clear()
+    },
+    onRequest: onRequest as Extension['onRequest'],
+  }
+
+  const extensions: Extension[] = [storeExtension(store), live]
+  if (options.redis) {
+    const { Redis } = await import('@hocuspocus/extension-redis')
+    extensions.unshift(new Redis({ host: options.redis.host, port: options.redis.port, prefix: options.redis.prefix ?? 'kit-live' }) as unknown as Extension)
+  }
+
+  const server = new Server({
+    name: options.name ?? 'kit-live',
+    address: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    quiet: true,
+    stopOnSignals: false,
+    // Contributions are a few hundred bytes; nothing a phone sends needs more than this.
+    websocketOptions: { maxPayload: 1024 * 1024 },
+    // The store persists every update as it happens; Hocuspocus's debounced store is unused.
+    extensions,
+  })
+  // Closing Hocuspocus's connections leaves the WebSockets open (they are multiplexed): end the
+  // TCP connections too on stop, so phones notice at once and start reconnecting.
+  const tcp = new Set<import('node:net').Socket>()
+  server.httpServer.on('connection', (socket) => {
+    tcp.add(socket)
+    socket.once('close', () => tcp.delete(socket))
+  })
+  await new Promise<void>((resolve, reject) => {
+    // Hocuspocus's listen() never rejects: a port in use surfaces as the HTTP server's error.
+    const failed = (error: Error) => {
+      store.close()
+      reject(error)
+    }
+    server.httpServer.once('error', failed)
+    server.listen().then(() => {
+      server.httpServer.off('error', failed)
+      resolve()
+    }, failed)
+  })
+  const port = server.address.port
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+
+  control = await server.hocuspocus.openDirectConnection(CONTROL_DOC, { role: 'facilitator' })
+  await control.transact((doc) => {
+    setFields(doc.getMap('session'), { title: options.title, language: options.language ?? 'en', names: options.names !== false })
+  })
+  // Boards the facilitator opens (here or on another instance) get their projection running.
+  const boards = docOf(control).getMap<unknown>('boards')
+  const openBoards = () => {
+    for (const id of boards.keys()) {
+      if (BOARD_ID.test(id))
+        runtime(id).catch(e => console.error(`live: board ${id} failed to open:`, e))
+    }
+  }
+  boards.observe(openBoards)
+  openBoards()
+
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws'),
+    port,
+    joined,
+    async stop() {
+      stopping = true
+      for (const rt of await Promise.all(runtimes.values())) {
+        for (const c of rt?.connections ?? [])
+          await c.disconnect().catch(() => {})
+      }
+      await control?.disconnect().catch(() => {})
+      const destroyed = server.destroy()
+      for (const socket of tcp)
+        socket.destroy()
+      await destroyed
+      store.close()
+    },
+  }
+}

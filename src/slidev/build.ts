@@ -1,0 +1,145 @@
+// The kit's one contact with Slidev on the Node side: reading decks, registering the
+// preparser and building decks. Public API where Slidev has one; each remaining internal is
+// listed here with why it is needed, and src/slidev/contract.ts checks every one of them
+// (test/unit/slidev-contract.test.ts fails by name when an upgrade removes one).
+//
+// Public API used:
+// - `resolveOptions` and `ViteSlidevPlugin` from `@slidev/cli` (its package entry): the
+//   in-process build is Vite's `build` with Slidev's own plugin, so one Node process builds
+//   every deck without paying Slidev's start-up per deck.
+// - `load` and `injectPreparserExtensionLoader` from `@slidev/parser/fs`.
+//
+// Internals still needed, and why:
+// 1. `options.utils.indexHtml` (typed in @slidev/types, but only Slidev's build command reads
+//    it): the HTML entry of the app; `slidev build` serves it through a plugin the same way.
+// 2. The `__SLIDEV_FEATURE_PRINT__` define (Slidev's client guards its `/print` route with
+//    it): the kit's exporter prints the built site with one Chromium. Slidev turns it on only
+//    with `download: true`, which would also run Slidev's slower exporter in every build; the
+//    documented `browserExporter` only adds the interactive `/export` page. See vite.ts.
+// 3. The `setup/preparser.ts` convention: Slidev's CLI registers each root's preparser before
+//    reading a deck (its `loadSetups` is not exported), so an in-process build and the content
+//    check register it the same way.
+// 4. The `slidev` binary path, for the fallback below.
+// If Slidev's public build pieces are missing, each deck is built with the `slidev` CLI in a
+// child process instead (slower: Slidev starts once per deck), and a warning says so.
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import process from 'node:process'
+import { pathToFileURL } from 'node:url'
+import type { InlineConfig } from 'vite'
+import { UserError } from '../errors'
+import { SLIDEV_BIN } from '../paths'
+
+export { PRINT_FEATURE_FLAG, printRoutePlugin } from './vite'
+
+export function runSlidev(args: string[], log: (line: string) => void = () => {}): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    // An in-process Vite build sets NODE_ENV=production; a dev server (the exporter's) must not inherit it.
+    const env = { ...process.env, NODE_ENV: undefined }
+    const child = spawn(process.execPath, [SLIDEV_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env })
+    let output = ''
+    child.stdout.on('data', (d) => { output += d })
+    child.stderr.on('data', (d) => { output += d })
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      if (code === 0)
+        return resolvePromise()
+      log(output)
+      reject(new UserError(`slidev ${args.join(' ')} failed with exit code ${code}.`))
+    })
+  })
+}
+
+let preparserReady = false
+/** Registers each root's `setup/preparser.ts` as Slidev's CLI does (see the header, 3). */
+export async function registerPreparsers(): Promise<void> {
+  if (preparserReady)
+    return
+  const { injectPreparserExtensionLoader } = await import('@slidev/parser/fs')
+  injectPreparserExtensionLoader(async (roots, headmatter, filepath, mode) => {
+    const extensions = []
+    for (const root of roots) {
+      const file = join(root, 'setup', 'preparser.ts')
+      if (existsSync(file)) {
+        const setup = (await import(pathToFileURL(file).href)).default
+        extensions.push(...(await setup({ filepath, headmatter, mode })))
+      }
+    }
+    return extensions
+  })
+  preparserReady = true
+}
+
+type SlidevCli = typeof import('@slidev/cli')
+
+/** What of Slidev's build API is missing, if anything (empty when the fast path works). */
+export async function missingBuildApi(): Promise<string[]> {
+  const missing: string[] = []
+  let cli: Partial<SlidevCli> = {}
+  try {
+    cli = await import('@slidev/cli')
+  }
+  catch (e) {
+    return [`@slidev/cli cannot be imported (${(e as Error).message})`]
+  }
+  if (typeof cli.resolveOptions !== 'function')
+    missing.push('resolveOptions from @slidev/cli')
+  if (typeof cli.ViteSlidevPlugin !== 'function')
+    missing.push('ViteSlidevPlugin from @slidev/cli')
+  return missing
+}
+
+let warned = false
+/** Says, once per run, that decks are built the slow way and why. */
+export function warnSlowPath(why: string, log: (line: string) => void): void {
+  if (warned)
+    return
+  warned = true
+  log(`warning: Slidev's in-process build is not available (${why}); building each deck with the slidev command instead, which is slower. The kit's src/slidev/ adapter needs updating for this Slidev version (run npx vitest run test/unit/slidev-contract.test.ts).`)
+}
+
+/** Builds one deck into `outDir`, served from `base`, with hash routing. */
+export async function buildDeck(entry: string, outDir: string, base: string, log: (line: string) => void): Promise<void> {
+  const missing = await missingBuildApi()
+  if (missing.length) {
+    warnSlowPath(missing.join(', '), log)
+    return runSlidev(['build', entry, '--out', outDir, '--base', base, '--router-mode', 'hash'], log)
+  }
+  await registerPreparsers()
+  const { build, loadConfigFromFile, mergeConfig } = await import('vite')
+  const { resolveOptions, ViteSlidevPlugin } = await import('@slidev/cli')
+  const options = await resolveOptions({ entry, base, routerMode: 'hash' }, 'build')
+  const indexHtml = options.utils?.indexHtml
+  if (typeof indexHtml !== 'string') {
+    warnSlowPath('options.utils.indexHtml is gone', log)
+    return runSlidev(['build', entry, '--out', outDir, '--base', base, '--router-mode', 'hash'], log)
+  }
+  const indexHtmlId = resolve(options.userRoot, 'index.html')
+  // As `slidev build` does: each root's vite.config, then the build's own settings, then Slidev's plugin.
+  let config: InlineConfig = {}
+  for (const root of options.roots) {
+    const file = ['.mjs', '.js', '.mts', '.ts'].map(ext => join(root, `vite.config${ext}`)).find(existsSync)
+    const loaded = file ? await loadConfigFromFile({ command: 'build', mode: 'production' }, file) : null
+    if (loaded)
+      config = mergeConfig(config, loaded.config)
+  }
+  config = mergeConfig(config, {
+    base,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000, rollupOptions: { input: { index: indexHtmlId } } },
+    plugins: [{
+      name: 'kit:index-html',
+      resolveId: { order: 'pre', handler: (id: string) => (id === indexHtmlId ? id : null) },
+      load: { order: 'pre', handler: (id: string) => (id === indexHtmlId ? indexHtml : undefined) },
+    }],
+  } satisfies InlineConfig)
+  config = mergeConfig(config, {
+    configFile: false,
+    root: options.userRoot,
+    plugins: await ViteSlidevPlugin(options, (config as { slidev?: object }).slidev),
+    define: { __VUE_PROD_DEVTOOLS__: false },
+  } satisfies InlineConfig)
+  await build(config)
+}
+

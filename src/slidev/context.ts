@@ -1,0 +1,49 @@
+// The kit's one contact with Slidev in the browser: the deck's configs (headmatter), the
+// current slide's frontmatter, print mode and the shortcut lock, for components and layouts.
+// Public API only: `configs`, `useSlideContext`, `useNav` (its `isPrintMode`) and
+// `lockShortcuts` from @slidev/client. src/slidev/contract.ts checks they are still exported.
+//
+// Component tests run without a Slidev app (whose virtual modules @slidev/client needs), so
+// the unit tests alias @slidev/client to test/support/slidev-client.ts, which stands in for
+// exactly these four; the built decks in test/site run the real ones.
+import { configs, lockShortcuts, useNav, useSlideContext } from '@slidev/client'
+import { useMediaQuery } from '@vueuse/core'
+import { computed, type ComputedRef, onScopeDispose } from 'vue'
+
+/** The deck's configs (its headmatter, with the kit's own fields such as `cohort`). */
+export function useDeckConfigs<T extends object = Record<string, unknown>>(): Partial<T> {
+  return configs as unknown as Partial<T>
+}
+
+/** The current slide's frontmatter. */
+export function useSlideFrontmatter(): Record<string, any> {
+  return useSlideContext().$frontmatter ?? {}
+}
+
+/**
+ * True when the deck is being printed or exported: Slidev's own `isPrintMode` (its `?print`
+ * and export routes), or the browser's print (Ctrl+P). Boards then render a worksheet.
+ */
+export function usePrintMode(): ComputedRef<boolean> {
+  const { isPrintMode } = useNav()
+  const printMedia = useMediaQuery('print')
+  return computed(() => isPrintMode.value || printMedia.value)
+}
+
+/**
+ * Slidev's shortcut lock: while held, arrow keys and the other slide shortcuts stay with the
+ * focused control (a dot being moved on a map) instead of changing slide. Released when the
+ * component goes away.
+ */
+export function useShortcutLock(): { lock: () => void, unlock: () => void } {
+  let release: (() => void) | undefined
+  const unlock = () => {
+    release?.()
+    release = undefined
+  }
+  const lock = () => {
+    release ??= lockShortcuts()
+  }
+  onScopeDispose(unlock)
+  return { lock, unlock }
+}

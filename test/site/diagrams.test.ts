@@ -1,0 +1,82 @@
+// The framework diagrams in the built decks, in Chromium at 1280×720: every one legible from
+// the back of the room (text at least 20 px on Slidev's 980×552 canvas), inside its slide,
+// named for screen readers, and credited.
+import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { listDecks, loadDeck } from '../../src/content/decks'
+import { serveSite } from '../../src/site/serve'
+
+let site: { url: string, close: () => Promise<void> }
+let browser: Browser
+
+beforeAll(async () => {
+  site = await serveSite(inject('siteDir'), 0)
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+})
+afterAll(async () => {
+  await browser?.close()
+  await site?.close()
+})
+
+/** Every slide that draws a diagram, found by its component tag in the deck's source. */
+async function diagramSlides(): Promise<{ path: string, id: string, tag: string }[]> {
+  const found: { path: string, id: string, tag: string }[] = []
+  for (const ref of listDecks()) {
+    const deck = await loadDeck(ref)
+    for (const slide of deck.slides) {
+      for (const m of slide.content.matchAll(/<(\w+Diagram)\b/g))
+        found.push({ path: `/${ref.name}/#/${slide.number}`, id: String(slide.frontmatter.id), tag: m[1] })
+    }
+  }
+  return found
+}
+
+describe('framework diagrams on the slides', () => {
+  it('are on the slides that teach each framework, legible, inside the slide, named and credited', async () => {
+    const slides = await diagramSlides()
+    expect(slides.map(s => s.tag).sort()).toEqual([
+      'CopElementsDiagram', 'DecisionLevelsDiagram', 'GoldenCircleDiagram', 'LifecycleDiagram', 'MountainDiagram',
+      'ParticipationLevelsDiagram', 'ParticipationModelDiagram', 'PowerInterestDiagram', 'PublicNarrativeDiagram', 'RoadmapHorizonsDiagram',
+    ])
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const errors: string[] = []
+    page.on('pageerror', e => errors.push(e.message))
+    for (const slide of slides) {
+      await page.goto(site.url + slide.path, { waitUntil: 'networkidle' })
+      // The current slide's figure: Slidev keeps its neighbours in the page too, hidden.
+      const figure = page.locator('figure.kit-diagram:visible').first()
+      await figure.waitFor({ state: 'visible' })
+      await page.evaluate(() => document.fonts.ready)
+      const m = await figure.evaluate((fig) => {
+        const canvas = document.querySelector('#slide-content')!.getBoundingClientRect()
+        const scale = canvas.width / 980
+        const svg = fig.querySelector('svg')!
+        const ctm = svg.getScreenCTM()!.a
+        const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent!.trim())
+        const box = svg.getBoundingClientRect()
+        const out = (r: DOMRect, o: DOMRect) => Math.max(r.right - o.right, o.left - r.left, r.bottom - o.bottom, o.top - r.top)
+        const below = (r: DOMRect, o: DOMRect) => Math.max(r.right - o.right, r.bottom - o.bottom)
+        const layout = fig.closest('.slidev-layout')!
+        return {
+          texts: texts.length,
+          minFont: Math.min(...texts.map(t => Number.parseFloat(getComputedStyle(t).fontSize) * ctm / scale)),
+          textOutsideSvg: Math.max(...texts.map(t => out(t.getBoundingClientRect(), box))) / scale,
+          outsideSlide: Math.max(...[...layout.querySelectorAll('*')].map(e => e.getBoundingClientRect()).filter(r => r.width && r.height).map(r => below(r, canvas))) / scale,
+          caption: fig.querySelector('figcaption')?.textContent?.trim() ?? '',
+        }
+      })
+      const where = `${slide.id} (${slide.tag})`
+      expect(m.texts, where).toBeGreaterThan(3)
+      expect(m.minFont, where).toBeGreaterThanOrEqual(19.9)
+      expect(m.textOutsideSvg, where).toBeLessThanOrEqual(1)
+      expect(m.outsideSlide, where).toBeLessThanOrEqual(1)
+      expect(m.caption.length, where).toBeGreaterThan(20)
+      // The accessible name a screen reader announces starts with the SVG's own title.
+      const title = await figure.locator('svg > title').textContent()
+      await expect(page.getByRole('img', { name: title! }).count(), where).resolves.toBeGreaterThan(0)
+    }
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
