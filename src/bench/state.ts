@@ -126,7 +126,10 @@ async function main() {
     const errors: string[] = []
     const tabs = await Promise.all(['A', 'B'].map(async (tab) => {
       const page = await context.newPage()
-      page.on('pageerror', e => errors.push(`${tab}: ${e.message}`))
+      page.on('pageerror', (e) => {
+        errors.push(`${tab}: ${e.message}`)
+        console.error(`tab ${tab}: ${e.message}`)
+      })
       await page.goto(url, { waitUntil: 'networkidle' })
       const board = page.locator(`[data-board="${BOARD}"]`)
       await ready(board)

@@ -22,6 +22,12 @@
 // so two replicas that start the same list at once both keep their rows: nothing ever writes a
 // whole board, or a whole list, over another replica's.
 //
+// Schema changes: `meta.schema` says which layout a document has. A kit that changes the
+// layout bumps DOC_SCHEMA and teaches `initBoardDoc` to read the older one and write the new
+// one, deterministically (the same old document gives the same keys and values), so that two
+// tabs migrating at once write the same rows. A document with a higher schema, another board's
+// kind, or a version 1 snapshot whose shape cannot be read is left untouched.
+//
 // Validation flags, never hides or blocks: `readBoard` returns every row, each value as stored
 // (or the field's default when it is not even of the right type), and a list of issues by path.
 import * as Y from 'yjs'

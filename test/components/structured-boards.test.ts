@@ -79,6 +79,31 @@ describe('MountainOfEngagement', () => {
   })
 })
 
+describe('MountainOfEngagement steps', () => {
+  it('saves text typed for one persona to that persona, even when another is selected at once', async () => {
+    const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
+    await boardReady(w)
+    for (const name of ['Ana', 'Ben']) {
+      const form = w.findAll('form').at(-1)!
+      await form.find('[id$="-new-name"]').setValue(name)
+      await form.find('[id$="-new-currentStage"]').setValue('discovery')
+      await form.find('[id$="-new-targetStage"]').setValue('first-contact')
+      await form.trigger('submit')
+      await flushPromises()
+    }
+    const chip = (name: string) => w.findAll('.kit-persona').find(c => c.text().startsWith(name))!
+    await chip('Ana').trigger('click')
+    await w.find('[data-testid="steps-editor"] input').setValue('no mentor') // typed, not yet saved
+    await chip('Ben').trigger('click')
+    await flushPromises()
+    expect((w.find('[data-testid="steps-editor"] input').element as HTMLInputElement).value).toBe('')
+    await chip('Ana').trigger('click')
+    await flushPromises()
+    expect((w.find('[data-testid="steps-editor"] input').element as HTMLInputElement).value).toBe('no mentor')
+    w.unmount()
+  })
+})
+
 describe('CharterBuilder', () => {
   it('shows the vision sentence live, offers Module 2 roles and channels, and saves on leaving a field', async () => {
     const cohort = uid('cohort')

@@ -221,24 +221,28 @@ describe('CharterBuilder in two tabs', () => {
 describe('storage failures are on screen', () => {
   const boardId = 'm2-board-channel-audit'
 
-  it('says so when the browser clears its site data mid-session, saves again, and loses nothing', async () => {
-    const context = await browser.newContext(SCREEN)
-    const page = await context.newPage()
+  it('says so in both tabs when the browser clears its site data mid-session, saves again, and loses nothing', async () => {
+    const [context, page, other] = await twoTabs()
     const board = await open(page, boardId)
+    const otherBoard = await open(other, boardId)
     await board.locator('[id$="-new-channel"]').fill('Forum')
     await board.locator('[id$="-new-mode"]').selectOption('async')
     await board.locator('[id$="-new-channel"]').press('Enter') // the form's Add, from the keyboard
+    await eventually(() => rowNames(otherBoard), ['Forum'])
     await saved(board)
     const cdp = await context.newCDPSession(page)
     await cdp.send('Storage.clearDataForOrigin', { origin: site.url, storageTypes: 'indexeddb' })
-    await board.getByTestId('board-storage').getByText(/cleared its saved copy/).waitFor()
-    await expect(board.getByTestId('board-storage').getByRole('button', { name: 'Export JSON now' }).isVisible()).resolves.toBe(true)
-    await board.locator('[id$="-new-channel"]').fill('Monthly call')
-    await board.locator('[id$="-new-mode"]').selectOption('sync')
-    await board.locator('[id$="-new-channel"]').press('Enter')
+    for (const b of [board, otherBoard]) {
+      await b.getByTestId('board-storage').getByText(/cleared its saved copy/).waitFor()
+      await expect(b.getByTestId('board-storage').getByRole('button', { name: 'Export JSON now' }).isVisible()).resolves.toBe(true)
+    }
+    await otherBoard.locator('[id$="-new-channel"]').fill('Monthly call')
+    await otherBoard.locator('[id$="-new-mode"]').selectOption('sync')
+    await otherBoard.locator('[id$="-new-channel"]').press('Enter')
     await eventually(() => rowNames(board), ['Forum', 'Monthly call'])
-    await saved(board)
+    await Promise.all([saved(board), saved(otherBoard)])
     await board.getByTestId('board-storage').getByText(/cleared its saved copy/).waitFor() // still said
+    await other.close()
     await page.reload({ waitUntil: 'networkidle' })
     await eventually(() => rowNames(page.locator(`[data-board="${boardId}"]`)), ['Forum', 'Monthly call'])
     await context.close()
