@@ -8,18 +8,19 @@ import { exportJson, validate } from '../exercises/board'
 import { CliError } from '../cli/modules'
 import { liveBoard } from './adapters'
 import { meta } from './boards'
-import { LiveStore } from './store'
+import { LiveStore, loadDocument, type UpdateStore } from './store'
 
-export function exportSession(db: string, out: string, now = new Date()): { boards: number, files: string[] } {
-  const store = new LiveStore(db)
+/** `from`: the session's SQLite file, or an open store (PostgreSQL), which is left open. */
+export async function exportSession(from: string | UpdateStore, out: string, now = new Date()): Promise<{ boards: number, files: string[] }> {
+  const store = typeof from === 'string' ? new LiveStore(from) : from
   const files: string[] = []
   const envelopes: unknown[] = []
   try {
-    for (const name of store.documents()) {
+    for (const name of await store.documentsAsync()) {
       const boardId = /^board\/(.+)$/.exec(name)?.[1]
       if (!boardId)
         continue
-      const doc = store.load(name)
+      const doc = await loadDocument(store, name)
       const adapter = liveBoard(String(meta(doc).get('kind')))
       if (!adapter)
         continue
@@ -36,7 +37,8 @@ export function exportSession(db: string, out: string, now = new Date()): { boar
     }
   }
   finally {
-    store.close()
+    if (typeof from === 'string')
+      await store.close()
   }
   if (envelopes.length) {
     const file = join(out, 'results.json')

@@ -2,9 +2,9 @@
 //   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
 //       the live server on this laptop's network address, and the presentation
 //       (--anonymous: participants cannot give names)
-//   live serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port]
+//   live serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]
 //       the live server alone (restarts, several instances behind a load balancer)
-//   live export <session> [--out <folder>]      each board's results: JSON, Markdown, CSV
+//   live export <session> [--out <folder>] [--store postgres://…]   each board's results: JSON, Markdown, CSV
 //   live delete <session>                       removes a session's data
 //   live build                                  builds the join page
 import { spawn } from 'node:child_process'
@@ -24,9 +24,9 @@ import { checkSessionName, deleteSession, openSession, readSession } from './ses
 
 export const LIVE_USAGE = `Usage:
   npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
-  npm run live -- export <session> [--out <folder>]
+  npm run live -- export <session> [--out <folder>] [--store postgres://…]
   npm run live -- delete <session>
-  npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port]`
+  npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]`
 
 /** Node's parseArgs, with a user's typo reported as a message and the usage, not a stack trace. */
 function parseArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof nodeParseArgs<T>> {
@@ -160,7 +160,7 @@ function parseRedis(value: string | undefined): { host: string, port: number } |
 async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' } },
+    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, store: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' } },
     strict: true,
   })
   const name = checkSessionName(values.session)
@@ -169,6 +169,7 @@ async function serveCommand(args: string[]): Promise<number> {
     console.warn('The join page is not built: npm run live -- build')
   const server = await listen({
     db: session.db,
+    store: await pgStore(values.store, name),
     token: session.token,
     title: session.title,
     language: session.language,
@@ -191,12 +192,23 @@ async function serveCommand(args: string[]): Promise<number> {
   return 0
 }
 
+/** `--store postgres://…`: the session's updates in PostgreSQL, shared by instances on several machines. */
+async function pgStore(url: string | undefined, session: string) {
+  if (!url)
+    return undefined
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new CliError(`--store must be a PostgreSQL address, for example --store postgres://user@db-host:5432/training, not "${url}".`)
+  const { PgStore } = await import('./pg-store')
+  return new PgStore(url, session)
+}
+
 async function exportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true, strict: true })
+  const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' }, store: { type: 'string' } }, allowPositionals: true, strict: true })
   const session = readSession(checkSessionName(positionals[0]))
   const out = values.out ?? join(session.dir, 'results')
   mkdirSync(out, { recursive: true })
-  const written = exportSession(session.db, out)
+  const store = await pgStore(values.store, session.name)
+  const written = await exportSession(store ?? session.db, out).finally(() => store?.close())
   if (written.boards === 0) {
     console.log(`Session "${session.name}" has no board with contributions; nothing written.`)
     return 0

@@ -1,6 +1,7 @@
 // Real WebSocket clients of the live server, in Node (ws): participants (read-only documents and
 // stateless contributions) and the facilitator (token, read-write). Used by the tests and `npm run bench:live`.
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
@@ -246,6 +247,72 @@ export async function startRedis(): Promise<{ port: number, stop: () => Promise<
         return resolve()
       child.once('exit', () => resolve())
       child.kill('SIGTERM')
+    }),
+  }
+}
+
+/** Debian's PostgreSQL binaries: on PATH, or in /usr/lib/postgresql/<version>/bin. */
+export function findPostgresBin(): string | undefined {
+  const base = '/usr/lib/postgresql'
+  const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : []
+  const dirs = [...versions.map(v => `${base}/${v}/bin`), ...(process.env.PATH ?? '').split(':')]
+  return dirs.find(d => existsSync(`${d}/initdb`) && existsSync(`${d}/postgres`))
+}
+
+/**
+ * A throwaway PostgreSQL cluster on a loopback port (trust auth), for the scale-out test.
+ * PostgreSQL refuses to run as root: as root, it runs as the `postgres` user.
+ */
+export async function startPostgres(): Promise<{ url: string, stop: () => Promise<void> }> {
+  const { chownSync, mkdtempSync, rmSync } = await import('node:fs')
+  const { execFileSync } = await import('node:child_process')
+  const { tmpdir } = await import('node:os')
+  const { createServer } = await import('node:net')
+  const bin = findPostgresBin()
+  if (!bin)
+    throw new Error('PostgreSQL is not installed (apt-get install postgresql).')
+  const dir = mkdtempSync(`${tmpdir()}/kit-pg-`)
+  const asRoot = process.getuid?.() === 0
+  const run = (cmd: string, args: string[]) => asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] as const : [cmd, args] as const
+  if (asRoot)
+    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'])), Number(execFileSync('id', ['-g', 'postgres'])))
+  const [initCmd, initArgs] = run(`${bin}/initdb`, ['-D', `${dir}/data`, '--auth=trust', '-U', 'postgres'])
+  execFileSync(initCmd, [...initArgs], { stdio: 'ignore' })
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port
+      s.close(() => resolve(p))
+    })
+  })
+  const [cmd, args] = run(`${bin}/postgres`, ['-D', `${dir}/data`, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', dir])
+  const child = spawn(cmd, [...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const orphan = () => child.kill('SIGKILL')
+  process.once('exit', orphan)
+  await new Promise<void>((resolve, reject) => {
+    let out = ''
+    const onData = (d: Buffer) => {
+      out += d
+      if (out.includes('ready to accept connections'))
+        resolve()
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', code => reject(new Error(`postgres exited (${code}):\n${out}`)))
+  })
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: () => new Promise<void>((resolve) => {
+      process.off('exit', orphan)
+      const done = () => {
+        rmSync(dir, { recursive: true, force: true })
+        resolve()
+      }
+      if (child.exitCode !== null)
+        return done()
+      child.once('exit', done)
+      // runuser does not pass signals on: pg_ctl stops the server itself.
+      const [stopCmd, stopArgs] = run(`${bin}/pg_ctl`, ['-D', `${dir}/data`, 'stop', '-m', 'fast'])
+      execFile(stopCmd, [...stopArgs], () => {})
     }),
   }
 }

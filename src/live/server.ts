@@ -25,7 +25,7 @@ import { personName } from '../exercises/idea-vote'
 import { liveBoard } from './adapters'
 import { isLocked, type LiveBoardAdapter, meta, moderationOf, setFields } from './boards'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, PARTICIPANT_SECRET, publicDocName, type RefusalCode, type Role, type ServerMessage } from './protocol'
-import { LiveStore, storeExtension } from './store'
+import { LiveStore, storeExtension, type UpdateStore } from './store'
 import { say, sayLines } from './words'
 
 export interface LiveLimits {
@@ -41,8 +41,10 @@ export interface LiveLimits {
 export const DEFAULT_LIMITS: LiveLimits = { entriesPerParticipant: 10, rowsPerBoard: 500, burst: 10, perSecond: 1 }
 
 export interface LiveServerOptions {
-  /** the session's SQLite file */
-  db: string
+  /** the session's SQLite file (unless `store` is given) */
+  db?: string
+  /** where updates are persisted; default: SQLite in `db` */
+  store?: UpdateStore
   token: string
   title: string
   language?: string
@@ -99,7 +101,10 @@ const SECURITY_HEADERS = {
 
 export async function startLiveServer(options: LiveServerOptions): Promise<LiveServer> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
-  const store = new LiveStore(options.db)
+  if (!options.store && !options.db)
+    throw new Error('startLiveServer needs a db file or a store')
+  const store: UpdateStore = options.store ?? new LiveStore(options.db!)
+  const persistence = storeExtension(store)
   const buckets = new Map<string, { tokens: number, at: number }>()
   const sockets = new Map<string, string>() // socketId -> participantId, on `control`
   const phones = new Map<string, Connection>() // socketId -> the participant's `control` connection
@@ -280,7 +285,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         now,
       })
     }, LOCAL)
-    // The store has written the change to SQLite inside that transaction: safe to acknowledge.
+    // SQLite has written the change inside that transaction; PostgreSQL is waited for.
+    await persistence.persisted(rt.board.name)
     if (refusal)
       refuse(connection, message.msg, refusal.code, refusal.error, refusal.params)
     else
@@ -368,7 +374,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     onRequest: onRequest as Extension['onRequest'],
   }
 
-  const extensions: Extension[] = [storeExtension(store), live]
+  const extensions: Extension[] = [persistence.extension, live]
   if (options.redis) {
     const { Redis } = await import('@hocuspocus/extension-redis')
     extensions.unshift(new Redis({ host: options.redis.host, port: options.redis.port, prefix: options.redis.prefix ?? 'kit-live' }) as unknown as Extension)
@@ -395,8 +401,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   await new Promise<void>((resolve, reject) => {
     // Hocuspocus's listen() never rejects: a port in use surfaces as the HTTP server's error.
     const failed = (error: Error) => {
-      store.close()
-      reject(error)
+      Promise.resolve(store.close()).finally(() => reject(error))
     }
     server.httpServer.once('error', failed)
     server.listen().then(() => {
@@ -439,7 +444,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       for (const socket of tcp)
         socket.destroy()
       await destroyed
-      store.close()
+      await persistence.drain()
+      await store.close()
     },
   }
 }

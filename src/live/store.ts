@@ -7,6 +7,7 @@
 //
 // Hocuspocus's own SQLite extension stores whole documents on a debounce (2 s by default):
 // a crash inside that window loses acknowledged edits, which is why this log is used instead.
+// The same log can live in PostgreSQL (pg-store.ts), for instances on several machines.
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Extension, afterLoadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server'
@@ -17,7 +18,17 @@ const COMPACT_AFTER = 200
 /** The origin of updates read back from the store, so they are not written again. */
 export const FROM_STORE = Symbol('from store')
 
-export class LiveStore {
+/** Where a session's updates live: SQLite (this file) or PostgreSQL (pg-store.ts). */
+export interface UpdateStore {
+  /** Persists one update; a returned promise settles when it is durable. */
+  append: (doc: string, update: Uint8Array) => void | Promise<void>
+  /** The document's whole state as one update (empty document: undefined). */
+  readAsync: (doc: string) => Promise<Uint8Array | undefined>
+  documentsAsync: () => Promise<string[]>
+  close: () => void | Promise<void>
+}
+
+export class LiveStore implements UpdateStore {
   private db: SqliteDatabase
   private insert: SqliteStatement
   private select: SqliteStatement
@@ -61,17 +72,16 @@ export class LiveStore {
     })
   }
 
-  documents(): string[] {
-    return this.db.prepare('SELECT DISTINCT doc FROM updates ORDER BY doc').all().map((r: { doc: string }) => r.doc)
+  async readAsync(doc: string) {
+    return this.read(doc)
   }
 
-  /** A document rebuilt from the store, detached from any server (for exports). */
-  load(doc: string): Y.Doc {
-    const ydoc = new Y.Doc()
-    const state = this.read(doc)
-    if (state)
-      Y.applyUpdate(ydoc, state, FROM_STORE)
-    return ydoc
+  async documentsAsync() {
+    return this.documents()
+  }
+
+  documents(): string[] {
+    return this.db.prepare('SELECT DISTINCT doc FROM updates ORDER BY doc').all().map(r => (r as { doc: string }).doc)
   }
 
   close(): void {
@@ -82,22 +92,67 @@ export class LiveStore {
 const fromRedis = (origin: unknown) => !!origin && typeof origin === 'object' && (origin as { source?: string }).source === 'redis'
 
 /**
- * The Hocuspocus extension over the store. Updates that arrive from another instance through
+ * The Hocuspocus extension over a store. Updates that arrive from another instance through
  * Redis are not written again: the instance that accepted them has written them already.
+ * `persisted(doc)` settles once every update of the document so far is durable (at once for
+ * SQLite, whose writes are synchronous); a failed write is retried until it succeeds, so an
+ * acknowledgement that waits for it is never given for something that is not stored.
  */
-export function storeExtension(store: LiveStore): Extension {
+/** A document rebuilt from a store, detached from any server (for exports). */
+export async function loadDocument(store: UpdateStore, doc: string): Promise<Y.Doc> {
+  const ydoc = new Y.Doc()
+  const state = await store.readAsync(doc)
+  if (state)
+    Y.applyUpdate(ydoc, state, FROM_STORE)
+  return ydoc
+}
+
+export function storeExtension(store: UpdateStore): { extension: Extension, persisted: (doc: string) => Promise<void>, drain: () => Promise<void> } {
+  const inFlight = new Map<string, Set<Promise<void>>>()
+  function write(doc: string, update: Uint8Array) {
+    const first = store.append(doc, update)
+    if (!first)
+      return
+    const pending = (async () => {
+      let attempt: Promise<void> | void = first
+      for (let wait = 100; ; wait = Math.min(wait * 2, 5000)) {
+        try {
+          await attempt
+          return
+        }
+        catch (e) {
+          console.error(`live: storing an update of ${doc} failed (${(e as Error).message}); retrying in ${wait} ms`)
+          await new Promise(resolve => setTimeout(resolve, wait))
+          attempt = store.append(doc, update)
+        }
+      }
+    })()
+    const set = inFlight.get(doc) ?? inFlight.set(doc, new Set()).get(doc)!
+    set.add(pending)
+    pending.finally(() => set.delete(pending))
+  }
   return {
-    extensionName: 'kit-live-store',
-    async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
-      const state = store.read(documentName)
-      if (state)
-        Y.applyUpdate(document, state, FROM_STORE)
+    persisted: async (doc) => {
+      while (inFlight.get(doc)?.size)
+        await Promise.all(inFlight.get(doc)!)
     },
-    async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
-      document.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin !== FROM_STORE && !fromRedis(origin))
-          store.append(documentName, update)
-      })
+    drain: async () => {
+      while ([...inFlight.values()].some(set => set.size))
+        await Promise.all([...inFlight.values()].flatMap(set => [...set]))
+    },
+    extension: {
+      extensionName: 'kit-live-store',
+      async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
+        const state = await store.readAsync(documentName)
+        if (state)
+          Y.applyUpdate(document, state, FROM_STORE)
+      },
+      async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+        document.on('update', (update: Uint8Array, origin: unknown) => {
+          if (origin !== FROM_STORE && !fromRedis(origin))
+            write(documentName, update)
+        })
+      },
     },
   }
 }

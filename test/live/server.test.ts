@@ -233,7 +233,7 @@ describe('the live server', () => {
     expect(await p.contribute('m2-export', { op: 'add', id: 'xss', text: '<script>alert(1)</script> | =SUM(A1)' })).toMatchObject({ ok: true })
     expect(await p.contribute('m2-export', { op: 'vote', idea: 'xss' })).toMatchObject({ ok: true })
     const out = mkdtempSync(join(tmpdir(), 'kit-live-export-'))
-    const written = exportSession(join(dir, 'live.sqlite'), out, new Date('2026-11-25T10:00:00Z'))
+    const written = await exportSession(join(dir, 'live.sqlite'), out, new Date('2026-11-25T10:00:00Z'))
     expect(written.boards).toBeGreaterThanOrEqual(2)
     const imported = importJson(ideaVote, readFileSync(join(out, 'm2-export.json'), 'utf8'))
     expect(imported).toEqual({ ok: true, data: { votesPerPerson: 3, ideas: [{ id: 'xss', text: '<script>alert(1)</script> | =SUM(A1)', by: '<img src=x onerror=alert(1)>', votes: 1 }] } })

@@ -1,0 +1,77 @@
+// The live server's update log in PostgreSQL, for instances on several machines (with Redis
+// between them): one table for every session, the same append-only design as the SQLite log
+// (store.ts). An update is acknowledged to a phone only after its INSERT has committed.
+import pg from 'pg'
+import * as Y from 'yjs'
+import type { UpdateStore } from './store'
+
+const COMPACT_AFTER = 200
+const SCHEMA = `CREATE TABLE IF NOT EXISTS kit_live_updates (
+  seq BIGSERIAL PRIMARY KEY,
+  session TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  data BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS kit_live_updates_doc ON kit_live_updates (session, doc, seq);`
+
+export class PgStore implements UpdateStore {
+  private pool: pg.Pool
+  private ready: Promise<void>
+
+  constructor(url: string, readonly session: string) {
+    const pool = new pg.Pool({ connectionString: url, max: 8 })
+    this.pool = pool
+    // Several instances may start at once: one of them creates the table, under a lock.
+    this.ready = (async () => {
+      const client = await pool.connect()
+      try {
+        await client.query('SELECT pg_advisory_lock(7461843)')
+        await client.query(SCHEMA)
+      }
+      finally {
+        await client.query('SELECT pg_advisory_unlock(7461843)').catch(() => {})
+        client.release()
+      }
+    })()
+    this.ready.catch(() => {})
+  }
+
+  async append(doc: string, update: Uint8Array): Promise<void> {
+    await this.ready
+    await this.pool.query('INSERT INTO kit_live_updates (session, doc, data) VALUES ($1, $2, $3)', [this.session, doc, Buffer.from(update)])
+  }
+
+  async readAsync(doc: string): Promise<Uint8Array | undefined> {
+    await this.ready
+    const { rows } = await this.pool.query<{ seq: string, data: Buffer }>('SELECT seq, data FROM kit_live_updates WHERE session = $1 AND doc = $2 ORDER BY seq', [this.session, doc])
+    if (rows.length === 0)
+      return undefined
+    const merged = rows.length === 1 ? new Uint8Array(rows[0].data) : Y.mergeUpdates(rows.map(r => new Uint8Array(r.data)))
+    if (rows.length > COMPACT_AFTER) {
+      const client = await this.pool.connect()
+      try {
+        await client.query('BEGIN')
+        await client.query('DELETE FROM kit_live_updates WHERE session = $1 AND doc = $2 AND seq <= $3', [this.session, doc, rows.at(-1)!.seq])
+        await client.query('INSERT INTO kit_live_updates (session, doc, data) VALUES ($1, $2, $3)', [this.session, doc, Buffer.from(merged)])
+        await client.query('COMMIT')
+      }
+      catch {
+        await client.query('ROLLBACK').catch(() => {})
+      }
+      finally {
+        client.release()
+      }
+    }
+    return merged
+  }
+
+  async documentsAsync(): Promise<string[]> {
+    await this.ready
+    const { rows } = await this.pool.query<{ doc: string }>('SELECT DISTINCT doc FROM kit_live_updates WHERE session = $1 ORDER BY doc', [this.session])
+    return rows.map(r => r.doc)
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end()
+  }
+}
