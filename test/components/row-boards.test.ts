@@ -3,7 +3,7 @@
 // text, remove and undo, and the worksheet in print mode.
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import ChannelAudit from '../../components/ChannelAudit.vue'
 import InformationMap from '../../components/InformationMap.vue'
 import LifecycleCompass from '../../components/LifecycleCompass.vue'
@@ -67,5 +67,26 @@ describe.each(boards)('%s', (_, Board, values, computed) => {
     finally {
       window.history.replaceState(null, '', '/')
     }
+  })
+})
+
+describe('a half-typed entry', () => {
+  it('survives the board being closed and opened again (a reload), and is gone once saved', async () => {
+    localStorage.clear()
+    const id = `row-board-draft-${++n}`
+    let wrapper = mount(ChannelAudit, { props: { id }, attachTo: document.body })
+    await boardReady(wrapper)
+    await wrapper.find('[id$="-new-channel"]').setValue('Weekly  call on Fridays')
+    // Kept as typed, a quarter of a second after the last key.
+    await vi.waitFor(() => expect(Object.keys(localStorage).some(k => k.startsWith('kit-draft:'))).toBe(true))
+    wrapper.unmount()
+    wrapper = mount(ChannelAudit, { props: { id }, attachTo: document.body })
+    await boardReady(wrapper)
+    const field = wrapper.find<HTMLInputElement>('[id$="-new-channel"]')
+    expect(field.element.value).toBe('Weekly  call on Fridays')
+    await wrapper.findAll('form').at(-1)!.trigger('submit')
+    await flushPromises()
+    await vi.waitFor(() => expect(Object.keys(localStorage).some(k => k.startsWith('kit-draft:'))).toBe(false))
+    wrapper.unmount()
   })
 })
