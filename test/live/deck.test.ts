@@ -16,7 +16,8 @@ import { ROOT, SLIDEV_BIN } from '../../src/paths'
 const TOKEN = 'deck-test-facilitator-token-0123456789'
 const DECK_DIR = join(ROOT, 'decks', '_scratch', `live-${process.pid}`)
 // What a module deck needs for a live session: a join slide, board slides, and LiveFollow on
-// every slide (here the deck's own global layer).
+// every slide (the kit's own global layer, global-bottom.vue at the root, which every deck gets
+// through `addons`).
 const SLIDES = `---
 theme: default
 addons: ['../../']
@@ -65,7 +66,6 @@ beforeAll(async () => {
   server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Live test', host: '127.0.0.1', port: 0, joinDir: join(dir, 'join') })
   mkdirSync(DECK_DIR, { recursive: true })
   writeFileSync(join(DECK_DIR, 'slides.md'), SLIDES)
-  writeFileSync(join(DECK_DIR, 'global-bottom.vue'), '<template><LiveFollow /></template>\n')
   const port = await freePort()
   slidevUrl = `http://localhost:${port}`
   slidev = spawn(process.execPath, [SLIDEV_BIN, join(DECK_DIR, 'slides.md'), '--port', String(port)], {
