@@ -1,23 +1,12 @@
 // The exercise boards in the built decks, in Chromium, used as a facilitator would: entries
 // typed with the keyboard alone, a reload, export and re-import, and the printed worksheet.
 import { readFileSync } from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useSiteBrowser } from '../support/site-browser'
 import { listDecks, loadDeck } from '../../src/content/decks'
-import { serveSite } from '../../src/site/serve'
 
-let site: { url: string, close: () => Promise<void> }
-let browser: Browser
-
-beforeAll(async () => {
-  site = await serveSite(inject('siteDir'), 0)
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
-})
-afterAll(async () => {
-  await browser?.close()
-  await site?.close()
-})
+const env = useSiteBrowser()
 
 /** The address of the slide holding a board, looked up by the board slide's id. */
 async function slideOf(boardSlideId: string): Promise<string> {
@@ -31,7 +20,7 @@ async function slideOf(boardSlideId: string): Promise<string> {
 }
 
 async function openBoard(page: Page, path: string, boardId: string) {
-  await page.goto(site.url + path, { waitUntil: 'networkidle' })
+  await page.goto(env.url + path, { waitUntil: 'networkidle' })
   const board = page.locator(`[data-board="${boardId}"]`)
   await board.waitFor({ state: 'visible' })
   await expect(board.getByText(/Loading saved work/).count()).resolves.toBe(0)
@@ -44,7 +33,7 @@ describe('StakeholderMap in module 2', () => {
   beforeAll(async () => { path = await slideOf(boardId) })
 
   it('takes entries from the keyboard alone, keeps them across a reload, exports and re-imports them', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', e => errors.push(e.message))
@@ -97,9 +86,9 @@ describe('StakeholderMap in module 2', () => {
   })
 
   it('prints as a worksheet: blank with its instructions, nothing interactive', async () => {
-    const page = await browser.newPage()
+    const page = await env.browser.newPage()
     const deck = path.split('/')[1]
-    await page.goto(`${site.url}/${deck}/?print=true#/print`, { waitUntil: 'networkidle' })
+    await page.goto(`${env.url}/${deck}/?print=true#/print`, { waitUntil: 'networkidle' })
     const board = page.locator(`[data-board="${boardId}"]`)
     await board.waitFor()
     await expect(board.getByTestId('worksheet').isVisible()).resolves.toBe(true)
@@ -114,7 +103,7 @@ describe('MountainOfEngagement in module 3', () => {
 
   it('takes a persona from the keyboard alone, moves it up the mountain, and keeps it across a reload', async () => {
     const path = await slideOf(boardId)
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } })
     const page = await context.newPage()
     let board = await openBoard(page, path, boardId)
     await board.locator(`#${boardId}-new-name`).focus()
@@ -155,7 +144,7 @@ describe('CharterBuilder in module 4', () => {
 
   it('builds the vision sentence from the keyboard, keeps it across a reload, and exports CHARTER.md', async () => {
     const path = await slideOf(boardId)
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })
     const page = await context.newPage()
     let board = await openBoard(page, path, boardId)
     await board.locator(`#${boardId}-with`).focus()
@@ -191,9 +180,9 @@ describe('CharterBuilder in module 4', () => {
   })
 
   it('prints as a worksheet with its instructions', async () => {
-    const page = await browser.newPage()
+    const page = await env.browser.newPage()
     const deck = (await slideOf(boardId)).split('/')[1]
-    await page.goto(`${site.url}/${deck}/?print=true#/print`, { waitUntil: 'networkidle' })
+    await page.goto(`${env.url}/${deck}/?print=true#/print`, { waitUntil: 'networkidle' })
     const board = page.locator(`[data-board="${boardId}"]`)
     await board.getByTestId('worksheet').waitFor()
     await expect(board.innerText()).resolves.toContain('Vision in one sentence')

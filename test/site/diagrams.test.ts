@@ -1,23 +1,11 @@
 // The framework diagrams in the built decks, in Chromium at 1280×720: every one legible from
 // the back of the room (text at least 20 px on Slidev's 980×552 canvas), inside its slide,
 // named for screen readers, and credited.
-import { type Browser, chromium } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { describe, expect, it } from 'vitest'
+import { useSiteBrowser } from '../support/site-browser'
 import { listDecks, loadDeck } from '../../src/content/decks'
-import { serveSite } from '../../src/site/serve'
 
-let site: { url: string, close: () => Promise<void> }
-let browser: Browser
-
-beforeAll(async () => {
-  site = await serveSite(inject('siteDir'), 0)
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
-})
-afterAll(async () => {
-  await browser?.close()
-  await site?.close()
-})
+const env = useSiteBrowser()
 
 /** Every slide that draws a diagram, found by its component tag in the deck's source. */
 async function diagramSlides(): Promise<{ path: string, id: string, tag: string }[]> {
@@ -39,11 +27,11 @@ describe('framework diagrams on the slides', () => {
       'CopElementsDiagram', 'DecisionLevelsDiagram', 'GoldenCircleDiagram', 'LifecycleDiagram', 'MountainDiagram',
       'ParticipationLevelsDiagram', 'ParticipationModelDiagram', 'PowerInterestDiagram', 'PublicNarrativeDiagram', 'RoadmapHorizonsDiagram',
     ])
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 } })
     const errors: string[] = []
     page.on('pageerror', e => errors.push(e.message))
     for (const slide of slides) {
-      await page.goto(site.url + slide.path, { waitUntil: 'networkidle' })
+      await page.goto(env.url + slide.path, { waitUntil: 'networkidle' })
       // The current slide's figure: Slidev keeps its neighbours in the page too, hidden.
       const figure = page.locator('figure.kit-diagram:visible').first()
       await figure.waitFor({ state: 'visible' })

@@ -1,0 +1,28 @@
+// The built site (shared by the site project, see global-site.ts) served on a free port, and one
+// quiet Chromium, opened before a file's tests and closed after them.
+import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll, inject } from 'vitest'
+import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { serveSite } from '../../src/site/serve'
+
+export interface SiteBrowser {
+  readonly url: string
+  readonly browser: Browser
+}
+
+export function useSiteBrowser(): SiteBrowser {
+  let site: { url: string, close: () => Promise<void> } | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    site = await serveSite(inject('siteDir'), 0)
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await site?.close()
+  })
+  return {
+    get url() { return site!.url },
+    get browser() { return browser! },
+  }
+}
