@@ -83,6 +83,8 @@ export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, dec
     // The addon root is resolved from the folder above the deck.
     addons: [`${relative(dirname(deckDir), ROOT).split('\\').join('/')}/`],
     duration: `${resolved.minutes}min`,
+    // The kit is light mode only (docs/accessibility.md), whatever the upstream deck says.
+    colorSchema: 'light',
     ...(buffer === undefined ? {} : { buffer }),
     cohort: cohortInfo(loaded, session),
   }

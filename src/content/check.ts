@@ -90,6 +90,9 @@ export function checkDeck(deck: LoadedDeck, options: CheckOptions = {}): Problem
     problems.push({ ...entry, message: "the headmatter must include `addons: ['../']` so the deck uses the kit's shared components, layouts and styles." })
   if (h.fonts?.provider !== 'none')
     problems.push({ ...entry, message: 'the headmatter must set `fonts: { provider: none }`: fonts ship with the kit, never from a font CDN.' })
+  // One palette, tested fully: projectors in lit rooms read best in light mode (docs/accessibility.md).
+  if (h.colorSchema !== 'light')
+    problems.push({ ...entry, message: `the headmatter must set \`colorSchema: light\` (found ${JSON.stringify(h.colorSchema)}): the kit is light mode only, so Slidev hides its dark-mode toggle and ignores \`d\`.` })
 
   let sectionSeen = false
   for (const [i, slide] of deck.slides.entries()) {

@@ -61,6 +61,12 @@ describe('the content check on broken copies', () => {
     expect(problems[0]).toMatch(new RegExp(`${deck}/slides\\.md:\\d+ slide 5 \\(m1-[a-z0-9-]+\\): has no facilitator notes`))
   })
 
+  it('requires light mode in the headmatter', async () => {
+    await mutate((s) => { s[0].frontmatter.colorSchema = 'auto' })
+    const problems = await checkAll(dir)
+    expect(problems).toEqual([expect.stringMatching(new RegExp(`${deck}/slides\\.md:1: the headmatter must set \`colorSchema: light\` \\(found "auto"\\)`))])
+  })
+
   it('catches a duplicate id and says where the first one is', async () => {
     let firstId = ''
     await mutate((s) => { firstId = s[2].frontmatter.id; s[6].frontmatter.id = firstId })
