@@ -153,6 +153,9 @@ describe('composing a cohort deck', () => {
     expect(h.addons).toHaveLength(1)
     // Light mode only: Slidev hides its dark toggle and ignores `d`.
     expect(h.colorSchema).toBe('light')
+    // The cohort's language reaches <html lang>.
+    expect(h.lang).toBe('es')
+    expect(h.htmlAttrs).toEqual({ lang: 'es' })
   })
 })
 
