@@ -123,6 +123,11 @@ export function checkDeck(deck: LoadedDeck, options: CheckOptions = {}): Problem
         problems.push({ ...where, message: `uses the placeholder {% ${name} %}, which is not a named value. Known: ${VALUE_NAMES.join(', ')} (src/cohort/values.ts).` })
     }
 
+    // Density: a projected slide is read from the back of the room; detail goes in the notes.
+    const visible = visibleWords(slide.content)
+    if (visible > DENSITY.maxWords && !String(fm.id ?? '').endsWith('-references') && fm.prep !== true)
+      problems.push({ ...where, message: `shows ${visible} words of text; a slide the room reads should show at most ${DENSITY.maxWords}. Move the detail into the facilitator notes.` })
+
     for (const target of localTargets(slide)) {
       const path = target.startsWith('/') ? join(PUBLIC_DIR, target) : join(dirname(slide.file), target)
       if (!existsSync(path))
@@ -181,6 +186,14 @@ function checkVersion(deck: LoadedDeck, version: Version): Problem[] {
 /** Words of prose in a note, not counting Markdown marks. */
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length
+}
+
+/** The most words of visible text a projected slide may carry (references and preparation pages excepted). */
+export const DENSITY = { maxWords: 60 } as const
+
+/** Words the room sees on a slide: its content without HTML comments or tags (components count as none). */
+export function visibleWords(content: string): number {
+  return wordCount(content.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<\/?[A-Za-z][^>]*>/g, ' '))
 }
 
 /** Minimum script: notes long enough to run the session from, and a loop that closes. */
