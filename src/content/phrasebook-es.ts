@@ -32,6 +32,11 @@ export const SLIDE_CHROME_ES: Record<string, string> = {
   '{n} min kept free for questions and running late': '{n} min libres para preguntas y retrasos',
   '{n} minutes': '{n} minutos',
   'in all': 'en total',
+  // Timer announcements for screen readers
+  'Timer started: {n} minutes.': 'Temporizador en marcha: {n} minutos.',
+  'Timer started: 1 minute.': 'Temporizador en marcha: 1 minuto.',
+  '{n} minutes left.': 'Quedan {n} minutos.',
+  '1 minute left.': 'Queda 1 minuto.',
 }
 
 /** Slide chrome in the deck's language: this phrasebook, then the boards' one, else English. */
