@@ -83,6 +83,12 @@ export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, dec
     // The addon root is resolved from the folder above the deck.
     addons: [`${relative(dirname(deckDir), ROOT).split('\\').join('/')}/`],
     duration: `${resolved.minutes}min`,
+    // The kit is light mode only (docs/accessibility.md), whatever the upstream deck says.
+    colorSchema: 'light',
+    // The page's language, so screen readers pick the cohort's voice: Slidev writes `lang`
+    // into the built index.html and applies `htmlAttrs` to <html> in the running app.
+    lang: loaded.cohort!.language,
+    htmlAttrs: { ...(h.htmlAttrs as Record<string, string> | undefined), lang: loaded.cohort!.language },
     ...(buffer === undefined ? {} : { buffer }),
     cohort: cohortInfo(loaded, session),
   }

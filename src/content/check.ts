@@ -90,6 +90,9 @@ export function checkDeck(deck: LoadedDeck, options: CheckOptions = {}): Problem
     problems.push({ ...entry, message: "the headmatter must include `addons: ['../']` so the deck uses the kit's shared components, layouts and styles." })
   if (h.fonts?.provider !== 'none')
     problems.push({ ...entry, message: 'the headmatter must set `fonts: { provider: none }`: fonts ship with the kit, never from a font CDN.' })
+  // One palette, tested fully: projectors in lit rooms read best in light mode (docs/accessibility.md).
+  if (h.colorSchema !== 'light')
+    problems.push({ ...entry, message: `the headmatter must set \`colorSchema: light\` (found ${JSON.stringify(h.colorSchema)}): the kit is light mode only, so Slidev hides its dark-mode toggle and ignores \`d\`.` })
 
   let sectionSeen = false
   for (const [i, slide] of deck.slides.entries()) {
@@ -119,6 +122,11 @@ export function checkDeck(deck: LoadedDeck, options: CheckOptions = {}): Problem
       if (!VALUE_NAMES.includes(name as ValueName))
         problems.push({ ...where, message: `uses the placeholder {% ${name} %}, which is not a named value. Known: ${VALUE_NAMES.join(', ')} (src/cohort/values.ts).` })
     }
+
+    // Density: a projected slide is read from the back of the room; detail goes in the notes.
+    const visible = visibleWords(slide.content)
+    if (visible > DENSITY.maxWords && !String(fm.id ?? '').endsWith('-references') && fm.prep !== true)
+      problems.push({ ...where, message: `shows ${visible} words of text; a slide the room reads should show at most ${DENSITY.maxWords}. Move the detail into the facilitator notes.` })
 
     for (const target of localTargets(slide)) {
       const path = target.startsWith('/') ? join(PUBLIC_DIR, target) : join(dirname(slide.file), target)
@@ -178,6 +186,14 @@ function checkVersion(deck: LoadedDeck, version: Version): Problem[] {
 /** Words of prose in a note, not counting Markdown marks. */
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length
+}
+
+/** The most words of visible text a projected slide may carry (references and preparation pages excepted). */
+export const DENSITY = { maxWords: 60 } as const
+
+/** Words the room sees on a slide: its content without HTML comments or tags (components count as none). */
+export function visibleWords(content: string): number {
+  return wordCount(content.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<\/?[A-Za-z][^>]*>/g, ' '))
 }
 
 /** Minimum script: notes long enough to run the session from, and a loop that closes. */

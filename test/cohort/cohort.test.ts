@@ -151,6 +151,11 @@ describe('composing a cohort deck', () => {
     expect(h.cohort).toMatchObject({ id: 'test', name: 'Bees of Lisbon 2027', start: '2027-03-04T10:00', language: 'es', accent: '#7a2e8e', values: { communityName: 'Las Abejas' } })
     expect(h.cohort.logo).toMatch(/^data:image\/svg\+xml;base64,/)
     expect(h.addons).toHaveLength(1)
+    // Light mode only: Slidev hides its dark toggle and ignores `d`.
+    expect(h.colorSchema).toBe('light')
+    // The cohort's language reaches <html lang>.
+    expect(h.lang).toBe('es')
+    expect(h.htmlAttrs).toEqual({ lang: 'es' })
   })
 })
 

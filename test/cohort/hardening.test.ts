@@ -201,6 +201,7 @@ duration: 20min
 buffer: 2
 short: { duration: 12min, buffer: 1 }
 fonts: { provider: none }
+colorSchema: light
 objectives: [try things]
 layout: cover
 ---

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import ActivitySteps from '../../components/ActivitySteps.vue'
 import ExerciseTimer from '../../components/ExerciseTimer.vue'
+import { LANGUAGE_KEY } from '../../src/state/useLabels'
 
 describe('ExerciseTimer and ActivitySteps', () => {
   beforeEach(() => {
@@ -59,5 +60,33 @@ describe('ExerciseTimer and ActivitySteps', () => {
     await a.findAll('button').find(x => x.text().includes('Start'))!.trigger('click')
     await tick(60_000)
     expect(b.text()).toContain('4:00')
+  })
+
+  it('announces the time to screen readers at start, each minute of the last five and the end, not every second', async () => {
+    const timer = mount(ExerciseTimer, { props: { minutes: 7, id: 't4' } })
+    const polite = () => timer.find('[aria-live="polite"]').text()
+    expect(polite()).toBe('')
+    await timer.findAll('button').find(b => b.text().includes('Start'))!.trigger('click')
+    await nextTick()
+    const heard: string[] = [polite()]
+    for (let s = 0; s < 7 * 60; s++) {
+      await tick(1000)
+      if (polite() && polite() !== heard.at(-1))
+        heard.push(polite())
+    }
+    expect(heard).toEqual(['Timer started: 7 minutes.', '5 minutes left.', '4 minutes left.', '3 minutes left.', '2 minutes left.', '1 minute left.'])
+    expect(timer.find('[aria-live="assertive"]').text()).toBe('Time is up.')
+    expect(polite()).toBe('')
+    // The visible countdown itself is not live: the role=timer region is silent by default.
+    expect(timer.find('[role="timer"]').attributes('aria-live')).toBeUndefined()
+  })
+
+  it('announces in the cohort\'s language', async () => {
+    const timer = mount(ExerciseTimer, { props: { minutes: 2, id: 't5' }, global: { provide: { [LANGUAGE_KEY]: 'es' } } })
+    await timer.findAll('button')[0].trigger('click')
+    await nextTick()
+    expect(timer.find('[aria-live="polite"]').text()).toBe('Temporizador en marcha: 2 minutos.')
+    await tick(61_000)
+    expect(timer.find('[aria-live="polite"]').text()).toBe('Queda 1 minuto.')
   })
 })

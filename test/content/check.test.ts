@@ -61,6 +61,27 @@ describe('the content check on broken copies', () => {
     expect(problems[0]).toMatch(new RegExp(`${deck}/slides\\.md:\\d+ slide 5 \\(m1-[a-z0-9-]+\\): has no facilitator notes`))
   })
 
+  it('requires light mode in the headmatter', async () => {
+    await mutate((s) => { s[0].frontmatter.colorSchema = 'auto' })
+    const problems = await checkAll(dir)
+    expect(problems).toEqual([expect.stringMatching(new RegExp(`${deck}/slides\\.md:1: the headmatter must set \`colorSchema: light\` \\(found "auto"\\)`))])
+  })
+
+  it('flags a slide with more than 60 words of visible text, not counting notes, comments or tags', async () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ')
+    await mutate((s) => {
+      s[4].content += `\n\n${words(61)}`
+      // Comments, tags and notes are not shown to the room; references and preparation pages are exempt.
+      s[5].content += `\n\n<!-- ${words(200)} -->\n\n<ModuleObjectives long-attribute="${words(5)}" />`
+      s[6].note += ` ${words(200)}`
+      const refs = s.find(x => String(x.frontmatter.id).endsWith('-references'))
+      refs.content += `\n\n${words(200)}`
+    })
+    const problems = await checkAll(dir)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(new RegExp(`${deck}/slides\\.md:\\d+ slide 5 \\(m1-[a-z0-9-]+\\): shows \\d+ words of text; a slide the room reads should show at most 60\\. Move the detail into the facilitator notes\\.`))
+  })
+
   it('catches a duplicate id and says where the first one is', async () => {
     let firstId = ''
     await mutate((s) => { firstId = s[2].frontmatter.id; s[6].frontmatter.id = firstId })

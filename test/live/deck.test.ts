@@ -21,6 +21,7 @@ const DECK_DIR = join(ROOT, 'decks', '_scratch', `live-${process.pid}`)
 const SLIDES = `---
 theme: default
 addons: ['../../']
+colorSchema: light
 title: Live test
 fonts:
   provider: none

@@ -100,6 +100,32 @@ describe('the example cohort, built', () => {
     await page.close()
   })
 
+  it('speaks Spanish in the slide chrome too: <html lang>, activity badges and the agenda', async () => {
+    const deck = (await resolveKit('example')).decks.find(d => d.number === 1)!
+    const slides = (await loadDeck(deck)).slides
+    const activity = slides.find(s => s.frontmatter.layout === 'activity' && s.frontmatter.grouping === 'solo, then trios')!
+    const agenda = slides.find(s => s.content.includes('<ModuleAgenda'))!
+    const page = await browser.newPage()
+    await page.goto(`${site.url}/cohorts/example/01-community-foundation/#/${activity.number}`, { waitUntil: 'networkidle' })
+    await page.locator('[data-testid="activity-duration"]:visible').waitFor()
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('es')
+    await expect(page.locator('[data-testid="activity-grouping"]:visible').innerText()).resolves.toBe('individual, luego en tríos')
+    await expect(page.getByLabel('Detalles de la actividad').first().isVisible()).resolves.toBe(true)
+    await page.goto(`${site.url}/cohorts/example/01-community-foundation/#/${agenda.number}`, { waitUntil: 'networkidle' })
+    const table = page.locator('[data-testid="agenda"]:visible')
+    await table.waitFor()
+    await expect(table.locator('th').allInnerTexts()).resolves.toEqual(['Minutos', 'Bloque', 'Actividades'])
+    await expect(table.locator('[data-testid="agenda-buffer"]').innerText()).resolves.toMatch(/Margen\s+\d+ min libres para preguntas y retrasos/)
+    await expect(table.locator('tfoot').innerText()).resolves.toMatch(/\d+ minutos en total/)
+    // The static page Slidev writes says so before any script runs.
+    expect(readFileSync(join(work, 'dist', 'cohorts', 'example', '01-community-foundation', 'index.html'), 'utf8')).toMatch(/<html[^>]* lang="es"/)
+    // The presenter view too.
+    await page.goto(`${site.url}/cohorts/example/01-community-foundation/#/presenter/1`, { waitUntil: 'networkidle' })
+    await page.locator('.slidev-note').first().waitFor({ state: 'attached' })
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('es')
+    await page.close()
+  })
+
   it('prints a Spanish cohort\'s worksheets in Spanish, the RACI with role columns and a legend, the stakeholder map with a grid', async () => {
     const kit = await resolveKit('example')
     const siteDir = join(work, 'dist', 'cohorts', 'example')

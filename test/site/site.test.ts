@@ -109,4 +109,26 @@ describe('the built site in Chromium', () => {
     expect(problems).toEqual([])
     await page.close()
   })
+
+  it('stays in light mode: `d` does nothing and no dark-mode toggle shows, even when the browser prefers dark', async () => {
+    const deck = decks[0]
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: 'dark' })
+    const toggle = page.locator('[title="Switch to dark mode theme"], [title="Switch to light mode theme"]')
+    await page.goto(`${site.url}/${deck.ref.name}/#/1`, { waitUntil: 'networkidle' })
+    await page.locator('.slidev-page-1').first().waitFor({ state: 'visible' })
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true)
+    await page.mouse.move(100, 650) // the nav bar shows on hover
+    await page.locator('[title="Show slide overview"]').first().waitFor({ state: 'attached' })
+    await expect(toggle.count()).resolves.toBe(0)
+    await page.keyboard.press('d')
+    // Keys are handled in order: once → has moved to slide 2, `d` has been handled too.
+    await page.keyboard.press('ArrowRight')
+    await page.waitForURL(/#\/2$/)
+    await expect(page.evaluate(() => document.documentElement.classList.contains('dark'))).resolves.toBe(false)
+    await page.goto(`${site.url}/${deck.ref.name}/#/overview`, { waitUntil: 'networkidle' })
+    await page.locator('.slidev-page-1').first().waitFor({ state: 'attached' })
+    await expect(toggle.count()).resolves.toBe(0)
+    await expect(page.evaluate(() => document.documentElement.classList.contains('dark'))).resolves.toBe(false)
+    await page.close()
+  })
 })

@@ -1,0 +1,46 @@
+// Spanish for the slide chrome the kit draws around a deck's own words: the activity badges
+// (grouping and structure, from each activity slide's frontmatter) and the agenda's headings.
+// Keyed by the English text; `{n}` stands for a number. The boards' words live in
+// src/exercises/labels.ts and its phrasebook, which `chromeText` falls back to.
+import { translate } from '../exercises/labels'
+
+export const SLIDE_CHROME_ES: Record<string, string> = {
+  // Activity badges
+  'Activity details': 'Detalles de la actividad',
+  '{n} min': '{n} min',
+  'pairs': 'en parejas',
+  'same groups': 'los mismos grupos',
+  'solo': 'individual',
+  'solo, then trio rounds': 'individual, luego rondas en tríos',
+  'solo, then trios': 'individual, luego en tríos',
+  'solo, then trios, then all': 'individual, luego en tríos, luego todo el grupo',
+  'groups of 3-4': 'grupos de 3-4',
+  'groups of 4-5 (pairs in the short version)': 'grupos de 4-5 (parejas en la versión corta)',
+  'think alone, then pairs, then share': 'pensar a solas, luego en parejas, luego compartir',
+  'trios (owner and two consultants)': 'tríos (quien plantea y dos asesores)',
+  '1-2-4-All, run in trios': '1-2-4-Todos, en tríos',
+  'Owner and consultants, in rounds': 'Quien plantea y asesores, por rondas',
+  'Think-pair-share': 'Pensar-parejas-compartir',
+  'Think-pair-share, in trios': 'Pensar-parejas-compartir, en tríos',
+  'Troika-style consulting': 'Consultoría al estilo Troika',
+  // Agenda
+  'Agenda, {n} minutes': 'Agenda, {n} minutos',
+  'Minutes': 'Minutos',
+  'Block': 'Bloque',
+  'Activities': 'Actividades',
+  'Buffer': 'Margen',
+  '{n} min kept free for questions and running late': '{n} min libres para preguntas y retrasos',
+  '{n} minutes': '{n} minutos',
+  'in all': 'en total',
+  // Timer announcements for screen readers
+  'Timer started: {n} minutes.': 'Temporizador en marcha: {n} minutos.',
+  'Timer started: 1 minute.': 'Temporizador en marcha: 1 minuto.',
+  '{n} minutes left.': 'Quedan {n} minutos.',
+  '1 minute left.': 'Queda 1 minuto.',
+}
+
+/** Slide chrome in the deck's language: this phrasebook, then the boards' one, else English. */
+export function chromeText(text: string, language: string | undefined, n?: number): string {
+  const found = language === 'es' ? (SLIDE_CHROME_ES[text] ?? translate(text, language)) : text
+  return n === undefined ? found : found.replace('{n}', String(n))
+}
