@@ -105,7 +105,7 @@ describe('MountainOfEngagement steps', () => {
 })
 
 describe('CharterBuilder', () => {
-  it('shows the vision sentence live, offers Module 2 roles and channels, and saves on leaving a field', async () => {
+  it('shows the mission sentence live, offers Module 2 roles and channels, and saves on leaving a field', async () => {
     const cohort = uid('cohort')
     const provide = { [COHORT_KEY]: cohort }
     const channels = mount(ChannelAudit, { global: { provide }, attachTo: document.body })
@@ -122,7 +122,7 @@ describe('CharterBuilder', () => {
     await w.find('input[id$="-with"]').setValue('librarians')
     await w.find('input[id$="-do"]').setValue('run data clinics')
     // The preview follows each key; the board has it within 250 ms, without leaving the field.
-    expect(w.find('[data-testid="vision-sentence"]').text()).toBe('Vision: With librarians, we run data clinics.')
+    expect(w.find('[data-testid="mission-sentence"]').text()).toBe('Mission: With librarians, we run data clinics.')
     await w.find('.kit-charter-offer:last-of-type input[type="checkbox"]').setValue(true)
     await flushPromises()
     expect(w.find('[data-testid="charter-preview"]').text()).toContain('Channels: Forum')
