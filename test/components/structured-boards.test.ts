@@ -135,6 +135,33 @@ describe('CharterBuilder', () => {
     channels.unmount()
   })
 
+  it('imports earlier boards\' exports by file, adding to what is typed and naming a wrong file', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const dir = join(__dirname, '../../examples/lanternfish')
+    const w = mount(CharterBuilder, { props: { id: uid('charter') }, attachTo: document.body })
+    await boardReady(w)
+    await w.find('input[id$="-c-who"]').setValue('Our funder')
+    await w.find('input[id$="-c-who"]').trigger('blur')
+    await flushPromises()
+    const file = (name: string, text: string) => new File([text], name, { type: 'application/json' })
+    const input = w.find('[data-testid="charter-thread"]')
+    Object.defineProperty(input.element, 'files', { configurable: true, value: [
+      file('m2-board-raci-matrix.json', readFileSync(join(dir, 'm2-board-raci-matrix.json'), 'utf8')),
+      file('m2-board-stakeholder-map.json', readFileSync(join(dir, 'm2-board-stakeholder-map.json'), 'utf8')),
+      file('m3-board-mountain-of-engagement.json', readFileSync(join(dir, 'm3-board-mountain-of-engagement.json'), 'utf8')),
+      file('holiday.json', '{"photos": 3}'),
+    ] })
+    await input.trigger('change')
+    await vi.waitFor(() => expect(w.find('[data-testid="charter-thread-results"]').text()).toContain('holiday.json: not an export'))
+    await flushPromises()
+    const preview = w.find('[data-testid="charter-preview"]').text()
+    expect(preview).toContain('Lead maintainer')
+    expect((w.find('input[id$="-c-who"]').element as HTMLInputElement).value).toMatch(/^Our funder, /)
+    expect(w.findAll('.kit-rows li').length).toBeGreaterThan(0)
+    w.unmount()
+  })
+
   it('flags a code of conduct link that is not a web address, and still saves every other field', async () => {
     const id = uid('charter')
     const w = mount(CharterBuilder, { props: { id }, attachTo: document.body })
