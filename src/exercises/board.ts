@@ -98,6 +98,9 @@ export interface ListBoardSpec<K extends string, Row extends { id: string }> {
   fields: readonly FieldDef[]
   rowSchema: z.ZodType<Row>
   instructions: readonly string[]
+  /** the JSON shape's version (1 unless it changed) and how an older one is read */
+  version?: number
+  migrate?: (from: number, data: unknown) => unknown
   /** rows in the order exports show them */
   order?: (rows: readonly Row[]) => Row[]
   /** a column of computed text per row (flags, direction …) */
@@ -135,7 +138,8 @@ export function defineListBoard<const K extends string, Row extends { id: string
   return {
     kind: spec.kind,
     title: spec.title,
-    version: 1,
+    version: spec.version ?? 1,
+    ...(spec.migrate ? { migrate: spec.migrate } : {}),
     schema: listSchema(spec.listKey, z.array(spec.rowSchema).max(LIMITS.rows).default([])),
     empty: () => emptyList(spec.listKey),
     instructions: spec.instructions,

@@ -103,16 +103,12 @@ export const ES: Record<string, string> = {
   'Who was involved': 'Quién participó',
   'one per line; roles if names are private': 'uno por línea; roles si los nombres son privados',
   'Why it mattered': 'Por qué importó',
-  'Layer': 'Capa',
-  'self (why I got involved)': 'yo (por qué me impliqué)',
-  'us (what we share)': 'nosotros (lo que compartimos)',
-  'now (the urgent challenge)': 'ahora (el reto urgente)',
   'undated': 'sin fecha',
   'Timeline, oldest first': 'Línea de tiempo, de lo más antiguo a lo más reciente',
   'Add 5-8 moments: the founding, milestones, challenges and pivots.': 'Añadid de 5 a 8 momentos: la fundación, hitos, desafíos y giros.',
   'Give each a month (YYYY-MM) and say who was involved (roles if private).': 'Dad a cada uno un mes (AAAA-MM) e indicad quién participó (roles si es privado).',
   'Write in one or two sentences why it mattered.': 'Escribid en una o dos frases por qué importó.',
-  'Tag each with its layer: self, us or now. Whose voices are missing?': 'Etiquetad cada uno con su capa: yo, nosotros o ahora. ¿Qué voces faltan?',
+  'Read it together: whose voices are missing?': 'Leedla juntos: ¿qué voces faltan?',
 
   // Lifecycle compass
   'Community (or your name)': 'Comunidad (o tu nombre)',

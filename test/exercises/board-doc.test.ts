@@ -265,3 +265,20 @@ describe('charter saved by a kit of board version 1', () => {
     expect(readBoard(doc, charterBuilder).data.vision).toBe('Open data for all')
   })
 })
+
+describe('timeline saved by a kit of board version 1', () => {
+  it('reads its events without the layer, with no issue', async () => {
+    const { originTimeline } = await import('../../src/exercises/origin-timeline')
+    const doc = new Y.Doc()
+    doc.getMap('meta').set('kind', 'origin-timeline')
+    doc.getMap('meta').set('schema', 2)
+    const row = new Y.Map<unknown>()
+    for (const [k, v] of Object.entries({ id: 'e1', date: '2019-03', title: 'Founded', type: 'founding', actors: [], whyItMattered: '', layer: 'self', _order: 0 }))
+      row.set(k, v)
+    doc.getMap('rows:events').set('e1', row)
+    expect(initBoardDoc(doc, originTimeline)).toEqual({ state: 'ready' })
+    const read = readBoard(doc, originTimeline)
+    expect(read.issues).toEqual([])
+    expect(read.data.events).toEqual([{ id: 'e1', date: '2019-03', title: 'Founded', type: 'founding', actors: [], whyItMattered: '' }])
+  })
+})
