@@ -124,3 +124,18 @@ describe('computed rules', () => {
     expect(itemFlags(d.items[1])).toEqual(['no owner'])
   })
 })
+
+describe('value-exchange ledger taxonomy', () => {
+  it('offers exactly the eighteen kinds of value module 3\'s slide lists', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { LEDGER_FIELDS } = await import('../../src/exercises/value-exchange-ledger')
+    const { ROOT } = await import('../../src/paths')
+    const deck = readFileSync(join(ROOT, 'decks', '03-community-engagement', 'slides.md'), 'utf8')
+    const line = /id: m3-value-taxonomy[\s\S]*?\n# [^\n]+\n\n([^\n]+)\n/.exec(deck)![1]
+    const onSlide = line.split(' · ').map(s => s.trim().toLowerCase())
+    const field = LEDGER_FIELDS.find(f => f.key === 'valueOffered')!
+    expect(onSlide).toHaveLength(18)
+    expect(field.options.map(o => o.label.toLowerCase())).toEqual(onSlide)
+  })
+})
