@@ -1,11 +1,13 @@
 // The exercise boards in the built decks, in Chromium, used as a facilitator would: entries
 // typed with the keyboard alone, a reload, export and re-import, and the printed worksheet.
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
 import { listDecks, loadDeck } from '../../src/content/decks'
 import { serveSite } from '../../src/site/serve'
+import { ROOT } from '../../src/paths'
 
 let site: { url: string, close: () => Promise<void> }
 let browser: Browser
@@ -153,7 +155,7 @@ describe('MountainOfEngagement in module 3', () => {
 describe('CharterBuilder in module 4', () => {
   const boardId = 'm4-board-charter-builder'
 
-  it('builds the vision sentence from the keyboard, keeps it across a reload, and exports CHARTER.md', async () => {
+  it('builds the mission sentence from the keyboard, keeps it across a reload, and exports CHARTER.md', async () => {
     const path = await slideOf(boardId)
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })
     const page = await context.newPage()
@@ -187,6 +189,23 @@ describe('CharterBuilder in module 4', () => {
     await expect(board.getByTestId('mission-sentence').innerText()).resolves.toBe('Mission: —')
     await board.getByTestId('board-import').setInputFiles({ name: 'charter.json', mimeType: 'application/json', buffer: Buffer.from(exported) })
     await board.getByTestId('mission-sentence').getByText(sentence).waitFor()
+    await context.close()
+  })
+
+  it('imports the example\'s exports of modules 1-3 by file, and names a wrong file', async () => {
+    const path = await slideOf(boardId)
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    const page = await context.newPage()
+    const board = await openBoard(page, path, boardId)
+    const dir = join(ROOT, 'examples', 'lanternfish')
+    const names = ['m1-board-lifecycle-compass.json', 'm2-board-raci-matrix.json', 'm2-board-channel-audit.json', 'm3-board-mountain-of-engagement.json']
+    await board.getByTestId('charter-thread').setInputFiles([
+      ...names.map(name => ({ name, mimeType: 'application/json', buffer: readFileSync(join(dir, name)) })),
+      { name: 'holiday.json', mimeType: 'application/json', buffer: Buffer.from('{"photos": 3}') },
+    ])
+    await board.getByTestId('charter-thread-results').getByText('holiday.json: not an export').waitFor()
+    await board.getByTestId('charter-preview').getByText('Lead maintainer', { exact: false }).waitFor()
+    await board.getByText('Reach the stewardship / sustaining stage').first().waitFor()
     await context.close()
   })
 
