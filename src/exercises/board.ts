@@ -8,8 +8,10 @@ export interface BoardDefinition<T = any> {
   /** e.g. `stakeholder-map`; names the JSON format and the files */
   kind: string
   title: string
-  /** bumped when the JSON shape changes; an import of another version is refused */
+  /** bumped when the JSON shape changes; an import of a newer version is refused */
   version: number
+  /** reads the data of an older version (an export, or a saved board's plain fields) as this version's */
+  migrate?: (from: number, data: unknown) => unknown
   schema: z.ZodType<T>
   empty: () => T
   /** steps printed on the blank worksheet and shown beside the board */
@@ -66,7 +68,10 @@ export function importJson<T>(def: BoardDefinition<T>, text: string): Result<T> 
     return { ok: false, error: `This is not a board export: expected "format": "${FORMAT}".` }
   if (json.board !== def.kind)
     return { ok: false, error: `This export is of a ${json.board} board, not of a ${def.kind} board.` }
-  if (json.version !== def.version) {
+  const older = typeof json.version === 'number' && Number.isInteger(json.version) && json.version >= 1 && json.version < def.version
+  if (older && def.migrate)
+    json.data = def.migrate(json.version, json.data)
+  else if (json.version !== def.version) {
     return {
       ok: false,
       error: typeof json.version === 'number' && json.version > def.version
@@ -93,6 +98,9 @@ export interface ListBoardSpec<K extends string, Row extends { id: string }> {
   fields: readonly FieldDef[]
   rowSchema: z.ZodType<Row>
   instructions: readonly string[]
+  /** the JSON shape's version (1 unless it changed) and how an older one is read */
+  version?: number
+  migrate?: (from: number, data: unknown) => unknown
   /** rows in the order exports show them */
   order?: (rows: readonly Row[]) => Row[]
   /** a column of computed text per row (flags, direction …) */
@@ -130,7 +138,8 @@ export function defineListBoard<const K extends string, Row extends { id: string
   return {
     kind: spec.kind,
     title: spec.title,
-    version: 1,
+    version: spec.version ?? 1,
+    ...(spec.migrate ? { migrate: spec.migrate } : {}),
     schema: listSchema(spec.listKey, z.array(spec.rowSchema).max(LIMITS.rows).default([])),
     empty: () => emptyList(spec.listKey),
     instructions: spec.instructions,

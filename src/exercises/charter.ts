@@ -1,6 +1,11 @@
-// Module 4: the community charter, from a vision sentence (after Mozilla's Open Leadership
-// vision statement: with, do, for, so that) to milestones and ways of working (after The
-// Turing Way's working group charter template), written out as CHARTER.md.
+// Module 4: the community charter, from a mission sentence (Mozilla's Open Leadership "vision
+// or mission" statement: with, do, for, so that; by the deck's definitions a mission) and a
+// one-line vision, to milestones, recognition, ways of working (after The Turing Way's working
+// group charter template) and how the draft is taken back to the community (consultation and
+// ratification), written out as CHARTER.md.
+//
+// Version 2 (this kit) swapped version 1's keys: the sentence was `vision` and the free text
+// `mission`. `migrateCharter` reads version 1 exports and saved boards; nothing is dropped.
 import { z } from 'zod'
 import type { BoardDefinition } from './board'
 import { DAY, displayValue, type FieldDef, LIMITS, options, rowSchema } from './fields'
@@ -32,27 +37,59 @@ const text = (max: number) => z.string().max(max, `at most ${max} characters`).d
 const list = z.array(z.string().trim().min(1).max(LIMITS.short, `each at most ${LIMITS.short} characters`)).max(30).default([])
 const link = z.union([z.literal(''), z.string().max(LIMITS.medium).regex(/^https?:\/\/\S+$/, 'must be a web address starting with https://')]).default('')
 
+const day = z.union([z.literal(''), z.string().regex(DAY, 'must be YYYY-MM-DD')]).default('')
+const rule = z.union([z.enum(DECISION_RULES), z.literal('')]).default('')
+
 export const charterSchema = z.object({
-  vision: z.object({ with: text(LIMITS.short), do: text(LIMITS.medium), for: text(LIMITS.short), soThat: text(LIMITS.medium) }).strict(),
-  mission: text(LIMITS.long),
+  mission: z.object({ with: text(LIMITS.short), do: text(LIMITS.medium), for: text(LIMITS.short), soThat: text(LIMITS.medium) }).strict(),
+  // One line on screen; as long as version 1's free-text mission, which becomes it.
+  vision: text(LIMITS.long),
   values: list,
   milestones: z.array(milestoneSchema).max(12).default([]),
+  notYet: list,
+  recognition: text(LIMITS.long),
   waysOfWorking: z.object({
-    decisionRule: z.union([z.enum(DECISION_RULES), z.literal('')]).default(''),
+    decisionRule: rule,
     meetingCadence: text(LIMITS.short),
     channels: list,
     roles: list,
     cocLink: link,
     membershipTerms: text(LIMITS.long),
   }).strict(),
-  reviewDate: z.union([z.literal(''), z.string().regex(DAY, 'must be YYYY-MM-DD')]).default(''),
+  consultation: z.object({
+    who: text(LIMITS.medium),
+    how: text(LIMITS.medium),
+    until: day,
+    ratifyRule: rule,
+    ratifiedBy: text(LIMITS.short),
+  }).strict().default({ who: '', how: '', until: '', ratifyRule: '', ratifiedBy: '' }),
+  reviewDate: day,
   licence: text(LIMITS.short),
 }).strict()
+
+/**
+ * Version 1 data (or part of it: a saved board's plain fields) as version 2: the sentence moves
+ * from `vision` to `mission`, the free-text mission to `vision`. Data already in version 2's
+ * shape is returned as is, so running it twice changes nothing.
+ */
+export function migrateCharter(from: number, data: unknown): unknown {
+  if (from >= 2 || !data || typeof data !== 'object')
+    return data
+  const { vision, mission, ...rest } = data as Record<string, unknown>
+  const v1 = (vision !== undefined && typeof vision === 'object') || typeof mission === 'string'
+  if (!v1)
+    return data
+  return {
+    ...rest,
+    ...(vision !== undefined ? { mission: vision } : {}),
+    ...(mission !== undefined ? { vision: mission } : {}),
+  }
+}
 
 export type CharterData = z.infer<typeof charterSchema>
 
 /** "With librarians, we run data clinics for early-career researchers so that their data is reused." */
-export function visionSentence(v: CharterData['vision']): string {
+export function missionSentence(v: CharterData['mission']): string {
   const parts = [
     v.with.trim() && `With ${v.with.trim()},`,
     v.do.trim() && `we ${v.do.trim()}`,
@@ -65,6 +102,17 @@ export function visionSentence(v: CharterData['vision']): string {
 const section = (title: string, body: string) => `## ${title}\n\n${body.trim() || '_To be written._'}\n`
 const bullets = (items: string[]) => items.map(i => `- ${mdText(i)}`).join('\n')
 
+function consultationText(c: CharterData['consultation']): string {
+  if (!c.who.trim() && !c.how.trim() && !c.until && !c.ratifyRule && !c.ratifiedBy.trim())
+    return ''
+  return [
+    `- **Who is consulted**: ${mdText(c.who) || '_to be agreed_'}`,
+    `- **How**: ${mdText(c.how) || '_to be agreed_'}${c.until ? `, until ${c.until}` : ''}`,
+    `- **Ratified by**: ${mdText(c.ratifiedBy) || '_to be agreed_'}`,
+    `- **Decision rule for ratifying**: ${c.ratifyRule ? DECISION_LABELS[c.ratifyRule] : '_to be agreed_'}`,
+  ].join('\n')
+}
+
 export function charterMarkdown(d: CharterData, name = 'Our community'): string {
   const w = d.waysOfWorking
   const milestones = mdTable(
@@ -73,10 +121,12 @@ export function charterMarkdown(d: CharterData, name = 'Our community'): string 
   )
   return [
     `# ${mdText(name)} charter\n`,
-    section('Vision', mdText(visionSentence(d.vision))),
-    section('Mission', mdText(d.mission)),
+    section('Mission', mdText(missionSentence(d.mission))),
+    section('Vision', mdText(d.vision)),
     section('Values', bullets(d.values)),
     section('Milestones and roadmap', d.milestones.length ? milestones : ''),
+    section('Not yet', bullets(d.notYet)),
+    section('Recognition', mdText(d.recognition)),
     section('Ways of working', [
       `- **Decisions**: ${w.decisionRule ? DECISION_LABELS[w.decisionRule] : '_to be agreed_'}`,
       `- **Meetings**: ${mdText(w.meetingCadence) || '_to be agreed_'}`,
@@ -85,6 +135,7 @@ export function charterMarkdown(d: CharterData, name = 'Our community'): string 
       `- **Code of conduct**: ${w.cocLink ? `<${w.cocLink}>` : '_to be linked_'}`,
     ].join('\n')),
     section('Membership', mdText(w.membershipTerms)),
+    section('Consultation and ratification', consultationText(d.consultation)),
     section('Review', d.reviewDate ? `We review this charter by ${d.reviewDate}.` : ''),
     section('Licence', mdText(d.licence)),
   ].join('\n')
@@ -93,28 +144,33 @@ export function charterMarkdown(d: CharterData, name = 'Our community'): string 
 export const charterBuilder: BoardDefinition<CharterData> = {
   kind: 'charter-builder',
   title: 'Charter builder',
-  version: 1,
+  version: 2,
+  migrate: migrateCharter,
   schema: charterSchema,
   empty: () => ({
-    vision: { with: '', do: '', for: '', soThat: '' },
-    mission: '',
+    mission: { with: '', do: '', for: '', soThat: '' },
+    vision: '',
     values: [],
     milestones: [],
+    notYet: [],
+    recognition: '',
     waysOfWorking: { decisionRule: '', meetingCadence: '', channels: [], roles: [], cocLink: '', membershipTerms: '' },
+    consultation: { who: '', how: '', until: '', ratifyRule: '', ratifiedBy: '' },
     reviewDate: '',
     licence: '',
   }),
   instructions: [
-    'Vision in one sentence: with whom, we do what, for whom, so that what changes.',
-    'Mission: what you are doing now to get there. Then two to five values.',
-    'One to three milestones, each with a type, horizon, target date, indicator and owner.',
-    'Ways of working: decision rule, meetings, channels, roles, code of conduct, membership.',
+    'Mission in one sentence: with whom, we do what, for whom, so that what changes.',
+    'Vision in one line: the world you want. Then two to five values.',
+    'One to three milestones, each with a type, horizon, target date, indicator and owner; what you will not do yet.',
+    'Recognition: how contributions are credited. Ways of working: decision rule, meetings, channels, roles, code of conduct, membership.',
+    'Consultation: who is consulted, how and until when; who ratifies the charter, by which rule.',
     'Set a review date and a licence, then publish CHARTER.md where newcomers look first.',
   ],
   toMarkdown: d => charterMarkdown(d),
   toCsv: d => toCsv(['Section', 'Value'], [
-    ['Vision', visionSentence(d.vision)],
-    ['Mission', d.mission],
+    ['Mission', missionSentence(d.mission)],
+    ['Vision', d.vision],
     ['Values', d.values],
     ...d.milestones.map(m => [`Milestone: ${m.title}`, [m.type, m.horizon, m.targetDate, m.successIndicator, m.owner].filter(Boolean).join(' · ')]),
     ['Decision rule', d.waysOfWorking.decisionRule],
@@ -123,6 +179,12 @@ export const charterBuilder: BoardDefinition<CharterData> = {
     ['Roles', d.waysOfWorking.roles],
     ['Code of conduct', d.waysOfWorking.cocLink],
     ['Membership', d.waysOfWorking.membershipTerms],
+    ['Not yet', d.notYet],
+    ['Recognition', d.recognition],
+    ['Consulted', d.consultation.who],
+    ['Consultation', [d.consultation.how, d.consultation.until].filter(Boolean).join(' · ')],
+    ['Ratified by', d.consultation.ratifiedBy],
+    ['Ratification rule', d.consultation.ratifyRule],
     ['Review date', d.reviewDate],
     ['Licence', d.licence],
   ]),

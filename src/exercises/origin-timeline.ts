@@ -1,11 +1,13 @@
-// Module 1: the community's origin story as events on a timeline, each tagged with its
-// public-narrative layer (after Marshall Ganz: self, us, now).
+// Module 1: the community's origin story as events on a timeline.
+//
+// Version 1 tagged each event with a Ganz public-narrative layer (self, us, now); that misused
+// the framework (a story of self is about the speaker, not an event of the community), so
+// version 2 has no layer: `migrateTimeline` reads version 1 exports and drops the value.
 import type { z } from 'zod'
 import { defineListBoard } from './board'
 import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
 export const EVENT_TYPES = ['founding', 'milestone', 'challenge', 'pivot'] as const
-export const LAYERS = ['self', 'us', 'now'] as const
 
 export const EVENT_FIELDS = [
   { key: 'date', label: 'When (YYYY-MM)', kind: 'month' },
@@ -13,7 +15,6 @@ export const EVENT_FIELDS = [
   { key: 'type', label: 'Type', kind: 'choice', options: options(EVENT_TYPES), required: true },
   { key: 'actors', label: 'Who was involved', kind: 'list', max: 60, maxItems: 10, hint: 'one per line; roles if names are private' },
   { key: 'whyItMattered', label: 'Why it mattered', kind: 'text', max: LIMITS.medium, multiline: true },
-  { key: 'layer', label: 'Layer', kind: 'choice', options: options(LAYERS, { self: 'self (why I got involved)', us: 'us (what we share)', now: 'now (the urgent challenge)' }) },
 ] as const satisfies readonly FieldDef[]
 
 export const eventSchema = rowSchema(EVENT_FIELDS)
@@ -25,8 +26,20 @@ export function sortedEvents(events: readonly TimelineEvent[]): TimelineEvent[] 
   return [...events].sort((a, b) => (a.date || '9999-99').localeCompare(b.date || '9999-99'))
 }
 
-export function layerCounts(events: readonly TimelineEvent[]): Record<typeof LAYERS[number], number> {
-  return { self: events.filter(e => e.layer === 'self').length, us: events.filter(e => e.layer === 'us').length, now: events.filter(e => e.layer === 'now').length }
+export function typeCounts(events: readonly TimelineEvent[]): Record<typeof EVENT_TYPES[number], number> {
+  return Object.fromEntries(EVENT_TYPES.map(t => [t, events.filter(e => e.type === t).length])) as Record<typeof EVENT_TYPES[number], number>
+}
+
+/** Version 1 data as version 2: each event's `layer` is dropped. */
+export function migrateTimeline(from: number, data: unknown): unknown {
+  if (from >= 2 || !data || typeof data !== 'object' || !Array.isArray((data as any).events))
+    return data
+  return { ...data, events: (data as any).events.map((e: unknown) => {
+    if (!e || typeof e !== 'object')
+      return e
+    const { layer: _, ...rest } = e as Record<string, unknown>
+    return rest
+  }) }
 }
 
 /** Where each event sits along the timeline, 0-100, by its month; undated events are spread at the end. */
@@ -49,15 +62,17 @@ export const originTimeline = defineListBoard({
   listKey: 'events',
   fields: EVENT_FIELDS,
   rowSchema: eventSchema,
+  version: 2,
+  migrate: migrateTimeline,
   instructions: [
     'Add 5-8 moments: the founding, milestones, challenges and pivots.',
     'Give each a month (YYYY-MM) and say who was involved (roles if private).',
     'Write in one or two sentences why it mattered.',
-    'Tag each with its layer: self, us or now. Whose voices are missing?',
+    'Read it together: whose voices are missing?',
   ],
   order: sortedEvents,
   summary: (d) => {
-    const c = layerCounts(d.events)
-    return `Layers: self ${c.self}, us ${c.us}, now ${c.now}.`
+    const c = typeCounts(d.events)
+    return `Founding ${c.founding}, milestones ${c.milestone}, challenges ${c.challenge}, pivots ${c.pivot}.`
   },
 })

@@ -5,13 +5,15 @@ import { defineListBoard } from './board'
 import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 
 export const CPM_MODES = ['convey', 'contribute', 'collaborate', 'co-create', 'champion'] as const
-export const VALUE_TAXONOMY = ['agency', 'altruism', 'coaching', 'compensation', 'delegation', 'early-access', 'feedback', 'mentorship', 'onboarding', 'professional-development', 'recognition', 'reputation', 'storytelling', 'swag'] as const
+// The eighteen kinds of value of module 3's slide (m3-value-taxonomy), adapted from Mozilla's
+// "Taxonomy of open value exchanges"; the slide and this list must stay the same.
+export const VALUE_TAXONOMY = ['agency', 'altruism', 'coaching', 'compensation', 'delegation', 'early-access', 'feedback', 'free-access', 'in-kind-support', 'introductions', 'mentorship', 'onboarding', 'professional-development', 'recognition', 'reputation', 'resourcing', 'storytelling', 'swag'] as const
 
 export const LEDGER_FIELDS = [
   { key: 'contributionAsked', label: 'Contribution asked', kind: 'text', max: LIMITS.medium, required: true, multiline: true },
   { key: 'persona', label: 'Persona', kind: 'text', max: LIMITS.short },
   { key: 'cpmMode', label: 'Participation mode', kind: 'choice', options: options(CPM_MODES) },
-  { key: 'valueOffered', label: 'Value offered', kind: 'multi', options: options(VALUE_TAXONOMY, { 'early-access': 'early access', 'professional-development': 'professional development' }) },
+  { key: 'valueOffered', label: 'Value offered', kind: 'multi', options: options(VALUE_TAXONOMY, { 'early-access': 'early access', 'free-access': 'free or discounted access', 'in-kind-support': 'in-kind support', 'introductions': 'introductions and networking', 'professional-development': 'professional development' }) },
   { key: 'canDeliver', label: 'Can we deliver it?', kind: 'choice', options: options(['yes', 'partly', 'no']), required: true },
   { key: 'costToCommunity', label: 'Cost to the community (1-5)', kind: 'number', min: 1, max: 5 },
   { key: 'fairness', label: 'Fairness (1-5)', kind: 'number', min: 1, max: 5 },

@@ -1,4 +1,5 @@
-// The facilitator guide: the agenda first, then every slide as a thumbnail beside its notes
+// The facilitator guide: the preparation pages first (slides marked `prep: true`: what to do
+// before the day), then the agenda, then every other slide as a thumbnail beside its notes
 // and its minutes. Rendered one section at a time so each gets an exact bookmark.
 import MarkdownIt from 'markdown-it'
 import type { DeckSummary, LoadedDeck } from '../content/decks'
@@ -35,17 +36,10 @@ export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thum
     </tbody></table>
     <p class="footer">Content CC BY 4.0. Frameworks are credited on the slides and the references slide.</p>`
 
-  const sections: GuideSection[] = [{ title: 'Agenda and objectives', html: handoutPage(`${summary.title}: facilitator guide`, front, CSS) }]
-  // Slides before the first agenda block (the title) go with the first block.
-  const starts = summary.agenda.map(b => b.slideIndex)
-  starts[0] = 0
-  starts.forEach((start, i) => {
-    const end = starts[i + 1] ?? deck.slides.length
-    const block = summary.agenda[i]
-    const body = deck.slides.slice(start, end).map((slide, k) => {
-      const index = start + k
-      const minutes = slideMinutes(slide.frontmatter, index)
-      return `<div class="slide" data-slide="${slide.number}">
+  const slideHtml = (index: number) => {
+    const slide = deck.slides[index]
+    const minutes = slideMinutes(slide.frontmatter, index)
+    return `<div class="slide" data-slide="${slide.number}">
         <img src="${thumbnails[index]}" alt="Slide ${slide.number}">
         <div>
           <div class="meta">Slide ${slide.number}: ${escapeHtml(slideTitle(slide))}
@@ -55,7 +49,24 @@ export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thum
           <div class="notes">${md.render(slide.note)}</div>
         </div>
       </div>`
-    }).join('\n')
+  }
+  const isPrep = (index: number) => deck.slides[index].frontmatter.prep === true
+  const prep = deck.slides.map((_, i) => i).filter(isPrep)
+
+  const sections: GuideSection[] = []
+  if (prep.length) {
+    const html = `<p class="kicker">Facilitator guide · ${escapeHtml(moduleName)}</p><h1>Preparation</h1><p>Before the day: materials, room set-up in person and online, how participants reach the boards, helpers, pre-work, what to print.</p>${prep.map(slideHtml).join('\n')}`
+    sections.push({ title: 'Preparation', html: handoutPage(`${summary.title}: preparation`, html, CSS) })
+  }
+  sections.push({ title: 'Agenda and objectives', html: handoutPage(`${summary.title}: facilitator guide`, front, CSS) })
+  // Slides before the first agenda block (the title) go with the first block.
+  const starts = summary.agenda.map(b => b.slideIndex)
+  starts[0] = 0
+  starts.forEach((start, i) => {
+    const end = starts[i + 1] ?? deck.slides.length
+    const block = summary.agenda[i]
+    const indexes = Array.from({ length: end - start }, (_, k) => start + k).filter(index => !isPrep(index))
+    const body = indexes.map(slideHtml).join('\n')
     const html = `<p class="kicker">${escapeHtml(moduleName)} · ${blockRange(block)} min</p><h2>${escapeHtml(block.title)}</h2>${body}`
     sections.push({ title: `${blockRange(block)} ${block.title}`, html: handoutPage(block.title, html, CSS) })
   })

@@ -74,6 +74,14 @@ const WORDS: Record<string, Record<string, string>> = {
     'high': 'alto',
     'Vision': 'Visión',
     'Mission': 'Misión',
+    'one line': 'una línea',
+    'Not yet': 'Todavía no',
+    'Recognition': 'Reconocimiento',
+    'Who is consulted': 'A quién se consulta',
+    'How': 'Cómo',
+    'until': 'hasta',
+    'Who ratifies': 'Quién ratifica',
+    'Decision rule for ratifying': 'Regla de decisión para ratificar',
     'Values': 'Valores',
     'Milestones': 'Hitos',
     'Ways of working': 'Formas de trabajo',
@@ -220,12 +228,14 @@ function addRaci(model: WorksheetModel, data: RaciMatrixData, t: (s: string) => 
 function addCharter(model: WorksheetModel, d: CharterData, t: (s: string) => string): void {
   const w = d.waysOfWorking
   const text = (value: string, lines: number) => ({ text: value.trim() || undefined, lines: value.trim() ? 0 : lines })
-  const vision = [d.vision.with, d.vision.do, d.vision.for, d.vision.soThat].some(v => v.trim())
-    ? [d.vision.with && `${d.vision.with},`, d.vision.do, d.vision.for, d.vision.soThat].filter(Boolean).join(' ')
+  const c = d.consultation
+  const m = d.mission
+  const mission = [m.with, m.do, m.for, m.soThat].some(v => v.trim())
+    ? [m.with && `${m.with},`, m.do, m.for, m.soThat].filter(Boolean).join(' ')
     : ''
   model.sections = [
-    { heading: `${t('Vision')} (${t('With whom, we do what, for whom, so that what changes')})`, ...text(vision, 2) },
-    { heading: t('Mission'), ...text(d.mission, 3) },
+    { heading: `${t('Mission')} (${t('With whom, we do what, for whom, so that what changes')})`, ...text(mission, 2) },
+    { heading: `${t('Vision')} (${t('one line')})`, ...text(d.vision, 1) },
     { heading: t('Values'), ...text(d.values.join(' · '), 2) },
     { heading: `${t('Decisions')} (${Object.values(DECISION_LABELS).map(t).join(' / ')})`, ...text(w.decisionRule ? t(DECISION_LABELS[w.decisionRule]) : '', 1) },
     { heading: t('Meetings'), ...text(w.meetingCadence, 1) },
@@ -233,6 +243,12 @@ function addCharter(model: WorksheetModel, d: CharterData, t: (s: string) => str
     { heading: t('Roles'), ...text(w.roles.join(', '), 1) },
     { heading: t('Code of conduct'), ...text(w.cocLink, 1) },
     { heading: t('Membership'), ...text(w.membershipTerms, 2) },
+    { heading: t('Not yet'), ...text(d.notYet.join(' · '), 2) },
+    { heading: t('Recognition'), ...text(d.recognition, 2) },
+    { heading: t('Who is consulted'), ...text(c.who, 1) },
+    { heading: `${t('How')} (${t('until')} ${c.until || '…'})`, ...text(c.how, 1) },
+    { heading: t('Who ratifies'), ...text(c.ratifiedBy, 1) },
+    { heading: t('Decision rule for ratifying'), ...text(c.ratifyRule ? t(DECISION_LABELS[c.ratifyRule]) : '', 1) },
     { heading: t('Review by'), ...text(d.reviewDate, 1) },
     { heading: t('Licence'), ...text(d.licence, 1) },
   ]

@@ -493,16 +493,68 @@ export function initBoardDoc(doc: Y.Doc, def: BoardDefinition, origin: unknown =
   if (status.state !== 'ready')
     return status
   const meta = metaMap(doc)
-  if (meta.get('schema') === DOC_SCHEMA && meta.get('kind') === def.kind)
+  if (meta.get('schema') === DOC_SCHEMA && meta.get('kind') === def.kind) {
+    upgradeFields(doc, def, origin)
     return status
+  }
   doc.transact(() => {
-    const old = v1Data(doc)
+    const snapshot = v1Data(doc)
+    // Snapshots were written by boards of version 1.
+    const old = snapshot && def.migrate ? def.migrate(1, snapshot) as Record<string, Json> : snapshot
     // The same data gives the same keys, so two tabs that migrate at once write the same rows.
     writeBoard(doc, def, old ? { ...(def.empty() as object), ...old } : def.empty())
     meta.set('kind', def.kind)
     meta.set('schema', DOC_SCHEMA)
+    meta.set('version', def.version)
   }, origin)
   return status
+}
+
+/**
+ * A saved board of an older board version (`meta.version`, absent before version 2 of any
+ * board): its plain fields are read as data, passed through the board's `migrate`, and written
+ * back under their new paths (rows and records are left as they are). Deterministic, so two
+ * tabs upgrading at once write the same values.
+ */
+function upgradeFields(doc: Y.Doc, def: BoardDefinition, origin: unknown): void {
+  const meta = metaMap(doc)
+  const from = typeof meta.get('version') === 'number' ? meta.get('version') as number : 1
+  if (from >= def.version)
+    return
+  doc.transact(() => {
+    const fields = fieldsMap(doc)
+    if (def.migrate && fields.size) {
+      const nested: Record<string, any> = {}
+      for (const [path, value] of fields.entries()) {
+        const keys = path.split('.')
+        let o = nested
+        for (const k of keys.slice(0, -1))
+          o = (o[k] ??= {})
+        o[keys[keys.length - 1]] = plain(value)
+      }
+      const next = def.migrate(from, nested) as Record<string, any>
+      const flat = new Map<string, unknown>()
+      const walk = (parts: Record<string, Part>, value: any, prefix: string[]) => {
+        for (const [name, part] of Object.entries(parts)) {
+          const v = value?.[name]
+          if (part.type === 'object')
+            walk(part.fields, v, [...prefix, name])
+          else if (part.type === 'value' && v !== undefined)
+            flat.set([...prefix, name].join('.'), v)
+        }
+      }
+      walk(boardShape(def).fields, next, [])
+      for (const key of [...fields.keys()]) {
+        if (!flat.has(key) && !key.startsWith('_'))
+          fields.delete(key)
+      }
+      for (const [key, value] of flat) {
+        if (!same(fields.get(key), value))
+          fields.set(key, copy(value))
+      }
+    }
+    meta.set('version', def.version)
+  }, origin)
 }
 
 /** Every top-level type of the document as JSON: what an unreadable board offers for download. */

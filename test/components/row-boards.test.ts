@@ -15,7 +15,7 @@ let n = 0
 type Fill = Record<string, string | number>
 
 const boards: [string, any, Fill, RegExp][] = [
-  ['OriginTimeline', OriginTimeline, { title: 'Founded <b>x</b>', date: '2019-03', type: 'founding', layer: 'self' }, /Self 1 · us 0 · now 0/],
+  ['OriginTimeline', OriginTimeline, { title: 'Founded <b>x</b>', date: '2019-03', type: 'founding' }, /founding 1 · milestone 0 · challenge 0 · pivot 0/],
   ['LifecycleCompass', LifecycleCompass, { name: 'Bees <b>x</b>', currentStage: 'potential', targetStage: 'maturing' }, /Potential → Maturing \(forward 2 stages\)/],
   ['ChannelAudit', ChannelAudit, { channel: 'Forum <b>x</b>', mode: 'async' }, /0 synchronous · 1 asynchronous[\s\S]*no owner/],
   ['ValueExchangeLedger', ValueExchangeLedger, { contributionAsked: 'Review <b>x</b>', canDeliver: 'no', costToCommunity: 2, fairness: 2 }, /1 of 1 exchanges flagged[\s\S]*undeliverable[\s\S]*unfair/],

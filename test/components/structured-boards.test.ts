@@ -105,7 +105,7 @@ describe('MountainOfEngagement steps', () => {
 })
 
 describe('CharterBuilder', () => {
-  it('shows the vision sentence live, offers Module 2 roles and channels, and saves on leaving a field', async () => {
+  it('shows the mission sentence live, offers Module 2 roles and channels, and saves on leaving a field', async () => {
     const cohort = uid('cohort')
     const provide = { [COHORT_KEY]: cohort }
     const channels = mount(ChannelAudit, { global: { provide }, attachTo: document.body })
@@ -122,7 +122,7 @@ describe('CharterBuilder', () => {
     await w.find('input[id$="-with"]').setValue('librarians')
     await w.find('input[id$="-do"]').setValue('run data clinics')
     // The preview follows each key; the board has it within 250 ms, without leaving the field.
-    expect(w.find('[data-testid="vision-sentence"]').text()).toBe('Vision: With librarians, we run data clinics.')
+    expect(w.find('[data-testid="mission-sentence"]').text()).toBe('Mission: With librarians, we run data clinics.')
     await w.find('.kit-charter-offer:last-of-type input[type="checkbox"]').setValue(true)
     await flushPromises()
     expect(w.find('[data-testid="charter-preview"]').text()).toContain('Channels: Forum')
@@ -133,6 +133,33 @@ describe('CharterBuilder', () => {
     await vi.waitFor(() => expect((again.find('input[id$="-with"]').element as HTMLInputElement).value).toBe('librarians'))
     again.unmount()
     channels.unmount()
+  })
+
+  it('imports earlier boards\' exports by file, adding to what is typed and naming a wrong file', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const dir = join(__dirname, '../../examples/lanternfish')
+    const w = mount(CharterBuilder, { props: { id: uid('charter') }, attachTo: document.body })
+    await boardReady(w)
+    await w.find('input[id$="-c-who"]').setValue('Our funder')
+    await w.find('input[id$="-c-who"]').trigger('blur')
+    await flushPromises()
+    const file = (name: string, text: string) => new File([text], name, { type: 'application/json' })
+    const input = w.find('[data-testid="charter-thread"]')
+    Object.defineProperty(input.element, 'files', { configurable: true, value: [
+      file('m2-board-raci-matrix.json', readFileSync(join(dir, 'm2-board-raci-matrix.json'), 'utf8')),
+      file('m2-board-stakeholder-map.json', readFileSync(join(dir, 'm2-board-stakeholder-map.json'), 'utf8')),
+      file('m3-board-mountain-of-engagement.json', readFileSync(join(dir, 'm3-board-mountain-of-engagement.json'), 'utf8')),
+      file('holiday.json', '{"photos": 3}'),
+    ] })
+    await input.trigger('change')
+    await vi.waitFor(() => expect(w.find('[data-testid="charter-thread-results"]').text()).toContain('holiday.json: not an export'))
+    await flushPromises()
+    const preview = w.find('[data-testid="charter-preview"]').text()
+    expect(preview).toContain('Lead maintainer')
+    expect((w.find('input[id$="-c-who"]').element as HTMLInputElement).value).toMatch(/^Our funder, /)
+    expect(w.findAll('.kit-rows li').length).toBeGreaterThan(0)
+    w.unmount()
   })
 
   it('flags a code of conduct link that is not a web address, and still saves every other field', async () => {

@@ -132,8 +132,8 @@ describe.each(examples)('the %s example', (slug) => {
       const readme = readText(slug, 'README.md').replace(/\s+/g, ' ')
       const purpose = /"(We exist to [^"]+)"/.exec(readme)?.[1]
       expect(purpose).toBeDefined()
-      expect(charter.vision.soThat.trim()).not.toBe('')
-      expect(purpose).toContain(`so that ${charter.vision.soThat.trim()}`)
+      expect(charter.mission.soThat.trim()).not.toBe('')
+      expect(purpose).toContain(`so that ${charter.mission.soThat.trim()}`)
     })
 
     it('milestones run from module 3\'s interventions (short term) to module 1\'s target stage (long term), each owned by a RACI role', () => {

@@ -57,7 +57,7 @@ describe('a new board document', () => {
     const read = readBoard(doc, def)
     expect(read.data).toEqual(def.empty())
     expect(read.issues).toEqual([])
-    expect(doc.getMap('meta').toJSON()).toEqual({ kind: def.kind, schema: 2 })
+    expect(doc.getMap('meta').toJSON()).toEqual({ kind: def.kind, schema: 2, version: def.version })
   })
 })
 
@@ -91,11 +91,11 @@ describe('concurrent edits merge', () => {
     const a = fresh(charterBuilder)
     const b = new Y.Doc()
     sync(a, b)
-    setField(a, charterBuilder, ['vision', 'with'], 'librarians')
-    setField(b, charterBuilder, ['mission'], 'learn R\nmeet people')
+    setField(a, charterBuilder, ['mission', 'with'], 'librarians')
+    setField(b, charterBuilder, ['vision'], 'learn R\nmeet people')
     sync(a, b)
     const d = readBoard(b, charterBuilder).data
-    expect([d.vision.with, d.mission]).toEqual(['librarians', 'learn R\nmeet people'])
+    expect([d.mission.with, d.vision]).toEqual(['librarians', 'learn R\nmeet people'])
   })
 
   it('stores the mountain\'s steps as rows of their persona, keyed by stage', () => {
@@ -235,5 +235,50 @@ describe('schema versions', () => {
     updateRow(b, stakeholderMap, 'stakeholders', 's1', { name: 'Edited' })
     sync(a, b)
     expect(readBoard(b, stakeholderMap).data.stakeholders).toEqual([])
+  })
+})
+
+describe('charter saved by a kit of board version 1', () => {
+  it('moves the sentence to the mission and the free-text mission to the vision, once, keeping rows', () => {
+    const doc = new Y.Doc()
+    // What the previous kit saved: document schema 2, no board version, version 1 paths.
+    doc.getMap('meta').set('kind', 'charter-builder')
+    doc.getMap('meta').set('schema', 2)
+    const fields = doc.getMap('fields')
+    fields.set('vision.with', 'librarians')
+    fields.set('vision.soThat', 'data is reused')
+    fields.set('mission', 'Open data for all')
+    fields.set('values', ['care'])
+    const row = new Y.Map<unknown>()
+    row.set('id', 'm1')
+    row.set('title', 'First clinic')
+    row.set('_order', 0)
+    doc.getMap('rows:milestones').set('m1', row)
+    expect(initBoardDoc(doc, charterBuilder)).toEqual({ state: 'ready' })
+    const d = readBoard(doc, charterBuilder).data
+    expect(d.mission).toMatchObject({ with: 'librarians', soThat: 'data is reused' })
+    expect(d.vision).toBe('Open data for all')
+    expect(d.values).toEqual(['care'])
+    expect(d.milestones.map(m => m.title)).toEqual(['First clinic'])
+    expect(fields.has('vision.with')).toBe(false)
+    initBoardDoc(doc, charterBuilder)
+    expect(readBoard(doc, charterBuilder).data.vision).toBe('Open data for all')
+  })
+})
+
+describe('timeline saved by a kit of board version 1', () => {
+  it('reads its events without the layer, with no issue', async () => {
+    const { originTimeline } = await import('../../src/exercises/origin-timeline')
+    const doc = new Y.Doc()
+    doc.getMap('meta').set('kind', 'origin-timeline')
+    doc.getMap('meta').set('schema', 2)
+    const row = new Y.Map<unknown>()
+    for (const [k, v] of Object.entries({ id: 'e1', date: '2019-03', title: 'Founded', type: 'founding', actors: [], whyItMattered: '', layer: 'self', _order: 0 }))
+      row.set(k, v)
+    doc.getMap('rows:events').set('e1', row)
+    expect(initBoardDoc(doc, originTimeline)).toEqual({ state: 'ready' })
+    const read = readBoard(doc, originTimeline)
+    expect(read.issues).toEqual([])
+    expect(read.data.events).toEqual([{ id: 'e1', date: '2019-03', title: 'Founded', type: 'founding', actors: [], whyItMattered: '' }])
   })
 })

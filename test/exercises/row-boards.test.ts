@@ -5,16 +5,16 @@ import { type BoardDefinition, exportJson, importJson, validate } from '../../sr
 import { channelAudit, channelFlags, modeCounts } from '../../src/exercises/channel-audit'
 import { flowCounts, informationMap, itemFlags } from '../../src/exercises/information-map'
 import { describeDirection, direction, lifecycleCompass, roomDisagrees, spread } from '../../src/exercises/lifecycle-compass'
-import { layerCounts, originTimeline, sortedEvents, timelinePositions } from '../../src/exercises/origin-timeline'
+import { originTimeline, typeCounts, sortedEvents, timelinePositions } from '../../src/exercises/origin-timeline'
 import { ledgerFlags, valueExchangeLedger } from '../../src/exercises/value-exchange-ledger'
 
 const tricky = 'Smith, "Jo" | *lead*\nnext line'
 
 const samples: [BoardDefinition, any, (d: any) => void][] = [
   [originTimeline, { events: [
-    { id: 'e2', date: '2021-06', title: 'First sprint', type: 'milestone', actors: ['organiser'], whyItMattered: tricky, layer: 'us' },
-    { id: 'e1', date: '2019-03', title: 'Founded', type: 'founding', actors: ['two postdocs'], whyItMattered: 'no docs', layer: 'self' },
-    { id: 'e3', date: '', title: 'Funding ends', type: 'challenge', actors: [], whyItMattered: '', layer: 'now' },
+    { id: 'e2', date: '2021-06', title: 'First sprint', type: 'milestone', actors: ['organiser'], whyItMattered: tricky },
+    { id: 'e1', date: '2019-03', title: 'Founded', type: 'founding', actors: ['two postdocs'], whyItMattered: 'no docs' },
+    { id: 'e3', date: '', title: 'Funding ends', type: 'challenge', actors: [], whyItMattered: '' },
   ] }, d => { d.events[0].date = '2021-13' }],
   [lifecycleCompass, { entries: [
     { id: 'c1', name: tricky.slice(0, 20), currentStage: 'potential', targetStage: 'maturing', evidence: 'few meetings', oneChangeNeeded: 'regular calls' },
@@ -73,11 +73,24 @@ describe.each(samples)('%s board model', (def, sample, breakIt) => {
 })
 
 describe('computed rules', () => {
-  it('orders the timeline by month, undated last, and counts layers', () => {
+  it('orders the timeline by month, undated last, and counts types', () => {
     const events = samples[0][1].events
     expect(sortedEvents(events).map((e: any) => e.id)).toEqual(['e1', 'e2', 'e3'])
     expect(timelinePositions(events).map(p => p.at)).toEqual([0, 100, 100])
-    expect(layerCounts(events)).toEqual({ self: 1, us: 1, now: 1 })
+    expect(typeCounts(events)).toEqual({ founding: 1, milestone: 1, challenge: 1, pivot: 0 })
+  })
+
+  it('reads a version 1 timeline export, dropping the Ganz layer and keeping every event', () => {
+    const v1 = { format: 'community-training-board', board: 'origin-timeline', version: 1, id: 't', exportedAt: '2026-01-01T00:00:00.000Z', data: { events: [
+      { id: 'e1', date: '2019-03', title: 'Founded', type: 'founding', actors: ['two postdocs'], whyItMattered: 'no docs', layer: 'self' },
+      { id: 'e2', date: '', title: 'Funding ends', type: 'challenge', actors: [], whyItMattered: '', layer: '' },
+    ] } }
+    const r = importJson(originTimeline, JSON.stringify(v1))
+    expect(r).toEqual({ ok: true, data: { events: [
+      { id: 'e1', date: '2019-03', title: 'Founded', type: 'founding', actors: ['two postdocs'], whyItMattered: 'no docs' },
+      { id: 'e2', date: '', title: 'Funding ends', type: 'challenge', actors: [], whyItMattered: '' },
+    ] } })
+    expect(originTimeline.version).toBe(2)
   })
 
   it('reads the room\'s spread and each direction on the lifecycle compass', () => {
@@ -109,5 +122,20 @@ describe('computed rules', () => {
     const d = samples[4][1]
     expect(flowCounts(d)).toEqual({ transmissive: 1, transactional: 1, transformational: 0, unset: 0 })
     expect(itemFlags(d.items[1])).toEqual(['no owner'])
+  })
+})
+
+describe('value-exchange ledger taxonomy', () => {
+  it('offers exactly the eighteen kinds of value module 3\'s slide lists', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { LEDGER_FIELDS } = await import('../../src/exercises/value-exchange-ledger')
+    const { ROOT } = await import('../../src/paths')
+    const deck = readFileSync(join(ROOT, 'decks', '03-community-engagement', 'slides.md'), 'utf8')
+    const line = /id: m3-value-taxonomy[\s\S]*?\n# [^\n]+\n\n([^\n]+)\n/.exec(deck)![1]
+    const onSlide = line.split(' · ').map(s => s.trim().toLowerCase())
+    const field = LEDGER_FIELDS.find(f => f.key === 'valueOffered')!
+    expect(onSlide).toHaveLength(18)
+    expect(field.options.map(o => o.label.toLowerCase())).toEqual(onSlide)
   })
 })

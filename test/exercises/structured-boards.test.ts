@@ -1,7 +1,7 @@
 // The models of the RACI matrix, the mountain of engagement and the charter builder.
 import { describe, expect, it } from 'vitest'
 import { exportJson, importJson, validate } from '../../src/exercises/board'
-import { type CharterData, charterBuilder, charterMarkdown, visionSentence } from '../../src/exercises/charter'
+import { type CharterData, charterBuilder, charterMarkdown, missionSentence } from '../../src/exercises/charter'
 import { type MountainData, missingSteps, mountainOfEngagement, stageCounts, stepsBetween } from '../../src/exercises/mountain-of-engagement'
 import { type RaciMatrixData, checkRows, orphanCells, overloadedRoles, raciMatrix } from '../../src/exercises/raci-matrix'
 
@@ -93,8 +93,8 @@ describe('mountain of engagement', () => {
 describe('charter builder', () => {
   const d: CharterData = {
     ...charterBuilder.empty(),
-    vision: { with: 'librarians', do: 'run open data clinics', for: 'early-career researchers', soThat: 'their data can be found and reused.' },
-    mission: 'Monthly clinics <script>alert(1)</script> in 2027',
+    mission: { with: 'librarians', do: 'run open data clinics', for: 'early-career researchers', soThat: 'their data can be found and reused.' },
+    vision: 'Monthly clinics <script>alert(1)</script> in 2027',
     values: ['openness', 'care'],
     milestones: [{ id: 'm1', title: 'First clinic', type: 'event', horizon: 'short', targetDate: '2027-04-01', successIndicator: '10 people', owner: 'Ana' }],
     waysOfWorking: { decisionRule: 'consent', meetingCadence: 'monthly', channels: ['Forum'], roles: ['Chair'], cocLink: 'https://example.org/coc', membershipTerms: 'Anyone can join.' },
@@ -102,14 +102,14 @@ describe('charter builder', () => {
     licence: 'CC BY 4.0',
   }
 
-  it('builds one vision sentence from with, do, for and so that', () => {
-    expect(visionSentence(d.vision)).toBe('With librarians, we run open data clinics for early-career researchers so that their data can be found and reused.')
-    expect(visionSentence(charterBuilder.empty().vision)).toBe('')
+  it('builds one mission sentence from with, do, for and so that', () => {
+    expect(missionSentence(d.mission)).toBe('With librarians, we run open data clinics for early-career researchers so that their data can be found and reused.')
+    expect(missionSentence(charterBuilder.empty().mission)).toBe('')
   })
 
   it('writes CHARTER.md with every section, and participant text kept as text', () => {
     const md = charterMarkdown(d, 'Data Clinic')
-    for (const heading of ['# Data Clinic charter', '## Vision', '## Mission', '## Values', '## Milestones and roadmap', '## Ways of working', '## Membership', '## Review', '## Licence'])
+    for (const heading of ['# Data Clinic charter', '## Mission', '## Vision', '## Values', '## Milestones and roadmap', '## Not yet', '## Recognition', '## Ways of working', '## Membership', '## Consultation and ratification', '## Review', '## Licence'])
       expect(md).toContain(heading)
     expect(md).toContain('Consent: no one has a principled objection')
     expect(md).toContain('| First clinic | event | short term | 2027-04-01 | 10 people | Ana |')
@@ -124,5 +124,20 @@ describe('charter builder', () => {
     bad.waysOfWorking.cocLink = 'javascript:alert(1)'
     expect(validate(charterBuilder, bad)).toMatchObject({ ok: false, error: expect.stringContaining('waysOfWorking.cocLink') })
     expect(importJson(charterBuilder, exportJson(charterBuilder, 'x', d))).toEqual({ ok: true, data: d })
+  })
+
+  it('reads a version 1 export: the sentence becomes the mission, the old free-text mission the vision', () => {
+    const v1 = { format: 'community-training-board', board: 'charter-builder', version: 1, id: 'x', exportedAt: '2026-01-01T00:00:00.000Z', data: {
+      vision: { with: 'librarians', do: 'run clinics', for: 'researchers', soThat: 'data is reused' },
+      mission: 'Open data for all',
+      values: ['care'],
+      milestones: [],
+      waysOfWorking: { decisionRule: 'vote', meetingCadence: '', channels: ['Forum'], roles: [], cocLink: '', membershipTerms: '' },
+      reviewDate: '',
+      licence: 'CC0',
+    } }
+    const r = importJson(charterBuilder, JSON.stringify(v1))
+    expect(r).toMatchObject({ ok: true, data: { mission: { with: 'librarians', soThat: 'data is reused' }, vision: 'Open data for all', values: ['care'], notYet: [], recognition: '', licence: 'CC0' } })
+    expect(importJson(charterBuilder, JSON.stringify({ ...v1, version: 3 }))).toMatchObject({ ok: false, error: expect.stringContaining('newer kit') })
   })
 })

@@ -77,7 +77,7 @@ describe('the exported handouts', () => {
     }
   })
 
-  it('facilitator guide: the agenda first, then each slide\'s thumbnail beside its notes', async () => {
+  it('facilitator guide: the agenda, then each slide\'s thumbnail beside its notes', async () => {
     for (const deck of decks) {
       const file = join(handouts, handoutName(deck.ref.name, 'facilitator-guide'))
       const text = squash(await pdfText(file))
@@ -86,6 +86,24 @@ describe('the exported handouts', () => {
       expect(text).toContain(note)
       const images = (await run('pdfimages', ['-list', file])).stdout.trim().split('\n').length - 2
       expect(images, deck.ref.name).toBeGreaterThanOrEqual(deck.slides.length)
+    }
+  })
+
+  it('facilitator guide: the preparation pages print first, before the agenda', async () => {
+    for (const deck of decks) {
+      const file = join(handouts, handoutName(deck.ref.name, 'facilitator-guide'))
+      const text = squash(await pdfText(file))
+      const agenda = text.indexOf('Agenda Minutes Block Activities')
+      expect(agenda, deck.ref.name).toBeGreaterThan(0)
+      const prep = deck.slides.filter(s => s.frontmatter.prep === true)
+      expect(prep.length, deck.ref.name).toBeGreaterThan(0)
+      for (const slide of prep) {
+        const title = squash(slideTitle(slide))
+        expect(text.indexOf(title), `${deck.ref.name}: ${title}`).toBeGreaterThanOrEqual(0)
+        expect(text.indexOf(title), `${deck.ref.name}: ${title} before the agenda`).toBeLessThan(agenda)
+      }
+      const bookmarks = await readBookmarks(readFileSync(file))
+      expect(bookmarks[0], deck.ref.name).toMatch(/Preparation/)
     }
   })
 

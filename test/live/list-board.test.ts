@@ -10,7 +10,7 @@ import { listBoardAdapter } from '../../src/live/list-board'
 
 const adapter = listBoardAdapter({ def: originTimeline, rowsKey: 'events', rowSchema: rowSchema(EVENT_FIELDS) as any })
 const who = (participantId: string, moderation: 'open' | 'queue' = 'open'): Contributor => ({ participantId, name: '', moderation, maxEntries: 2, maxRows: 100, now: Date.now() })
-const event = (id: string, title: string) => ({ id, title, date: '2020-01', type: 'founding', layer: 'self', actors: [], whyItMattered: '' })
+const event = (id: string, title: string) => ({ id, title, date: '2020-01', type: 'founding', actors: [], whyItMattered: '' })
 
 function apply(doc: Y.Doc, body: unknown, by: Contributor) {
   const parsed = adapter.op.safeParse(body)

@@ -1,10 +1,12 @@
 // The exercise boards in the built decks, in Chromium, used as a facilitator would: entries
 // typed with the keyboard alone, a reload, export and re-import, and the printed worksheet.
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useSiteBrowser } from '../support/site-browser'
 import { listDecks, loadDeck } from '../../src/content/decks'
+import { ROOT } from '../../src/paths'
 
 const env = useSiteBrowser()
 
@@ -142,7 +144,7 @@ describe('MountainOfEngagement in module 3', () => {
 describe('CharterBuilder in module 4', () => {
   const boardId = 'm4-board-charter-builder'
 
-  it('builds the vision sentence from the keyboard, keeps it across a reload, and exports CHARTER.md', async () => {
+  it('builds the mission sentence from the keyboard, keeps it across a reload, and exports CHARTER.md', async () => {
     const path = await slideOf(boardId)
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })
     const page = await context.newPage()
@@ -157,25 +159,42 @@ describe('CharterBuilder in module 4', () => {
     await page.keyboard.type('their data is reused')
     await page.keyboard.press('Tab')
     const sentence = 'With librarians, we run open data clinics for early-career researchers so that their data is reused.'
-    await expect(board.getByTestId('vision-sentence').innerText()).resolves.toBe(`Vision: ${sentence}`)
+    await expect(board.getByTestId('mission-sentence').innerText()).resolves.toBe(`Mission: ${sentence}`)
     await board.locator('[data-unsaved]').first().waitFor({ state: 'detached' })
     await board.locator('[data-storage="saved"]').waitFor()
     await page.reload({ waitUntil: 'networkidle' })
     board = await openBoard(page, path, boardId)
-    await board.getByTestId('vision-sentence').getByText(sentence).waitFor()
+    await board.getByTestId('mission-sentence').getByText(sentence).waitFor()
     const [download] = await Promise.all([page.waitForEvent('download'), board.getByRole('button', { name: 'Download CHARTER.md' }).click()])
     expect(download.suggestedFilename()).toBe('CHARTER.md')
     const md = readFileSync(await download.path(), 'utf8')
-    expect(md).toContain(`## Vision\n\n${sentence}`)
+    expect(md).toContain(`## Mission\n\n${sentence}`)
 
     await board.getByText('Export').click()
     const [json] = await Promise.all([page.waitForEvent('download'), board.getByRole('button', { name: 'JSON (to re-import)' }).click()])
     const exported = readFileSync(await json.path(), 'utf8')
     await board.getByRole('button', { name: 'Reset' }).click()
     await board.getByRole('button', { name: 'Yes, reset the board' }).click()
-    await expect(board.getByTestId('vision-sentence').innerText()).resolves.toBe('Vision: —')
+    await expect(board.getByTestId('mission-sentence').innerText()).resolves.toBe('Mission: —')
     await board.getByTestId('board-import').setInputFiles({ name: 'charter.json', mimeType: 'application/json', buffer: Buffer.from(exported) })
-    await board.getByTestId('vision-sentence').getByText(sentence).waitFor()
+    await board.getByTestId('mission-sentence').getByText(sentence).waitFor()
+    await context.close()
+  })
+
+  it('imports the example\'s exports of modules 1-3 by file, and names a wrong file', async () => {
+    const path = await slideOf(boardId)
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } })
+    const page = await context.newPage()
+    const board = await openBoard(page, path, boardId)
+    const dir = join(ROOT, 'examples', 'lanternfish')
+    const names = ['m1-board-lifecycle-compass.json', 'm2-board-raci-matrix.json', 'm2-board-channel-audit.json', 'm3-board-mountain-of-engagement.json']
+    await board.getByTestId('charter-thread').setInputFiles([
+      ...names.map(name => ({ name, mimeType: 'application/json', buffer: readFileSync(join(dir, name)) })),
+      { name: 'holiday.json', mimeType: 'application/json', buffer: Buffer.from('{"photos": 3}') },
+    ])
+    await board.getByTestId('charter-thread-results').getByText('holiday.json: not an export').waitFor()
+    await board.getByTestId('charter-preview').getByText('Lead maintainer', { exact: false }).waitFor()
+    await board.getByText('Reach the stewardship / sustaining stage').first().waitFor()
     await context.close()
   })
 
@@ -185,7 +204,7 @@ describe('CharterBuilder in module 4', () => {
     await page.goto(`${env.url}/${deck}/?print=true#/print`, { waitUntil: 'networkidle' })
     const board = page.locator(`[data-board="${boardId}"]`)
     await board.getByTestId('worksheet').waitFor()
-    await expect(board.innerText()).resolves.toContain('Vision in one sentence')
+    await expect(board.innerText()).resolves.toContain('Mission in one sentence')
     await expect(board.locator('button, input, select, textarea').count()).resolves.toBe(0)
     await page.close()
   })
