@@ -199,19 +199,19 @@ describe('CharterBuilder in two tabs', () => {
     const [context, a, b] = await twoTabs()
     const [boardA, boardB] = [await open(a, boardId), await open(b, boardId)]
     await boardA.locator(`#${boardId}-coc`).fill('not a link')
-    await boardA.locator(`#${boardId}-mission`).click()
+    await boardA.locator(`#${boardId}-recognition`).click()
     await a.keyboard.type('We run open data clinics')
     // The other tab edits another field while this one is still being typed in.
     await boardB.locator(`#${boardId}-licence`).fill('CC BY 4.0')
     await a.keyboard.type(' for researchers.')
-    await eventually(() => boardB.locator(`#${boardId}-mission`).inputValue(), 'We run open data clinics for researchers.')
-    expect(await boardA.locator(`#${boardId}-mission`).inputValue()).toBe('We run open data clinics for researchers.')
+    await eventually(() => boardB.locator(`#${boardId}-recognition`).inputValue(), 'We run open data clinics for researchers.')
+    expect(await boardA.locator(`#${boardId}-recognition`).inputValue()).toBe('We run open data clinics for researchers.')
     await eventually(() => boardA.locator(`#${boardId}-licence`).inputValue(), 'CC BY 4.0')
     await boardA.getByTestId('coc-problem').waitFor() // flagged, not blocking
     await saved(boardA)
-    await a.reload({ waitUntil: 'networkidle' }) // the mission field was never left
+    await a.reload({ waitUntil: 'networkidle' }) // the recognition field was never left
     const again = await open(a, boardId)
-    expect(await again.locator(`#${boardId}-mission`).inputValue()).toBe('We run open data clinics for researchers.')
+    expect(await again.locator(`#${boardId}-recognition`).inputValue()).toBe('We run open data clinics for researchers.')
     expect(await again.locator(`#${boardId}-licence`).inputValue()).toBe('CC BY 4.0')
     expect(await again.locator(`#${boardId}-coc`).inputValue()).toBe('not a link')
     await context.close()
@@ -316,12 +316,12 @@ describe('typing into multi-line and list fields', () => {
     await context.close()
   })
 
-  it('keeps spaces and line breaks in the charter\'s mission, values and membership terms, across a reload', async () => {
+  it('keeps spaces and line breaks in the charter\'s recognition, values and membership terms, across a reload', async () => {
     const boardId = 'm4-board-charter-builder'
     const context = await browser.newContext(SCREEN)
     const page = await context.newPage()
     const board = await open(page, boardId)
-    for (const key of ['mission', 'values', 'membership']) {
+    for (const key of ['recognition', 'values', 'membership']) {
       const box = board.locator(`#${boardId}-${key}`)
       await box.click()
       await page.keyboard.type('learn ')
@@ -336,7 +336,7 @@ describe('typing into multi-line and list fields', () => {
     await saved(board)
     await page.reload({ waitUntil: 'networkidle' })
     const again = await open(page, boardId)
-    for (const key of ['mission', 'values', 'membership'])
+    for (const key of ['recognition', 'values', 'membership'])
       expect(await again.locator(`#${boardId}-${key}`).inputValue()).toBe('learn R\nmeet people')
     await context.close()
   })
