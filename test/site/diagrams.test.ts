@@ -36,7 +36,10 @@ describe('framework diagrams on the slides', () => {
       const figure = page.locator('figure.kit-diagram:visible').first()
       await figure.waitFor({ state: 'visible' })
       await page.evaluate(() => document.fonts.ready)
-      const m = await figure.evaluate((fig) => {
+      // Going from one slide to the next is animated: measure once the transition has ended,
+      // not while the figure is still scaled or sliding in.
+      await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'))
+      const measure = () => figure.evaluate((fig) => {
         const canvas = document.querySelector('#slide-content')!.getBoundingClientRect()
         const scale = canvas.width / 980
         const svg = fig.querySelector('svg')!
@@ -54,6 +57,9 @@ describe('framework diagrams on the slides', () => {
           caption: fig.querySelector('figcaption')?.textContent?.trim() ?? '',
         }
       })
+      // The slide settles into its final scale after navigation: wait for that state, then measure.
+      await expect.poll(async () => (await measure()).minFont, { timeout: 10_000 }).toBeGreaterThanOrEqual(19.9)
+      const m = await measure()
       const where = `${slide.id} (${slide.tag})`
       expect(m.texts, where).toBeGreaterThan(3)
       expect(m.minFont, where).toBeGreaterThanOrEqual(19.9)
