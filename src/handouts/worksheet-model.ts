@@ -111,36 +111,6 @@ const LIST_BOARDS: Record<string, ListSpec> = {
   [ideaVote.kind]: { fields: IDEA_FIELDS, listKey: 'ideas' },
 }
 
-/** The cells of a board's CSV export, row by row (the worksheet of a board with no layout of its own). */
-export function csvRows(csv: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i]
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') { cell += '"'; i++ }
-      else if (c === '"') { quoted = false }
-      else { cell += c }
-    }
-    else if (c === '"') { quoted = true }
-    else if (c === ',') { row.push(cell); cell = '' }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && csv[i + 1] === '\n')
-        i++
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-    }
-    else { cell += c }
-  }
-  if (cell || row.length)
-    rows.push([...row, cell])
-  return rows
-}
-
 /** Whether a board's data is its empty state: the worksheet is then blank. */
 export function isEmptyBoard(def: Pick<BoardDefinition, 'empty'>, data: unknown): boolean {
   return data === undefined || data === null || JSON.stringify(data) === JSON.stringify(def.empty())
@@ -179,11 +149,6 @@ export function worksheetModel(kind: string, data: unknown, language = 'en'): Wo
     })
     if (list.legend)
       model.legend = Object.values(list.legend).map(label => ({ term: t(label), meaning: '' }))
-  }
-  else if (![raciMatrix.kind, charterBuilder.kind].includes(kind)) {
-    // A board without a layout of its own: the columns and rows of its CSV export.
-    const [columns = [], ...rows] = csvRows(def.toCsv(filled ? data : def.empty()))
-    model.tables.push({ columns: columns.map(t), rows: rows.map(r => r.map(cell => cell.replace(/^'(?=[=+\-@])/, ''))), blankRows: filled ? 2 : 8 })
   }
   if (kind === stakeholderMap.kind)
     addStakeholderGrid(model, (filled ? data : stakeholderMap.empty()) as StakeholderMapData, t)
