@@ -1,30 +1,19 @@
 // Instances as on several machines: documents shared through Redis, persistence in
 // PostgreSQL (Debian's packages, started here on loopback). Phones on both converge; killing
 // an instance loses nothing acknowledged; the export reads the results from PostgreSQL.
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { findPostgresBin, Facilitator, Participant, type ServerProcess, spawnServer, startPostgres, startRedis, synced, until } from '../../src/live/node-clients'
-import { openSession } from '../../src/live/session'
+import { findPostgresBin, Facilitator, type ServerProcess, spawnServer, startPostgres, startRedis, synced, until } from '../../src/live/node-clients'
+import { addIdeas, hasRedisServer, ideasOf, joinPhones, sessionToken } from './scale-out'
 import { ROOT } from '../../src/paths'
 
-const hasRedis = (() => {
-  try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' })
-    return true
-  }
-  catch {
-    return false
-  }
-})()
-const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
 
 // .ci/run installs redis-server and postgresql; without them (a laptop) this test is skipped.
-describe.skipIf(!hasRedis || !findPostgresBin())('two instances with Redis and PostgreSQL', () => {
+describe.skipIf(!hasRedisServer || !findPostgresBin())('two instances with Redis and PostgreSQL', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>
   let postgres: Awaited<ReturnType<typeof startPostgres>>
   let sessions: string
@@ -37,10 +26,7 @@ describe.skipIf(!hasRedis || !findPostgresBin())('two instances with Redis and P
   beforeAll(async () => {
     ;[redis, postgres] = await Promise.all([startRedis(), startPostgres()])
     sessions = mkdtempSync(join(tmpdir(), 'kit-live-pg-'))
-    const prev = process.env.KIT_SESSIONS_DIR
-    process.env.KIT_SESSIONS_DIR = sessions
-    token = openSession('pg-scale', { title: 'Scale' }).token
-    process.env.KIT_SESSIONS_DIR = prev
+    token = sessionToken(sessions, 'pg-scale')
     ;[a, b] = await Promise.all([spawnServer(env(), args('a')), spawnServer(env(), args('b'))])
   }, 120_000)
   afterAll(async () => {
@@ -53,21 +39,9 @@ describe.skipIf(!hasRedis || !findPostgresBin())('two instances with Redis and P
     const boss = new Facilitator(a.wsUrl, token)
     await boss.ready()
     boss.show('pg-board')
-    const phones = await Promise.all(Array.from({ length: 10 }, async (_, i) => {
-      const p = new Participant(i % 2 ? b.wsUrl : a.wsUrl)
-      await p.ready()
-      await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'pg-board', 10_000, 'the board on every phone')
-      return p
-    }))
+    const phones = await joinPhones([a, b], 10, 'pg-board')
     const watchB = await phones[1].open('pg-board')
-    const acked: string[] = []
-    await Promise.all(phones.map(async (p, n) => {
-      for (let i = 0; i < 5; i++) {
-        const id = `p${n}-i${i}`
-        if ((await p.contribute('pg-board', { op: 'add', id, text: `Idea ${i} from phone ${n}` })).ok)
-          acked.push(id)
-      }
-    }))
+    const acked = await addIdeas(phones, 'pg-board', 5)
     expect(acked).toHaveLength(50)
     await until(watchB, () => ideasOf(watchB).length === 50, 15_000, 'all ideas on instance B')
 

@@ -1,29 +1,18 @@
 // Two live server instances behind one address, sharing documents through Redis
 // (@hocuspocus/extension-redis) and one store: phones on each instance converge, moderation on
 // one reaches phones on the other, and killing one instance loses nothing acknowledged.
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { openSession } from '../../src/live/session'
-import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, synced, until } from '../../src/live/node-clients'
+import { Facilitator, type ServerProcess, spawnServer, startRedis, synced, until } from '../../src/live/node-clients'
+import { addIdeas, hasRedisServer, ideasOf, joinPhones, sessionToken } from './scale-out'
 
-const hasRedis = (() => {
-  try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' })
-    return true
-  }
-  catch {
-    return false
-  }
-})()
 
-const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
 
 // .ci/run installs redis-server; without it (a laptop) this scale-out test is skipped.
-describe.skipIf(!hasRedis)('two live server instances through Redis', () => {
+describe.skipIf(!hasRedisServer)('two live server instances through Redis', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>
   let sessions: string
   let token: string
@@ -35,10 +24,7 @@ describe.skipIf(!hasRedis)('two live server instances through Redis', () => {
   beforeAll(async () => {
     redis = await startRedis()
     sessions = mkdtempSync(join(tmpdir(), 'kit-live-redis-'))
-    const prev = process.env.KIT_SESSIONS_DIR
-    process.env.KIT_SESSIONS_DIR = sessions
-    token = openSession('scale', { title: 'Scale' }).token
-    process.env.KIT_SESSIONS_DIR = prev
+    token = sessionToken(sessions, 'scale')
     ;[a, b] = await Promise.all([spawnServer(env(), args('a')), spawnServer(env(), args('b'))])
   })
   afterAll(async () => {
@@ -51,22 +37,10 @@ describe.skipIf(!hasRedis)('two live server instances through Redis', () => {
     const boss = new Facilitator(a.wsUrl, token)
     await boss.ready()
     boss.show('shared')
-    const phones = await Promise.all(Array.from({ length: 20 }, async (_, i) => {
-      const p = new Participant(i % 2 ? b.wsUrl : a.wsUrl)
-      await p.ready()
-      await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'shared', 10_000, 'the board on every phone')
-      return p
-    }))
+    const phones = await joinPhones([a, b], 20, 'shared')
     const watchA = await phones[0].open('shared')
     const watchB = await phones[1].open('shared')
-    const acked: string[] = []
-    await Promise.all(phones.map(async (p, n) => {
-      for (let i = 0; i < 5; i++) {
-        const id = `p${n}-i${i}`
-        if ((await p.contribute('shared', { op: 'add', id, text: `Idea ${i} from phone ${n}` })).ok)
-          acked.push(id)
-      }
-    }))
+    const acked = await addIdeas(phones, 'shared', 5)
     expect(acked).toHaveLength(100)
     await until(watchA, () => ideasOf(watchA).length === 100, 15_000, 'all ideas on instance A')
     await until(watchB, () => ideasOf(watchB).length === 100, 15_000, 'all ideas on instance B')
