@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { exportJson, validate } from '../exercises/board'
-import { CliError } from '../cli/modules'
+import { UserError } from '../errors'
 import { liveBoard } from './adapters'
 import { meta } from './boards'
 import { LiveStore, loadDocument, type UpdateStore } from './store'
@@ -26,7 +26,7 @@ export async function exportSession(from: string | UpdateStore, out: string, now
         continue
       const checked = validate(adapter.def, adapter.results(doc))
       if (!checked.ok)
-        throw new CliError(`Board ${boardId} cannot be exported: ${checked.error}`)
+        throw new UserError(`Board ${boardId} cannot be exported: ${checked.error}`)
       const json = exportJson(adapter.def, boardId, checked.data, now)
       envelopes.push(JSON.parse(json))
       for (const [ext, text] of [['json', json], ['md', adapter.def.toMarkdown(checked.data)], ['csv', adapter.def.toCsv(checked.data)]] as const) {

@@ -15,7 +15,8 @@ import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util'
 import QRCode from 'qrcode'
-import { CliError, findModule } from '../cli/modules'
+import { findModule } from '../content/decks'
+import { UserError } from '../errors'
 import { SLIDEV_BIN } from '../paths'
 import { exportSession } from './export'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
@@ -35,7 +36,7 @@ function parseArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof node
   }
   catch (e) {
     if (String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'))
-      throw new CliError(`${(e as Error).message}\n${LIVE_USAGE}`)
+      throw new UserError(`${(e as Error).message}\n${LIVE_USAGE}`)
     throw e
   }
 }
@@ -91,7 +92,7 @@ async function listen(options: LiveServerOptions) {
   }
   catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw new CliError(`Port ${options.port} is in use (another live session?). Stop it, or choose another port: --port ${(options.port ?? 4321) + 1}`)
+      throw new UserError(`Port ${options.port} is in use (another live session?). Stop it, or choose another port: --port ${(options.port ?? 4321) + 1}`)
     throw e
   }
 }
@@ -99,7 +100,7 @@ async function listen(options: LiveServerOptions) {
 function port(value: string | undefined, fallback: number): number {
   const n = Number(value ?? fallback)
   if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new CliError(`--port must be a port number (0-65535), not "${value}".`)
+    throw new UserError(`--port must be a port number (0-65535), not "${value}".`)
   return n
 }
 
@@ -153,7 +154,7 @@ function parseRedis(value: string | undefined): { host: string, port: number } |
     return undefined
   const m = /^([\w.-]+|\[[\d:a-f]+\]):(\d+)$/i.exec(value)
   if (!m)
-    throw new CliError(`--redis must be host:port, for example --redis 127.0.0.1:6379, not "${value}".`)
+    throw new UserError(`--redis must be host:port, for example --redis 127.0.0.1:6379, not "${value}".`)
   return { host: m[1].replace(/^\[|\]$/g, ''), port: Number(m[2]) }
 }
 
@@ -197,7 +198,7 @@ async function pgStore(url: string | undefined, session: string) {
   if (!url)
     return undefined
   if (!/^postgres(ql)?:\/\//.test(url))
-    throw new CliError(`--store must be a PostgreSQL address, for example --store postgres://user@db-host:5432/training, not "${url}".`)
+    throw new UserError(`--store must be a PostgreSQL address, for example --store postgres://user@db-host:5432/training, not "${url}".`)
   const { PgStore } = await import('./pg-store')
   return new PgStore(url, session)
 }
@@ -228,8 +229,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   live(process.argv.slice(2)).then(
     code => process.exit(code),
     (error) => {
-      console.error(error instanceof CliError ? error.message : error)
-      process.exit(error instanceof CliError ? error.exitCode : 1)
+      console.error(error instanceof UserError ? error.message : error)
+      process.exit(error instanceof UserError ? error.exitCode : 1)
     },
   )
 }

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, wr
 import { join } from 'node:path'
 import process from 'node:process'
 import { z } from 'zod'
-import { CliError } from '../cli/modules'
+import { UserError } from '../errors'
 import { ROOT } from '../paths'
 
 export const sessionsDir = () => process.env.KIT_SESSIONS_DIR || join(ROOT, 'sessions')
@@ -23,7 +23,7 @@ export type SessionInfo = z.infer<typeof sessionFile> & { name: string, dir: str
 
 export function checkSessionName(name: string | undefined): string {
   if (!name || !SESSION_NAME.test(name))
-    throw new CliError(`"${name ?? ''}" is not a session name: use lower-case letters, digits and dashes (at most 64), for example m2-lisbon.`)
+    throw new UserError(`"${name ?? ''}" is not a session name: use lower-case letters, digits and dashes (at most 64), for example m2-lisbon.`)
   return name
 }
 
@@ -50,17 +50,17 @@ export function openSession(name: string, fresh: { title: string, module?: strin
 export function readSession(name: string): SessionInfo {
   const paths = sessionPaths(name)
   if (!existsSync(paths.info))
-    throw new CliError(`There is no live session "${name}" in ${sessionsDir()}.${listSessions().length ? ` Sessions: ${listSessions().join(', ')}.` : ''}`)
+    throw new UserError(`There is no live session "${name}" in ${sessionsDir()}.${listSessions().length ? ` Sessions: ${listSessions().join(', ')}.` : ''}`)
   let json: unknown
   try {
     json = JSON.parse(readFileSync(paths.info, 'utf8'))
   }
   catch (e) {
-    throw new CliError(`${paths.info} is not valid JSON (${(e as Error).message}).`)
+    throw new UserError(`${paths.info} is not valid JSON (${(e as Error).message}).`)
   }
   const parsed = sessionFile.safeParse(json)
   if (!parsed.success)
-    throw new CliError(`${paths.info}: ${parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    throw new UserError(`${paths.info}: ${parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   return { ...parsed.data, name, dir: paths.dir, db: paths.db }
 }
 

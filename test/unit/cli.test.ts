@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -148,5 +148,14 @@ describe('cohort commands', () => {
     finally {
       rmSync(join(cohorts, 'elsewhere'), { recursive: true, force: true })
     }
+  })
+})
+
+describe('the command line sits on top', () => {
+  it('is imported by nothing in the library below it', () => {
+    const files = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[])
+      .filter(f => /\.(ts|vue)$/.test(f) && !f.startsWith('cli/'))
+    const importers = files.filter(f => /from '(\.\.\/)+cli\//.test(readFileSync(join(ROOT, 'src', f), 'utf8')))
+    expect(importers).toEqual([])
   })
 })
