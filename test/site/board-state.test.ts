@@ -61,16 +61,9 @@ async function addStakeholder(board: Locator, name: string) {
 
 const rowNames = (board: Locator) => board.locator('.kit-rows [data-row] > strong').allInnerTexts()
 
-async function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000) {
-  const until = Date.now() + timeout
-  let last: T
-  do {
-    last = await read()
-    if (JSON.stringify(last) === JSON.stringify(expected))
-      return
-    await new Promise(r => setTimeout(r, 50))
-  } while (Date.now() < until)
-  expect(last).toEqual(expected)
+/** Waits until `read` gives `expected` (vitest's own polling assertion). */
+function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000) {
+  return expect.poll(read, { timeout, interval: 50 }).toEqual(expected)
 }
 
 async function twoTabs(): Promise<[BrowserContext, Page, Page]> {
