@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, until, waitFor } from '../../src/live/node-clients'
 import { randomId } from '../../src/live/protocol'
+import { LiveRedis } from '../../src/live/redis'
 import { hasRedisServer, sessionToken } from './scale-out'
 import { SAMPLES } from './board-samples'
 
@@ -41,6 +42,13 @@ describe.skipIf(!hasRedisServer)('limits across two live server instances', () =
     await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === boardId, 10_000, 'the board on the phone')
     return p
   }
+
+  it('publishes changes as updates through the Redis extension\'s own channel (its internals this relies on are there)', async () => {
+    const ext = new LiveRedis({ host: '127.0.0.1', port: redis.port, prefix: 'probe' }) as unknown as { pubKey: unknown, encodeMessage: unknown, pub: { quit: () => Promise<unknown> }, sub: { quit: () => Promise<unknown> } }
+    expect(typeof ext.pubKey).toBe('function')
+    expect(typeof ext.encodeMessage).toBe('function')
+    await Promise.all([ext.pub.quit(), ext.sub.quit()])
+  })
 
   it('counts the people joined on every instance for the presenter', async () => {
     const boss = new Facilitator(a.wsUrl, token)
