@@ -48,24 +48,38 @@ describe('RaciMatrix', () => {
   })
 })
 
+// Add opens the entry dialog; its form puts the persona on the mountain.
+async function addPersona(w: ReturnType<typeof mount>, name: string, now: string, target: string) {
+  await w.find('[data-testid="board-add"]').trigger('click')
+  await flushPromises()
+  const dialog = w.find('dialog')
+  expect((dialog.element as HTMLDialogElement).open).toBe(true)
+  const form = dialog.find('form')
+  await form.find('[id$="-new-name"]').setValue(name)
+  await form.find('[id$="-new-currentStage"]').setValue(now)
+  await form.find('[id$="-new-targetStage"]').setValue(target)
+  await form.trigger('submit')
+  await flushPromises()
+  expect((dialog.element as HTMLDialogElement).open).toBe(false)
+}
+
 describe('MountainOfEngagement', () => {
   it('places a persona, moves it with the arrow keys, counts per stage and plans its steps', async () => {
     const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
     await boardReady(w)
-    const form = w.findAll('form').at(-1)!
-    await form.find('[id$="-new-name"]').setValue('Priya <i>x</i>')
-    await form.find('[id$="-new-currentStage"]').setValue('discovery')
-    await form.find('[id$="-new-targetStage"]').setValue('participation')
-    await form.trigger('submit')
-    await flushPromises()
+    expect(w.find('[data-testid="board-start"]').text()).toContain('Add a persona')
+    await addPersona(w, 'Priya <i>x</i>', 'discovery', 'participation')
+    expect(w.find('[data-testid="board-start"]').exists()).toBe(false)
     expect(w.find('[data-testid="mountain-count-discovery"]').text()).toBe('1')
-    const chip = () => w.find('.kit-persona')
+    const chip = () => w.find('.kit-mtn-note')
     expect(chip().attributes('aria-label')).toBe('Priya <i>x</i>: now Discovery, target Participation, 2 steps to plan')
     await chip().trigger('keydown', { key: 'ArrowUp' })
     await flushPromises()
     expect(w.find('[data-testid="mountain-count-discovery"]').text()).toBe('0')
     expect(w.find('[data-testid="mountain-count-first-contact"]').text()).toBe('1')
     await chip().trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect((w.find('dialog').element as HTMLDialogElement).open).toBe(true)
     const inputs = w.find('[data-testid="steps-editor"]').findAll('input')
     expect(inputs).toHaveLength(3)
     for (const [i, v] of ['no mentor', 'buddy scheme', 'Ana'].entries()) {
@@ -74,31 +88,46 @@ describe('MountainOfEngagement', () => {
     }
     await flushPromises()
     expect(chip().attributes('aria-label')).toBe('Priya <i>x</i>: now First contact, target Participation')
-    expect(w.find('.kit-persona i').exists()).toBe(false)
+    expect(w.find('.kit-mtn-note i').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('edits and removes a persona from its dialog', async () => {
+    const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
+    await boardReady(w)
+    await addPersona(w, 'Ana', 'discovery', 'first-contact')
+    await w.find('.kit-mtn-note').trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    const dialog = w.find('dialog')
+    await dialog.find('[id$="-edit-currentStage"]').setValue('leadership')
+    await dialog.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-testid="mountain-count-leadership"]').text()).toBe('1')
+    await w.find('.kit-mtn-note').trigger('keydown', { key: ' ' })
+    await flushPromises()
+    await w.findAll('dialog button').find(b => b.text() === 'Remove')!.trigger('click')
+    await flushPromises()
+    expect(w.findAll('.kit-mtn-note')).toHaveLength(0)
     w.unmount()
   })
 })
 
 describe('MountainOfEngagement steps', () => {
-  it('saves text typed for one persona to that persona, even when another is selected at once', async () => {
+  it('saves text typed for one persona to that persona, even when another is opened at once', async () => {
     const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
     await boardReady(w)
-    for (const name of ['Ana', 'Ben']) {
-      const form = w.findAll('form').at(-1)!
-      await form.find('[id$="-new-name"]').setValue(name)
-      await form.find('[id$="-new-currentStage"]').setValue('discovery')
-      await form.find('[id$="-new-targetStage"]').setValue('first-contact')
-      await form.trigger('submit')
+    for (const name of ['Ana', 'Ben'])
+      await addPersona(w, name, 'discovery', 'first-contact')
+    const chip = (name: string) => w.findAll('.kit-mtn-note').find(c => c.text().startsWith(name))!
+    const open = async (name: string) => {
+      await chip(name).trigger('keydown', { key: 'Enter' })
       await flushPromises()
     }
-    const chip = (name: string) => w.findAll('.kit-persona').find(c => c.text().startsWith(name))!
-    await chip('Ana').trigger('click')
+    await open('Ana')
     await w.find('[data-testid="steps-editor"] input').setValue('no mentor') // typed, not yet saved
-    await chip('Ben').trigger('click')
-    await flushPromises()
+    await open('Ben')
     expect((w.find('[data-testid="steps-editor"] input').element as HTMLInputElement).value).toBe('')
-    await chip('Ana').trigger('click')
-    await flushPromises()
+    await open('Ana')
     expect((w.find('[data-testid="steps-editor"] input').element as HTMLInputElement).value).toBe('no mentor')
     w.unmount()
   })
