@@ -46,12 +46,24 @@ export function orphanCells(d: RaciMatrixData): { key: string, letter: RaciLette
 
 export interface RowCheck { activityId: string, accountable: number, responsible: number, flags: string[] }
 
+/** True once any cell of the matrix holds a letter: until then the board is untouched. */
+export function started(d: RaciMatrixData): boolean {
+  return d.activities.some(a => d.roles.some(r => d.cells[cellKey(a.id, r.id)]))
+}
+
+/**
+ * Each activity's A and R counts and what is wrong with them. A matrix nobody has started
+ * (no letter in any cell) is not wrong: it has no flags yet.
+ */
 export function checkRows(d: RaciMatrixData): RowCheck[] {
+  const checking = started(d)
   return d.activities.map((a) => {
     const letters = d.roles.map(r => d.cells[cellKey(a.id, r.id)])
     const accountable = letters.filter(l => l === 'A').length
     const responsible = letters.filter(l => l === 'R').length
     const flags: string[] = []
+    if (!checking)
+      return { activityId: a.id, accountable, responsible, flags }
     if (accountable === 0)
       flags.push('no A')
     if (accountable > 1)

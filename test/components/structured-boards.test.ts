@@ -12,16 +12,36 @@ import { boardReady } from './board-ready'
 let n = 0
 const uid = (p: string) => `${p}-${++n}`
 
+// "+ Role" opens the entry dialog; its form adds the role as a column.
+async function addRole(w: ReturnType<typeof mount>, name: string) {
+  await w.find('[data-testid="board-add"]').trigger('click')
+  await flushPromises()
+  const dialog = w.find('dialog')
+  expect((dialog.element as HTMLDialogElement).open).toBe(true)
+  await dialog.find('input[id$="-roles-new-name"]').setValue(name)
+  await dialog.find('form').trigger('submit')
+  await flushPromises()
+  expect((dialog.element as HTMLDialogElement).open).toBe(false)
+}
+
 describe('RaciMatrix', () => {
+  it('shows how to start and no flags before anything is filled', async () => {
+    const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
+    await boardReady(w)
+    expect(w.find('[data-testid="board-start"]').text()).toContain('Add the roles in your community first')
+    expect(w.findAll('.kit-flag')).toHaveLength(0)
+    await addRole(w, 'Manager')
+    expect(w.find('[data-testid="board-start"]').exists()).toBe(false)
+    expect(w.findAll('.kit-flag')).toHaveLength(0) // roles but no letter yet: still untouched
+    w.unmount()
+  })
+
   it('adds roles, sets cells with selects and shows the checks in words', async () => {
     const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
     await boardReady(w)
-    for (const role of ['Manager', 'Chair']) {
-      await w.find('input[id$="-new-role"]').setValue(role)
-      await w.findAll('form')[0].trigger('submit')
-      await flushPromises()
-    }
-    expect(w.findAll('thead th').map(t => t.text())).toEqual(['Activity', 'Manager ×', 'Chair ×', 'Check'])
+    for (const role of ['Manager', 'Chair'])
+      await addRole(w, role)
+    expect(w.findAll('thead th').map(t => t.text())).toEqual(['Activity', 'Manager', 'Chair', 'Check'])
     const select = (label: string) => w.find(`select[aria-label="${label}"]`)
     await select('Onboarding, Manager').setValue('R')
     await select('Onboarding, Chair').setValue('A')
@@ -34,16 +54,37 @@ describe('RaciMatrix', () => {
     w.unmount()
   })
 
-  it('removing a role also clears its cells', async () => {
+  it('renames a role in its dialog; removing it also clears its cells', async () => {
     const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
     await boardReady(w)
-    await w.find('input[id$="-new-role"]').setValue('Solo')
-    await w.findAll('form')[0].trigger('submit')
-    await flushPromises()
+    await addRole(w, 'Solo')
     await w.find('select[aria-label="Onboarding, Solo"]').setValue('A')
-    await w.find('button[aria-label="Remove Solo"]').trigger('click')
+    await w.find('button[aria-label="Edit Solo"]').trigger('click')
+    await flushPromises()
+    const dialog = w.find('dialog')
+    await dialog.find('input[id$="-roles-edit-name"]').setValue('Lead')
+    await dialog.find('form').trigger('submit')
+    await flushPromises()
+    expect((w.find('select[aria-label="Onboarding, Lead"]').element as HTMLSelectElement).value).toBe('A')
+    await w.find('button[aria-label="Edit Lead"]').trigger('click')
+    await flushPromises()
+    await w.findAll('dialog button').find(b => b.text() === 'Remove')!.trigger('click')
     await flushPromises()
     expect(w.findAll('select')).toHaveLength(0)
+    w.unmount()
+  })
+
+  it('pages activities rather than shrinking them', async () => {
+    const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
+    await boardReady(w)
+    await w.findAll('.kit-raci-actions button')[1].trigger('click')
+    await flushPromises()
+    await w.find('dialog input[id$="-activities-new-name"]').setValue('Seventh')
+    await w.find('dialog form').trigger('submit')
+    await flushPromises()
+    expect(w.findAll('tbody tr')).toHaveLength(6)
+    await w.find('button[aria-label="Next activities"]').trigger('click')
+    expect(w.findAll('tbody th').map(th => th.text())).toEqual(['Seventh'])
     w.unmount()
   })
 })

@@ -25,6 +25,12 @@ describe('RACI matrix', () => {
     expect(checkRows(d).map(r => r.flags)).toEqual([[], ['more than one A', 'no R'], ['no A', 'no R']])
   })
 
+  it('has no flags on a matrix nobody has started, and checks every row once one letter is in', () => {
+    expect(checkRows(raciMatrix.empty()).flatMap(r => r.flags)).toEqual([])
+    expect(checkRows(raci({})).flatMap(r => r.flags)).toEqual([])
+    expect(checkRows(raci({ 'a1:cm': 'C' })).map(r => r.flags)).toEqual([['no A', 'no R'], ['no A', 'no R'], ['no A', 'no R']])
+  })
+
   it('flags a role holding more than its share of the A\'s, once there are two or more', () => {
     expect(overloadedRoles(raci({ 'a1:cm': 'A' }))).toEqual([])
     expect(overloadedRoles(raci({ 'a1:cm': 'A', 'a2:cm': 'A', 'a3:lead': 'A' }))).toEqual([{ roleId: 'cm', share: 2 / 3 }])
