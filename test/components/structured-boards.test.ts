@@ -174,6 +174,14 @@ describe('MountainOfEngagement steps', () => {
   })
 })
 
+// The charter shows one page of its draft at a time; a section opens in the dialog to be written.
+async function openSection(w: ReturnType<typeof mount>, page: number, section: string) {
+  await w.findAll('.kit-charter-pages button')[page - 1].trigger('click')
+  await w.find(`button[data-section="${section}"]`).trigger('click')
+  await flushPromises()
+  expect((w.find('dialog').element as HTMLDialogElement).open).toBe(true)
+}
+
 describe('CharterBuilder', () => {
   it('shows the mission sentence live, offers Module 2 roles and channels, and saves on leaving a field', async () => {
     const cohort = uid('cohort')
@@ -188,11 +196,15 @@ describe('CharterBuilder', () => {
 
     const w = mount(CharterBuilder, { global: { provide }, attachTo: document.body })
     await boardReady(w)
-    await vi.waitFor(() => expect(w.find('.kit-charter-offer:last-of-type').text()).toContain('Forum'))
+    expect(w.find('[data-testid="board-start"]').text()).toContain('Start with the mission')
+    await openSection(w, 1, 'mission')
     await w.find('input[id$="-with"]').setValue('librarians')
     await w.find('input[id$="-do"]').setValue('run data clinics')
-    // The preview follows each key; the board has it within 250 ms, without leaving the field.
+    // The draft on the slide follows each key; the board has it within 250 ms, without leaving the field.
     expect(w.find('[data-testid="mission-sentence"]').text()).toBe('Mission: With librarians, we run data clinics.')
+    expect(w.find('[data-testid="board-start"]').exists()).toBe(false)
+    await openSection(w, 3, 'ways')
+    await vi.waitFor(() => expect(w.find('.kit-charter-offer:last-of-type').text()).toContain('Forum'))
     await w.find('.kit-charter-offer:last-of-type input[type="checkbox"]').setValue(true)
     await flushPromises()
     expect(w.find('[data-testid="charter-preview"]').text()).toContain('Channels: Forum')
@@ -200,7 +212,9 @@ describe('CharterBuilder', () => {
     await new Promise(r => setTimeout(r, 50))
     const again = mount(CharterBuilder, { global: { provide }, attachTo: document.body })
     await boardReady(again)
-    await vi.waitFor(() => expect((again.find('input[id$="-with"]').element as HTMLInputElement).value).toBe('librarians'))
+    await vi.waitFor(() => expect(again.find('[data-testid="mission-sentence"]').text()).toContain('librarians'))
+    await openSection(again, 1, 'mission')
+    expect((again.find('input[id$="-with"]').element as HTMLInputElement).value).toBe('librarians')
     again.unmount()
     channels.unmount()
   })
@@ -211,6 +225,7 @@ describe('CharterBuilder', () => {
     const dir = join(__dirname, '../../examples/lanternfish')
     const w = mount(CharterBuilder, { props: { id: uid('charter') }, attachTo: document.body })
     await boardReady(w)
+    await openSection(w, 4, 'consultation')
     await w.find('input[id$="-c-who"]').setValue('Our funder')
     await w.find('input[id$="-c-who"]').trigger('blur')
     await flushPromises()
@@ -223,12 +238,15 @@ describe('CharterBuilder', () => {
       file('holiday.json', '{"photos": 3}'),
     ] })
     await input.trigger('change')
-    await vi.waitFor(() => expect(w.find('[data-testid="charter-thread-results"]').text()).toContain('holiday.json: not an export'))
+    // What each file added, or why it was refused, is said in the dialog.
+    await vi.waitFor(() => expect(w.find('dialog [data-testid="charter-thread-results"]').text()).toContain('holiday.json: not an export'))
     await flushPromises()
-    const preview = w.find('[data-testid="charter-preview"]').text()
-    expect(preview).toContain('Lead maintainer')
+    await w.findAll('.kit-charter-pages button')[2].trigger('click')
+    expect(w.find('[data-testid="charter-preview"]').text()).toContain('Lead maintainer')
+    await w.findAll('.kit-charter-pages button')[1].trigger('click')
+    expect(w.findAll('[data-section="milestones"] li').length).toBeGreaterThan(0)
+    await openSection(w, 4, 'consultation')
     expect((w.find('input[id$="-c-who"]').element as HTMLInputElement).value).toMatch(/^Our funder, /)
-    expect(w.findAll('.kit-rows li').length).toBeGreaterThan(0)
     w.unmount()
   })
 
@@ -236,18 +254,23 @@ describe('CharterBuilder', () => {
     const id = uid('charter')
     const w = mount(CharterBuilder, { props: { id }, attachTo: document.body })
     await boardReady(w)
+    await openSection(w, 3, 'ways')
     await w.find('input[id$="-coc"]').setValue('javascript:alert(1)')
     await w.find('input[id$="-coc"]').trigger('blur')
-    await w.find('input[id$="-licence"]').setValue('CC BY 4.0')
-    await w.find('input[id$="-licence"]').trigger('blur')
     await flushPromises()
     expect(w.find('[data-testid="coc-problem"]').text()).toMatch(/Code of conduct link: must be a web address starting with https/)
     expect(w.find('input[id$="-coc"]').attributes('aria-invalid')).toBe('true')
+    await openSection(w, 4, 'consultation')
+    await w.find('input[id$="-licence"]').setValue('CC BY 4.0')
+    await w.find('input[id$="-licence"]').trigger('blur')
+    await flushPromises()
     w.unmount()
     await new Promise(r => setTimeout(r, 50))
     const again = mount(CharterBuilder, { props: { id }, attachTo: document.body })
     await boardReady(again)
+    await openSection(again, 4, 'consultation')
     expect((again.find('input[id$="-licence"]').element as HTMLInputElement).value).toBe('CC BY 4.0')
+    await openSection(again, 3, 'ways')
     expect((again.find('input[id$="-coc"]').element as HTMLInputElement).value).toBe('javascript:alert(1)')
     again.unmount()
   })
