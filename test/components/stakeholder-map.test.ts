@@ -2,7 +2,10 @@
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
+import { effectScope } from 'vue'
+import { stakeholderMap } from '../../src/exercises/stakeholder-map'
 import { COHORT_KEY } from '../../src/state/useBoardScope'
+import { useExerciseState } from '../../src/state/useExerciseState'
 import { LANGUAGE_KEY } from '../../src/state/useLabels'
 import StakeholderMap from '../../components/StakeholderMap.vue'
 import { boardReady } from './board-ready'
@@ -11,7 +14,7 @@ let n = 0
 const boardId = () => `test-stakeholders-${++n}`
 
 // Add opens the entry dialog; its form adds the stakeholder to the grid.
-async function addStakeholder(wrapper: ReturnType<typeof mount>, name: string, power: number, interest: number) {
+async function addStakeholder(wrapper: ReturnType<typeof mount>, name: string, power: number, interest: number, accepted = true) {
   await boardReady(wrapper)
   await wrapper.find('[data-testid="board-add"]').trigger('click')
   await flushPromises()
@@ -23,7 +26,7 @@ async function addStakeholder(wrapper: ReturnType<typeof mount>, name: string, p
   await form.find('input[id$="-new-interest"]').setValue(interest)
   await form.trigger('submit')
   await flushPromises()
-  expect((dialog.element as HTMLDialogElement).open).toBe(false)
+  expect((dialog.element as HTMLDialogElement).open).toBe(!accepted)
 }
 
 describe('StakeholderMap', () => {
@@ -100,13 +103,23 @@ describe('StakeholderMap', () => {
     wrapper.unmount()
   })
 
-  it('keeps a row that breaks the limits, flagged with what is wrong, beside the others', async () => {
+  it('refuses a stakeholder out of the limits in the form, naming the field; keeps and flags one from elsewhere', async () => {
     const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
     await addStakeholder(wrapper, 'Fine', 2, 2)
-    await addStakeholder(wrapper, 'Too strong', 9, 3)
+    await addStakeholder(wrapper, 'Too strong', 9, 3, false)
+    expect(wrapper.find('dialog[open] [data-testid="field-problem"]').text()).toContain('Power (1-5): a whole number from 1 to 5')
+    expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(1)
+    // Such a row from elsewhere (another tab, an older kit) is kept, drawn and flagged.
+    const scope = effectScope()
+    const other = scope.run(() => useExerciseState(wrapper.props('id') as string, stakeholderMap))!
+    await vi.waitFor(() => expect(other.editable.value).toBe(true))
+    other.addRow('stakeholders', { id: 'strong', name: 'Too strong', category: '', power: 9, interest: 3, currentEngagement: '', preferredChannel: '', relationshipOwner: '' })
+    await flushPromises()
+    scope.stop()
     expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(2)
     expect(wrapper.find('[data-row] [data-testid="row-issue"]').text()).toMatch(/5/)
-    expect(wrapper.find('[data-testid="board-issues"]').text()).toMatch(/stakeholders.*power/s)
+    await wrapper.find('[data-testid="board-issues"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('dialog[open]').text()).toMatch(/Power \(1-5\): a whole number from 1 to 5/))
     wrapper.unmount()
   })
 
@@ -138,13 +151,15 @@ describe('StakeholderMap', () => {
     again.unmount()
     const other = mount(StakeholderMap, { props: { id }, attachTo: document.body, global: { provide: { [COHORT_KEY]: 'another-cohort' } } })
     await new Promise(r => setTimeout(r, 50))
-    expect(other.find('ol.kit-sm-names').text()).not.toContain('Survives reloads')
+    expect(other.text()).not.toContain('Survives reloads')
     other.unmount()
   })
 
   it('speaks Spanish for a Spanish-speaking cohort: buttons, field names, quadrants', async () => {
     const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body, global: { provide: { [LANGUAGE_KEY]: 'es' } } })
     await addStakeholder(wrapper, 'Biblioteca', 4, 2)
+    await wrapper.get('[data-testid="board-add"]').trigger('click') // the form's field names
+    await flushPromises()
     const text = wrapper.text()
     for (const word of ['Deshacer', 'Exportar', 'Importar JSON', 'Vaciar', 'Parte interesada', 'Poder (1-5)', 'Mantener satisfecho'])
       expect(text).toContain(word)

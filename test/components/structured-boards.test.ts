@@ -7,7 +7,7 @@ import ChannelAudit from '../../components/ChannelAudit.vue'
 import CharterBuilder from '../../components/CharterBuilder.vue'
 import MountainOfEngagement from '../../components/MountainOfEngagement.vue'
 import RaciMatrix from '../../components/RaciMatrix.vue'
-import { boardReady } from './board-ready'
+import { boardReady, openAddForm } from './board-ready'
 
 let n = 0
 const uid = (p: string) => `${p}-${++n}`
@@ -188,7 +188,7 @@ describe('CharterBuilder', () => {
     const provide = { [COHORT_KEY]: cohort }
     const channels = mount(ChannelAudit, { global: { provide }, attachTo: document.body })
     await boardReady(channels)
-    const form = channels.findAll('form').at(-1)!
+    const form = await openAddForm(channels)
     await form.find('[id$="-new-channel"]').setValue('Forum')
     await form.find('[id$="-new-mode"]').setValue('async')
     await form.trigger('submit')
