@@ -40,8 +40,8 @@ describe('StakeholderMap', () => {
     const marker = wrapper.find('.kit-sm-marker')
     expect(marker.text()).toBe('1')
     expect(marker.attributes('aria-label')).toBe('City library: power 4, interest 2, Keep satisfied')
-    // Enter on the marker opens it for editing, with its quadrant's approach in words.
-    await marker.trigger('keydown', { key: 'Enter' })
+    // The marker (a button: Enter, Space or a click) opens it for editing, with its quadrant's approach in words.
+    await marker.trigger('click')
     await flushPromises()
     const dialog = wrapper.find('dialog')
     expect((dialog.element as HTMLDialogElement).open).toBe(true)
@@ -53,14 +53,14 @@ describe('StakeholderMap', () => {
   it('edits and removes a stakeholder from its dialog', async () => {
     const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
     await addStakeholder(wrapper, 'Funder', 5, 2)
-    await wrapper.find('.kit-sm-marker').trigger('keydown', { key: ' ' })
+    await wrapper.find('.kit-sm-marker').trigger('click')
     await flushPromises()
     const dialog = wrapper.find('dialog')
     await dialog.find('input[id$="-edit-name"]').setValue('Regional funder')
     await dialog.find('form').trigger('submit')
     await flushPromises()
     expect(wrapper.find('.kit-sm-marker').attributes('aria-label')).toMatch(/^Regional funder: power 5, interest 2/)
-    await wrapper.find('.kit-sm-marker').trigger('keydown', { key: 'Enter' })
+    await wrapper.find('.kit-sm-marker').trigger('click')
     await flushPromises()
     await wrapper.findAll('dialog button').find(b => b.text() === 'Remove')!.trigger('click')
     await flushPromises()
@@ -74,10 +74,12 @@ describe('StakeholderMap', () => {
     for (let i = 1; i <= 12; i++)
       await addStakeholder(wrapper, `S${i}`, (i % 5) + 1, ((i * 2) % 5) + 1)
     expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(12)
-    expect(wrapper.findAll('ol.kit-sm-names li')).toHaveLength(10)
-    expect(wrapper.find('.kit-sm-pager').text()).toContain('1-10 / 12')
-    await wrapper.find('button[aria-label="Next stakeholders"]').trigger('click')
+    // The key turns to the page of the stakeholder just added.
     expect(wrapper.findAll('ol.kit-sm-names li').map(li => li.text())).toEqual(['11S11', '12S12'])
+    expect(wrapper.find('[data-testid="board-pager"]').text()).toContain('11-12 of 12')
+    await wrapper.find('[data-testid="board-pager"] button').trigger('click')
+    expect(wrapper.findAll('ol.kit-sm-names li')).toHaveLength(10)
+    expect(wrapper.find('[data-testid="board-pager"]').text()).toContain('1-10 of 12')
     wrapper.unmount()
   })
 
