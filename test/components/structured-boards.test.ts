@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { COHORT_KEY } from '../../src/state/useBoardScope'
+import BoardDialog from '../../components/BoardDialog.vue'
 import ChannelAudit from '../../components/ChannelAudit.vue'
 import CharterBuilder from '../../components/CharterBuilder.vue'
 import MountainOfEngagement from '../../components/MountainOfEngagement.vue'
@@ -118,7 +119,7 @@ describe('MountainOfEngagement', () => {
     await flushPromises()
     expect(w.find('[data-testid="mountain-count-discovery"]').text()).toBe('0')
     expect(w.find('[data-testid="mountain-count-first-contact"]').text()).toBe('1')
-    await chip().trigger('keydown', { key: 'Enter' })
+    await chip().trigger('click') // a button: Enter, Space or a click opens it
     await flushPromises()
     expect((w.find('dialog').element as HTMLDialogElement).open).toBe(true)
     const inputs = w.find('[data-testid="steps-editor"]').findAll('input')
@@ -137,14 +138,14 @@ describe('MountainOfEngagement', () => {
     const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
     await boardReady(w)
     await addPersona(w, 'Ana', 'discovery', 'first-contact')
-    await w.find('.kit-mtn-note').trigger('keydown', { key: 'Enter' })
+    await w.find('.kit-mtn-note').trigger('click')
     await flushPromises()
     const dialog = w.find('dialog')
     await dialog.find('[id$="-edit-currentStage"]').setValue('leadership')
     await dialog.find('form').trigger('submit')
     await flushPromises()
     expect(w.find('[data-testid="mountain-count-leadership"]').text()).toBe('1')
-    await w.find('.kit-mtn-note').trigger('keydown', { key: ' ' })
+    await w.find('.kit-mtn-note').trigger('click')
     await flushPromises()
     await w.findAll('dialog button').find(b => b.text() === 'Remove')!.trigger('click')
     await flushPromises()
@@ -154,14 +155,16 @@ describe('MountainOfEngagement', () => {
 })
 
 describe('MountainOfEngagement steps', () => {
-  it('saves text typed for one persona to that persona, even when another is opened at once', async () => {
+  it('saves text typed for one persona to that persona, even when the dialog closes at once and another opens', async () => {
     const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
     await boardReady(w)
     for (const name of ['Ana', 'Ben'])
       await addPersona(w, name, 'discovery', 'first-contact')
-    const chip = (name: string) => w.findAll('.kit-mtn-note').find(c => c.text().startsWith(name))!
+    const chip = (name: string) => w.findAll('.kit-mtn-note').find(c => c.attributes('aria-label')!.startsWith(name))!
     const open = async (name: string) => {
-      await chip(name).trigger('keydown', { key: 'Enter' })
+      w.findComponent(BoardDialog).vm.close()
+      await flushPromises()
+      await chip(name).trigger('click')
       await flushPromises()
     }
     await open('Ana')
