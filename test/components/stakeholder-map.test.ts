@@ -69,6 +69,26 @@ describe('StakeholderMap', () => {
     wrapper.unmount()
   })
 
+  it('keeps an open edit when another tab removes the stakeholder, and says it was not saved rather than adding it back', async () => {
+    const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
+    await addStakeholder(wrapper, 'Funder', 5, 2)
+    await wrapper.find('.kit-sm-marker').trigger('click')
+    await flushPromises()
+    await wrapper.find('dialog input[id$="-edit-name"]').setValue('Regional funder')
+    const scope = effectScope()
+    const other = scope.run(() => useExerciseState(wrapper.props('id') as string, stakeholderMap))!
+    await vi.waitFor(() => expect(other.data.value.stakeholders).toHaveLength(1))
+    other.removeRow('stakeholders', other.data.value.stakeholders[0].id)
+    await flushPromises()
+    scope.stop()
+    expect((wrapper.find('dialog input[id$="-edit-name"]').element as HTMLInputElement).value).toBe('Regional funder')
+    await wrapper.find('dialog form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(0)
+    expect(wrapper.find('[role="alert"]').text()).toContain('Not saved')
+    wrapper.unmount()
+  })
+
   it('pages the key rather than shrinking it, and draws every stakeholder on the grid', async () => {
     const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
     for (let i = 1; i <= 12; i++)
