@@ -46,6 +46,13 @@ describe('RACI matrix', () => {
     expect(validate(raciMatrix, long).ok).toBe(false)
   })
 
+  it('names the field by its label in what it says is wrong, not by a path in the data', () => {
+    const empty = raci({})
+    empty.roles[0].name = ' '
+    expect(validate(raciMatrix, empty)).toMatchObject({ ok: false, error: expect.stringContaining('Role: fill this in') })
+    expect(validate(raciMatrix, raci({ 'a1:cm': 'X' as any }))).toMatchObject({ ok: false, error: expect.stringContaining('RACI letter: use R, A, C or I') })
+  })
+
   it('exports a CSV with one column per role, quoted, and Markdown with the flags', () => {
     const d = raci({ 'a1:cm': 'R', 'a1:lead': 'A' })
     expect(raciMatrix.toCsv(d).split('\r\n')[0]).toBe('Activity,Community manager,"Lead, ""chair""",Flags')
@@ -130,6 +137,17 @@ describe('charter builder', () => {
     bad.waysOfWorking.cocLink = 'javascript:alert(1)'
     expect(validate(charterBuilder, bad)).toMatchObject({ ok: false, error: expect.stringContaining('waysOfWorking.cocLink') })
     expect(importJson(charterBuilder, exportJson(charterBuilder, 'x', d))).toEqual({ ok: true, data: d })
+  })
+
+  it('names each field by its label in what it says is wrong', () => {
+    const bad = structuredClone(d)
+    bad.waysOfWorking.cocLink = 'javascript:alert(1)'
+    bad.licence = 'x'.repeat(81)
+    bad.reviewDate = '2027-13'
+    const result = validate(charterBuilder, bad)
+    expect(result.ok).toBe(false)
+    for (const said of ['Code of conduct link: must be a web address starting with https://', 'Licence: at most 80 characters', 'Review date: use year, month and day, like 2024-03-15'])
+      expect(result).toMatchObject({ error: expect.stringContaining(said) })
   })
 
   it('reads a version 1 export: the sentence becomes the mission, the old free-text mission the vision', () => {
