@@ -33,38 +33,44 @@ export const MILESTONE_FIELDS = [
 export const milestoneSchema = rowSchema(MILESTONE_FIELDS)
 export type Milestone = z.infer<typeof milestoneSchema>
 
-const text = (max: number) => z.string().max(max, `at most ${max} characters`).default('')
-const list = z.array(z.string().trim().min(1).max(LIMITS.short, `each at most ${LIMITS.short} characters`)).max(30).default([])
-const link = z.union([z.literal(''), z.string().max(LIMITS.medium).regex(/^https?:\/\/\S+$/, 'must be a web address starting with https://')]).default('')
+// Every message names the field by its label, as the board shows it ("Licence: at most 80
+// characters"), never by its path in the data.
+const text = (label: string, max: number) => z.string().max(max, `${label}: at most ${max} characters`).default('')
+const list = (label: string) => z.array(z.string().trim().min(1).max(LIMITS.short, `${label}: each at most ${LIMITS.short} characters`)).max(30, `${label}: at most 30 items`).default([])
+const LINK = 'Code of conduct link: must be a web address starting with https://'
+const link = z.union([z.literal(''), z.string().max(LIMITS.medium, `Code of conduct link: at most ${LIMITS.medium} characters`).regex(/^https?:\/\/\S+$/, LINK)], LINK).default('')
 
-const day = z.union([z.literal(''), z.string().regex(DAY, 'must be YYYY-MM-DD')]).default('')
-const rule = z.union([z.enum(DECISION_RULES), z.literal('')]).default('')
+const day = (label: string) => {
+  const message = `${label}: use year, month and day, like 2024-03-15`
+  return z.union([z.literal(''), z.string().regex(DAY, message)], message).default('')
+}
+const rule = (label: string) => z.union([z.enum(DECISION_RULES), z.literal('')], `${label}: choose one of the options`).default('')
 
 export const charterSchema = z.object({
-  mission: z.object({ with: text(LIMITS.short), do: text(LIMITS.medium), for: text(LIMITS.short), soThat: text(LIMITS.medium) }).strict(),
+  mission: z.object({ with: text('With', LIMITS.short), do: text('we', LIMITS.medium), for: text('for', LIMITS.short), soThat: text('so that', LIMITS.medium) }).strict(),
   // One line on screen; as long as version 1's free-text mission, which becomes it.
-  vision: text(LIMITS.long),
-  values: list,
+  vision: text('Vision', LIMITS.long),
+  values: list('Values'),
   milestones: z.array(milestoneSchema).max(12).default([]),
-  notYet: list,
-  recognition: text(LIMITS.long),
+  notYet: list('Not yet'),
+  recognition: text('Recognition', LIMITS.long),
   waysOfWorking: z.object({
-    decisionRule: rule,
-    meetingCadence: text(LIMITS.short),
-    channels: list,
-    roles: list,
+    decisionRule: rule('Decision rule'),
+    meetingCadence: text('Meetings', LIMITS.short),
+    channels: list('Channels'),
+    roles: list('Roles'),
     cocLink: link,
-    membershipTerms: text(LIMITS.long),
+    membershipTerms: text('Membership terms', LIMITS.long),
   }).strict(),
   consultation: z.object({
-    who: text(LIMITS.medium),
-    how: text(LIMITS.medium),
-    until: day,
-    ratifyRule: rule,
-    ratifiedBy: text(LIMITS.short),
+    who: text('Who is consulted', LIMITS.medium),
+    how: text('How', LIMITS.medium),
+    until: day('Until'),
+    ratifyRule: rule('Decision rule for ratifying'),
+    ratifiedBy: text('Who ratifies', LIMITS.short),
   }).strict().default({ who: '', how: '', until: '', ratifyRule: '', ratifiedBy: '' }),
-  reviewDate: day,
-  licence: text(LIMITS.short),
+  reviewDate: day('Review date'),
+  licence: text('Licence', LIMITS.short),
 }).strict()
 
 /**

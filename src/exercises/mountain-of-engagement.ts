@@ -31,9 +31,9 @@ export const PERSONA_FIELDS = [
 
 const stepSchema = z.object({
   stage: z.enum(PATHWAY),
-  barrier: z.string().max(LIMITS.medium, `at most ${LIMITS.medium} characters`).default(''),
-  intervention: z.string().max(LIMITS.medium, `at most ${LIMITS.medium} characters`).default(''),
-  owner: z.string().max(LIMITS.short, `at most ${LIMITS.short} characters`).default(''),
+  barrier: z.string().max(LIMITS.medium, `Barrier: at most ${LIMITS.medium} characters`).default(''),
+  intervention: z.string().max(LIMITS.medium, `Intervention: at most ${LIMITS.medium} characters`).default(''),
+  owner: z.string().max(LIMITS.short, `Owner: at most ${LIMITS.short} characters`).default(''),
 }).strict()
 
 export const personaSchema = z.object({ ...rowShape(PERSONA_FIELDS), steps: z.array(stepSchema).max(PATHWAY.length).default([]) }).strict()

@@ -15,12 +15,13 @@ export const RACI_MEANING: Record<RaciLetter, string> = {
   I: 'Informed: told after',
 }
 
-const named = z.object({ id: rowId, name: z.string().trim().min(1, 'a name is required').max(LIMITS.short, `at most ${LIMITS.short} characters`) }).strict()
+// Messages name the field by its label ("Role: fill this in"), never by its path in the data.
+const named = (label: string) => z.object({ id: rowId, name: z.string().trim().min(1, `${label}: fill this in`).max(LIMITS.short, `${label}: at most ${LIMITS.short} characters`) }).strict()
 
 export const raciMatrixSchema = z.object({
-  roles: z.array(named).max(30).default([]),
-  activities: z.array(named).max(60).default([]),
-  cells: z.record(z.string().regex(/^[^:]+:[^:]+$/), z.enum(RACI)).default({}),
+  roles: z.array(named('Role')).max(30, 'Roles: at most 30').default([]),
+  activities: z.array(named('Activity')).max(60, 'Activities: at most 60').default([]),
+  cells: z.record(z.string().regex(/^[^:]+:[^:]+$/), z.enum(RACI, 'RACI letter: use R, A, C or I')).default({}),
   maxAccountableShare: z.number().min(0.1).max(1).default(0.4),
 }).strict()
 
@@ -46,12 +47,24 @@ export function orphanCells(d: RaciMatrixData): { key: string, letter: RaciLette
 
 export interface RowCheck { activityId: string, accountable: number, responsible: number, flags: string[] }
 
+/** True once any cell of the matrix holds a letter: until then the board is untouched. */
+export function started(d: RaciMatrixData): boolean {
+  return d.activities.some(a => d.roles.some(r => d.cells[cellKey(a.id, r.id)]))
+}
+
+/**
+ * Each activity's A and R counts and what is wrong with them. A matrix nobody has started
+ * (no letter in any cell) is not wrong: it has no flags yet.
+ */
 export function checkRows(d: RaciMatrixData): RowCheck[] {
+  const checking = started(d)
   return d.activities.map((a) => {
     const letters = d.roles.map(r => d.cells[cellKey(a.id, r.id)])
     const accountable = letters.filter(l => l === 'A').length
     const responsible = letters.filter(l => l === 'R').length
     const flags: string[] = []
+    if (!checking)
+      return { activityId: a.id, accountable, responsible, flags }
     if (accountable === 0)
       flags.push('no A')
     if (accountable > 1)

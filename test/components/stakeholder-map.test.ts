@@ -8,36 +8,105 @@ import { COHORT_KEY } from '../../src/state/useBoardScope'
 import { useExerciseState } from '../../src/state/useExerciseState'
 import { LANGUAGE_KEY } from '../../src/state/useLabels'
 import StakeholderMap from '../../components/StakeholderMap.vue'
-import { boardReady, openAddForm } from './board-ready'
+import { boardReady } from './board-ready'
 
 let n = 0
 const boardId = () => `test-stakeholders-${++n}`
 
-async function addStakeholder(wrapper: ReturnType<typeof mount>, name: string, power: number, interest: number) {
+// Add opens the entry dialog; its form adds the stakeholder to the grid.
+async function addStakeholder(wrapper: ReturnType<typeof mount>, name: string, power: number, interest: number, accepted = true) {
   await boardReady(wrapper)
-  const form = await openAddForm(wrapper)
+  await wrapper.find('[data-testid="board-add"]').trigger('click')
+  await flushPromises()
+  const dialog = wrapper.find('dialog')
+  expect((dialog.element as HTMLDialogElement).open).toBe(true)
+  const form = dialog.find('form')
   await form.find('input[id$="-new-name"]').setValue(name)
   await form.find('input[id$="-new-power"]').setValue(power)
   await form.find('input[id$="-new-interest"]').setValue(interest)
   await form.trigger('submit')
   await flushPromises()
+  expect((dialog.element as HTMLDialogElement).open).toBe(!accepted)
 }
 
 describe('StakeholderMap', () => {
-  it('adds a stakeholder from the form and shows its computed quadrant and approach', async () => {
+  it('adds a stakeholder from the dialog, numbers it in the key and shows its computed quadrant and approach', async () => {
     const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
+    await boardReady(wrapper)
+    expect(wrapper.find('[data-testid="board-start"]').text()).toContain('Add the first stakeholder')
     await addStakeholder(wrapper, 'City library', 4, 2)
-    const rows = wrapper.find('ul.kit-rows').text()
-    expect(rows).toContain('City library')
-    expect(rows).toContain('Keep satisfied')
-    expect(wrapper.find('.kit-dot').attributes('aria-label')).toBe('City library: power 4, interest 2, Keep satisfied')
+    expect(wrapper.find('[data-testid="board-start"]').exists()).toBe(false)
+    expect(wrapper.findAll('ol.kit-sm-names li').map(li => li.text())).toEqual(['1City library'])
+    const marker = wrapper.find('.kit-sm-marker')
+    expect(marker.text()).toBe('1')
+    expect(marker.attributes('aria-label')).toBe('City library: power 4, interest 2, Keep satisfied')
+    // The marker (a button: Enter, Space or a click) opens it for editing, with its quadrant's approach in words.
+    await marker.trigger('click')
+    await flushPromises()
+    const dialog = wrapper.find('dialog')
+    expect((dialog.element as HTMLDialogElement).open).toBe(true)
+    expect(dialog.text()).toContain('Keep satisfied: High power, lower interest')
+    expect((dialog.find('input[id$="-edit-name"]').element as HTMLInputElement).value).toBe('City library')
+    wrapper.unmount()
+  })
+
+  it('edits and removes a stakeholder from its dialog', async () => {
+    const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
+    await addStakeholder(wrapper, 'Funder', 5, 2)
+    await wrapper.find('.kit-sm-marker').trigger('click')
+    await flushPromises()
+    const dialog = wrapper.find('dialog')
+    await dialog.find('input[id$="-edit-name"]').setValue('Regional funder')
+    await dialog.find('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('.kit-sm-marker').attributes('aria-label')).toMatch(/^Regional funder: power 5, interest 2/)
+    await wrapper.find('.kit-sm-marker').trigger('click')
+    await flushPromises()
+    await wrapper.findAll('dialog button').find(b => b.text() === 'Remove')!.trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(0)
+    expect((dialog.element as HTMLDialogElement).open).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('keeps an open edit when another tab removes the stakeholder, and says it was not saved rather than adding it back', async () => {
+    const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
+    await addStakeholder(wrapper, 'Funder', 5, 2)
+    await wrapper.find('.kit-sm-marker').trigger('click')
+    await flushPromises()
+    await wrapper.find('dialog input[id$="-edit-name"]').setValue('Regional funder')
+    const scope = effectScope()
+    const other = scope.run(() => useExerciseState(wrapper.props('id') as string, stakeholderMap))!
+    await vi.waitFor(() => expect(other.data.value.stakeholders).toHaveLength(1))
+    other.removeRow('stakeholders', other.data.value.stakeholders[0].id)
+    await flushPromises()
+    scope.stop()
+    expect((wrapper.find('dialog input[id$="-edit-name"]').element as HTMLInputElement).value).toBe('Regional funder')
+    await wrapper.find('dialog form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(0)
+    expect(wrapper.find('[role="alert"]').text()).toContain('Not saved')
+    wrapper.unmount()
+  })
+
+  it('pages the key rather than shrinking it, and draws every stakeholder on the grid', async () => {
+    const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
+    for (let i = 1; i <= 12; i++)
+      await addStakeholder(wrapper, `S${i}`, (i % 5) + 1, ((i * 2) % 5) + 1)
+    expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(12)
+    // The key turns to the page of the stakeholder just added.
+    expect(wrapper.findAll('ol.kit-sm-names li').map(li => li.text())).toEqual(['11S11', '12S12'])
+    expect(wrapper.find('[data-testid="board-pager"]').text()).toContain('11-12 of 12')
+    await wrapper.find('[data-testid="board-pager"] button').trigger('click')
+    expect(wrapper.findAll('ol.kit-sm-names li')).toHaveLength(10)
+    expect(wrapper.find('[data-testid="board-pager"]').text()).toContain('1-10 of 12')
     wrapper.unmount()
   })
 
   it('moves a dot with the arrow keys and recomputes the quadrant', async () => {
     const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
     await addStakeholder(wrapper, 'Funder', 2, 2)
-    const dot = () => wrapper.find('.kit-dot')
+    const dot = () => wrapper.find('.kit-sm-marker')
     expect(dot().attributes('aria-label')).toContain('Monitor')
     await dot().trigger('keydown', { key: 'ArrowUp' })
     await dot().trigger('keydown', { key: 'ArrowUp' })
@@ -50,28 +119,27 @@ describe('StakeholderMap', () => {
   it('shows participant text as text, never as HTML', async () => {
     const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
     await addStakeholder(wrapper, '<img src=x onerror=alert(1)>', 3, 3)
-    expect(wrapper.find('ul.kit-rows img').exists()).toBe(false)
-    expect(wrapper.find('ul.kit-rows').text()).toContain('<img src=x onerror=alert(1)>')
+    expect(wrapper.find('.kit-sm img').exists()).toBe(false)
+    expect(wrapper.find('ol.kit-sm-names').text()).toContain('<img src=x onerror=alert(1)>')
+    expect(wrapper.find('.kit-sm-marker').attributes('aria-label')).toContain('<img src=x onerror=alert(1)>')
     wrapper.unmount()
   })
 
-  it('keeps a row that breaks the limits, flagged with what is wrong, beside the others', async () => {
+  it('refuses a stakeholder out of the limits in the form, naming the field; keeps and flags one from elsewhere', async () => {
     const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
     await addStakeholder(wrapper, 'Fine', 2, 2)
-    // The form refuses it, naming the field …
-    await addStakeholder(wrapper, 'Too strong', 9, 3)
+    await addStakeholder(wrapper, 'Too strong', 9, 3, false)
     expect(wrapper.find('dialog[open] [data-testid="field-problem"]').text()).toContain('Power (1-5): a whole number from 1 to 5')
-    expect(wrapper.findAll('.kit-dot')).toHaveLength(1)
-    // … but such a row from elsewhere (another tab, an older kit) is kept and flagged.
+    expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(1)
+    // Such a row from elsewhere (another tab, an older kit) is kept, drawn and flagged.
     const scope = effectScope()
     const other = scope.run(() => useExerciseState(wrapper.props('id') as string, stakeholderMap))!
     await vi.waitFor(() => expect(other.editable.value).toBe(true))
     other.addRow('stakeholders', { id: 'strong', name: 'Too strong', category: '', power: 9, interest: 3, currentEngagement: '', preferredChannel: '', relationshipOwner: '' })
     await flushPromises()
     scope.stop()
-    expect(wrapper.findAll('.kit-dot')).toHaveLength(2)
+    expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(2)
     expect(wrapper.find('[data-row] [data-testid="row-issue"]').text()).toMatch(/5/)
-    // What is wrong names the field by its label, not by an internal path.
     await wrapper.find('[data-testid="board-issues"]').trigger('click')
     await vi.waitFor(() => expect(wrapper.find('dialog[open]').text()).toMatch(/Power \(1-5\): a whole number from 1 to 5/))
     wrapper.unmount()
@@ -84,12 +152,12 @@ describe('StakeholderMap', () => {
     const button = (text: string) => wrapper.findAll('button').find(b => b.text().includes(text))!
     await button('Undo').trigger('click')
     await flushPromises()
-    expect(wrapper.findAll('.kit-dot').map(d => d.text())).toEqual(['● A'])
+    expect(wrapper.findAll('.kit-sm-marker').map(d => d.attributes('aria-label'))).toEqual(['A: power 1, interest 1, Monitor'])
     await button('Reset').trigger('click')
-    expect(wrapper.findAll('.kit-dot')).toHaveLength(1) // asked, not yet done
+    expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(1) // asked, not yet done
     await button('Yes, reset the board').trigger('click')
     await flushPromises()
-    expect(wrapper.findAll('.kit-dot')).toHaveLength(0)
+    expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(0)
     wrapper.unmount()
   })
 
@@ -101,7 +169,7 @@ describe('StakeholderMap', () => {
     first.unmount()
     await new Promise(r => setTimeout(r, 50))
     const again = mount(StakeholderMap, { props: { id }, attachTo: document.body })
-    await vi.waitFor(() => expect(again.find('ul.kit-rows').text()).toContain('Survives reloads'))
+    await vi.waitFor(() => expect(again.find('ol.kit-sm-names').text()).toContain('Survives reloads'))
     again.unmount()
     const other = mount(StakeholderMap, { props: { id }, attachTo: document.body, global: { provide: { [COHORT_KEY]: 'another-cohort' } } })
     await new Promise(r => setTimeout(r, 50))

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { COHORT_KEY } from '../../src/state/useBoardScope'
+import BoardDialog from '../../components/BoardDialog.vue'
 import ChannelAudit from '../../components/ChannelAudit.vue'
 import CharterBuilder from '../../components/CharterBuilder.vue'
 import MountainOfEngagement from '../../components/MountainOfEngagement.vue'
@@ -12,16 +13,36 @@ import { boardReady, openAddForm } from './board-ready'
 let n = 0
 const uid = (p: string) => `${p}-${++n}`
 
+// "+ Role" opens the entry dialog; its form adds the role as a column.
+async function addRole(w: ReturnType<typeof mount>, name: string) {
+  await w.find('[data-testid="board-add"]').trigger('click')
+  await flushPromises()
+  const dialog = w.find('dialog')
+  expect((dialog.element as HTMLDialogElement).open).toBe(true)
+  await dialog.find('input[id$="-roles-new-name"]').setValue(name)
+  await dialog.find('form').trigger('submit')
+  await flushPromises()
+  expect((dialog.element as HTMLDialogElement).open).toBe(false)
+}
+
 describe('RaciMatrix', () => {
+  it('shows how to start and no flags before anything is filled', async () => {
+    const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
+    await boardReady(w)
+    expect(w.find('[data-testid="board-start"]').text()).toContain('Add the roles in your community first')
+    expect(w.findAll('.kit-flag')).toHaveLength(0)
+    await addRole(w, 'Manager')
+    expect(w.find('[data-testid="board-start"]').exists()).toBe(false)
+    expect(w.findAll('.kit-flag')).toHaveLength(0) // roles but no letter yet: still untouched
+    w.unmount()
+  })
+
   it('adds roles, sets cells with selects and shows the checks in words', async () => {
     const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
     await boardReady(w)
-    for (const role of ['Manager', 'Chair']) {
-      await w.find('input[id$="-new-role"]').setValue(role)
-      await w.findAll('form')[0].trigger('submit')
-      await flushPromises()
-    }
-    expect(w.findAll('thead th').map(t => t.text())).toEqual(['Activity', 'Manager ×', 'Chair ×', 'Check'])
+    for (const role of ['Manager', 'Chair'])
+      await addRole(w, role)
+    expect(w.findAll('thead th').map(t => t.text())).toEqual(['Activity', 'Manager', 'Chair', 'Check'])
     const select = (label: string) => w.find(`select[aria-label="${label}"]`)
     await select('Onboarding, Manager').setValue('R')
     await select('Onboarding, Chair').setValue('A')
@@ -34,38 +55,77 @@ describe('RaciMatrix', () => {
     w.unmount()
   })
 
-  it('removing a role also clears its cells', async () => {
+  it('renames a role in its dialog; removing it also clears its cells', async () => {
     const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
     await boardReady(w)
-    await w.find('input[id$="-new-role"]').setValue('Solo')
-    await w.findAll('form')[0].trigger('submit')
-    await flushPromises()
+    await addRole(w, 'Solo')
     await w.find('select[aria-label="Onboarding, Solo"]').setValue('A')
-    await w.find('button[aria-label="Remove Solo"]').trigger('click')
+    await w.find('button[aria-label="Edit Solo"]').trigger('click')
+    await flushPromises()
+    const dialog = w.find('dialog')
+    await dialog.find('input[id$="-roles-edit-name"]').setValue('Lead')
+    await dialog.find('form').trigger('submit')
+    await flushPromises()
+    expect((w.find('select[aria-label="Onboarding, Lead"]').element as HTMLSelectElement).value).toBe('A')
+    await w.find('button[aria-label="Edit Lead"]').trigger('click')
+    await flushPromises()
+    await w.findAll('dialog button').find(b => b.text() === 'Remove')!.trigger('click')
     await flushPromises()
     expect(w.findAll('select')).toHaveLength(0)
     w.unmount()
   })
+
+  it('pages activities rather than shrinking them', async () => {
+    const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
+    await boardReady(w)
+    await addRole(w, 'Manager')
+    await w.find('[data-testid="board-add-activity"]').trigger('click')
+    await flushPromises()
+    await w.find('dialog input[id$="-activities-new-name"]').setValue('Seventh')
+    await w.find('dialog form').trigger('submit')
+    await flushPromises()
+    // The matrix turns to the page of the activity just added.
+    expect(w.findAll('tbody th').map(th => th.text())).toEqual(['Seventh'])
+    const pager = w.find('[aria-label="Activities"] [data-testid="board-pager"]')
+    expect(pager.text()).toContain('7-7 of 7')
+    await pager.find('button').trigger('click')
+    expect(w.findAll('tbody tr')).toHaveLength(6)
+    w.unmount()
+  })
 })
+
+// Add opens the entry dialog; its form puts the persona on the mountain.
+async function addPersona(w: ReturnType<typeof mount>, name: string, now: string, target: string) {
+  await w.find('[data-testid="board-add"]').trigger('click')
+  await flushPromises()
+  const dialog = w.find('dialog')
+  expect((dialog.element as HTMLDialogElement).open).toBe(true)
+  const form = dialog.find('form')
+  await form.find('[id$="-new-name"]').setValue(name)
+  await form.find('[id$="-new-currentStage"]').setValue(now)
+  await form.find('[id$="-new-targetStage"]').setValue(target)
+  await form.trigger('submit')
+  await flushPromises()
+  expect((dialog.element as HTMLDialogElement).open).toBe(false)
+}
 
 describe('MountainOfEngagement', () => {
   it('places a persona, moves it with the arrow keys, counts per stage and plans its steps', async () => {
     const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
     await boardReady(w)
-    const form = await openAddForm(w)
-    await form.find('[id$="-new-name"]').setValue('Priya <i>x</i>')
-    await form.find('[id$="-new-currentStage"]').setValue('discovery')
-    await form.find('[id$="-new-targetStage"]').setValue('participation')
-    await form.trigger('submit')
-    await flushPromises()
+    expect(w.find('[data-testid="board-start"]').text()).toContain('Add a persona')
+    await addPersona(w, 'Priya <i>x</i>', 'discovery', 'participation')
+    expect(w.find('[data-testid="board-start"]').exists()).toBe(false)
     expect(w.find('[data-testid="mountain-count-discovery"]').text()).toBe('1')
-    const chip = () => w.find('.kit-persona')
+    const chip = () => w.find('.kit-mtn-note')
     expect(chip().attributes('aria-label')).toBe('Priya <i>x</i>: now Discovery, target Participation, 2 steps to plan')
     await chip().trigger('keydown', { key: 'ArrowUp' })
     await flushPromises()
     expect(w.find('[data-testid="mountain-count-discovery"]').text()).toBe('0')
     expect(w.find('[data-testid="mountain-count-first-contact"]').text()).toBe('1')
-    await chip().trigger('keydown', { key: 'Enter' })
+    await chip().trigger('click') // a button: Enter, Space or a click opens it
+    await flushPromises()
+    expect((w.find('dialog').element as HTMLDialogElement).open).toBe(true)
     const inputs = w.find('[data-testid="steps-editor"]').findAll('input')
     expect(inputs).toHaveLength(3)
     for (const [i, v] of ['no mentor', 'buddy scheme', 'Ana'].entries()) {
@@ -74,35 +134,60 @@ describe('MountainOfEngagement', () => {
     }
     await flushPromises()
     expect(chip().attributes('aria-label')).toBe('Priya <i>x</i>: now First contact, target Participation')
-    expect(w.find('.kit-persona i').exists()).toBe(false)
+    expect(w.find('.kit-mtn-note i').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('edits and removes a persona from its dialog', async () => {
+    const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
+    await boardReady(w)
+    await addPersona(w, 'Ana', 'discovery', 'first-contact')
+    await w.find('.kit-mtn-note').trigger('click')
+    await flushPromises()
+    const dialog = w.find('dialog')
+    await dialog.find('[id$="-edit-currentStage"]').setValue('leadership')
+    await dialog.find('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-testid="mountain-count-leadership"]').text()).toBe('1')
+    await w.find('.kit-mtn-note').trigger('click')
+    await flushPromises()
+    await w.findAll('dialog button').find(b => b.text() === 'Remove')!.trigger('click')
+    await flushPromises()
+    expect(w.findAll('.kit-mtn-note')).toHaveLength(0)
     w.unmount()
   })
 })
 
 describe('MountainOfEngagement steps', () => {
-  it('saves text typed for one persona to that persona, even when another is selected at once', async () => {
+  it('saves text typed for one persona to that persona, even when the dialog closes at once and another opens', async () => {
     const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
     await boardReady(w)
-    for (const name of ['Ana', 'Ben']) {
-      const form = await openAddForm(w)
-      await form.find('[id$="-new-name"]').setValue(name)
-      await form.find('[id$="-new-currentStage"]').setValue('discovery')
-      await form.find('[id$="-new-targetStage"]').setValue('first-contact')
-      await form.trigger('submit')
+    for (const name of ['Ana', 'Ben'])
+      await addPersona(w, name, 'discovery', 'first-contact')
+    const chip = (name: string) => w.findAll('.kit-mtn-note').find(c => c.attributes('aria-label')!.startsWith(name))!
+    const open = async (name: string) => {
+      w.findComponent(BoardDialog).vm.close()
+      await flushPromises()
+      await chip(name).trigger('click')
       await flushPromises()
     }
-    const chip = (name: string) => w.findAll('.kit-persona').find(c => c.text().startsWith(name))!
-    await chip('Ana').trigger('click')
+    await open('Ana')
     await w.find('[data-testid="steps-editor"] input').setValue('no mentor') // typed, not yet saved
-    await chip('Ben').trigger('click')
-    await flushPromises()
+    await open('Ben')
     expect((w.find('[data-testid="steps-editor"] input').element as HTMLInputElement).value).toBe('')
-    await chip('Ana').trigger('click')
-    await flushPromises()
+    await open('Ana')
     expect((w.find('[data-testid="steps-editor"] input').element as HTMLInputElement).value).toBe('no mentor')
     w.unmount()
   })
 })
+
+// The charter shows one page of its draft at a time; a section opens in the dialog to be written.
+async function openSection(w: ReturnType<typeof mount>, page: number, section: string) {
+  await w.findAll('.kit-charter-pages button')[page - 1].trigger('click')
+  await w.find(`button[data-section="${section}"]`).trigger('click')
+  await flushPromises()
+  expect((w.find('dialog').element as HTMLDialogElement).open).toBe(true)
+}
 
 describe('CharterBuilder', () => {
   it('shows the mission sentence live, offers Module 2 roles and channels, and saves on leaving a field', async () => {
@@ -118,11 +203,15 @@ describe('CharterBuilder', () => {
 
     const w = mount(CharterBuilder, { global: { provide }, attachTo: document.body })
     await boardReady(w)
-    await vi.waitFor(() => expect(w.find('.kit-charter-offer:last-of-type').text()).toContain('Forum'))
+    expect(w.find('[data-testid="board-start"]').text()).toContain('Start with the mission')
+    await openSection(w, 1, 'mission')
     await w.find('input[id$="-with"]').setValue('librarians')
     await w.find('input[id$="-do"]').setValue('run data clinics')
-    // The preview follows each key; the board has it within 250 ms, without leaving the field.
+    // The draft on the slide follows each key; the board has it within 250 ms, without leaving the field.
     expect(w.find('[data-testid="mission-sentence"]').text()).toBe('Mission: With librarians, we run data clinics.')
+    expect(w.find('[data-testid="board-start"]').exists()).toBe(false)
+    await openSection(w, 3, 'ways')
+    await vi.waitFor(() => expect(w.find('.kit-charter-offer:last-of-type').text()).toContain('Forum'))
     await w.find('.kit-charter-offer:last-of-type input[type="checkbox"]').setValue(true)
     await flushPromises()
     expect(w.find('[data-testid="charter-preview"]').text()).toContain('Channels: Forum')
@@ -130,7 +219,9 @@ describe('CharterBuilder', () => {
     await new Promise(r => setTimeout(r, 50))
     const again = mount(CharterBuilder, { global: { provide }, attachTo: document.body })
     await boardReady(again)
-    await vi.waitFor(() => expect((again.find('input[id$="-with"]').element as HTMLInputElement).value).toBe('librarians'))
+    await vi.waitFor(() => expect(again.find('[data-testid="mission-sentence"]').text()).toContain('librarians'))
+    await openSection(again, 1, 'mission')
+    expect((again.find('input[id$="-with"]').element as HTMLInputElement).value).toBe('librarians')
     again.unmount()
     channels.unmount()
   })
@@ -141,6 +232,7 @@ describe('CharterBuilder', () => {
     const dir = join(__dirname, '../../examples/lanternfish')
     const w = mount(CharterBuilder, { props: { id: uid('charter') }, attachTo: document.body })
     await boardReady(w)
+    await openSection(w, 4, 'consultation')
     await w.find('input[id$="-c-who"]').setValue('Our funder')
     await w.find('input[id$="-c-who"]').trigger('blur')
     await flushPromises()
@@ -153,12 +245,15 @@ describe('CharterBuilder', () => {
       file('holiday.json', '{"photos": 3}'),
     ] })
     await input.trigger('change')
-    await vi.waitFor(() => expect(w.find('[data-testid="charter-thread-results"]').text()).toContain('holiday.json: not an export'))
+    // What each file added, or why it was refused, is said in the dialog.
+    await vi.waitFor(() => expect(w.find('dialog [data-testid="charter-thread-results"]').text()).toContain('holiday.json: not an export'))
     await flushPromises()
-    const preview = w.find('[data-testid="charter-preview"]').text()
-    expect(preview).toContain('Lead maintainer')
+    await w.findAll('.kit-charter-pages button')[2].trigger('click')
+    expect(w.find('[data-testid="charter-preview"]').text()).toContain('Lead maintainer')
+    await w.findAll('.kit-charter-pages button')[1].trigger('click')
+    expect(w.findAll('[data-section="milestones"] li').length).toBeGreaterThan(0)
+    await openSection(w, 4, 'consultation')
     expect((w.find('input[id$="-c-who"]').element as HTMLInputElement).value).toMatch(/^Our funder, /)
-    expect(w.findAll('.kit-rows li').length).toBeGreaterThan(0)
     w.unmount()
   })
 
@@ -166,18 +261,23 @@ describe('CharterBuilder', () => {
     const id = uid('charter')
     const w = mount(CharterBuilder, { props: { id }, attachTo: document.body })
     await boardReady(w)
+    await openSection(w, 3, 'ways')
     await w.find('input[id$="-coc"]').setValue('javascript:alert(1)')
     await w.find('input[id$="-coc"]').trigger('blur')
-    await w.find('input[id$="-licence"]').setValue('CC BY 4.0')
-    await w.find('input[id$="-licence"]').trigger('blur')
     await flushPromises()
     expect(w.find('[data-testid="coc-problem"]').text()).toMatch(/Code of conduct link: must be a web address starting with https/)
     expect(w.find('input[id$="-coc"]').attributes('aria-invalid')).toBe('true')
+    await openSection(w, 4, 'consultation')
+    await w.find('input[id$="-licence"]').setValue('CC BY 4.0')
+    await w.find('input[id$="-licence"]').trigger('blur')
+    await flushPromises()
     w.unmount()
     await new Promise(r => setTimeout(r, 50))
     const again = mount(CharterBuilder, { props: { id }, attachTo: document.body })
     await boardReady(again)
+    await openSection(again, 4, 'consultation')
     expect((again.find('input[id$="-licence"]').element as HTMLInputElement).value).toBe('CC BY 4.0')
+    await openSection(again, 3, 'ways')
     expect((again.find('input[id$="-coc"]').element as HTMLInputElement).value).toBe('javascript:alert(1)')
     again.unmount()
   })

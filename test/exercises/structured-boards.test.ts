@@ -25,6 +25,12 @@ describe('RACI matrix', () => {
     expect(checkRows(d).map(r => r.flags)).toEqual([[], ['more than one A', 'no R'], ['no A', 'no R']])
   })
 
+  it('has no flags on a matrix nobody has started, and checks every row once one letter is in', () => {
+    expect(checkRows(raciMatrix.empty()).flatMap(r => r.flags)).toEqual([])
+    expect(checkRows(raci({})).flatMap(r => r.flags)).toEqual([])
+    expect(checkRows(raci({ 'a1:cm': 'C' })).map(r => r.flags)).toEqual([['no A', 'no R'], ['no A', 'no R'], ['no A', 'no R']])
+  })
+
   it('flags a role holding more than its share of the A\'s, once there are two or more', () => {
     expect(overloadedRoles(raci({ 'a1:cm': 'A' }))).toEqual([])
     expect(overloadedRoles(raci({ 'a1:cm': 'A', 'a2:cm': 'A', 'a3:lead': 'A' }))).toEqual([{ roleId: 'cm', share: 2 / 3 }])
@@ -38,6 +44,13 @@ describe('RACI matrix', () => {
     const long = raci({})
     long.roles[0].name = 'x'.repeat(81)
     expect(validate(raciMatrix, long).ok).toBe(false)
+  })
+
+  it('names the field by its label in what it says is wrong, not by a path in the data', () => {
+    const empty = raci({})
+    empty.roles[0].name = ' '
+    expect(validate(raciMatrix, empty)).toMatchObject({ ok: false, error: expect.stringContaining('Role: fill this in') })
+    expect(validate(raciMatrix, raci({ 'a1:cm': 'X' as any }))).toMatchObject({ ok: false, error: expect.stringContaining('RACI letter: use R, A, C or I') })
   })
 
   it('exports a CSV with one column per role, quoted, and Markdown with the flags', () => {
@@ -124,6 +137,17 @@ describe('charter builder', () => {
     bad.waysOfWorking.cocLink = 'javascript:alert(1)'
     expect(validate(charterBuilder, bad)).toMatchObject({ ok: false, error: expect.stringContaining('waysOfWorking.cocLink') })
     expect(importJson(charterBuilder, exportJson(charterBuilder, 'x', d))).toEqual({ ok: true, data: d })
+  })
+
+  it('names each field by its label in what it says is wrong', () => {
+    const bad = structuredClone(d)
+    bad.waysOfWorking.cocLink = 'javascript:alert(1)'
+    bad.licence = 'x'.repeat(81)
+    bad.reviewDate = '2027-13'
+    const result = validate(charterBuilder, bad)
+    expect(result.ok).toBe(false)
+    for (const said of ['Code of conduct link: must be a web address starting with https://', 'Licence: at most 80 characters', 'Review date: use year, month and day, like 2024-03-15'])
+      expect(result).toMatchObject({ error: expect.stringContaining(said) })
   })
 
   it('reads a version 1 export: the sentence becomes the mission, the old free-text mission the vision', () => {

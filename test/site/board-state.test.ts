@@ -51,7 +51,8 @@ async function ready(board: Locator) {
 /** Waits until what was typed has reached the board and the browser has confirmed saving it. */
 async function saved(board: Locator) {
   await board.locator('[data-unsaved]').first().waitFor({ state: 'detached' })
-  await board.locator('[data-storage="saved"]').waitFor()
+  // The status line says it in its attribute; the line itself is empty (hidden) without a message.
+  await board.locator('[data-storage="saved"]').waitFor({ state: 'attached' })
 }
 
 /** Opens the board's Add dialog (the toolbar's Add) and waits for its form. */
@@ -68,7 +69,8 @@ async function addStakeholder(board: Locator, name: string) {
   await save(board)
 }
 
-const rowNames = (board: Locator) => board.locator('.kit-notes [data-row] .kit-note-name').allInnerTexts()
+// A list board's notes, or the stakeholder map's key of names.
+const rowNames = (board: Locator) => board.locator('.kit-notes [data-row] .kit-note-name, [data-row] .kit-sm-name').allInnerTexts()
 
 /** Waits until `read` gives `expected` (vitest's own polling assertion). */
 function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000) {
@@ -166,8 +168,9 @@ describe('RACI matrix in two tabs', () => {
   it('shows a cell whose role the other tab undid as an orphan; nothing goes blank and the next edit erases nothing', async () => {
     const [context, a, b] = await twoTabs()
     const [boardA, boardB] = [await open(a, boardId), await open(b, boardId)]
-    await boardA.locator('[id$="-new-role"]').fill('Chair')
-    await boardA.locator('[id$="-new-role"]').press('Enter')
+    await openAdd(boardA) // "+ Role"
+    await boardA.locator('[id$="-roles-new-name"]').fill('Chair')
+    await boardA.locator('[id$="-roles-new-name"]').press('Enter')
     await boardB.getByRole('combobox', { name: 'Onboarding, Chair' }).selectOption('A')
     await eventually(() => boardA.getByRole('combobox', { name: 'Onboarding, Chair' }).inputValue(), 'A')
     await boardA.getByRole('button', { name: 'Undo' }).click() // takes away the role, only A's own change
@@ -175,8 +178,9 @@ describe('RACI matrix in two tabs', () => {
       await eventually(() => board.locator('tbody tr').count(), 6)
       await board.getByTestId('raci-orphans').waitFor()
     }
-    await boardB.locator('[id$="-new-role"]').fill('Lead')
-    await boardB.locator('[id$="-new-role"]').press('Enter')
+    await openAdd(boardB)
+    await boardB.locator('[id$="-roles-new-name"]').fill('Lead')
+    await boardB.locator('[id$="-roles-new-name"]').press('Enter')
     await boardB.getByRole('combobox', { name: 'Moderation, Lead' }).selectOption('R')
     // A select's arrow keys change its choice, not the slide (Slidev's shortcut lock).
     const url = b.url()
@@ -196,24 +200,42 @@ describe('RACI matrix in two tabs', () => {
 describe('CharterBuilder in two tabs', () => {
   const boardId = 'm4-board-charter-builder'
 
+  // The charter shows its draft a page at a time; a section opens in a dialog to be written.
+  async function section(board: Locator, page: string, name: string) {
+    await board.getByRole('button', { name: page, exact: true }).click()
+    await board.locator(`[data-section="${name}"]`).click()
+    await board.locator('dialog[open]').waitFor()
+  }
+  const preview = (board: Locator) => board.getByTestId('charter-preview').innerText()
+
   it('keeps text typed but never left across a reload, beside another tab\'s edit and an invalid link', async () => {
     const [context, a, b] = await twoTabs()
     const [boardA, boardB] = [await open(a, boardId), await open(b, boardId)]
+    await section(boardA, 'Ways of working', 'ways')
     await boardA.locator(`#${boardId}-coc`).fill('not a link')
-    await boardA.locator(`#${boardId}-recognition`).click()
+    await boardA.locator(`#${boardId}-membership`).click()
+    await boardA.getByTestId('coc-problem').waitFor() // flagged, not blocking
+    await a.keyboard.press('Escape')
+    await section(boardA, 'Consultation and ratification', 'recognition')
     await a.keyboard.type('We run open data clinics')
     // The other tab edits another field while this one is still being typed in.
+    await section(boardB, 'Consultation and ratification', 'consultation')
     await boardB.locator(`#${boardId}-licence`).fill('CC BY 4.0')
+    await b.keyboard.press('Escape')
     await a.keyboard.type(' for researchers.')
-    await eventually(() => boardB.locator(`#${boardId}-recognition`).inputValue(), 'We run open data clinics for researchers.')
+    await eventually(async () => (await preview(boardB)).includes('Recognition: We run open data clinics for researchers.'), true)
     expect(await boardA.locator(`#${boardId}-recognition`).inputValue()).toBe('We run open data clinics for researchers.')
-    await eventually(() => boardA.locator(`#${boardId}-licence`).inputValue(), 'CC BY 4.0')
-    await boardA.getByTestId('coc-problem').waitFor() // flagged, not blocking
+    await eventually(async () => (await preview(boardA)).includes('Licence: CC BY 4.0'), true)
     await saved(boardA)
     await a.reload({ waitUntil: 'networkidle' }) // the recognition field was never left
     const again = await open(a, boardId)
+    await section(again, 'Consultation and ratification', 'recognition')
     expect(await again.locator(`#${boardId}-recognition`).inputValue()).toBe('We run open data clinics for researchers.')
+    await a.keyboard.press('Escape')
+    await section(again, 'Consultation and ratification', 'consultation')
     expect(await again.locator(`#${boardId}-licence`).inputValue()).toBe('CC BY 4.0')
+    await a.keyboard.press('Escape')
+    await section(again, 'Ways of working', 'ways')
     expect(await again.locator(`#${boardId}-coc`).inputValue()).toBe('not a link')
     await context.close()
   })
@@ -314,8 +336,10 @@ describe('typing into multi-line and list fields', () => {
         await input.fill('Row')
     }
     await save(board)
-    await board.locator('.kit-notes [data-row]').first().waitFor()
-    await board.locator('.kit-notes [data-row]').first().getByRole('button', { name: /^Edit/ }).click()
+    // A list board's note, or a persona on the mountain: it opens for editing.
+    const item = board.locator('.kit-notes [data-row] button.kit-note, button[data-persona]').first()
+    await item.waitFor()
+    await item.click()
     for (const f of typed)
       expect(await board.locator(`#${boardId}-edit-${f.key}`).inputValue()).toBe('learn R\nmeet people')
     await context.close()
@@ -326,8 +350,19 @@ describe('typing into multi-line and list fields', () => {
     const context = await browser.newContext(SCREEN)
     const page = await context.newPage()
     const board = await open(page, boardId)
-    for (const key of ['recognition', 'values', 'membership']) {
-      const box = board.locator(`#${boardId}-${key}`)
+    // Each field is in its section's dialog, on its page of the draft.
+    const FIELDS = [
+      { key: 'recognition', page: 'Consultation and ratification', section: 'recognition' },
+      { key: 'values', page: 'Mission, vision, values', section: 'values' },
+      { key: 'membership', page: 'Ways of working', section: 'ways' },
+    ]
+    const openField = async (on: Locator, f: typeof FIELDS[number]) => {
+      await on.getByRole('button', { name: f.page, exact: true }).click()
+      await on.locator(`[data-section="${f.section}"]`).click()
+      return on.locator(`#${boardId}-${f.key}`)
+    }
+    for (const f of FIELDS) {
+      const box = await openField(board, f)
       await box.click()
       await page.keyboard.type('learn ')
       await page.keyboard.type('R')
@@ -336,13 +371,17 @@ describe('typing into multi-line and list fields', () => {
       expect(await box.inputValue()).toBe('learn R\n')
       await page.keyboard.type('meet people')
       expect(await box.inputValue()).toBe('learn R\nmeet people')
+      await page.keyboard.press('Escape')
     }
-    await board.getByTestId('charter-preview').getByText('learn R · meet people').waitFor()
+    await board.getByRole('button', { name: 'Mission, vision, values', exact: true }).click()
+    await expect(board.locator('[data-section="values"] li').allInnerTexts()).resolves.toEqual(['learn R', 'meet people'])
     await saved(board)
     await page.reload({ waitUntil: 'networkidle' })
     const again = await open(page, boardId)
-    for (const key of ['recognition', 'values', 'membership'])
-      expect(await again.locator(`#${boardId}-${key}`).inputValue()).toBe('learn R\nmeet people')
+    for (const f of FIELDS) {
+      expect(await (await openField(again, f)).inputValue()).toBe('learn R\nmeet people')
+      await page.keyboard.press('Escape')
+    }
     await context.close()
   })
 })

@@ -21,6 +21,59 @@ async function slideOf(boardSlideId: string): Promise<string> {
   throw new Error(`No slide with id ${boardSlideId}`)
 }
 
+/**
+ * What a board shows on its slide, measured in the slide's own pixels (Slidev's 980×552
+ * canvas, whatever the window): the smallest text on the picture and in the toolbar, anything
+ * outside the slide, anything scrolling inside it, and text cut off by its box.
+ */
+async function measureBoard(page: Page, boardId: string) {
+  await page.evaluate(() => document.fonts.ready)
+  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'))
+  return page.locator(`[data-board="${boardId}"]`).evaluate((board) => {
+    const canvas = document.querySelector('#slide-content')!.getBoundingClientRect()
+    const scale = canvas.width / 980
+    const shown = (el: Element) => el.getClientRects().length > 0 && !el.closest('dialog:not([open]), .sr-only')
+    const what = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`
+    let picture = Infinity
+    let toolbar = Infinity
+    const small: string[] = []
+    const walker = document.createTreeWalker(board, NodeFilter.SHOW_TEXT)
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement!
+      if (!walker.currentNode.textContent!.trim() || !shown(el))
+        continue
+      // The slide is scaled with a transform: a computed font size is in the canvas's pixels.
+      const px = Number.parseFloat(getComputedStyle(el).fontSize)
+      if (el.closest('[role="toolbar"]')) {
+        toolbar = Math.min(toolbar, px)
+      }
+      else {
+        picture = Math.min(picture, px)
+        if (px < 19.9)
+          small.push(`${what(el)} ${px}px`)
+      }
+    }
+    const outside: string[] = []
+    const scrolling: string[] = []
+    const clipped: string[] = []
+    for (const el of [board, ...board.querySelectorAll('*')]) {
+      if (!shown(el) || el.closest('dialog'))
+        continue
+      const r = el.getBoundingClientRect()
+      if (r.width && r.height && (r.left < canvas.left - 1 || r.right > canvas.right + 1 || r.bottom > canvas.bottom + 1))
+        outside.push(what(el))
+      const style = getComputedStyle(el)
+      const overflows = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1
+      if (overflows && /auto|scroll/.test(style.overflowY + style.overflowX))
+        scrolling.push(what(el))
+      // The toolbar's status line shortens a long message with an ellipsis (the whole message is spoken).
+      else if (overflows && /hidden|clip/.test(style.overflowY + style.overflowX) && el.textContent?.trim() && !el.closest('[role="toolbar"]'))
+        clipped.push(what(el))
+    }
+    return { scale, picture, toolbar, small, outside, scrolling, clipped }
+  })
+}
+
 async function openBoard(page: Page, path: string, boardId: string) {
   await page.goto(env.url + path, { waitUntil: 'networkidle' })
   const board = page.locator(`[data-board="${boardId}"]`)
@@ -41,10 +94,9 @@ describe('StakeholderMap in module 2', () => {
     page.on('pageerror', e => errors.push(e.message))
     let board = await openBoard(page, path, boardId)
 
-    // Keyboard only: Add opens the form in a dialog; type, Tab between fields, Enter to save.
+    // Keyboard only: Add opens the dialog, type into the form, Tab between fields, Enter to add.
     await board.getByTestId('board-add').focus()
     await page.keyboard.press('Enter')
-    await board.locator(`#${boardId}-new-name`).waitFor()
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`${boardId}-new-name`)
     await page.keyboard.type('Regional funder <b>')
     await page.keyboard.press('Tab') // category
@@ -57,7 +109,8 @@ describe('StakeholderMap in module 2', () => {
     await page.keyboard.press('Enter')
     const dot = board.getByRole('button', { name: /Regional funder <b>: power 5, interest 4, Manage closely/ })
     await dot.waitFor()
-    // Arrow keys move a focused dot, and do not change the slide.
+    await expect(board.locator('ol.kit-sm-names').innerText()).resolves.toContain('Regional funder <b>')
+    // Arrow keys move a focused marker, and do not change the slide.
     await dot.focus()
     await page.keyboard.press('ArrowLeft')
     await page.keyboard.press('ArrowLeft')
@@ -70,7 +123,7 @@ describe('StakeholderMap in module 2', () => {
     board = await openBoard(page, path, boardId)
     await board.getByRole('button', { name: /Regional funder <b>: power 5, interest 2/ }).waitFor()
 
-    await board.getByText('Export').click()
+    await board.getByRole('button', { name: 'Export' }).click()
     const [download] = await Promise.all([page.waitForEvent('download'), board.getByRole('button', { name: 'JSON (to re-import)' }).click()])
     const exported = readFileSync(await download.path(), 'utf8')
     expect(JSON.parse(exported)).toMatchObject({ board: 'stakeholder-map', data: { stakeholders: [{ name: 'Regional funder <b>', power: 5, interest: 2 }] } })
@@ -78,14 +131,14 @@ describe('StakeholderMap in module 2', () => {
     // Empty the board (it asks first), then bring the export back.
     await board.getByRole('button', { name: 'Reset' }).click()
     await board.getByRole('button', { name: 'Yes, reset the board' }).click()
-    await expect(board.locator('.kit-dot').count()).resolves.toBe(0)
+    await expect(board.locator('.kit-sm-marker').count()).resolves.toBe(0)
     await board.getByTestId('board-import').setInputFiles({ name: 'board.json', mimeType: 'application/json', buffer: Buffer.from(exported) })
     await board.getByRole('button', { name: /Regional funder <b>: power 5, interest 2/ }).waitFor()
 
     // A bad file is refused with a reason, and the board stays as it was.
     await board.getByTestId('board-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"community-training-board","board":"raci-matrix","version":1,"data":{}}') })
     await expect(board.getByRole('alert').innerText()).resolves.toMatch(/Import refused.*raci-matrix board, not of a stakeholder-map board/s)
-    await expect(board.locator('.kit-dot').count()).resolves.toBe(1)
+    await expect(board.locator('.kit-sm-marker').count()).resolves.toBe(1)
     expect(errors).toEqual([])
     await context.close()
   })
@@ -112,12 +165,12 @@ describe('MountainOfEngagement in module 3', () => {
     const page = await context.newPage()
     let board = await openBoard(page, path, boardId)
     await board.getByTestId('board-add').focus()
-    await page.keyboard.press('Enter') // the form opens in a dialog, its first field focused
+    await page.keyboard.press('Enter')
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`${boardId}-new-name`)
     await page.keyboard.type('Priya')
     await page.keyboard.press('Tab') // role
     await page.keyboard.type('PhD student')
-    await page.keyboard.press('Tab') // stage now
+    await page.keyboard.press('Tab') // stage now: starts on "Choose…"
     await page.keyboard.press('ArrowDown') // Discovery
     await page.keyboard.press('Tab') // stage to reach
     for (let i = 0; i < 3; i++)
@@ -127,7 +180,8 @@ describe('MountainOfEngagement in module 3', () => {
     const chip = board.getByRole('button', { name: /^Priya: now Discovery, target Participation, 2 steps to plan/ })
     await chip.waitFor()
     await expect(board.getByTestId('mountain-count-discovery').innerText()).resolves.toBe('1')
-    await chip.focus()
+    // The new note has the focus: the arrows move it at once.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Priya: now Discovery/)
     await page.keyboard.press('ArrowUp')
     await board.getByRole('button', { name: /^Priya: now First contact/ }).waitFor()
     expect(page.url()).toContain(path.split('#')[1])
@@ -154,7 +208,10 @@ describe('CharterBuilder in module 4', () => {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true })
     const page = await context.newPage()
     let board = await openBoard(page, path, boardId)
-    await board.locator(`#${boardId}-with`).focus()
+    // The mission on the draft opens for writing (Enter), its first field focused.
+    await board.getByTestId('mission-sentence').focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`${boardId}-with`)
     await page.keyboard.type('librarians')
     await page.keyboard.press('Tab')
     await page.keyboard.type('run open data clinics')
@@ -162,11 +219,11 @@ describe('CharterBuilder in module 4', () => {
     await page.keyboard.type('early-career researchers')
     await page.keyboard.press('Tab')
     await page.keyboard.type('their data is reused')
-    await page.keyboard.press('Tab')
+    await page.keyboard.press('Escape') // closes the dialog; what was typed is saved
     const sentence = 'With librarians, we run open data clinics for early-career researchers so that their data is reused.'
     await expect(board.getByTestId('mission-sentence').innerText()).resolves.toBe(`Mission: ${sentence}`)
     await board.locator('[data-unsaved]').first().waitFor({ state: 'detached' })
-    await board.locator('[data-storage="saved"]').waitFor()
+    await board.locator('[data-storage="saved"]').waitFor({ state: 'attached' })
     await page.reload({ waitUntil: 'networkidle' })
     board = await openBoard(page, path, boardId)
     await board.getByTestId('mission-sentence').getByText(sentence).waitFor()
@@ -175,7 +232,7 @@ describe('CharterBuilder in module 4', () => {
     const md = readFileSync(await download.path(), 'utf8')
     expect(md).toContain(`## Mission\n\n${sentence}`)
 
-    await board.getByText('Export').click()
+    await board.getByRole('button', { name: 'Export' }).click()
     const [json] = await Promise.all([page.waitForEvent('download'), board.getByRole('button', { name: 'JSON (to re-import)' }).click()])
     const exported = readFileSync(await json.path(), 'utf8')
     await board.getByRole('button', { name: 'Reset' }).click()
@@ -197,9 +254,13 @@ describe('CharterBuilder in module 4', () => {
       ...names.map(name => ({ name, mimeType: 'application/json', buffer: readFileSync(join(dir, name)) })),
       { name: 'holiday.json', mimeType: 'application/json', buffer: Buffer.from('{"photos": 3}') },
     ])
+    // What each file added, or why it was refused, is said in a dialog.
     await board.getByTestId('charter-thread-results').getByText('holiday.json: not an export').waitFor()
+    await page.keyboard.press('Escape')
+    await board.getByRole('button', { name: 'Ways of working', exact: true }).click()
     await board.getByTestId('charter-preview').getByText('Lead maintainer', { exact: false }).waitFor()
-    await board.getByText('Reach the stewardship / sustaining stage').first().waitFor()
+    await board.getByRole('button', { name: 'Milestones', exact: true }).click()
+    await board.getByTestId('charter-preview').getByText('Reach the stewardship / sustaining stage').first().waitFor()
     await context.close()
   })
 
@@ -213,4 +274,61 @@ describe('CharterBuilder in module 4', () => {
     await expect(board.locator('button, input, select, textarea').count()).resolves.toBe(0)
     await page.close()
   })
+})
+
+describe('the structured boards on a projector', () => {
+  const BOARDS = [
+    { id: 'm2-board-stakeholder-map', items: '.kit-sm-marker' },
+    { id: 'm2-board-raci-matrix', items: 'tbody select' },
+    { id: 'm3-board-mountain-of-engagement', items: '.kit-mtn-note' },
+    { id: 'm4-board-charter-builder', items: '[data-section]' },
+  ]
+
+  for (const { id, items } of BOARDS) {
+    it(`${id}: empty says how to start, filled with the example reads at 20 px, all inside the slide, nothing scrolling or cut`, async () => {
+      const path = await slideOf(id)
+      const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } })
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', e => errors.push(e.message))
+      const board = await openBoard(page, path, id)
+
+      // Empty: one line says what to do first; no warning flags on a board nobody has touched.
+      if (id !== 'm4-board-charter-builder')
+        await expect(board.getByTestId('board-start').innerText()).resolves.toMatch(/^Add/)
+      else
+        await expect(board.getByTestId('board-start').innerText()).resolves.toMatch(/^Start with the mission/)
+      await expect(board.locator('.kit-flag:visible, [data-testid="row-issue"]:visible, [data-testid="board-issues"]').count()).resolves.toBe(0)
+      const empty = await measureBoard(page, id)
+      expect(empty.small, 'text under 20 px').toEqual([])
+      expect(empty.toolbar).toBeGreaterThanOrEqual(15.9)
+      expect(empty.outside, 'outside the slide').toEqual([])
+      expect(empty.scrolling, 'scrolling inside the slide').toEqual([])
+      expect(empty.clipped, 'text cut off').toEqual([])
+      await page.screenshot({ path: join(ROOT, 'test-results', `${id}-empty.png`) })
+
+      // Filled with the worked example's export.
+      await board.getByTestId('board-import').setInputFiles(join(ROOT, 'examples', 'data-clinic-network', `${id}.json`))
+      await expect.poll(() => board.locator(items).count()).toBeGreaterThan(2)
+      const filled = await measureBoard(page, id)
+      expect(filled.picture).toBeGreaterThanOrEqual(19.9)
+      expect(filled.small, 'text under 20 px').toEqual([])
+      expect(filled.toolbar).toBeGreaterThanOrEqual(15.9)
+      expect(filled.outside, 'outside the slide').toEqual([])
+      expect(filled.scrolling, 'scrolling inside the slide').toEqual([])
+      expect(filled.clipped, 'text cut off').toEqual([])
+      if (id === 'm2-board-raci-matrix') // the example's matrix is complete: every activity checks out
+        await expect(board.locator('.kit-flag:visible').count()).resolves.toBe(0)
+      if (id === 'm4-board-charter-builder') { // every page of the draft, not only the first
+        for (const name of ['Milestones', 'Ways of working', 'Consultation and ratification']) {
+          await board.getByRole('button', { name, exact: true }).click()
+          const more = await measureBoard(page, id)
+          expect([...more.small, ...more.outside, ...more.scrolling, ...more.clipped], name).toEqual([])
+        }
+      }
+      await page.screenshot({ path: join(ROOT, 'test-results', `${id}-filled.png`) })
+      expect(errors).toEqual([])
+      await context.close()
+    })
+  }
 })
