@@ -71,7 +71,15 @@ export interface LiveServer {
 }
 
 interface ConnContext { role: Role, participantId?: string }
-interface BoardRuntime { boardId: string, adapter: LiveBoardAdapter, board: Document, out: Document, connections: DirectConnection[] }
+interface BoardRuntime {
+  boardId: string
+  adapter: LiveBoardAdapter
+  board: Document
+  out: Document
+  connections: DirectConnection[]
+  /** false when the saved board is one this kit cannot write (another kind, a newer schema) */
+  writable: boolean
+}
 
 const LOCAL = { source: 'local' } as const
 /** A direct connection's document (the class has it; the exported interface does not say so). */
@@ -148,7 +156,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   }
 
   function project(rt: BoardRuntime) {
-    rt.out.transact(() => rt.adapter.project(rt.board, rt.out), LOCAL)
+    rt.out.transact(() => rt.adapter.project(rt.board, rt.out, options.language), LOCAL)
   }
 
   function sendMine(connection: Connection, socketId: string, rt: BoardRuntime, participantId: string, onlyIfChanged = false) {
@@ -183,9 +191,14 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
           return undefined
         }
         const outConn = await server.hocuspocus.openDirectConnection(publicDocName(boardId), { role: 'facilitator' })
-        const rt: BoardRuntime = { boardId, adapter, board, out: docOf(outConn), connections: [boardConn, outConn] }
-        if (meta(board).get('kind') === undefined)
+        const rt: BoardRuntime = { boardId, adapter, board, out: docOf(outConn), connections: [boardConn, outConn], writable: true }
+        if (adapter.init) {
+          // An ordinary board document (board-doc): initialised as a tab would, once loaded.
+          board.transact(() => { rt.writable = adapter.init!(board) }, LOCAL)
+        }
+        else if (meta(board).get('kind') === undefined) {
           board.transact(() => setFields(meta(board), { kind: adapter.kind, schema: 1 }), LOCAL)
+        }
         // Coalesce: many contributions in one turn of the event loop make one projection.
         let projecting = false
         let moderated = false
@@ -266,6 +279,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     const rt = await runtime(message.board)
     if (!rt)
       return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
+    if (!rt.writable)
+      return refuse(connection, message.msg, 'no-board', 'This board was saved by another version of the kit; it cannot take contributions.')
     if (isLocked(rt.board))
       return refuse(connection, message.msg, 'locked', 'The facilitator has locked this board: time is up.')
     const body = rt.adapter.op.safeParse(message.body)
@@ -283,6 +298,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         maxEntries: limits.entriesPerParticipant,
         maxRows: limits.rowsPerBoard,
         now,
+        language: options.language,
       })
     }, LOCAL)
     // SQLite has written the change inside that transaction; PostgreSQL is waited for.
