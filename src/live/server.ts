@@ -25,6 +25,7 @@ import { personName } from '../exercises/idea-vote'
 import { liveBoard } from './adapters'
 import { isLocked, type LiveBoardAdapter, meta, moderationOf, setFields } from './boards'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, PARTICIPANT_SECRET, publicDocName, type RefusalCode, type Role, type ServerMessage } from './protocol'
+import { ClusterState } from './cluster'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
 import { say, sayLines } from './words'
 
@@ -120,9 +121,12 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const runtimes = new Map<string, Promise<BoardRuntime | undefined>>()
   let control: DirectConnection | undefined
   let stopping = false
+  /** With Redis: the rate limits and the join count every instance shares. */
+  let cluster: ClusterState | undefined
 
   const send = (connection: Connection, message: ServerMessage) => connection.sendStateless(JSON.stringify(message))
   const joined = () => new Set(sockets.values()).size
+  const joinedEverywhere = () => (cluster ? Math.max(cluster.joined(), joined()) : joined())
 
   function tellFacilitators() {
     const doc = control && docOf(control)
@@ -130,12 +134,24 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       return
     for (const connection of doc.connections.keys()) {
       if ((connection.context as ConnContext).role === 'facilitator')
-        send(connection, { t: 'joined', count: joined() })
+        send(connection, { t: 'joined', count: joinedEverywhere() })
     }
   }
 
-  /** Per participant, never per address: one token bucket each. */
-  function takeToken(participantId: string, now: number): number {
+  /** Per participant, never per address: one token bucket each, in Redis when instances share one. */
+  async function takeToken(participantId: string, now: number): Promise<number> {
+    if (cluster) {
+      try {
+        return await cluster.take(participantId, limits.burst, limits.perSecond)
+      }
+      catch (e) {
+        // Redis unreachable: this instance's own bucket, rather than refusing everyone.
+        console.error('live: the shared rate limit is unavailable:', (e as Error).message)
+      }
+    }
+    return takeLocalToken(participantId, now)
+  }
+  function takeLocalToken(participantId: string, now: number): number {
     const b = buckets.get(participantId) ?? { tokens: limits.burst, at: now }
     b.tokens = Math.min(limits.burst, b.tokens + (now - b.at) / 1000 * limits.perSecond)
     b.at = now
@@ -273,7 +289,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       return
     }
     const now = Date.now()
-    const wait = takeToken(participantId, now)
+    const wait = await takeToken(participantId, now)
     if (wait)
       return refuse(connection, message.msg, 'rate', 'Too many changes at once: wait {n} s and it is sent again.', { n: wait }, wait)
     const rt = await runtime(message.board)
@@ -364,6 +380,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       if (ctx.role === 'participant' && ctx.participantId) {
         sockets.set(socketId, ctx.participantId)
         phones.set(socketId, connection)
+        cluster?.sync().catch(() => {})
       }
       tellFacilitators()
     },
@@ -378,6 +395,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
           if (key.startsWith(`${socketId} `))
             lastMine.delete(key)
         }
+        cluster?.sync().catch(() => {})
         tellFacilitators()
       }
     },
@@ -393,7 +411,10 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const extensions: Extension[] = [persistence.extension, live]
   if (options.redis) {
     const { Redis } = await import('@hocuspocus/extension-redis')
-    extensions.unshift(new Redis({ host: options.redis.host, port: options.redis.port, prefix: options.redis.prefix ?? 'kit-live' }) as unknown as Extension)
+    const prefix = options.redis.prefix ?? 'kit-live'
+    const redis = new Redis({ host: options.redis.host, port: options.redis.port, prefix })
+    extensions.unshift(redis as unknown as Extension)
+    cluster = new ClusterState(redis.pub as any, prefix, () => new Set(sockets.values()), () => tellFacilitators())
   }
 
   const server = new Server({
@@ -429,6 +450,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
+  cluster?.start()
+  await cluster?.sync().catch(e => console.error('live: the shared join count is unavailable:', (e as Error).message))
   control = await server.hocuspocus.openDirectConnection(CONTROL_DOC, { role: 'facilitator' })
   await control.transact((doc) => {
     setFields(doc.getMap('session'), { title: options.title, language: options.language ?? 'en', names: options.names !== false })
@@ -451,6 +474,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     joined,
     async stop() {
       stopping = true
+      await cluster?.stop()
       for (const rt of await Promise.all(runtimes.values())) {
         for (const c of rt?.connections ?? [])
           await c.disconnect().catch(() => {})

@@ -76,6 +76,8 @@ describe('the join page', () => {
     facilitator.show('m3-second', 'idea-vote', 'Second choice')
     await page.getByRole('heading', { name: 'Second choice' }).waitFor()
     facilitator.show('m3-map', 'stakeholder-map', 'Stakeholder map')
+    await page.getByTestId('list-stakeholders').getByRole('heading', { name: 'Stakeholders' }).waitFor()
+    facilitator.show('m3-slide-only', 'not-a-live-board', 'Projector only')
     await page.getByText(/on the projector only/).waitFor()
     expect(errors).toEqual([])
     await context.close()
@@ -182,6 +184,82 @@ describe('the join page', () => {
     expect(small).toEqual([])
     const axe = await new AxeBuilder({ page }).analyze()
     expect(axe.violations.map(v => `${v.id}: ${v.help}`)).toEqual([])
+    await context.close()
+  })
+
+  it('draws a list board\'s form from the server\'s description: add, edit, withdraw; text stays text; fits 360 px', async () => {
+    facilitator.show('m2-channels', 'channel-audit', 'Channel audit')
+    const { context, page, errors } = await phone(360)
+    const list = page.getByTestId('list-channels')
+    await list.getByLabel('Channel', { exact: false }).first().waitFor()
+    await list.locator('[data-field="channel"]').fill(PAYLOAD)
+    await list.getByLabel('Sync or async').selectOption({ label: 'asynchronous' })
+    await list.locator('[data-field="purpose"]').fill('Questions and answers')
+    await list.getByRole('button', { name: 'Add', exact: true }).click()
+    const shown = list.getByTestId('board-entries').getByTestId('entry').filter({ hasText: 'onerror' })
+    await shown.waitFor()
+    expect(await shown.textContent()).toBe(PAYLOAD)
+    await list.getByTestId('board-entries').getByText('Sync or async: asynchronous').waitFor()
+    expect(await page.locator('main img, main script').count()).toBe(0)
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined()
+    const { doc } = await facilitator.board('m2-channels')
+    await until(doc, () => Object.values(doc.getMap<Y.Map<unknown>>('rows:channels').toJSON()).some((r: any) => r.channel === PAYLOAD && r.mode === 'async' && r._author))
+
+    // An over-long value is refused by the server with the field's name (the page lets it through
+    // only if someone removes its maxlength, as a forged request would).
+    await list.locator('[data-field="owner"]').evaluate(e => e.removeAttribute('maxlength'))
+    await list.locator('[data-field="channel"]').fill('Newsletter')
+    await list.getByLabel('Sync or async').selectOption({ label: 'asynchronous' })
+    await list.locator('[data-field="owner"]').fill('o'.repeat(81))
+    await list.getByRole('button', { name: 'Add', exact: true }).click()
+    await page.getByTestId('notice').filter({ hasText: 'Owner: at most 80 characters' }).waitFor()
+
+    // At 360 px: no sideways scrolling, every target at least 44 px, every control labelled.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    const small = await page.evaluate(() => [...document.querySelectorAll('button, input:not([type=checkbox]), textarea, select, summary, label.check')]
+      .map(e => ({ what: e.outerHTML.slice(0, 80), box: e.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44 || box.width < 44)
+      .map(({ what }) => what))
+    expect(small).toEqual([])
+    const axe = await new AxeBuilder({ page }).analyze()
+    expect(axe.violations.map(v => `${v.id}: ${v.help}`)).toEqual([])
+
+    // Edit and withdraw one's own entry.
+    const mine = list.getByTestId('my-entries')
+    await mine.getByRole('button', { name: /^Edit/ }).first().click()
+    await mine.locator('[data-field="channel"]').fill('Forum')
+    await mine.getByRole('button', { name: 'Save' }).click()
+    await list.getByTestId('board-entries').getByTestId('entry').filter({ hasText: /^Forum$/ }).waitFor()
+    await mine.getByRole('button', { name: 'Withdraw' }).first().click()
+    await list.getByTestId('board-entries').getByTestId('entry').filter({ hasText: /^Forum$/ }).waitFor({ state: 'detached' })
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('sends a proposal for a charter section, and shows the section once the facilitator uses it', async () => {
+    facilitator.show('m4-charter', 'charter-builder', 'Charter builder')
+    const { context, page, errors } = await phone(360)
+    const proposals = page.getByTestId('list-proposals')
+    await proposals.getByLabel('Section').selectOption({ label: 'Vision (one line)' })
+    await proposals.locator('[data-field="text"]').fill('Open <i>data</i> for every town')
+    await proposals.getByRole('button', { name: 'Add', exact: true }).click()
+    await proposals.getByTestId('board-entries').getByText('Open <i>data</i> for every town').waitFor()
+    await proposals.getByTestId('board-entries').getByText('Section: Vision (one line)').waitFor()
+    expect(await page.getByTestId('list-milestones').getByRole('heading', { name: 'Milestones' }).count()).toBe(1)
+    const { doc } = await facilitator.board('m4-charter')
+    await until(doc, () => doc.getMap<Y.Map<unknown>>('proposals').size === 1)
+    const [id, proposal] = [...doc.getMap<Y.Map<unknown>>('proposals').entries()][0]
+    expect(proposal.get('path')).toBe('vision')
+    // "Use": the section gets the text, the proposal is hidden (what the moderation panel does).
+    doc.transact(() => {
+      doc.getMap('fields').set('vision', proposal.get('text'))
+      doc.getMap<Y.Map<unknown>>('proposals').get(id)!.set('_status', 'hidden')
+    })
+    await page.getByTestId('sections').getByText('Open <i>data</i> for every town').waitFor()
+    await proposals.getByTestId('board-entries').getByText('Open <i>data</i> for every town').waitFor({ state: 'detached' })
+    expect(await page.locator('main i').count()).toBe(0)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    expect(errors).toEqual([])
     await context.close()
   })
 
