@@ -402,8 +402,10 @@ export function setField(doc: Y.Doc, def: BoardDefinition, path: readonly string
 
 function writeRows(map: Y.Map<unknown>, part: RowsPart, rows: readonly any[]): void {
   const wanted = new Set(rows.map(r => r?.[part.key]))
-  for (const key of [...map.keys()]) {
-    if (!wanted.has(key))
+  for (const [key, value] of [...map.entries()]) {
+    // What the board does not show (a contribution in the queue, or hidden) is not the board's
+    // to replace: an import or a reset leaves it to the facilitator's moderation.
+    if (!wanted.has(key) && !(value instanceof Y.Map && rowStatus(value) !== 'visible'))
       map.delete(key)
   }
   rows.forEach((row, i) => {

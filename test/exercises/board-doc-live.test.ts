@@ -9,7 +9,7 @@ import { charterBuilder } from '../../src/exercises/charter'
 import { orphanCells, raciMatrix } from '../../src/exercises/raci-matrix'
 import { stakeholderMap } from '../../src/exercises/stakeholder-map'
 import {
-  addRow, boardTypes, initBoardDoc, liveEntries, liveMeta, proposals, readBoard, removeRow, setField,
+  addRow, boardTypes, importBoard, initBoardDoc, liveEntries, liveMeta, proposals, readBoard, removeRow, resetBoard, setField,
   setLocked, setModeration, setProposalStatus, setRowStatus, updateRow, useProposal,
 } from '../../src/state/board-doc'
 
@@ -196,5 +196,22 @@ describe('charter proposals', () => {
     expect([data.mission.with, data.values]).toEqual(['librarians', []])
     expect(setProposalStatus(doc, 'q1', 'visible')).toBe(true)
     expect(proposals(doc)[0].status).toBe('visible')
+  })
+})
+
+describe('imports and resets in a live session', () => {
+  it('replace the board the room sees, and leave queued and hidden contributions to the moderation', () => {
+    const doc = new Y.Doc()
+    initBoardDoc(doc, stakeholderMap)
+    contribute(doc, stakeholderMap, 'stakeholders', person('p-shown', 'Shown'), 'visible')
+    contribute(doc, stakeholderMap, 'stakeholders', person('p-queued', 'Queued'), 'pending')
+    contribute(doc, stakeholderMap, 'stakeholders', person('p-hidden', 'Hidden'), 'visible')
+    setRowStatus(doc, stakeholderMap, 'stakeholders', 'p-hidden', 'hidden')
+    expect(importBoard(doc, stakeholderMap, { threshold: 3, stakeholders: [person('s1', 'Imported')] }).ok).toBe(true)
+    expect(readBoard(doc, stakeholderMap).data.stakeholders.map(s => s.id)).toEqual(['s1'])
+    expect(liveEntries(doc, stakeholderMap).map(e => `${e.id} ${e.status}`).sort()).toEqual(['p-hidden hidden', 'p-queued pending', 's1 visible'])
+    resetBoard(doc, stakeholderMap)
+    expect(readBoard(doc, stakeholderMap).data.stakeholders).toEqual([])
+    expect(liveEntries(doc, stakeholderMap).map(e => e.id).sort()).toEqual(['p-hidden', 'p-queued'])
   })
 })
