@@ -48,15 +48,63 @@ export function fieldSchema(f: FieldDef): z.ZodType {
       const values = f.options.map(o => o.value) as [string, ...string[]]
       return z.array(z.enum(values)).max(values.length).default([])
     }
-    case 'number':
-      return z.number().int().min(f.min).max(f.max)
+    case 'number': {
+      const message = `${f.label}: ${PROBLEMS.number.replace('{min}', String(f.min)).replace('{max}', String(f.max))}`
+      return z.number(message).int(message).min(f.min, message).max(f.max, message)
+    }
     case 'list':
       return z.array(z.string().trim().min(1).max(f.max, `${f.label}: each item at most ${f.max} characters`))
         .max(f.maxItems, `${f.label}: at most ${f.maxItems} items`).default([])
+    // One message naming the field (a union would report "Invalid input" at an internal path).
     case 'month':
-      return z.union([z.string().regex(MONTH, `${f.label} must be YYYY-MM`), z.literal('')]).default('')
+      return z.string().refine(v => v === '' || MONTH.test(v), `${f.label}: ${PROBLEMS.month}`).default('')
     case 'date':
-      return z.union([z.string().regex(DAY, `${f.label} must be YYYY-MM-DD`), z.literal('')]).default('')
+      return z.string().refine(v => v === '' || DAY.test(v), `${f.label}: ${PROBLEMS.date}`).default('')
+  }
+}
+
+/** What is wrong with a value, in words a person reads beside the field (and translates). */
+export const PROBLEMS = {
+  required: 'fill this in',
+  choose: 'choose one of the options',
+  month: 'use year and month, like 2024-03',
+  date: 'use year, month and day, like 2024-03-15',
+  number: 'a whole number from {min} to {max}',
+  tooLong: 'at most {max} characters',
+  tooMany: 'at most {max} items, each at most {each} characters',
+} as const
+
+/**
+ * A month as typed by a person, as YYYY-MM: `2024-03`, `2024-3`, `2024/03`, `03/2024`, `3/2024`
+ * and `03.2024` all give `2024-03`. Anything else is returned trimmed, for validation to flag.
+ */
+export function normaliseMonth(typed: string): string {
+  const text = typed.trim()
+  const yearFirst = /^(\d{4})[-/.](\d{1,2})$/.exec(text)
+  const monthFirst = /^(\d{1,2})[-/.](\d{4})$/.exec(text)
+  const [year, month] = yearFirst ? [yearFirst[1], yearFirst[2]] : monthFirst ? [monthFirst[2], monthFirst[1]] : []
+  if (!year || !month || Number(month) < 1 || Number(month) > 12)
+    return text
+  return `${year}-${month.padStart(2, '0')}`
+}
+
+/**
+ * The problem with one field's value, naming the field by its label (`tr` translates the
+ * label and the words), or undefined when the value is fine.
+ */
+export function fieldProblem(f: FieldDef, value: unknown, tr: (text: string) => string = s => s): string | undefined {
+  if (fieldSchema(f).safeParse(value).success)
+    return undefined
+  const say = (problem: string, values: Record<string, number> = {}) =>
+    `${tr(f.label)}: ${tr(problem).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''))}`
+  switch (f.kind) {
+    case 'text': return typeof value === 'string' && value.length > f.max ? say(PROBLEMS.tooLong, { max: f.max }) : say(PROBLEMS.required)
+    case 'choice':
+    case 'multi': return say(PROBLEMS.choose)
+    case 'number': return say(PROBLEMS.number, { min: f.min, max: f.max })
+    case 'list': return say(PROBLEMS.tooMany, { max: f.maxItems, each: f.max })
+    case 'month': return say(PROBLEMS.month)
+    case 'date': return say(PROBLEMS.date)
   }
 }
 

@@ -43,6 +43,15 @@ export const en = {
   problems: 'to check',
   orphans: 'cells refer to a role or activity that is no longer on the board:',
   clearOrphans: 'Clear them',
+  close: 'Close',
+  dismiss: 'Dismiss',
+  pages: 'Pages',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  of: 'of',
+  choose: 'Choose…',
+  optional: 'optional',
+  fixFields: 'Check the fields marked below; nothing is saved yet.',
 } as const
 
 export type Labels = { readonly [K in keyof typeof en]: string }
@@ -88,6 +97,15 @@ export const es: Labels = {
   problems: 'por revisar',
   orphans: 'celdas se refieren a un rol o actividad que ya no está en el tablero:',
   clearOrphans: 'Quitarlas',
+  close: 'Cerrar',
+  dismiss: 'Descartar',
+  pages: 'Páginas',
+  previousPage: 'Página anterior',
+  nextPage: 'Página siguiente',
+  of: 'de',
+  choose: 'Elige…',
+  optional: 'opcional',
+  fixFields: 'Revisa los campos marcados abajo; todavía no se ha guardado nada.',
 }
 
 export const DICTIONARIES = { en, es } as const

@@ -10,7 +10,7 @@ import { type FieldDef, LIMITS, options, rowSchema } from './fields'
 export const EVENT_TYPES = ['founding', 'milestone', 'challenge', 'pivot'] as const
 
 export const EVENT_FIELDS = [
-  { key: 'date', label: 'When (YYYY-MM)', kind: 'month' },
+  { key: 'date', label: 'When', kind: 'month', hint: 'year and month, like 2024-03' },
   { key: 'title', label: 'What happened', kind: 'text', max: LIMITS.short, required: true },
   { key: 'type', label: 'Type', kind: 'choice', options: options(EVENT_TYPES), required: true },
   { key: 'actors', label: 'Who was involved', kind: 'list', max: 60, maxItems: 10, hint: 'one per line; roles if names are private' },

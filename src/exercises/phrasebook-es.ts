@@ -6,6 +6,14 @@ import { DIAGRAM_PHRASEBOOK_ES } from '../diagrams/phrasebook-es'
 import { LS_PHRASEBOOK_ES } from './liberating-structures'
 
 export const ES: Record<string, string> = {
+  // What is wrong with a typed value (src/exercises/fields.ts PROBLEMS)
+  'fill this in': 'rellena este campo',
+  'choose one of the options': 'elige una de las opciones',
+  'use year and month, like 2024-03': 'usa año y mes, como 2024-03',
+  'use year, month and day, like 2024-03-15': 'usa año, mes y día, como 2024-03-15',
+  'a whole number from {min} to {max}': 'un número entero de {min} a {max}',
+  'at most {max} characters': 'como máximo {max} caracteres',
+  'at most {max} items, each at most {each} characters': 'como máximo {max} elementos, cada uno de {each} caracteres como máximo',
   // Liberating Structures step text (CC BY-SA 4.0) lives in its own file.
   ...LS_PHRASEBOOK_ES,
   // The framework diagrams' words (src/diagrams/).
@@ -97,7 +105,8 @@ export const ES: Record<string, string> = {
   'Fix the flagged rows: undeliverable, unfair (under 3) or nothing offered.': 'Corregid las filas señaladas: imposibles de cumplir, poco equitativas (menos de 3) o sin nada a cambio.',
 
   // Origin timeline
-  'When (YYYY-MM)': 'Cuándo (AAAA-MM)',
+  'When': 'Cuándo',
+  'year and month, like 2024-03': 'año y mes, como 2024-03',
   'What happened': 'Qué pasó',
   'Type': 'Tipo',
   'founding': 'fundación',

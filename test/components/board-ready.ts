@@ -10,3 +10,10 @@ export async function boardReady(wrapper: VueWrapper<any>): Promise<void> {
       expect((s.element as HTMLFieldSetElement).disabled).toBe(false)
   })
 }
+
+/** Opens a board's Add dialog (the toolbar's Add button) and gives its form. */
+export async function openAddForm(wrapper: VueWrapper<any>) {
+  await wrapper.get('[data-testid="board-add"]').trigger('click')
+  await vi.waitFor(() => expect(wrapper.find('dialog[open] form').exists()).toBe(true))
+  return wrapper.get('dialog[open] form')
+}

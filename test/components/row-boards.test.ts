@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-// Each list board, mounted: add a row through its form, see the computed text, text stays
-// text, remove and undo, and the worksheet in print mode.
+// Each list board, mounted: add a row through the Add dialog, see the computed text on its
+// note, text stays text, remove (from the note's dialog) and undo, and the worksheet in print
+// mode; the month field and its error; the keys a clicker sends.
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
@@ -9,22 +10,23 @@ import InformationMap from '../../components/InformationMap.vue'
 import LifecycleCompass from '../../components/LifecycleCompass.vue'
 import OriginTimeline from '../../components/OriginTimeline.vue'
 import ValueExchangeLedger from '../../components/ValueExchangeLedger.vue'
-import { boardReady } from './board-ready'
+import { navigations } from '../support/slidev-client'
+import { boardReady, openAddForm } from './board-ready'
 
 let n = 0
 type Fill = Record<string, string | number>
 
 const boards: [string, any, Fill, RegExp][] = [
-  ['OriginTimeline', OriginTimeline, { title: 'Founded <b>x</b>', date: '2019-03', type: 'founding' }, /founding 1 · milestone 0 · challenge 0 · pivot 0/],
+  ['OriginTimeline', OriginTimeline, { title: 'Founded <b>x</b>', date: '2019-03', type: 'founding' }, /founding 1[\s\S]*milestone 0[\s\S]*challenge 0[\s\S]*pivot 0[\s\S]*2019-03 · founding/],
   ['LifecycleCompass', LifecycleCompass, { name: 'Bees <b>x</b>', currentStage: 'potential', targetStage: 'maturing' }, /Potential → Maturing \(forward 2 stages\)/],
-  ['ChannelAudit', ChannelAudit, { channel: 'Forum <b>x</b>', mode: 'async' }, /0 synchronous · 1 asynchronous[\s\S]*no owner/],
+  ['ChannelAudit', ChannelAudit, { channel: 'Forum <b>x</b>', mode: 'async' }, /0 synchronous · ✉ 1 asynchronous[\s\S]*no owner/],
   ['ValueExchangeLedger', ValueExchangeLedger, { contributionAsked: 'Review <b>x</b>', canDeliver: 'no', costToCommunity: 2, fairness: 2 }, /1 of 1 exchanges flagged[\s\S]*undeliverable[\s\S]*unfair/],
   ['InformationMap', InformationMap, { infoItem: 'Decisions <b>x</b>', flowType: 'transmissive' }, /1 transmissive · 0 transactional[\s\S]*no owner/],
 ]
 
 async function fill(wrapper: ReturnType<typeof mount>, values: Fill) {
   await boardReady(wrapper)
-  const form = wrapper.findAll('form').at(-1)!
+  const form = await openAddForm(wrapper)
   for (const [key, value] of Object.entries(values)) {
     const field = form.find(`[id$="-new-${key}"]`)
     await field.setValue(value)
@@ -38,20 +40,24 @@ describe.each(boards)('%s', (_, Board, values, computed) => {
     const wrapper = mount(Board, { props: { id: `row-board-${++n}` }, attachTo: document.body })
     await fill(wrapper, values)
     expect(wrapper.text()).toMatch(computed)
-    expect(wrapper.find('.kit-rows b').exists()).toBe(false)
-    expect(wrapper.find('.kit-rows').text()).toContain('<b>x</b>')
+    expect(wrapper.find('dialog[open]').exists()).toBe(false) // saved: the dialog has closed
+    expect(wrapper.find('.kit-notes b').exists()).toBe(false)
+    expect(wrapper.find('.kit-notes .kit-note').text()).toContain('<b>x</b>')
     wrapper.unmount()
   })
 
   it('removes a row, and undo brings it back', async () => {
     const wrapper = mount(Board, { props: { id: `row-board-${++n}` }, attachTo: document.body })
     await fill(wrapper, values)
-    await wrapper.find('.kit-rows button[aria-label^="Remove"]').trigger('click')
+    await wrapper.find('.kit-notes button.kit-note').trigger('click') // the note opens its dialog
+    await vi.waitFor(() => expect(wrapper.find('dialog[open] form').exists()).toBe(true))
+    await wrapper.get('dialog[open]').findAll('button').find(b => b.text() === 'Remove')!.trigger('click')
     await flushPromises()
-    expect(wrapper.findAll('.kit-rows [data-row]')).toHaveLength(0)
+    expect(wrapper.findAll('.kit-notes [data-row]')).toHaveLength(0)
+    expect(wrapper.find('[data-testid="board-start"]').exists()).toBe(true) // empty again: how to start
     await wrapper.findAll('button').find(b => b.text().includes('Undo'))!.trigger('click')
     await flushPromises()
-    expect(wrapper.findAll('.kit-rows [data-row]')).toHaveLength(1)
+    expect(wrapper.findAll('.kit-notes [data-row]')).toHaveLength(1)
     wrapper.unmount()
   })
 
@@ -76,17 +82,103 @@ describe('a half-typed entry', () => {
     const id = `row-board-draft-${++n}`
     let wrapper = mount(ChannelAudit, { props: { id }, attachTo: document.body })
     await boardReady(wrapper)
-    await wrapper.find('[id$="-new-channel"]').setValue('Weekly  call on Fridays')
+    await (await openAddForm(wrapper)).find('[id$="-new-channel"]').setValue('Weekly  call on Fridays')
     // Kept as typed, a quarter of a second after the last key.
     await vi.waitFor(() => expect(Object.keys(localStorage).some(k => k.startsWith('kit-draft:'))).toBe(true))
     wrapper.unmount()
     wrapper = mount(ChannelAudit, { props: { id }, attachTo: document.body })
     await boardReady(wrapper)
-    const field = wrapper.find<HTMLInputElement>('[id$="-new-channel"]')
-    expect(field.element.value).toBe('Weekly  call on Fridays')
-    await wrapper.findAll('form').at(-1)!.trigger('submit')
+    let form = await openAddForm(wrapper)
+    expect(form.find<HTMLInputElement>('[id$="-new-channel"]').element.value).toBe('Weekly  call on Fridays')
+    // Closing the dialog with Escape keeps it too; Cancel is what drops it.
+    wrapper.get<HTMLDialogElement>('dialog[open]').element.close()
+    await flushPromises()
+    form = await openAddForm(wrapper)
+    expect(form.find<HTMLInputElement>('[id$="-new-channel"]').element.value).toBe('Weekly  call on Fridays')
+    await form.find('[id$="-new-mode"]').setValue('sync')
+    await form.trigger('submit')
     await flushPromises()
     await vi.waitFor(() => expect(Object.keys(localStorage).some(k => k.startsWith('kit-draft:'))).toBe(false))
     wrapper.unmount()
+  })
+})
+
+describe('the month field', () => {
+  it('takes a typed 2024-3 or 03/2024 as 2024-03, and names the field when it cannot read it', async () => {
+    const wrapper = mount(OriginTimeline, { props: { id: `row-board-${++n}` }, attachTo: document.body })
+    await boardReady(wrapper)
+    let form = await openAddForm(wrapper)
+    await form.find('[id$="-new-title"]').setValue('First meeting')
+    await form.find('[id$="-new-type"]').setValue('founding')
+    await form.find('[id$="-new-date"]').setValue('2024-13')
+    await form.trigger('submit')
+    await flushPromises()
+    // Not saved; the error names the field by its label, never an internal path like events.0.date.
+    expect(wrapper.find('dialog[open]').exists()).toBe(true)
+    expect(form.get('[data-testid="field-problem"]').text()).toBe('When: use year and month, like 2024-03')
+    expect(form.get('[id$="-new-date"]').attributes('aria-invalid')).toBe('true')
+    expect(form.get('[id$="-new-date"]').attributes('aria-describedby')).toContain('-new-date-problem')
+    expect(wrapper.findAll('.kit-notes [data-row]')).toHaveLength(0)
+    await form.find('[id$="-new-date"]').setValue('2024-3')
+    await form.trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('.kit-note').text()).toContain('2024-03')
+    form = await openAddForm(wrapper)
+    await form.find('[id$="-new-title"]').setValue('Second meeting')
+    await form.find('[id$="-new-type"]').setValue('milestone')
+    await form.find('[id$="-new-date"]').setValue('03/2025')
+    await form.trigger('submit')
+    await flushPromises()
+    expect(wrapper.findAll('.kit-note').map(n => n.text())).toEqual([expect.stringContaining('2024-03'), expect.stringContaining('2025-03')])
+    wrapper.unmount()
+  })
+
+  it('starts a required choice on "Choose…" and says which fields are required', async () => {
+    const wrapper = mount(OriginTimeline, { props: { id: `row-board-${++n}` }, attachTo: document.body })
+    await boardReady(wrapper)
+    const form = await openAddForm(wrapper)
+    const type = form.get<HTMLSelectElement>('[id$="-new-type"]')
+    expect(type.element.selectedOptions[0].textContent).toBe('Choose…')
+    expect(form.get('label[for$="-new-type"]').text()).toBe('Type (required)')
+    expect(form.get('label[for$="-new-date"]').text()).toBe('When (optional)')
+    await form.find('[id$="-new-title"]').setValue('Untyped')
+    await form.trigger('submit')
+    await flushPromises()
+    expect(form.get('[data-testid="field-problem"]').text()).toBe('Type: choose one of the options')
+    wrapper.unmount()
+  })
+})
+
+describe('keys on a board', () => {
+  it('passes a clicker\'s keys on to the slides from a board button, and keeps Space and Enter for the button', async () => {
+    const wrapper = mount(ChannelAudit, { props: { id: `row-board-${++n}` }, attachTo: document.body })
+    await boardReady(wrapper)
+    const seen: string[] = []
+    const onWindow = (e: KeyboardEvent) => seen.push(e.key)
+    window.addEventListener('keydown', onWindow)
+    try {
+      navigations.length = 0
+      const exportButton = wrapper.findAll('button').find(b => b.text().includes('Export'))!
+      const add = wrapper.get('[data-testid="board-add"]')
+      await add.trigger('keydown', { key: 'PageDown' })
+      await add.trigger('keydown', { key: 'ArrowRight' })
+      await exportButton.trigger('keydown', { key: 'PageUp' })
+      expect(navigations).toEqual(['next', 'next', 'prev'])
+      // Space and Enter operate the button; the slides (listening on window) never see them.
+      seen.length = 0
+      await add.trigger('keydown', { key: ' ' })
+      await exportButton.trigger('keydown', { key: 'Enter' })
+      expect(seen).toEqual([])
+      expect(navigations).toHaveLength(3)
+      // In the open dialog, keys belong to the form.
+      const form = await openAddForm(wrapper)
+      await form.get('[id$="-new-channel"]').trigger('keydown', { key: 'ArrowRight' })
+      await form.get('button[type="submit"]').trigger('keydown', { key: 'PageDown' })
+      expect(navigations).toHaveLength(3)
+    }
+    finally {
+      window.removeEventListener('keydown', onWindow)
+      wrapper.unmount()
+    }
   })
 })

@@ -2,17 +2,20 @@
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
+import { effectScope } from 'vue'
+import { stakeholderMap } from '../../src/exercises/stakeholder-map'
 import { COHORT_KEY } from '../../src/state/useBoardScope'
+import { useExerciseState } from '../../src/state/useExerciseState'
 import { LANGUAGE_KEY } from '../../src/state/useLabels'
 import StakeholderMap from '../../components/StakeholderMap.vue'
-import { boardReady } from './board-ready'
+import { boardReady, openAddForm } from './board-ready'
 
 let n = 0
 const boardId = () => `test-stakeholders-${++n}`
 
 async function addStakeholder(wrapper: ReturnType<typeof mount>, name: string, power: number, interest: number) {
   await boardReady(wrapper)
-  const form = wrapper.findAll('form').at(-1)!
+  const form = await openAddForm(wrapper)
   await form.find('input[id$="-new-name"]').setValue(name)
   await form.find('input[id$="-new-power"]').setValue(power)
   await form.find('input[id$="-new-interest"]').setValue(interest)
@@ -55,10 +58,22 @@ describe('StakeholderMap', () => {
   it('keeps a row that breaks the limits, flagged with what is wrong, beside the others', async () => {
     const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body })
     await addStakeholder(wrapper, 'Fine', 2, 2)
+    // The form refuses it, naming the field …
     await addStakeholder(wrapper, 'Too strong', 9, 3)
+    expect(wrapper.find('dialog[open] [data-testid="field-problem"]').text()).toContain('Power (1-5): a whole number from 1 to 5')
+    expect(wrapper.findAll('.kit-dot')).toHaveLength(1)
+    // … but such a row from elsewhere (another tab, an older kit) is kept and flagged.
+    const scope = effectScope()
+    const other = scope.run(() => useExerciseState(wrapper.props('id') as string, stakeholderMap))!
+    await vi.waitFor(() => expect(other.editable.value).toBe(true))
+    other.addRow('stakeholders', { id: 'strong', name: 'Too strong', category: '', power: 9, interest: 3, currentEngagement: '', preferredChannel: '', relationshipOwner: '' })
+    await flushPromises()
+    scope.stop()
     expect(wrapper.findAll('.kit-dot')).toHaveLength(2)
     expect(wrapper.find('[data-row] [data-testid="row-issue"]').text()).toMatch(/5/)
-    expect(wrapper.find('[data-testid="board-issues"]').text()).toMatch(/stakeholders.*power/s)
+    // What is wrong names the field by its label, not by an internal path.
+    await wrapper.find('[data-testid="board-issues"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('dialog[open]').text()).toMatch(/Power \(1-5\): a whole number from 1 to 5/))
     wrapper.unmount()
   })
 
@@ -90,13 +105,15 @@ describe('StakeholderMap', () => {
     again.unmount()
     const other = mount(StakeholderMap, { props: { id }, attachTo: document.body, global: { provide: { [COHORT_KEY]: 'another-cohort' } } })
     await new Promise(r => setTimeout(r, 50))
-    expect(other.find('ul.kit-rows').text()).not.toContain('Survives reloads')
+    expect(other.text()).not.toContain('Survives reloads')
     other.unmount()
   })
 
   it('speaks Spanish for a Spanish-speaking cohort: buttons, field names, quadrants', async () => {
     const wrapper = mount(StakeholderMap, { props: { id: boardId() }, attachTo: document.body, global: { provide: { [LANGUAGE_KEY]: 'es' } } })
     await addStakeholder(wrapper, 'Biblioteca', 4, 2)
+    await wrapper.get('[data-testid="board-add"]').trigger('click') // the form's field names
+    await flushPromises()
     const text = wrapper.text()
     for (const word of ['Deshacer', 'Exportar', 'Importar JSON', 'Vaciar', 'Parte interesada', 'Poder (1-5)', 'Mantener satisfecho'])
       expect(text).toContain(word)

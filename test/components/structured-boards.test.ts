@@ -7,7 +7,7 @@ import ChannelAudit from '../../components/ChannelAudit.vue'
 import CharterBuilder from '../../components/CharterBuilder.vue'
 import MountainOfEngagement from '../../components/MountainOfEngagement.vue'
 import RaciMatrix from '../../components/RaciMatrix.vue'
-import { boardReady } from './board-ready'
+import { boardReady, openAddForm } from './board-ready'
 
 let n = 0
 const uid = (p: string) => `${p}-${++n}`
@@ -52,7 +52,7 @@ describe('MountainOfEngagement', () => {
   it('places a persona, moves it with the arrow keys, counts per stage and plans its steps', async () => {
     const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
     await boardReady(w)
-    const form = w.findAll('form').at(-1)!
+    const form = await openAddForm(w)
     await form.find('[id$="-new-name"]').setValue('Priya <i>x</i>')
     await form.find('[id$="-new-currentStage"]').setValue('discovery')
     await form.find('[id$="-new-targetStage"]').setValue('participation')
@@ -84,7 +84,7 @@ describe('MountainOfEngagement steps', () => {
     const w = mount(MountainOfEngagement, { props: { id: uid('mtn') }, attachTo: document.body })
     await boardReady(w)
     for (const name of ['Ana', 'Ben']) {
-      const form = w.findAll('form').at(-1)!
+      const form = await openAddForm(w)
       await form.find('[id$="-new-name"]').setValue(name)
       await form.find('[id$="-new-currentStage"]').setValue('discovery')
       await form.find('[id$="-new-targetStage"]').setValue('first-contact')
@@ -110,7 +110,7 @@ describe('CharterBuilder', () => {
     const provide = { [COHORT_KEY]: cohort }
     const channels = mount(ChannelAudit, { global: { provide }, attachTo: document.body })
     await boardReady(channels)
-    const form = channels.findAll('form').at(-1)!
+    const form = await openAddForm(channels)
     await form.find('[id$="-new-channel"]').setValue('Forum')
     await form.find('[id$="-new-mode"]').setValue('async')
     await form.trigger('submit')

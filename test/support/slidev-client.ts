@@ -6,8 +6,17 @@ import { computed, reactive } from 'vue'
 
 export const configs = reactive<Record<string, unknown>>({})
 
+/** What the board asked Slidev's navigation to do, in order (a board test reads it). */
+export const navigations: string[] = []
 export function useNav() {
-  return { isPrintMode: computed(() => new URLSearchParams(location.search).has('print')) }
+  const go = (name: string) => () => { navigations.push(name) }
+  return {
+    isPrintMode: computed(() => new URLSearchParams(location.search).has('print')),
+    next: go('next'),
+    prev: go('prev'),
+    nextSlide: go('nextSlide'),
+    prevSlide: go('prevSlide'),
+  }
 }
 
 export function useSlideContext() {
