@@ -48,7 +48,7 @@ fonts:
 # Debrief
 `
 // Until BoardShell places LiveModeration itself, the test deck places it beside the board.
-const shellHasPanel = readFileSync(join(ROOT, 'components', 'BoardShell.vue'), 'utf8').includes('LiveModeration')
+const shellHasPanel = readFileSync(join(ROOT, 'components', 'BoardShell.vue'), 'utf8').includes('<LiveModeration')
 const WRAPPER = `<script setup lang="ts">
 import { computed } from 'vue'
 import { charterBuilder } from '../../../../src/exercises/charter'
