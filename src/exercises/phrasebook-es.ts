@@ -390,4 +390,8 @@ export const ES: Record<string, string> = {
   'Use': 'Usar',
   'Shown contributions': 'Aportaciones visibles',
   'anonymous': 'anónima',
+  'shown': 'visibles',
+  'hidden': 'ocultas',
+  'proposals': 'propuestas',
+  'No contributions yet.': 'Todavía no hay aportaciones.',
 }
