@@ -221,8 +221,11 @@ describe('an exercise board in a live session', () => {
     expect((refused as { error: string }).error).toMatch(/locked/)
     await phone.getByTestId('locked').waitFor()
     expect(await events.getByTestId('submit-entry').count()).toBe(0)
-    await panel.getByTestId('live-lock').click()
+    // From the keyboard, as everything in the panel.
+    await panel.getByTestId('live-lock').focus()
+    await presenter.keyboard.press('Enter')
     await until(serverDoc, () => serverDoc.getMap('meta').get('locked') === false, 10_000, 'the board open again')
+    await phone.getByTestId('locked').waitFor({ state: 'detached' })
     watcher.destroy()
 
     // SIGKILL: the deck says it is offline and keeps working from its copy; a change made
