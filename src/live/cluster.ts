@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 
 /** What is used of the Redis extension's ioredis client (ioredis itself is the extension's dependency). */
 interface Client {
-  eval: (script: string, keys: number, ...args: (string | number)[]) => Promise<unknown>
+  defineCommand: (name: string, definition: { numberOfKeys: number, lua: string }) => void
   zrem: (key: string, ...members: string[]) => Promise<unknown>
   multi: () => {
     zrem: (key: string, ...members: string[]) => unknown
@@ -53,7 +53,10 @@ export class ClusterState {
   private published = new Set<string>()
   private count = 0
 
-  constructor(private redis: Client, private prefix: string, private local: () => Set<string>, private onCount: (n: number) => void) {}
+  constructor(private redis: Client, private prefix: string, private local: () => Set<string>, private onCount: (n: number) => void) {
+    // Sent once, then called by its hash (EVALSHA): a contribution costs a few bytes, not the script.
+    redis.defineCommand('kitLiveTake', { numberOfKeys: 1, lua: TAKE })
+  }
 
   private get joinedKey() { return `${this.prefix}:live:joined` }
 
@@ -65,7 +68,8 @@ export class ClusterState {
 
   /** One token of the participant's budget, shared by every instance; seconds to wait when none is left. */
   async take(participantId: string, burst: number, perSecond: number): Promise<number> {
-    return Number(await this.redis.eval(TAKE, 1, `${this.prefix}:live:rate:${participantId}`, burst, perSecond))
+    const take = (this.redis as unknown as Record<string, (...args: (string | number)[]) => Promise<unknown>>).kitLiveTake
+    return Number(await take.call(this.redis, `${this.prefix}:live:rate:${participantId}`, burst, perSecond))
   }
 
   /** Publishes this instance's joined participants and reads everyone's; calls onCount when it changed. */

@@ -89,15 +89,15 @@ function translate(text: string, language: string | undefined): string {
 }
 
 /** What is wrong with a field's value, in words a participant understands (not zod's). */
-function problem(f: FieldDef | FieldView, language: string | undefined): string {
+function problem(f: FieldDef, language: string | undefined): string {
   const label = translate(f.label, language)
   const t = (template: string, params: Record<string, string | number> = {}) => say(language, template, { label, ...params })
   switch (f.kind) {
-    case 'text': return f.required ? t('{label}: write 1 to {n} characters.', { n: f.max! }) : t('{label}: at most {n} characters.', { n: f.max! })
+    case 'text': return f.required ? t('{label}: write 1 to {n} characters.', { n: f.max }) : t('{label}: at most {n} characters.', { n: f.max })
     case 'choice': return f.required ? t('{label}: choose one of the options.') : t('{label}: choose one of the options, or leave it empty.')
     case 'multi': return t('{label}: choose from the options.')
-    case 'number': return t('{label}: a whole number from {min} to {max}.', { min: f.min!, max: f.max! })
-    case 'list': return t('{label}: at most {items} items, each at most {n} characters.', { items: f.maxItems!, n: f.max! })
+    case 'number': return t('{label}: a whole number from {min} to {max}.', { min: f.min, max: f.max })
+    case 'list': return t('{label}: at most {items} items, each at most {n} characters.', { items: f.maxItems, n: f.max })
     case 'month': return t('{label}: a month as YYYY-MM, or empty.')
     case 'date': return t('{label}: a date as YYYY-MM-DD, or empty.')
   }
@@ -159,32 +159,28 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
       if (key !== 'id' && !list.fields.some(f => f.key === key))
         lines.push(say(language, '{key} is not a field of this board.', { key }))
     }
+    // A proposal's text is checked with the schema (and length) of the section it is for.
+    const section = list.key === PROPOSALS && typeof row.path === 'string' ? valuePart(def, row.path) : undefined
     const out: Row = { id: row.id }
     for (const f of list.fields) {
       let schema: z.ZodType
-      if (list.key === PROPOSALS) {
-        // A proposal's text is checked with the schema of the section it is for.
-        const section = f.key === 'text' && typeof row.path === 'string' ? valuePart(def, row.path) : undefined
-        schema = f.key === 'path'
-          ? z.enum((spec.proposals ?? []).map(s => s.path) as [string, ...string[]])
-          : z.string().trim().min(1).pipe((section?.schema ?? z.string().max(f.kind === 'text' ? f.max : 0)) as z.ZodType<any, string>)
+      let described: FieldDef = f
+      if (list.key === PROPOSALS && f.key === 'path') {
+        schema = z.enum((spec.proposals ?? []).map(s => s.path) as [string, ...string[]])
+      }
+      else if (list.key === PROPOSALS) {
+        schema = z.string().trim().min(1).pipe((section?.schema ?? z.never()) as z.ZodType<any, string>)
+        described = { ...f, max: (section && maxLength(section.schema)) ?? (f.kind === 'text' ? f.max : 0) } as FieldDef
       }
       else {
-        schema = (shape[list.key] as Extract<Part, { type: 'rows' }>).fields[f.key].type === 'value'
-          ? ((shape[list.key] as Extract<Part, { type: 'rows' }>).fields[f.key] as Extract<Part, { type: 'value' }>).schema
-          : z.never()
+        const part = (shape[list.key] as Extract<Part, { type: 'rows' }>).fields[f.key]
+        schema = part?.type === 'value' ? part.schema : z.never()
       }
       const parsed = schema.safeParse(row[f.key])
-      if (parsed.success) {
+      if (parsed.success)
         out[f.key] = parsed.data
-      }
-      else if (list.key === PROPOSALS && f.key === 'text') {
-        const section = typeof row.path === 'string' ? valuePart(def, row.path) : undefined
-        lines.push(problem({ ...f, max: (section && maxLength(section.schema)) ?? (f as FieldView).max } as FieldView, language))
-      }
-      else {
-        lines.push(problem(f, language))
-      }
+      else
+        lines.push(problem(described, language))
     }
     return lines.length ? { error: lines.join('\n') } : { row: out }
   }

@@ -410,9 +410,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
 
   const extensions: Extension[] = [persistence.extension, live]
   if (options.redis) {
-    const { Redis } = await import('@hocuspocus/extension-redis')
+    const { LiveRedis } = await import('./redis')
     const prefix = options.redis.prefix ?? 'kit-live'
-    const redis = new Redis({ host: options.redis.host, port: options.redis.port, prefix })
+    const redis = new LiveRedis({ host: options.redis.host, port: options.redis.port, prefix })
     extensions.unshift(redis as unknown as Extension)
     cluster = new ClusterState(redis.pub as any, prefix, () => new Set(sockets.values()), () => tellFacilitators())
   }

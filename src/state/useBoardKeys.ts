@@ -59,7 +59,9 @@ export function useBoardKeys(root: Readonly<Ref<HTMLElement | undefined | null>>
     // not a button lets Slidev see it, and then the board must not turn the slide twice.
     if (!['BUTTON', 'A'].includes(el.tagName) && !el.closest(`[${ARROWS_ATTRIBUTE}]`))
       return
+    // Slidev must not see this key as well: with the control blurred it would turn the slide a second time.
     event.preventDefault()
+    event.stopPropagation()
     el.blur() // the slide is leaving: Slidev's own shortcuts apply again, not this control
     void nav[go]()
   })

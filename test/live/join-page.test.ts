@@ -263,6 +263,30 @@ describe('the join page', () => {
     await context.close()
   })
 
+  it('sets the RACI letters of one\'s own activity, for the roles the facilitator put on the board', async () => {
+    facilitator.show('m2-raci', 'raci-matrix', 'RACI matrix')
+    const { doc } = await facilitator.board('m2-raci')
+    await until(doc, () => doc.getMap('meta').get('schema') === 2, 10_000, 'the board initialised by the server')
+    doc.transact(() => {
+      const role = new Y.Map<unknown>()
+      doc.getMap<Y.Map<unknown>>('rows:roles').set('role-host', role)
+      role.set('name', 'Host <b>')
+      role.set('_order', 0)
+    })
+    const { context, page, errors } = await phone(360)
+    const list = page.getByTestId('list-activities')
+    await list.getByTestId('board-entries').getByText('Onboarding').waitFor()
+    await list.locator('[data-field="name"]').fill('Write the minutes')
+    await list.getByRole('button', { name: 'Add', exact: true }).click()
+    const letter = list.getByTestId('my-entries').getByRole('combobox', { name: 'Host <b>: letter' })
+    await letter.selectOption('A')
+    await until(doc, () => [...doc.getMap('record:cells').entries()].some(([key, v]) => key.endsWith(':role-host') && v === 'A'), 10_000, 'the letter on the board')
+    await list.getByTestId('board-entries').getByText('Host <b>: A.').waitFor()
+    expect(await page.locator('main b').count()).toBe(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('speaks the cohort\'s language and hides the name field in an anonymous session', async () => {
     const other = await startLiveServer({ db: join(dir, 'es.sqlite'), token: TOKEN, title: 'Módulo 2', language: 'es', names: false, host: '127.0.0.1', port: 0, joinDir })
     const context = await browser.newContext({ viewport: { width: 390, height: 800 } })

@@ -54,12 +54,21 @@ async function saved(board: Locator) {
   await board.locator('[data-storage="saved"]').waitFor()
 }
 
-async function addStakeholder(board: Locator, name: string) {
-  await board.locator('[id$="-new-name"]').fill(name)
-  await board.getByRole('button', { name: 'Add', exact: true }).click()
+/** Opens the board's Add dialog (the toolbar's Add) and waits for its form. */
+async function openAdd(board: Locator) {
+  await board.getByTestId('board-add').click()
+  await board.locator('dialog[open] form').waitFor()
 }
 
-const rowNames = (board: Locator) => board.locator('.kit-rows [data-row] > strong').allInnerTexts()
+const save = (board: Locator) => board.locator('dialog[open]').getByRole('button', { name: 'Save', exact: true }).click()
+
+async function addStakeholder(board: Locator, name: string) {
+  await openAdd(board)
+  await board.locator('[id$="-new-name"]').fill(name)
+  await save(board)
+}
+
+const rowNames = (board: Locator) => board.locator('.kit-notes [data-row] .kit-note-name').allInnerTexts()
 
 /** Waits until `read` gives `expected` (vitest's own polling assertion). */
 function eventually<T>(read: () => Promise<T>, expected: T, timeout = 10_000) {
@@ -98,7 +107,7 @@ describe('two tabs on one board', () => {
     })
     const boardB = await open(b, boardId, false)
     await boardB.getByText('Loading saved work…').waitFor()
-    expect(await boardB.locator('[id$="-new-name"]').isDisabled()).toBe(true)
+    expect(await boardB.getByTestId('board-add').isDisabled()).toBe(true)
     expect(await boardB.getByRole('button', { name: 'Reset' }).isDisabled()).toBe(true)
     await b.evaluate(() => (window as any).__releaseIdb())
     await ready(boardB)
@@ -115,12 +124,11 @@ describe('two tabs on one board', () => {
   it('keeps both first rows when two tabs add one at the same moment to a fresh board', async () => {
     const [context, a, b] = await twoTabs()
     const [boardA, boardB] = [await open(a, boardId), await open(b, boardId)]
+    await openAdd(boardA)
+    await openAdd(boardB)
     await boardA.locator('[id$="-new-name"]').fill('From the laptop')
     await boardB.locator('[id$="-new-name"]').fill('From the projector')
-    await Promise.all([
-      boardA.getByRole('button', { name: 'Add', exact: true }).click(),
-      boardB.getByRole('button', { name: 'Add', exact: true }).click(),
-    ])
+    await Promise.all([save(boardA), save(boardB)])
     const both = async (board: Locator) => (await rowNames(board)).sort()
     await eventually(() => both(boardA), ['From the laptop', 'From the projector'])
     await eventually(() => both(boardB), ['From the laptop', 'From the projector'])
@@ -218,9 +226,10 @@ describe('storage failures are on screen', () => {
     const [context, page, other] = await twoTabs()
     const board = await open(page, boardId)
     const otherBoard = await open(other, boardId)
+    await openAdd(board)
     await board.locator('[id$="-new-channel"]').fill('Forum')
     await board.locator('[id$="-new-mode"]').selectOption('async')
-    await board.locator('[id$="-new-channel"]').press('Enter') // the form's Add, from the keyboard
+    await board.locator('[id$="-new-channel"]').press('Enter') // the form's Save, from the keyboard
     await eventually(() => rowNames(otherBoard), ['Forum'])
     await saved(board)
     const cdp = await context.newCDPSession(page)
@@ -229,6 +238,7 @@ describe('storage failures are on screen', () => {
       await b.getByTestId('board-storage').getByText(/cleared its saved copy/).waitFor()
       await expect(b.getByTestId('board-storage').getByRole('button', { name: 'Export JSON now' }).isVisible()).resolves.toBe(true)
     }
+    await openAdd(otherBoard)
     await otherBoard.locator('[id$="-new-channel"]').fill('Monthly call')
     await otherBoard.locator('[id$="-new-mode"]').selectOption('sync')
     await otherBoard.locator('[id$="-new-channel"]').press('Enter')
@@ -250,6 +260,7 @@ describe('storage failures are on screen', () => {
     const page = await context.newPage()
     const board = await open(page, boardId)
     await board.getByTestId('board-storage').getByText(/not saving the board/).waitFor()
+    await openAdd(board)
     await board.locator('[id$="-new-channel"]').fill('Forum')
     await board.locator('[id$="-new-mode"]').selectOption('async')
     await board.locator('[id$="-new-channel"]').press('Enter')
@@ -275,6 +286,7 @@ describe('typing into multi-line and list fields', () => {
     const board = await open(page, boardId)
     const typed = fields.filter(f => f.kind === 'list' || (f.kind === 'text' && f.multiline))
     expect(typed.length).toBeGreaterThan(0)
+    await openAdd(board)
     for (const [n, f] of typed.entries()) {
       const box = board.locator(`#${boardId}-new-${f.key}`)
       await box.click()
@@ -297,13 +309,13 @@ describe('typing into multi-line and list fields', () => {
         continue
       const input = board.locator(`#${boardId}-new-${f.key}`)
       if (f.kind === 'choice')
-        await input.selectOption({ index: 1 })
+        await input.selectOption({ index: 1 }) // the first choice after "Choose…"
       else if (f.kind === 'text' && !typed.includes(f))
         await input.fill('Row')
     }
-    await board.getByRole('button', { name: 'Add', exact: true }).click()
-    await board.locator('.kit-rows [data-row]').first().waitFor()
-    await board.locator('.kit-rows [data-row]').first().getByRole('button', { name: /^Edit/ }).click()
+    await save(board)
+    await board.locator('.kit-notes [data-row]').first().waitFor()
+    await board.locator('.kit-notes [data-row]').first().getByRole('button', { name: /^Edit/ }).click()
     for (const f of typed)
       expect(await board.locator(`#${boardId}-edit-${f.key}`).inputValue()).toBe('learn R\nmeet people')
     await context.close()

@@ -41,8 +41,11 @@ describe('StakeholderMap in module 2', () => {
     page.on('pageerror', e => errors.push(e.message))
     let board = await openBoard(page, path, boardId)
 
-    // Keyboard only: type into the form, Tab between fields, Enter to add.
-    await board.locator(`#${boardId}-new-name`).focus()
+    // Keyboard only: Add opens the form in a dialog; type, Tab between fields, Enter to save.
+    await board.getByTestId('board-add').focus()
+    await page.keyboard.press('Enter')
+    await board.locator(`#${boardId}-new-name`).waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`${boardId}-new-name`)
     await page.keyboard.type('Regional funder <b>')
     await page.keyboard.press('Tab') // category
     await page.keyboard.press('Tab') // power
@@ -108,7 +111,9 @@ describe('MountainOfEngagement in module 3', () => {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } })
     const page = await context.newPage()
     let board = await openBoard(page, path, boardId)
-    await board.locator(`#${boardId}-new-name`).focus()
+    await board.getByTestId('board-add').focus()
+    await page.keyboard.press('Enter') // the form opens in a dialog, its first field focused
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`${boardId}-new-name`)
     await page.keyboard.type('Priya')
     await page.keyboard.press('Tab') // role
     await page.keyboard.type('PhD student')

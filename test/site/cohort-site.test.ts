@@ -96,6 +96,9 @@ describe('the example cohort, built', () => {
     await page.goto(`${site.url}/cohorts/example/02-community-of-practice/#/${slide.number}`, { waitUntil: 'networkidle' })
     const board = page.locator('[data-board="m2-board-stakeholder-map"]')
     await board.getByRole('button', { name: 'Deshacer' }).waitFor()
+    await board.locator('fieldset.kit-board-controls:not([disabled])').first().waitFor()
+    await board.getByRole('button', { name: 'Añadir', exact: true }).click() // the entry dialog: the field names
+    await board.locator('dialog[open] form').waitFor()
     const text = (await board.innerText()).toLowerCase() // quadrant names are set in capitals by CSS
     for (const word of ['Exportar', 'Importar JSON', 'Vaciar', 'Parte interesada', 'Poder (1-5)', 'Gestionar de cerca'])
       expect(text).toContain(word.toLowerCase())
