@@ -400,4 +400,18 @@ export const ES: Record<string, string> = {
   'Connecting to the live server…': 'Conectando con el servidor en directo…',
   'Facilitator token': 'Clave de la persona facilitadora',
   'Start a live session to let participants join from their phones: npm run live -- <module>': 'Inicia una sesión en directo para que las personas participantes se unan desde su móvil: npm run live -- <módulo>',
+  // A board's live session, for the facilitator (components/LiveModeration.vue)
+  'Live session': 'Sesión en directo',
+  'Live': 'En directo',
+  'Connecting to the live session…': 'Conectando con la sesión en directo…',
+  'Offline: the live server cannot be reached. This board works from the copy on this laptop; changes are sent when the server is back.': 'Sin conexión: no se puede contactar con el servidor en directo. Este tablero funciona con la copia de este portátil; los cambios se envían cuando el servidor vuelva.',
+  'waiting for approval': 'esperando aprobación',
+  'Proposals': 'Propuestas',
+  'Use': 'Usar',
+  'Shown contributions': 'Aportaciones visibles',
+  'anonymous': 'anónima',
+  'shown': 'visibles',
+  'hidden': 'ocultas',
+  'proposals': 'propuestas',
+  'No contributions yet.': 'Todavía no hay aportaciones.',
 }

@@ -10,11 +10,26 @@ import { computed, inject, onScopeDispose, type Ref, ref, shallowRef, watch } fr
 import * as Y from 'yjs'
 import { boardDocName, CONTROL_DOC, type CurrentBoard, type EntryStatus, type Moderation, type ServerMessage } from './protocol'
 
-export interface LiveConfig { url: string, token: string, join: string }
+export interface LiveConfig {
+  url: string
+  token: string
+  join: string
+  /** the session's name: boards keep their local copy per session */
+  session: string
+}
 
 export function liveConfig(env: Record<string, string | undefined> = (import.meta as any).env ?? {}): LiveConfig | undefined {
-  const { VITE_KIT_LIVE_URL: url, VITE_KIT_LIVE_TOKEN: token, VITE_KIT_LIVE_JOIN: join } = env
-  return url && token && join ? { url, token, join } : undefined
+  const { VITE_KIT_LIVE_URL: url, VITE_KIT_LIVE_TOKEN: token, VITE_KIT_LIVE_JOIN: join, VITE_KIT_LIVE_SESSION: session } = env
+  // Without a name (a server started by hand), the token tells sessions apart: each has its own.
+  return url && token && join ? { url, token, join, session: session || `token-${hashText(token)}` } : undefined
+}
+
+/** A short, stable digest (FNV-1a), so that a document name never holds the token itself. */
+function hashText(text: string): string {
+  let h = 0x811C9DC5
+  for (let i = 0; i < text.length; i++)
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return (h >>> 0).toString(36)
 }
 
 interface Shared {
@@ -116,6 +131,52 @@ export function useFollowSlides(): void {
       setCurrentBoard(undefined, config)
   }, { immediate: true })
   onScopeDispose(stop)
+}
+
+export type LiveConnection = 'connecting' | 'online' | 'offline'
+
+/** Past this wait for the server's copy, a board opens from its local copy and says it is offline. */
+export const FIRST_SYNC_TIMEOUT = 4000
+
+/**
+ * Keeps a board's document (the tab's own, already kept in IndexedDB) in sync with the live
+ * server's `board/<id>` over the facilitator's connection. Changes made while disconnected are
+ * sent when it is back (Yjs exchanges what each side lacks). `firstSync` resolves true once the
+ * server's copy is in, or false after `timeout` ms without it (the board then opens offline).
+ */
+export function attachBoardDoc(boardId: string, doc: Y.Doc, config: LiveConfig, timeout = FIRST_SYNC_TIMEOUT) {
+  const live = connect(config)
+  const provider = new HocuspocusProvider({ websocketProvider: live.socket, name: boardDocName(boardId), document: doc, token: `f:${config.token}`, awareness: null })
+  const connection = ref<LiveConnection>('connecting')
+  let settle: (synced: boolean) => void = () => {}
+  const firstSync = new Promise<boolean>((resolve) => { settle = resolve })
+  const timer = setTimeout(() => {
+    if (connection.value === 'connecting')
+      connection.value = 'offline'
+    settle(false)
+  }, timeout)
+  provider.on('synced', () => {
+    connection.value = 'online'
+    clearTimeout(timer)
+    settle(true)
+  })
+  const offline = () => {
+    if (connection.value === 'online')
+      connection.value = 'offline'
+  }
+  provider.on('close', offline)
+  provider.on('disconnect', offline)
+  provider.attach()
+  return {
+    provider,
+    connection,
+    firstSync,
+    destroy: () => {
+      clearTimeout(timer)
+      settle(false)
+      provider.destroy()
+    },
+  }
 }
 
 export interface LiveRow { id: string, status: EntryStatus, fields: Record<string, unknown> }

@@ -119,7 +119,7 @@ async function present(args: string[]): Promise<number> {
   const child = spawn(process.execPath, [SLIDEV_BIN, deck.entry], {
     stdio: 'inherit',
     // Vite hands VITE_* variables to the deck's client: only this laptop's Slidev gets them.
-    env: { ...process.env, VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl },
+    env: { ...process.env, VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl, VITE_KIT_LIVE_SESSION: name },
   })
   const stop = () => child.kill('SIGTERM')
   process.once('SIGINT', stop)

@@ -30,9 +30,18 @@
 //
 // Validation flags, never hides or blocks: `readBoard` returns every row, each value as stored
 // (or the field's default when it is not even of the right type), and a list of issues by path.
+//
+// Live sessions (docs/live.md): a participant's row carries `_status` ('visible' | 'pending' |
+// 'hidden'; no key is visible) and `meta` holds `locked` and `moderation` ('open' | 'queue').
+// `readBoard` (the projected board, exports, worksheets) leaves out pending and hidden rows, and
+// the record entries keyed by them (a RACI activity's cells); the moderation panel reads every
+// row with `liveEntries`. The charter's participants send proposals for single-value fields into
+// the top-level map `proposals` (id -> Y.Map {path, text, _author, _name, _status, _at}), outside
+// the board's shape: `readBoard` ignores it; `useProposal` copies one into its field.
 import * as Y from 'yjs'
 import { type BoardDefinition, describeZodError, type Result, validate } from '../exercises/board'
 import { boardShape, type Part, repeatedKeys } from '../exercises/shape'
+import type { EntryStatus, Moderation } from '../live/protocol'
 
 export const DOC_SCHEMA = 2
 
@@ -98,7 +107,16 @@ function checkValue(schema: any, raw: unknown, path: string[], issues: Issue[]):
   return value !== undefined && sameKind(value, base) ? value : base
 }
 
-function readRows(map: Y.Map<unknown> | undefined, part: RowsPart, path: string[], issues: Issue[], count: { n: number }): Record<string, unknown>[] {
+/** A row's moderation status: rows without `_status` (typed by the facilitator) are visible. */
+export function rowStatus(row: Y.Map<unknown>): EntryStatus {
+  const s = row.get('_status')
+  return s === 'pending' || s === 'hidden' ? s : 'visible'
+}
+
+interface ReadContext { issues: Issue[], count: { n: number }, leftOut: Set<string> }
+
+function readRows(map: Y.Map<unknown> | undefined, part: RowsPart, path: string[], ctx: ReadContext): Record<string, unknown>[] {
+  const { issues, count } = ctx
   const rows: { row: Record<string, unknown>, order: number, key: string }[] = []
   for (const [key, value] of map?.entries() ?? []) {
     if (!(value instanceof Y.Map)) {
@@ -106,13 +124,18 @@ function readRows(map: Y.Map<unknown> | undefined, part: RowsPart, path: string[
       continue
     }
     count.n++
+    // Waiting for the facilitator's approval, or hidden by them: not on the board.
+    if (rowStatus(value) !== 'visible') {
+      ctx.leftOut.add(key)
+      continue
+    }
     const row: Record<string, unknown> = { [part.key]: key }
     for (const [name, field] of Object.entries(part.fields)) {
       if (name === part.key)
         continue
       if (field.type === 'rows') {
         const nested = value.get(name)
-        row[name] = readRows(nested instanceof Y.Map ? nested : undefined, field, [...path, key, name], issues, count)
+        row[name] = readRows(nested instanceof Y.Map ? nested : undefined, field, [...path, key, name], ctx)
       }
       else if (field.type === 'value') {
         row[name] = checkValue(field.schema, value.get(name), [...path, key, name], issues)
@@ -144,11 +167,15 @@ export function docStatus(doc: Y.Doc, def: BoardDefinition): DocStatus {
   return { state: 'ready' }
 }
 
-/** The board as plain data, with every row, and the problems of each field. */
+/**
+ * The board as plain data, with every row the room may see (pending and hidden contributions are
+ * left out, with the record entries keyed by them), and the problems of each field.
+ */
 export function readBoard<T>(doc: Y.Doc, def: BoardDefinition<T>): BoardRead<T> {
   const issues: Issue[] = []
-  const count = { n: 0 }
+  const ctx: ReadContext = { issues, count: { n: 0 }, leftOut: new Set() }
   const fields = fieldsMap(doc)
+  const records: (() => void)[] = []
   const walk = (parts: Record<string, Part>, prefix: string[]): Record<string, unknown> => {
     const out: Record<string, unknown> = {}
     for (const [name, part] of Object.entries(parts)) {
@@ -157,13 +184,19 @@ export function readBoard<T>(doc: Y.Doc, def: BoardDefinition<T>): BoardRead<T> 
         out[name] = walk(part.fields, path)
       }
       else if (part.type === 'rows') {
-        out[name] = readRows(rowsMap(doc, path), part, path, issues, count)
+        out[name] = readRows(rowsMap(doc, path), part, path, ctx)
       }
       else if (part.type === 'record') {
         const record: Record<string, unknown> = {}
-        for (const [key, value] of recordMap(doc, path).entries())
-          record[key] = checkValue(part.value, value, [...path, key], issues)
         out[name] = record
+        // Read once every list is read: an entry keyed by a left-out row ('act:role' for a
+        // hidden activity) is left out with it.
+        records.push(() => {
+          for (const [key, value] of recordMap(doc, path).entries()) {
+            if (!key.split(':').some(k => ctx.leftOut.has(k)))
+              record[key] = checkValue(part.value, value, [...path, key], issues)
+          }
+        })
       }
       else {
         out[name] = checkValue(part.schema, fields.get(path.join('.')), path, issues)
@@ -171,7 +204,9 @@ export function readBoard<T>(doc: Y.Doc, def: BoardDefinition<T>): BoardRead<T> 
     }
     return out
   }
-  return { data: walk(boardShape(def).fields, []) as T, issues, rowCount: count.n }
+  const data = walk(boardShape(def).fields, []) as T
+  for (const read of records) read()
+  return { data, issues, rowCount: ctx.count.n }
 }
 
 /** The issues of one field or row, e.g. `issuesAt(issues, ['stakeholders', id])`. */
@@ -367,8 +402,10 @@ export function setField(doc: Y.Doc, def: BoardDefinition, path: readonly string
 
 function writeRows(map: Y.Map<unknown>, part: RowsPart, rows: readonly any[]): void {
   const wanted = new Set(rows.map(r => r?.[part.key]))
-  for (const key of [...map.keys()]) {
-    if (!wanted.has(key))
+  for (const [key, value] of [...map.entries()]) {
+    // What the board does not show (a contribution in the queue, or hidden) is not the board's
+    // to replace: an import or a reset leaves it to the facilitator's moderation.
+    if (!wanted.has(key) && !(value instanceof Y.Map && rowStatus(value) !== 'visible'))
       map.delete(key)
   }
   rows.forEach((row, i) => {
@@ -608,4 +645,170 @@ export function checkRow(def: BoardDefinition, listPath: ListPath, row: unknown)
     return [{ path, message: 'not a list of rows' }]
   const parsed = part.row.safeParse(row)
   return parsed.success ? [] : [{ path, message: describeZodError(parsed.error) }]
+}
+
+// ---- live moderation --------------------------------------------------------------------
+
+/** A contribution as the moderation panel sees it: every row of the board's lists, any status. */
+export interface LiveEntry {
+  /** the list it belongs to ('stakeholders'; a top-level list) */
+  list: string
+  id: string
+  status: EntryStatus
+  /** the name its author gave ('' anonymous; no author: typed by the facilitator) */
+  name: string
+  /** whether a participant sent it (it has an `_author`) */
+  contributed: boolean
+  at: number
+  /** its fields, values as stored (`_` keys left out) */
+  fields: Record<string, unknown>
+}
+
+export interface Proposal {
+  id: string
+  /** the field it is for, as a path: ['mission', 'with'] */
+  path: string[]
+  text: string
+  name: string
+  status: EntryStatus
+  at: number
+}
+
+export interface LiveMeta { locked: boolean, moderation: Moderation }
+
+/** The origin of the facilitator's moderation (hide, approve, lock): no board undo undoes it. */
+export const MODERATION_ORIGIN = 'kit:moderation'
+
+const proposalsMap = (doc: Y.Doc) => doc.getMap<unknown>('proposals')
+
+function topLists(def: BoardDefinition): string[][] {
+  const lists: string[][] = []
+  const walk = (parts: Record<string, Part>, prefix: string[]) => {
+    for (const [name, part] of Object.entries(parts)) {
+      if (part.type === 'object')
+        walk(part.fields, [...prefix, name])
+      else if (part.type === 'rows')
+        lists.push([...prefix, name])
+    }
+  }
+  walk(boardShape(def).fields, [])
+  return lists
+}
+
+const ownFields = (row: Y.Map<unknown>) =>
+  Object.fromEntries([...row.entries()].filter(([k]) => !k.startsWith('_')).map(([k, v]) => [k, plain(v)]))
+
+function valuePart(def: BoardDefinition, path: readonly string[]): Extract<Part, { type: 'value' }> | undefined {
+  let part: Part | undefined = { type: 'object', fields: boardShape(def).fields } as Part
+  for (const name of path)
+    part = part?.type === 'object' ? part.fields[name] : undefined
+  return part?.type === 'value' ? part : undefined
+}
+
+/** Every row of the board's top-level lists, with its status, oldest contribution first. */
+export function liveEntries(doc: Y.Doc, def: BoardDefinition): LiveEntry[] {
+  const out: LiveEntry[] = []
+  for (const path of topLists(def)) {
+    for (const [id, row] of rowsMap(doc, path).entries()) {
+      if (!(row instanceof Y.Map))
+        continue
+      const name = row.get('_name')
+      const at = row.get('_at')
+      out.push({
+        list: path.join('.'),
+        id,
+        status: rowStatus(row),
+        name: typeof name === 'string' ? name : '',
+        contributed: row.has('_author'),
+        at: typeof at === 'number' ? at : 0,
+        fields: ownFields(row),
+      })
+    }
+  }
+  return out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+/** The charter's proposals for single-value fields, oldest first. */
+export function proposals(doc: Y.Doc): Proposal[] {
+  const out: Proposal[] = []
+  for (const [id, value] of proposalsMap(doc).entries()) {
+    if (!(value instanceof Y.Map))
+      continue
+    const path = value.get('path')
+    const text = value.get('text')
+    if (typeof path !== 'string' || typeof text !== 'string')
+      continue
+    const name = value.get('_name')
+    const at = value.get('_at')
+    out.push({ id, path: path.split('.'), text, name: typeof name === 'string' ? name : '', status: rowStatus(value), at: typeof at === 'number' ? at : 0 })
+  }
+  return out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+export function liveMeta(doc: Y.Doc): LiveMeta {
+  const meta = metaMap(doc)
+  return { locked: meta.get('locked') === true, moderation: meta.get('moderation') === 'queue' ? 'queue' : 'open' }
+}
+
+/** Shows, hides or approves a row (approving is showing). False when the row is gone. */
+export function setRowStatus(doc: Y.Doc, def: BoardDefinition, listPath: ListPath, rowId: string, status: EntryStatus, origin: unknown = MODERATION_ORIGIN): boolean {
+  assertWritable(doc, def)
+  const at = locate(doc, def, [...asPath(listPath), rowId])
+  if (at.kind !== 'row')
+    return false
+  if (at.map.get('_status') !== status)
+    doc.transact(() => at.map.set('_status', status), origin)
+  return true
+}
+
+/** Locks the board (participants' contributions are refused) or opens it again. */
+export function setLocked(doc: Y.Doc, def: BoardDefinition, locked: boolean, origin: unknown = MODERATION_ORIGIN): void {
+  assertWritable(doc, def)
+  if (liveMeta(doc).locked !== locked)
+    doc.transact(() => metaMap(doc).set('locked', locked), origin)
+}
+
+/** Whether participants' contributions appear at once ('open') or wait for approval ('queue'). */
+export function setModeration(doc: Y.Doc, def: BoardDefinition, moderation: Moderation, origin: unknown = MODERATION_ORIGIN): void {
+  assertWritable(doc, def)
+  if (liveMeta(doc).moderation !== moderation)
+    doc.transact(() => metaMap(doc).set('moderation', moderation), origin)
+}
+
+export function setProposalStatus(doc: Y.Doc, proposalId: string, status: EntryStatus, origin: unknown = MODERATION_ORIGIN): boolean {
+  const proposal = proposalsMap(doc).get(proposalId)
+  if (!(proposal instanceof Y.Map))
+    return false
+  if (proposal.get('_status') !== status)
+    doc.transact(() => proposal.set('_status', status), origin)
+  return true
+}
+
+/**
+ * "Use" a proposal: its text goes into its field (added to the list, for a list field such as
+ * the values) and the proposal is marked used (hidden), as one change. The field's change is
+ * `origin`'s (the facilitator's undo brings the old text back). False, and nothing changed,
+ * when the proposal is gone or names no field of this board.
+ */
+export function useProposal(doc: Y.Doc, def: BoardDefinition, proposalId: string, origin?: unknown): boolean {
+  assertWritable(doc, def)
+  const proposal = proposals(doc).find(p => p.id === proposalId)
+  if (!proposal)
+    return false
+  let at: Located
+  try {
+    at = locate(doc, def, proposal.path)
+  }
+  catch {
+    return false
+  }
+  if (at.kind !== 'entry' || at.map !== fieldsMap(doc))
+    return false
+  const current = plain(at.map.get(at.key)) ?? fallback(valuePart(def, proposal.path)?.schema)
+  const value = Array.isArray(current) ? (current.includes(proposal.text) ? current : [...current, proposal.text]) : proposal.text
+  doc.transact(() => {
+    setField(doc, def, proposal.path, value, origin)
+    ;(proposalsMap(doc).get(proposalId) as Y.Map<unknown>).set('_status', 'hidden')
+  }, origin)
+  return true
 }

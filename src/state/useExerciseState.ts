@@ -4,17 +4,47 @@
 // failed save is said on screen), and shared live between the tabs of one browser (the
 // presenter view and the projected slides). Views read `data` and `issues` and write small
 // operations; edits are possible only once the saved board has loaded.
+//
+// In a live session (src/live/client.ts: `npm run live` gives this laptop's deck the server's
+// address) the document is also kept in sync with the live server's `board/<id>`, where the
+// participants' contributions arrive; the local copy is kept per session (a rehearsal's rows
+// never merge into a session), and it stays: nothing is lost if the server dies, and what is
+// typed meanwhile is sent when it is back. The board opens once the local copy and the
+// server's have loaded, or, when the server does not answer within a few seconds, from the
+// local copy alone, saying it is offline.
 import * as Y from 'yjs'
 import { computed, onScopeDispose, type Ref, shallowRef } from 'vue'
 import { type BoardDefinition, exportJson, importJson, type Result } from '../exercises/board'
+import { ideaVote } from '../exercises/idea-vote'
+import { attachBoardDoc, type LiveConfig, liveConfig, type LiveConnection } from '../live/client'
+import type { EntryStatus, Moderation } from '../live/protocol'
 import {
-  addRow, boardTypes, type BoardRead, initBoardDoc, type Issue, issuesAt, type ListPath, rawJson,
-  readBoard, removeRow, resetBoard, setField, updateRow, importBoard,
+  addRow, boardTypes, type BoardRead, importBoard, initBoardDoc, type Issue, issuesAt, type ListPath,
+  type LiveEntry, liveEntries, type LiveMeta, liveMeta, type Proposal, proposals, rawJson, readBoard,
+  removeRow, resetBoard, setField, setLocked, setModeration, setProposalStatus, setRowStatus, updateRow,
+  useProposal,
 } from './board-doc'
 import { LocalStore, type StoreStatus } from './local-store'
 
-export type { Issue, ListPath } from './board-doc'
+export type { Issue, ListPath, LiveEntry, LiveMeta, Proposal } from './board-doc'
 export type { StoreStatus } from './local-store'
+export type { LiveConnection } from '../live/client'
+
+/**
+ * Whether a board's state is synced with the live server's document. The idea board's live
+ * document has a layout of its own (src/live/idea-vote.ts): IdeaVote reads it directly and
+ * copies the results into its saved board.
+ */
+export function syncsLive(def: BoardDefinition): boolean {
+  return def.kind !== ideaVote.kind
+}
+
+interface LiveState {
+  connection: Ref<LiveConnection>
+  entries: Ref<LiveEntry[]>
+  proposals: Ref<Proposal[]>
+  meta: Ref<LiveMeta>
+}
 
 interface SharedDoc {
   def: BoardDefinition
@@ -28,20 +58,23 @@ interface SharedDoc {
   unreadable: Ref<string | null>
   storage: Ref<StoreStatus>
   undoCount: Ref<number>
+  /** in a live session: the server connection and the raw contributions */
+  live?: LiveState
   users: number
   dispose: () => void
 }
 
 const docs = new Map<string, SharedDoc>()
 
-export function documentName(cohort: string, boardId: string): string {
-  return `community-training/${cohort}/${boardId}`
+/** The board's local document: per cohort, and in a live session per session as well. */
+export function documentName(cohort: string, boardId: string, session?: string): string {
+  return session ? `community-training/${cohort}/live/${session}/${boardId}` : `community-training/${cohort}/${boardId}`
 }
 
 type Message = { t: 'update', u: Uint8Array } | { t: 'sync', sv: Uint8Array, reply: boolean }
 
 /** One Y.Doc per board per browser tab, however many times the slide is rendered (slide, presenter, overview). */
-function acquire(name: string, def: BoardDefinition): SharedDoc {
+function acquire(name: string, def: BoardDefinition, server?: { boardId: string, config: LiveConfig }): SharedDoc {
   const existing = docs.get(name)
   if (existing) {
     existing.users++
@@ -61,10 +94,22 @@ function acquire(name: string, def: BoardDefinition): SharedDoc {
   // for what it is missing, so an update sent before it listened is not lost.
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(name)
   const post = (m: Message) => channel?.postMessage(m)
+  const attached = server ? attachBoardDoc(server.boardId, doc, server.config) : undefined
+  const live: LiveState | undefined = attached && {
+    connection: attached.connection,
+    entries: shallowRef(liveEntries(doc, def)),
+    proposals: shallowRef(proposals(doc)),
+    meta: shallowRef(liveMeta(doc)),
+  }
   const onUpdate = (update: Uint8Array, from: unknown) => {
     if (from !== channel)
       post({ t: 'update', u: update })
     read.value = readBoard(doc, def)
+    if (live) {
+      live.entries.value = liveEntries(doc, def)
+      live.proposals.value = proposals(doc)
+      live.meta.value = liveMeta(doc)
+    }
   }
   doc.on('update', onUpdate)
   if (channel) {
@@ -98,17 +143,21 @@ function acquire(name: string, def: BoardDefinition): SharedDoc {
     unreadable,
     storage,
     undoCount,
+    live,
     users: 1,
     dispose: () => {
       offStatus()
+      attached?.destroy()
       channel?.close()
       store.destroy()
       undo.destroy()
       doc.destroy()
     },
   }
-  store.loaded.then(() => {
-    if (!docs.has(name))
+  // Live: the server's copy too (or, if it does not answer soon, the local copy alone), so that
+  // a new board is not started beside the session's.
+  Promise.all([store.loaded, attached?.firstSync]).then(() => {
+    if (docs.get(name) !== shared)
       return
     const status = initBoardDoc(doc, def)
     unreadable.value = status.state === 'unreadable' ? status.reason : null
@@ -158,11 +207,32 @@ export interface ExerciseState<T> {
   importJson: (text: string) => Result<T>
   /** resolves once every change so far is saved in the browser (or failed to be) */
   whenSaved: () => Promise<StoreStatus>
+  /** the live session's side of the board: enabled only while one runs, for boards it syncs */
+  live: LiveBoard
+}
+
+export interface LiveBoard {
+  enabled: boolean
+  /** 'connecting' until the server's copy is in; 'offline' while it cannot be reached */
+  connection: Readonly<Ref<LiveConnection | 'off'>>
+  /** every row of the board's lists, any status (the moderation panel's view) */
+  entries: Readonly<Ref<LiveEntry[]>>
+  proposals: Readonly<Ref<Proposal[]>>
+  locked: Readonly<Ref<boolean>>
+  moderation: Readonly<Ref<Moderation>>
+  /** show, hide or approve a contribution (not undone by the board's undo) */
+  setStatus: (list: ListPath, rowId: string, status: EntryStatus) => boolean
+  setLocked: (locked: boolean) => void
+  setModeration: (moderation: Moderation) => void
+  /** copies a charter proposal into its field (one undo step) and marks it used */
+  useProposal: (proposalId: string) => boolean
+  setProposalStatus: (proposalId: string, status: EntryStatus) => boolean
 }
 
 export function useExerciseState<T>(boardId: string, def: BoardDefinition<T>, options: { cohort?: string } = {}): ExerciseState<T> {
-  const name = documentName(options.cohort || 'default', boardId)
-  const shared = acquire(name, def)
+  const config = syncsLive(def) ? liveConfig() : undefined
+  const name = documentName(options.cohort || 'default', boardId, config?.session)
+  const shared = acquire(name, def, config && { boardId, config })
   const { doc, origin } = shared
   // Released a moment later: the fields of an unmounting board still save what was typed.
   onScopeDispose(() => queueMicrotask(() => release(name)))
@@ -198,5 +268,27 @@ export function useExerciseState<T>(boardId: string, def: BoardDefinition<T>, op
       return result.ok ? importBoard(doc, def, result.data, origin) : result
     },
     whenSaved: () => shared.store.whenSaved(),
+    live: liveBoard(shared, editable),
+  }
+}
+
+const NO_ENTRIES = shallowRef<LiveEntry[]>([])
+const NO_PROPOSALS = shallowRef<Proposal[]>([])
+
+function liveBoard(shared: SharedDoc, editable: Readonly<Ref<boolean>>): LiveBoard {
+  const { doc, def, origin, live } = shared
+  const when = <R>(fallback: R, write: () => R): R => (live && editable.value ? write() : fallback)
+  return {
+    enabled: !!live,
+    connection: computed(() => live?.connection.value ?? 'off'),
+    entries: live?.entries ?? NO_ENTRIES,
+    proposals: live?.proposals ?? NO_PROPOSALS,
+    locked: computed(() => live?.meta.value.locked ?? false),
+    moderation: computed(() => live?.meta.value.moderation ?? 'open'),
+    setStatus: (list, id, status) => when(false, () => setRowStatus(doc, def, list, id, status)),
+    setLocked: value => when(undefined, () => setLocked(doc, def, value)),
+    setModeration: value => when(undefined, () => setModeration(doc, def, value)),
+    useProposal: id => when(false, () => useProposal(doc, def, id, origin)),
+    setProposalStatus: (id, status) => when(false, () => setProposalStatus(doc, id, status)),
   }
 }

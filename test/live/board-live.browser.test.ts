@@ -1,0 +1,301 @@
+// Two exercise boards live, end to end: the deck in Slidev (the projected slide at 1280 px and
+// the presenter view), the live server as its own process (`npm run live -- serve`, so that it
+// can be killed with SIGKILL), a phone on the join page at 390 px, and more participants as
+// real WebSocket clients (src/live/node-clients.ts) where a test needs two people.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { buildJoinPage } from '../../src/live/join-build'
+import { Facilitator, Participant, type ServerProcess, spawnServer, until } from '../../src/live/node-clients'
+import { openSession } from '../../src/live/session'
+import { ROOT, SLIDEV_BIN } from '../../src/paths'
+
+const SESSION = 'board-live-test'
+const DECK_DIR = join(ROOT, 'decks', '_scratch', `board-live-${process.pid}`)
+const SLIDES = `---
+theme: default
+addons: ['../../']
+colorSchema: light
+title: Live boards test
+fonts:
+  provider: none
+---
+
+# Join
+
+<LiveJoin />
+
+---
+
+# Our story
+
+<LiveTestBoard board="timeline" id="live-timeline" />
+
+---
+
+# Our charter
+
+<LiveTestBoard board="charter" id="live-charter" />
+
+---
+
+# Debrief
+`
+// Until BoardShell places LiveModeration itself, the test deck places it beside the board.
+const shellHasPanel = readFileSync(join(ROOT, 'components', 'BoardShell.vue'), 'utf8').includes('<LiveModeration')
+const WRAPPER = `<script setup lang="ts">
+import { computed } from 'vue'
+import { charterBuilder } from '../../../../src/exercises/charter'
+import { originTimeline } from '../../../../src/exercises/origin-timeline'
+const props = defineProps<{ board: 'timeline' | 'charter', id: string }>()
+const def = computed(() => props.board === 'timeline' ? originTimeline : charterBuilder)
+</script>
+
+<template>
+  <div>
+    <OriginTimeline v-if="board === 'timeline'" :id="id" />
+    <CharterBuilder v-else :id="id" />
+    ${shellHasPanel ? '' : '<LiveModeration :board-id="id" :def="def" />'}
+  </div>
+</template>
+`
+
+let dir: string
+let env: NodeJS.ProcessEnv
+let serverPort: number
+let server: ServerProcess
+let token: string
+let slidev: ChildProcess
+let slidevUrl: string
+let browser: Browser
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = s.address() as { port: number }
+    s.close(() => resolve(port))
+  })
+})
+
+const startServer = () => spawnServer(env, ['--session', SESSION, '--port', String(serverPort), '--title', 'Live boards test'])
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kit-board-live-'))
+  env = { KIT_SESSIONS_DIR: join(dir, 'sessions'), KIT_LIVE_JOIN_DIR: join(dir, 'join') }
+  await buildJoinPage(join(dir, 'join'))
+  const prev = process.env.KIT_SESSIONS_DIR
+  process.env.KIT_SESSIONS_DIR = env.KIT_SESSIONS_DIR
+  token = openSession(SESSION, { title: 'Live boards test' }).token
+  process.env.KIT_SESSIONS_DIR = prev
+  serverPort = await freePort()
+  server = await startServer()
+
+  mkdirSync(join(DECK_DIR, 'components'), { recursive: true })
+  writeFileSync(join(DECK_DIR, 'slides.md'), SLIDES)
+  writeFileSync(join(DECK_DIR, 'components', 'LiveTestBoard.vue'), WRAPPER)
+  const port = await freePort()
+  slidevUrl = `http://localhost:${port}`
+  slidev = spawn(process.execPath, [SLIDEV_BIN, join(DECK_DIR, 'slides.md'), '--port', String(port)], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, VITE_KIT_LIVE_URL: server.wsUrl, VITE_KIT_LIVE_TOKEN: token, VITE_KIT_LIVE_JOIN: `${server.url}/`, VITE_KIT_LIVE_SESSION: SESSION },
+  })
+  process.once('exit', () => slidev.kill('SIGKILL'))
+  const end = Date.now() + 120_000
+  for (;;) {
+    const ok = await fetch(`${slidevUrl}/`).then(r => r.ok, () => false)
+    if (ok)
+      break
+    if (Date.now() > end)
+      throw new Error('Slidev did not start')
+    await new Promise(resolve => setTimeout(resolve, 300))
+  }
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+}, 240_000)
+
+afterAll(async () => {
+  await browser?.close()
+  slidev?.kill('SIGTERM')
+  await server?.stop()
+  rmSync(DECK_DIR, { recursive: true, force: true })
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', e => errors.push(e.message))
+  return errors
+}
+
+const event = (id: string, title: string) => ({ id, date: '2021-03', title, type: 'founding', actors: [], whyItMattered: '' })
+const projectedRows = (page: Page, board: string) => page.locator(`[data-board="${board}"] .kit-rows > li[data-row]`)
+
+describe('an exercise board in a live session', () => {
+  it('takes phones\' contributions onto the projected board, moderated from the presenter view, and survives a server kill', async () => {
+    // The projected slide and the presenter view: two tabs of the facilitator's browser.
+    const laptop = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    const projector = await laptop.newPage()
+    const projectorErrors = watchErrors(projector)
+    await projector.goto(`${slidevUrl}/2`)
+    const board = projector.locator('[data-board="live-timeline"]')
+    await board.waitFor({ timeout: 90_000 })
+    // Slidev keeps the neighbouring slides mounted: each board's panel is named after it.
+    const slidePanel = projector.getByRole('region', { name: 'Live session: Origin timeline' })
+    await slidePanel.locator('[data-testid="live-connection"][data-connection="online"]').waitFor({ timeout: 30_000 })
+
+    // Ana on her phone, at 390 px: the join page follows the presenter to this board.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true })
+    const phoneErrors = watchErrors(phone)
+    await phone.goto(`${server.url}/`)
+    await phone.getByRole('heading', { name: 'Origin timeline' }).waitFor()
+    await phone.getByTestId('name').fill('Ana')
+    const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>Founded'
+    const events = phone.getByTestId('list-events')
+    await events.locator('[data-field="title"]').fill(payload)
+    await events.locator('[data-field="type"]').selectOption('founding')
+    await events.getByTestId('submit-entry').click()
+    // On the projected board as text: no element made of it, nothing run.
+    const anaRow = projectedRows(projector, 'live-timeline').filter({ hasText: payload })
+    await anaRow.waitFor()
+    expect(await board.locator('img, script').count()).toBe(0)
+    await events.getByTestId('board-entries').getByText(payload).waitFor()
+    expect(await projector.evaluate(() => (window as any).__pwned)).toBeUndefined()
+    expect(await phone.evaluate(() => (window as any).__pwned)).toBeUndefined()
+    const anaId = (await anaRow.getAttribute('data-row'))!
+
+    // Bea (a second participant, as a WebSocket client) cannot edit or withdraw Ana's entry;
+    // her phone does not even offer it.
+    const bea = new Participant(server.wsUrl, undefined, 'Bea')
+    await bea.ready()
+    expect(await bea.contribute('live-timeline', { op: 'edit', list: 'events', row: event(anaId, 'Taken over') })).toMatchObject({ ok: false, code: 'not-yours' })
+    expect(await bea.contribute('live-timeline', { op: 'withdraw', list: 'events', id: anaId })).toMatchObject({ ok: false, code: 'not-yours' })
+    const beaPhone = await browser.newPage({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true })
+    await beaPhone.goto(`${server.url}/`)
+    await beaPhone.getByTestId('list-events').getByTestId('board-entries').getByText(payload).waitFor()
+    expect(await beaPhone.getByTestId('list-events').getByRole('button', { name: /Edit|Withdraw/ }).count()).toBe(0)
+    expect(await projectedRows(projector, 'live-timeline').filter({ hasText: 'Taken over' }).count()).toBe(0)
+    expect(await anaRow.count()).toBe(1)
+
+    // The presenter view moderates; the projected slide never shows the queue or names.
+    const presenter = await laptop.newPage()
+    await presenter.setViewportSize({ width: 1400, height: 900 })
+    const presenterErrors = watchErrors(presenter)
+    await presenter.goto(`${slidevUrl}/presenter/2`)
+    const panel = presenter.locator('[data-testid="live-moderation"][data-where="presenter"]:visible')
+    await panel.getByTestId('live-connection').waitFor({ timeout: 60_000 })
+    await panel.getByTestId('live-panel').locator('summary').click()
+    await panel.getByLabel('Approve before showing').check()
+    const watcher = new Facilitator(server.wsUrl, token)
+    const { doc: serverDoc } = await watcher.board('live-timeline')
+    await until(serverDoc, () => serverDoc.getMap('meta').get('moderation') === 'queue', 10_000, 'the queue on the server')
+    expect((await bea.contribute('live-timeline', { op: 'add', list: 'events', row: event('ev-bea', 'Queued by Bea') })).ok).toBe(true)
+    await panel.getByTestId('live-queue').getByText('Queued by Bea').waitFor()
+    await panel.getByTestId('live-queue').getByText('Bea', { exact: true }).waitFor()
+    await slidePanel.getByTestId('live-queue-count').filter({ hasText: /^1 waiting/ }).waitFor()
+    expect(await projector.getByText('Queued by Bea').count()).toBe(0)
+    expect(await projector.getByText('Bea', { exact: true }).count()).toBe(0)
+    await panel.getByRole('button', { name: 'Approve: 2021-03 · Queued by Bea' }).click()
+    await projectedRows(projector, 'live-timeline').filter({ hasText: 'Queued by Bea' }).waitFor()
+
+    // Hiding takes an entry off the projected board and off participants' public copy.
+    await beaPhone.getByTestId('list-events').getByTestId('board-entries').getByText('Queued by Bea').waitFor()
+    await panel.getByTestId('live-visible').getByRole('button', { name: /^Hide: .*Founded/ }).click()
+    await expect.poll(() => projectedRows(projector, 'live-timeline').filter({ hasText: 'Founded' }).count()).toBe(0)
+    await beaPhone.getByTestId('list-events').getByTestId('board-entries').getByText(payload).waitFor({ state: 'detached' })
+    await events.getByTestId('board-entries').getByText(payload).waitFor({ state: 'detached' })
+    // Not sent at all: the phones' copy of the board no longer holds it.
+    const publicDoc = await bea.open('live-timeline')
+    expect(JSON.stringify(publicDoc.getMap('rows:events').toJSON())).not.toContain('Founded')
+    await panel.getByTestId('live-hidden').getByText(payload).waitFor()
+
+    // Locked: a contribution is refused with a message; phones say the board is locked.
+    await panel.getByTestId('live-lock').click()
+    await slidePanel.getByTestId('live-locked').waitFor()
+    const refused = await bea.contribute('live-timeline', { op: 'add', list: 'events', row: event('ev-late', 'Too late') })
+    expect(refused).toMatchObject({ ok: false, code: 'locked' })
+    expect((refused as { error: string }).error).toMatch(/locked/)
+    await phone.getByTestId('locked').waitFor()
+    expect(await events.getByTestId('submit-entry').count()).toBe(0)
+    // From the keyboard, as everything in the panel.
+    await panel.getByTestId('live-lock').focus()
+    await presenter.keyboard.press('Enter')
+    await until(serverDoc, () => serverDoc.getMap('meta').get('locked') === false, 10_000, 'the board open again')
+    await phone.getByTestId('locked').waitFor({ state: 'detached' })
+    watcher.destroy()
+
+    // SIGKILL: the deck says it is offline and keeps working from its copy; a change made
+    // meanwhile reaches the restarted server; every acknowledged contribution is still there.
+    server.child.kill('SIGKILL')
+    await slidePanel.locator('[data-testid="live-connection"][data-connection="offline"]').waitFor({ timeout: 30_000 })
+    await panel.getByTestId('live-hidden').getByRole('button', { name: /^Show: .*Founded/ }).click()
+    await projectedRows(projector, 'live-timeline').filter({ hasText: 'Founded' }).waitFor()
+    // A tab opened while the server is down is never stuck: it opens from the local copy.
+    const reopened = await laptop.newPage()
+    await reopened.goto(`${slidevUrl}/2`)
+    await reopened.getByRole('region', { name: 'Live session: Origin timeline' }).locator('[data-testid="live-connection"][data-connection="offline"]').waitFor({ timeout: 60_000 })
+    await projectedRows(reopened, 'live-timeline').filter({ hasText: 'Queued by Bea' }).waitFor()
+    expect(await reopened.locator('[data-board="live-timeline"] fieldset.kit-board-controls').evaluate(f => (f as HTMLFieldSetElement).disabled)).toBe(false)
+    await reopened.close()
+    server = await startServer()
+    await slidePanel.locator('[data-testid="live-connection"][data-connection="online"]').waitFor({ timeout: 30_000 })
+    await presenter.locator('[data-testid="live-connection"][data-connection="online"]:visible').waitFor({ timeout: 30_000 })
+    const after = new Facilitator(server.wsUrl, token)
+    const { doc: restarted } = await after.board('live-timeline')
+    const row = (id: string) => restarted.getMap<Y.Map<unknown>>('rows:events').get(id)
+    await until(restarted, () => row(anaId)?.get('_status') === 'visible', 15_000, 'the change made offline on the server')
+    expect(row('ev-bea')?.get('title')).toBe('Queued by Bea')
+    after.destroy()
+
+    // A reload of the deck shows the same board.
+    await projector.reload()
+    await projectedRows(projector, 'live-timeline').filter({ hasText: 'Queued by Bea' }).waitFor({ timeout: 60_000 })
+    expect(await projectedRows(projector, 'live-timeline').count()).toBe(2)
+
+    expect([...projectorErrors, ...presenterErrors, ...phoneErrors]).toEqual([])
+    bea.destroy()
+    await Promise.all([laptop.close(), phone.close(), beaPhone.close()])
+  }, 240_000)
+
+  it('puts the charter on the phone when the presenter moves on, and uses a proposal from the presenter view', async () => {
+    const presenter = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    const errors = watchErrors(presenter)
+    await presenter.goto(`${slidevUrl}/presenter/2`)
+    await presenter.locator('[data-testid="live-moderation"][data-where="presenter"]:visible').getByTestId('live-connection').waitFor({ timeout: 60_000 })
+    const phone = await browser.newPage({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true })
+    await phone.goto(`${server.url}/`)
+    await phone.getByRole('heading', { name: 'Origin timeline' }).waitFor()
+    await presenter.keyboard.press('ArrowRight')
+    await phone.getByRole('heading', { name: 'Charter builder' }).waitFor()
+
+    const panel = presenter.locator('[data-testid="live-moderation"][data-where="presenter"]:visible')
+    await panel.getByTestId('live-panel').locator('summary').click()
+    await phone.getByTestId('name').fill('Cara')
+    const proposals = phone.getByTestId('list-proposals')
+    await proposals.locator('[data-field="path"]').selectOption('mission.with')
+    await proposals.locator('[data-field="text"]').fill('research software engineers')
+    await proposals.getByTestId('submit-entry').click()
+    const milestones = phone.getByTestId('list-milestones')
+    await milestones.locator('[data-field="title"]').fill('First meetup')
+    await milestones.getByTestId('submit-entry').click()
+    await panel.getByTestId('live-proposals').getByText('research software engineers').waitFor()
+    await panel.getByTestId('live-proposals').getByText('Cara').waitFor()
+    await panel.getByRole('button', { name: 'Use: research software engineers' }).click()
+    // The phones see the section's text the facilitator chose.
+    await phone.getByTestId('sections').getByText('research software engineers').waitFor()
+    const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    await projector.goto(`${slidevUrl}/3`)
+    const charter = projector.locator('[data-board="live-charter"]')
+    await charter.getByText('First meetup').waitFor({ timeout: 60_000 })
+    await expect.poll(() => charter.locator('input').evaluateAll(inputs => inputs.map(i => (i as HTMLInputElement).value)), { timeout: 15_000 }).toContain('research software engineers')
+    expect(await projector.getByText('Cara').count()).toBe(0)
+    await presenter.keyboard.press('ArrowRight')
+    await phone.getByTestId('waiting').waitFor()
+    expect(errors).toEqual([])
+    await Promise.all([presenter.close(), phone.close(), projector.close()])
+  }, 180_000)
+})
