@@ -61,6 +61,26 @@ function sampler(pids: () => number[]) {
   }
 }
 
+/** Redis's own counters (INFO), read over a plain socket: what the instances exchanged. */
+async function redisTraffic(port: number): Promise<{ publishes: number, bytes: number }> {
+  const { connect } = await import('node:net')
+  const text = await new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('INFO all\r\n'))
+    let data = ''
+    socket.on('data', (d) => {
+      data += d
+      const m = /^\$(\d+)\r\n/.exec(data)
+      if (m && Buffer.byteLength(data) >= m[0].length + Number(m[1])) {
+        socket.end()
+        resolve(data)
+      }
+    })
+    socket.on('error', reject)
+  })
+  const num = (re: RegExp) => Number(re.exec(text)?.[1] ?? 0)
+  return { publishes: num(/cmdstat_publish:calls=(\d+)/), bytes: num(/total_net_input_bytes:(\d+)/) + num(/total_net_output_bytes:(\d+)/) }
+}
+
 const pct = (sorted: number[], p: number) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : Number.NaN
 
 interface Scenario { name: string, instances: number, killMidway: boolean }
@@ -147,6 +167,8 @@ async function run(s: Scenario) {
   const stored = new Set(fresh.doc.getMap('ideas').keys())
   const lost = [...acked].filter(id => !stored.has(id)).length
   check.destroy()
+  // Load-independent: how much the instances said to each other per contribution.
+  const traffic = redis ? await redisTraffic(redis.port) : undefined
   await Promise.all(servers.map(x => x.stop()))
   await redis?.stop()
   rmSync(sessions, { recursive: true, force: true })
@@ -167,6 +189,7 @@ async function run(s: Scenario) {
     /** the simulated phones and the facilitator share this process: its CPU, % of one core */
     clientsCpuPct: Math.round((clientCpu.user + clientCpu.system) / 1000 / elapsed * 100),
     loadAverage: (await import('node:os')).loadavg()[0].toFixed(1),
+    ...(traffic ? { redis: { publishesPerContribution: Math.round(traffic.publishes / total * 10) / 10, bytesPerContribution: Math.round(traffic.bytes / total) } } : {}),
   }
 }
 
@@ -181,7 +204,7 @@ const results = []
 for (const s of SCENARIOS.filter(x => !values.only || x.name.includes(values.only))) {
   const r = await run(s)
   results.push(r)
-  console.log(`\n${r.scenario}: ${r.acknowledged}/${r.sent} acknowledged, ${r.refused} refused, lost ${r.lost}; delay p50 ${r.delayMs.p50} ms, p95 ${r.delayMs.p95} ms, max ${r.delayMs.max} ms; ${r.seconds} s; server peak ${r.server.peakRssMb} MB, CPU avg ${r.server.avgCpuPct} % / peak ${r.server.peakCpuPct} % (of one core); acknowledgement p50 ${r.ackMs.p50} ms, p95 ${r.ackMs.p95} ms; clients' process CPU ${r.clientsCpuPct} %; load average ${r.loadAverage}`)
+  console.log(`\n${r.scenario}: ${r.acknowledged}/${r.sent} acknowledged, ${r.refused} refused, lost ${r.lost}; delay p50 ${r.delayMs.p50} ms, p95 ${r.delayMs.p95} ms, max ${r.delayMs.max} ms; ${r.seconds} s; server peak ${r.server.peakRssMb} MB, CPU avg ${r.server.avgCpuPct} % / peak ${r.server.peakCpuPct} % (of one core); acknowledgement p50 ${r.ackMs.p50} ms, p95 ${r.ackMs.p95} ms; clients' process CPU ${r.clientsCpuPct} %; load average ${r.loadAverage}${r.redis ? `; Redis: ${r.redis.publishesPerContribution} publishes and ${r.redis.bytesPerContribution} bytes per contribution` : ''}`)
 }
 console.log(`\n${JSON.stringify(results)}`)
 process.exit(results.every(r => r.lost === 0) ? 0 : 1)

@@ -3,7 +3,6 @@
 import { spawn } from 'node:child_process'
 import { relative } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { formatCohortProblem, listCohorts, loadCohort } from '../cohort/load'
 import { newCohort } from '../cohort/scaffold'
 import { checkDecks, formatProblem } from '../content/check'
@@ -13,6 +12,7 @@ import { buildSite } from '../site/build'
 import { resolveKit } from '../site/kit'
 import { serveSite } from '../site/serve'
 import { findModule, listDecks, loadDeck } from '../content/decks'
+import { parseCommandLine, parsePort } from '../args'
 import { UserError } from '../errors'
 
 const USAGE = `Usage:
@@ -72,13 +72,13 @@ async function present(args: string[]): Promise<number> {
 }
 
 async function build(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { base: { type: 'string', default: '/' }, cohort: { type: 'string' } }, strict: true })
+  const { values } = parseCommandLine({ args, options: { base: { type: 'string', default: '/' }, cohort: { type: 'string' } }, strict: true }, USAGE)
   await buildSite({ base: values.base!, kit: await resolveKit(values.cohort) })
   return 0
 }
 
 async function exportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { results: { type: 'string' }, cohort: { type: 'string' } }, allowPositionals: true, strict: true })
+  const { values, positionals } = parseCommandLine({ args, options: { results: { type: 'string' }, cohort: { type: 'string' } }, allowPositionals: true, strict: true }, USAGE)
   const kit = await resolveKit(values.cohort)
   const decks = positionals.length ? positionals.map(p => findModule(kit.decks, p)) : kit.decks
   await exportHandouts({ kit, decks, resultsFile: values.results })
@@ -137,14 +137,8 @@ async function cohort(args: string[]): Promise<number> {
 }
 
 /** A TCP port from the command line, or a clear error. */
-export function parsePort(value: string): number {
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
-    throw new UserError(`--port must be a number from 1 to 65535, such as 4173 (got "${value}").`)
-  return Number(value)
-}
-
 async function serve(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string', default: '4173' }, host: { type: 'string', default: 'localhost' } }, strict: true })
+  const { values } = parseCommandLine({ args, options: { port: { type: 'string', default: '4173' }, host: { type: 'string', default: 'localhost' } }, strict: true }, USAGE)
   const site = await serveSite(paths.dist, parsePort(values.port!), values.host)
   console.log(`Serving ${paths.dist} at ${site.url}/ (Ctrl+C to stop).`)
   return new Promise(() => {})
@@ -153,10 +147,9 @@ async function serve(args: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   code => process.exit(code),
   (error) => {
-    // A mistake in the command line (an unknown option) is the user's too.
-    if (error instanceof UserError || (error as NodeJS.ErrnoException)?.code?.startsWith?.('ERR_PARSE_ARGS')) {
-      console.error(error instanceof UserError ? error.message : `${(error as Error).message}\n${USAGE}`)
-      process.exit(error instanceof UserError ? error.exitCode : 1)
+    if (error instanceof UserError) {
+      console.error(error.message)
+      process.exit(error.exitCode)
     }
     console.error('The kit hit an unexpected error (a bug: please report it with what you ran):')
     console.error(error)

@@ -1,8 +1,7 @@
 // Spanish for the slide chrome the kit draws around a deck's own words: the activity badges
 // (grouping and structure, from each activity slide's frontmatter) and the agenda's headings.
-// Keyed by the English text; `{n}` stands for a number. The boards' words live in
-// src/exercises/labels.ts and its phrasebook, which `chromeText` falls back to.
-import { translate } from '../exercises/labels'
+// Keyed by the English text; `{n}` stands for a number. Merged into the one Spanish phrasebook
+// (src/exercises/phrasebook-es.ts); components say these through `translate` (labels.ts).
 
 export const SLIDE_CHROME_ES: Record<string, string> = {
   // Activity badges
@@ -40,8 +39,3 @@ export const SLIDE_CHROME_ES: Record<string, string> = {
   '1 minute left.': 'Queda 1 minuto.',
 }
 
-/** Slide chrome in the deck's language: this phrasebook, then the boards' one, else English. */
-export function chromeText(text: string, language: string | undefined, n?: number): string {
-  const found = language === 'es' ? (SLIDE_CHROME_ES[text] ?? translate(text, language)) : text
-  return n === undefined ? found : found.replace('{n}', String(n))
-}

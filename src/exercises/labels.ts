@@ -94,9 +94,13 @@ export const DICTIONARIES = { en, es } as const
 export type Language = keyof typeof DICTIONARIES
 export const LANGUAGES = Object.keys(DICTIONARIES) as Language[]
 
-/** A board's own words (field names, choices, instructions) in the cohort's language. */
-export function translate(text: string, language: string | undefined): string {
-  return language === 'es' ? (ES[text] ?? text) : text
+/**
+ * The kit's own words (board fields, choices, instructions, slide chrome, worksheets) in the
+ * cohort's language, English when the phrasebook lacks them; `{n}` in the text becomes `n`.
+ */
+export function translate(text: string, language: string | undefined, n?: number): string {
+  const found = language === 'es' ? (ES[text] ?? text) : text
+  return n === undefined ? found : found.replace('{n}', String(n))
 }
 
 export function labelsFor(language: string | undefined): Labels {

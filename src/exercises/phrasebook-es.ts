@@ -2,7 +2,9 @@
 // field names, hints, choices, instructions and each board's own words. Keyed by the English
 // text, so the models stay readable in one language; a test checks that every English string
 // the boards show has its Spanish here.
+import { SLIDE_CHROME_ES } from '../content/phrasebook-es'
 import { DIAGRAM_PHRASEBOOK_ES } from '../diagrams/phrasebook-es'
+import { WORKSHEET_PHRASEBOOK_ES } from '../handouts/phrasebook-es'
 import { LS_PHRASEBOOK_ES } from './liberating-structures'
 
 export const ES: Record<string, string> = {
@@ -10,6 +12,10 @@ export const ES: Record<string, string> = {
   ...LS_PHRASEBOOK_ES,
   // The framework diagrams' words (src/diagrams/).
   ...DIAGRAM_PHRASEBOOK_ES,
+  // The slide chrome around a deck's words (badges, agenda, timer announcements: src/content/).
+  ...SLIDE_CHROME_ES,
+  // Words only printed worksheets use (src/handouts/).
+  ...WORKSHEET_PHRASEBOOK_ES,
   // Titles
   'Origin timeline': 'Línea de tiempo de los orígenes',
   'Lifecycle compass': 'Brújula del ciclo de vida',

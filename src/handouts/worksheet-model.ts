@@ -60,43 +60,6 @@ export interface WorksheetModel {
   notes: string
 }
 
-// Words only printed worksheets use, beside the boards' own phrasebook.
-const WORDS: Record<string, Record<string, string>> = {
-  es: {
-    'Group': 'Grupo',
-    'Date': 'Fecha',
-    'Notes': 'Notas',
-    'Activity': 'Actividad',
-    'Role': 'Rol',
-    'Power': 'Poder',
-    'Interest': 'Interés',
-    'low': 'bajo',
-    'high': 'alto',
-    'Vision': 'Visión',
-    'Mission': 'Misión',
-    'one line': 'una línea',
-    'Not yet': 'Todavía no',
-    'Recognition': 'Reconocimiento',
-    'Who is consulted': 'A quién se consulta',
-    'How': 'Cómo',
-    'until': 'hasta',
-    'Who ratifies': 'Quién ratifica',
-    'Decision rule for ratifying': 'Regla de decisión para ratificar',
-    'Values': 'Valores',
-    'Milestones': 'Hitos',
-    'Ways of working': 'Formas de trabajo',
-    'Decisions': 'Decisiones',
-    'Meetings': 'Reuniones',
-    'Channels': 'Canales',
-    'Roles': 'Roles',
-    'Code of conduct': 'Código de conducta',
-    'Membership': 'Membresía',
-    'Review by': 'Revisar antes de',
-    'Licence': 'Licencia',
-    'With whom, we do what, for whom, so that what changes': 'Con quién, hacemos qué, para quién, para que cambie qué',
-    'Stages': 'Etapas',
-  },
-}
 
 interface ListSpec { fields: readonly FieldDef[], listKey: string, legend?: Record<string, string> }
 
@@ -121,7 +84,7 @@ export function worksheetModel(kind: string, data: unknown, language = 'en'): Wo
   const def = BOARDS.find(b => b.def.kind === kind)?.def
   if (!def)
     throw new Error(`No worksheet for board kind "${kind}".`)
-  const t = (text: string) => WORDS[language]?.[text] ?? translate(text, language)
+  const t = (text: string) => translate(text, language)
   const filled = !isEmptyBoard(def, data)
   const model: WorksheetModel = {
     kind,

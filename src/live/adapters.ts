@@ -1,9 +1,61 @@
-// The board kinds that take contributions from phones. A kind plugs in with one adapter
-// (see boards.ts); the nine structured boards join here as their documents get live rows.
+// The board kinds that take contributions from phones: the idea board, and the nine exercise
+// boards through one adapter (list-board.ts) described here: which lists a participant adds
+// to, with which of the board's own fields (the phone form), and the RACI letters and charter
+// proposals that are not rows.
+import { CHANNEL_FIELDS, channelAudit } from '../exercises/channel-audit'
+import { charterBuilder, MILESTONE_FIELDS } from '../exercises/charter'
+import type { FieldDef } from '../exercises/fields'
+import { INFORMATION_FIELDS, informationMap } from '../exercises/information-map'
+import { COMPASS_FIELDS, lifecycleCompass } from '../exercises/lifecycle-compass'
+import { mountainOfEngagement, PERSONA_FIELDS } from '../exercises/mountain-of-engagement'
+import { EVENT_FIELDS, originTimeline } from '../exercises/origin-timeline'
+import { RACI, RACI_MEANING, raciMatrix } from '../exercises/raci-matrix'
+import { STAKEHOLDER_FIELDS, stakeholderMap } from '../exercises/stakeholder-map'
+import { LEDGER_FIELDS, valueExchangeLedger } from '../exercises/value-exchange-ledger'
 import type { LiveBoardAdapter } from './boards'
 import { ideaVoteLive } from './idea-vote'
+import { liveBoardAdapter, PROPOSALS } from './list-board'
 
-const ADAPTERS: readonly LiveBoardAdapter[] = [ideaVoteLive]
+const ACTIVITY_FIELDS = [
+  { key: 'name', label: 'Activity', kind: 'text', max: 80, required: true },
+] as const satisfies readonly FieldDef[]
+
+const ADAPTERS: readonly LiveBoardAdapter[] = [
+  ideaVoteLive,
+  liveBoardAdapter({ def: originTimeline, lists: [{ key: 'events', label: 'Events', title: 'title', fields: EVENT_FIELDS }] }),
+  liveBoardAdapter({ def: lifecycleCompass, lists: [{ key: 'entries', label: 'Entries', title: 'name', fields: COMPASS_FIELDS }] }),
+  liveBoardAdapter({ def: stakeholderMap, lists: [{ key: 'stakeholders', label: 'Stakeholders', title: 'name', fields: STAKEHOLDER_FIELDS }] }),
+  liveBoardAdapter({
+    def: raciMatrix,
+    lists: [{ key: 'activities', label: 'Activities', title: 'name', fields: ACTIVITY_FIELDS }],
+    cells: { list: 'activities', record: 'cells', roles: 'roles', letters: RACI.map(l => ({ value: l, label: RACI_MEANING[l] })) },
+  }),
+  liveBoardAdapter({ def: channelAudit, lists: [{ key: 'channels', label: 'Channels', title: 'channel', fields: CHANNEL_FIELDS }] }),
+  // A phone adds a persona; the steps between its stages are planned on the projected board.
+  liveBoardAdapter({ def: mountainOfEngagement, lists: [{ key: 'personas', label: 'Personas', title: 'name', fields: PERSONA_FIELDS }] }),
+  liveBoardAdapter({ def: valueExchangeLedger, lists: [{ key: 'rows', label: 'Exchanges', title: 'contributionAsked', fields: LEDGER_FIELDS }] }),
+  liveBoardAdapter({ def: informationMap, lists: [{ key: 'items', label: 'Information items', title: 'infoItem', fields: INFORMATION_FIELDS }] }),
+  liveBoardAdapter({
+    def: charterBuilder,
+    lists: [
+      { key: 'milestones', label: 'Milestones', title: 'title', fields: MILESTONE_FIELDS },
+      { key: PROPOSALS, label: 'Proposals for the charter', title: 'text', fields: [] },
+    ],
+    // The single-value sections; the facilitator "uses" a proposal (copies it into the section).
+    proposals: [
+      { path: 'mission.with', label: 'Mission: with whom' },
+      { path: 'mission.do', label: 'Mission: we do what' },
+      { path: 'mission.for', label: 'Mission: for whom' },
+      { path: 'mission.soThat', label: 'Mission: so that what changes' },
+      { path: 'vision', label: 'Vision (one line)' },
+      { path: 'recognition', label: 'Recognition' },
+      { path: 'waysOfWorking.meetingCadence', label: 'Meetings' },
+      { path: 'waysOfWorking.membershipTerms', label: 'Membership terms' },
+      { path: 'consultation.who', label: 'Consultation: who is consulted' },
+      { path: 'consultation.how', label: 'Consultation: how' },
+    ],
+  }),
+]
 
 export function liveBoard(kind: string): LiveBoardAdapter | undefined {
   return ADAPTERS.find(a => a.kind === kind)

@@ -21,6 +21,8 @@ export interface Contributor {
   /** most entries on one board in all (what a projector and an export can hold) */
   maxRows: number
   now: number
+  /** the session's language, for the words of a refusal */
+  language?: string
 }
 
 /** `error` is an English template with {placeholders} filled from `params` (see words.ts). */
@@ -31,10 +33,12 @@ export interface LiveBoardAdapter<Op = any> {
   def: BoardDefinition
   /** the body of a participant's contribution */
   op: z.ZodType<Op>
+  /** makes a loaded board document ready (inside a transaction); false when it cannot be written */
+  init?: (doc: Y.Doc) => boolean
   /** called inside a transaction; returns why not, or nothing when applied */
   apply: (doc: Y.Doc, op: Op, who: Contributor) => Refusal | undefined
   /** writes what participants may see into the public document (inside a transaction) */
-  project: (doc: Y.Doc, out: Y.Doc) => void
+  project: (doc: Y.Doc, out: Y.Doc, language?: string) => void
   /** the participant's own entries, for their join page */
   mine: (doc: Y.Doc, participantId: string) => unknown
   /** the board's results in its model's shape (visible entries), for exports */

@@ -1,106 +1,420 @@
-// A live adapter for any board whose data is one list of rows (defineListBoard: the origin
-// timeline, channel audit, ledger …), for when their documents hold live rows: each row a
-// Y.Map under its id in the `rowsKey` map. A participant adds, edits and withdraws their own
-// rows; every row is checked with the board's own row schema. Not registered yet: the join
-// page needs a form per board, which comes with the boards' live documents (src/state/board-doc).
+// The live adapter of the nine exercise boards: participants add, edit and withdraw their own
+// entries in the board's lists (timeline events, stakeholders, RACI activities, personas,
+// charter milestones …), through board-doc's own operations (`addRow`, `updateRow`,
+// `removeRow`, `setField`), so a phone changes a board the same way a tab does.
+//
+// board/<id>:  an ordinary board document (src/state/board-doc.ts, schema 2); a participant's
+//              row carries `_author` (hash of their secret), `_name`, `_status`, `_at`.
+//              RACI: `record:cells` letters, written only for activities the participant authored.
+//              Charter: `proposals` id -> {path, text, _author, _name, _status, _at} for the
+//              single-value sections (not in the board's shape: readBoard ignores it).
+// public/<id>: meta {kind, schema, locked, form (JSON: BoardFormView)}
+//              rows:<list>  id -> {the form's fields…, _by, _order}   (visible rows only)
+//              RACI: rows:roles id -> {name, _order}; record:cells (visible activities only)
+//              Charter: rows:proposals (visible ones) and fields (the sections' current text)
 import { z } from 'zod'
 import * as Y from 'yjs'
 import type { BoardDefinition } from '../exercises/board'
-import { rowId } from '../exercises/fields'
-import { type LiveBoardAdapter, meta, rowsOf, setFields, statusOf } from './boards'
+import type { FieldDef } from '../exercises/fields'
+import { translate as translateBoard } from '../exercises/labels'
+import { boardShape, type Part } from '../exercises/shape'
+import { addRow, initBoardDoc, readBoard, removeRow, setField, updateRow } from '../state/board-doc'
+import { type Contributor, type Json, type LiveBoardAdapter, meta, type Refusal, setFields, statusOf } from './boards'
+import type { BoardFormView, BoardMine, FieldView, ListView } from './protocol'
+import { say } from './words'
 
-type Row = { id: string } & Record<string, unknown>
+/** Ids a phone makes for its rows: base64url, so they never hold the RACI cells' `:`. */
+const phoneId = z.string().regex(/^[\w-]{1,64}$/, 'an entry id is 1-64 letters, digits, - or _')
 
-const isInternal = (key: string) => key.startsWith('_')
-
-function fieldsOf(row: Y.Map<unknown>): Row {
-  return Object.fromEntries([...row.entries()].filter(([k]) => !isInternal(k))) as Row
+export interface LiveList {
+  /** the board's top-level list of rows (`events`), or `proposals` (charter) */
+  key: string
+  /** heading on the phone (English; translated with the boards' phrasebook) */
+  label: string
+  /** the field that names an entry */
+  title: string
+  fields: readonly FieldDef[]
 }
 
-export function listBoardAdapter<D>(spec: { def: BoardDefinition<D>, rowsKey: string, rowSchema: z.ZodType<Row> }): LiveBoardAdapter {
-  const op = z.discriminatedUnion('op', [
-    z.object({ op: z.literal('add'), row: spec.rowSchema }).strict(),
-    z.object({ op: z.literal('edit'), row: spec.rowSchema }).strict(),
-    z.object({ op: z.literal('withdraw'), id: rowId }).strict(),
-  ])
-  const rows = (doc: Y.Doc) => rowsOf(doc, spec.rowsKey)
-  const visible = (doc: Y.Doc) => [...rows(doc).entries()]
-    .filter(([, r]) => r instanceof Y.Map && statusOf(r) === 'visible' && spec.rowSchema.safeParse(fieldsOf(r)).success)
-    .sort(([, a], [, b]) => Number(a.get('_at') ?? 0) - Number(b.get('_at') ?? 0))
+export interface LiveBoardSpec {
+  def: BoardDefinition
+  lists: readonly LiveList[]
+  /** RACI: participants set letters on their own activities (the list named here) for the board's roles */
+  cells?: { list: string, record: string, roles: string, letters: readonly { value: string, label: string }[] }
+  /** Charter: the single-value sections a participant may propose text for */
+  proposals?: readonly { path: string, label: string }[]
+}
 
-  return {
-    kind: spec.def.kind,
-    def: spec.def,
+export const PROPOSALS = 'proposals'
+
+type Row = Record<string, unknown>
+type Op =
+  | { op: 'add' | 'edit', list: string, row: Row }
+  | { op: 'withdraw', list: string, id: string }
+  | { op: 'cell', activity: string, role: string, letter: string }
+
+const rowsOf = (doc: Y.Doc, list: string) => doc.getMap<unknown>(list === PROPOSALS ? PROPOSALS : `rows:${list}`)
+const asRow = (v: unknown) => (v instanceof Y.Map ? v as Y.Map<unknown> : undefined)
+
+/** The value part of the board's shape at a dotted path (`mission.with`), or undefined. */
+function valuePart(def: BoardDefinition, path: string): Extract<Part, { type: 'value' }> | undefined {
+  let parts = boardShape(def).fields
+  const keys = path.split('.')
+  for (const [i, key] of keys.entries()) {
+    const part = parts[key]
+    if (part?.type === 'object' && i < keys.length - 1)
+      parts = part.fields
+    else
+      return part?.type === 'value' && i === keys.length - 1 ? part : undefined
+  }
+  return undefined
+}
+
+/** The largest length a string schema takes (for the charter sections' proposal forms). */
+function maxLength(schema: z.ZodType): number | undefined {
+  let s: any = schema
+  while (s?._zod?.def?.innerType)
+    s = s._zod.def.innerType
+  for (const c of s?._zod?.def?.checks ?? []) {
+    if (c._zod?.def?.check === 'max_length')
+      return c._zod.def.maximum
+  }
+  return undefined
+}
+
+/** A board's words in the session's language: the boards' phrasebook, then the live server's own. */
+function translate(text: string, language: string | undefined): string {
+  const board = translateBoard(text, language)
+  return board !== text ? board : say(language, text)
+}
+
+/** What is wrong with a field's value, in words a participant understands (not zod's). */
+function problem(f: FieldDef, language: string | undefined): string {
+  const label = translate(f.label, language)
+  const t = (template: string, params: Record<string, string | number> = {}) => say(language, template, { label, ...params })
+  switch (f.kind) {
+    case 'text': return f.required ? t('{label}: write 1 to {n} characters.', { n: f.max }) : t('{label}: at most {n} characters.', { n: f.max })
+    case 'choice': return f.required ? t('{label}: choose one of the options.') : t('{label}: choose one of the options, or leave it empty.')
+    case 'multi': return t('{label}: choose from the options.')
+    case 'number': return t('{label}: a whole number from {min} to {max}.', { min: f.min, max: f.max })
+    case 'list': return t('{label}: at most {items} items, each at most {n} characters.', { items: f.maxItems, n: f.max })
+    case 'month': return t('{label}: a month as YYYY-MM, or empty.')
+    case 'date': return t('{label}: a date as YYYY-MM-DD, or empty.')
+  }
+}
+
+function fieldView(f: FieldDef, language: string | undefined): FieldView {
+  const view: FieldView = { key: f.key, kind: f.kind, label: translate(f.label, language) }
+  if (f.hint)
+    view.hint = translate(f.hint, language)
+  if ('options' in f)
+    view.options = f.options.map(o => ({ value: o.value, label: translate(o.label, language) }))
+  if (f.kind === 'text' || f.kind === 'list' || f.kind === 'number')
+    view.max = f.max
+  if (f.kind === 'number')
+    view.min = f.min
+  if (f.kind === 'list')
+    view.maxItems = f.maxItems
+  if (f.kind === 'text' && f.multiline)
+    view.multiline = true
+  if (((f.kind === 'text' || f.kind === 'choice') && f.required) || f.kind === 'number')
+    view.required = true
+  return view
+}
+
+export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
+  const { def } = spec
+  const shape = boardShape(def).fields
+  const proposalFields = (): FieldDef[] => {
+    const sections = spec.proposals ?? []
+    const max = Math.max(...sections.map(s => maxLength(valuePart(def, s.path)!.schema) ?? 0))
+    return [
+      { key: 'path', label: 'Section', kind: 'choice', options: sections.map(s => ({ value: s.path, label: s.label })), required: true },
+      { key: 'text', label: 'Your proposal', kind: 'text', max, multiline: true, required: true },
+    ]
+  }
+  const lists = spec.lists.map(l => (l.key === PROPOSALS ? { ...l, fields: proposalFields() } : l))
+  for (const l of lists) {
+    const part = shape[l.key]
+    if (l.key !== PROPOSALS && part?.type !== 'rows')
+      throw new Error(`The ${def.kind} board has no list ${l.key}.`)
+  }
+  const listOf = (key: string) => lists.find(l => l.key === key)
+  const keys = lists.map(l => l.key) as [string, ...string[]]
+
+  const op = z.discriminatedUnion('op', [
+    z.object({ op: z.literal('add'), list: z.enum(keys), row: z.record(z.string(), z.unknown()) }).strict(),
+    z.object({ op: z.literal('edit'), list: z.enum(keys), row: z.record(z.string(), z.unknown()) }).strict(),
+    z.object({ op: z.literal('withdraw'), list: z.enum(keys), id: phoneId }).strict(),
+    ...(spec.cells ? [z.object({ op: z.literal('cell'), activity: phoneId, role: z.string().min(1).max(64), letter: z.enum(['', ...spec.cells.letters.map(l => l.value)] as [string, ...string[]]) }).strict()] : []),
+  ]) as unknown as z.ZodType<Op>
+
+  /** The row a phone sent, checked field by field with the board's own schemas; or why not. */
+  function checkRow(list: LiveList, row: Row, language: string | undefined): { row: Row } | { error: string } {
+    const lines: string[] = []
+    const id = phoneId.safeParse(row.id)
+    if (!id.success)
+      lines.push(say(language, 'An entry needs an id of 1-64 letters, digits, - or _.'))
+    for (const key of Object.keys(row)) {
+      if (key !== 'id' && !list.fields.some(f => f.key === key))
+        lines.push(say(language, '{key} is not a field of this board.', { key }))
+    }
+    // A proposal's text is checked with the schema (and length) of the section it is for.
+    const section = list.key === PROPOSALS && typeof row.path === 'string' ? valuePart(def, row.path) : undefined
+    const out: Row = { id: row.id }
+    for (const f of list.fields) {
+      let schema: z.ZodType
+      let described: FieldDef = f
+      if (list.key === PROPOSALS && f.key === 'path') {
+        schema = z.enum((spec.proposals ?? []).map(s => s.path) as [string, ...string[]])
+      }
+      else if (list.key === PROPOSALS) {
+        schema = z.string().trim().min(1).pipe((section?.schema ?? z.never()) as z.ZodType<any, string>)
+        described = { ...f, max: (section && maxLength(section.schema)) ?? (f.kind === 'text' ? f.max : 0) } as FieldDef
+      }
+      else {
+        const part = (shape[list.key] as Extract<Part, { type: 'rows' }>).fields[f.key]
+        schema = part?.type === 'value' ? part.schema : z.never()
+      }
+      const parsed = schema.safeParse(row[f.key])
+      if (parsed.success)
+        out[f.key] = parsed.data
+      else
+        lines.push(problem(described, language))
+    }
+    return lines.length ? { error: lines.join('\n') } : { row: out }
+  }
+
+  const authorOf = (row: Y.Map<unknown> | undefined) => row?.get('_author')
+  const visibleRows = (doc: Y.Doc, list: string) => [...rowsOf(doc, list).entries()]
+    .map(([id, v]) => [id, asRow(v)] as const)
+    .filter((e): e is readonly [string, Y.Map<unknown>] => !!e[1] && statusOf(e[1]) === 'visible')
+  const formFields = (list: LiveList, row: Y.Map<unknown>): Record<string, Json> => {
+    const out: Record<string, Json> = {}
+    for (const f of list.fields) {
+      const v = row.get(f.key)
+      if (v !== undefined && !(v instanceof Y.AbstractType))
+        out[f.key] = v as Json
+    }
+    return out
+  }
+
+  function writeRow(doc: Y.Doc, list: string, row: Row, stamp: Record<string, Json>) {
+    if (list === PROPOSALS) {
+      const map = new Y.Map<unknown>()
+      rowsOf(doc, PROPOSALS).set(String(row.id), map)
+      setFields(map, { ...(row as Record<string, Json>), ...stamp })
+    }
+    else {
+      addRow(doc, def, list, { ...row, ...stamp })
+    }
+  }
+  function patchRow(doc: Y.Doc, list: string, id: string, existing: Y.Map<unknown>, patch: Row): boolean {
+    const changed = Object.entries(patch).some(([k, v]) => k !== 'id' && JSON.stringify(existing.get(k)) !== JSON.stringify(v))
+    if (!changed)
+      return false
+    if (list === PROPOSALS) {
+      const { id: _, ...fields } = patch
+      setFields(existing, fields as Record<string, Json>)
+    }
+    else {
+      updateRow(doc, def, list, id, patch)
+    }
+    return true
+  }
+
+  function ownCount(doc: Y.Doc, list: string, participantId: string): number {
+    let n = 0
+    for (const v of rowsOf(doc, list).values())
+      n += authorOf(asRow(v)) === participantId ? 1 : 0
+    return n
+  }
+
+  function applyCell(doc: Y.Doc, o: Extract<Op, { op: 'cell' }>, who: Contributor): Refusal | undefined {
+    const cells = spec.cells!
+    const activity = asRow(rowsOf(doc, cells.list).get(o.activity))
+    if (!activity || statusOf(activity) === 'hidden')
+      return { code: 'gone', error: 'This entry is no longer on the board.' }
+    if (authorOf(activity) !== who.participantId)
+      return { code: 'not-yours', error: 'You can change only your own entries.' }
+    if (!asRow(rowsOf(doc, cells.roles).get(o.role)))
+      return { code: 'gone', error: 'This role is no longer on the board.' }
+    setField(doc, def, [cells.record, `${o.activity}:${o.role}`], o.letter || undefined)
+    return undefined
+  }
+
+  const adapter: LiveBoardAdapter<Op> = {
+    kind: def.kind,
+    def,
     op,
-    apply(doc, o: z.infer<typeof op>, who) {
-      const id = o.op === 'withdraw' ? o.id : o.row.id
-      const existing = rows(doc).get(id)
-      if (existing && existing.get('_author') !== who.participantId)
+    init(doc) {
+      return initBoardDoc(doc, def).state === 'ready'
+    },
+    apply(doc, o, who) {
+      if (o.op === 'cell')
+        return applyCell(doc, o, who)
+      const list = listOf(o.list)!
+      const id = o.op === 'withdraw' ? o.id : String(o.row.id ?? '')
+      const existing = asRow(rowsOf(doc, list.key).get(id))
+      if (existing && authorOf(existing) !== who.participantId)
         return { code: 'not-yours', error: 'You can change only your own entries.' }
       if (o.op === 'withdraw') {
-        rows(doc).delete(id)
+        if (!existing)
+          return undefined
+        if (list.key === PROPOSALS) {
+          rowsOf(doc, PROPOSALS).delete(id)
+          return undefined
+        }
+        removeRow(doc, def, list.key, id)
+        if (spec.cells?.list === list.key) {
+          // The activity's letters go with it (they were the participant's too).
+          const record = doc.getMap<unknown>(`record:${spec.cells.record}`)
+          for (const key of [...record.keys()]) {
+            if (key.startsWith(`${id}:`))
+              record.delete(key)
+          }
+        }
         return undefined
       }
+      const checked = checkRow(list, o.row, who.language)
+      if ('error' in checked)
+        return { code: 'invalid', error: checked.error }
       if (o.op === 'edit' && !existing)
         return { code: 'gone', error: 'This entry is no longer on the board.' }
       if (existing && statusOf(existing) === 'hidden')
         return { code: 'gone', error: 'The facilitator has hidden this entry; it cannot be changed.' }
-      const fields = Object.fromEntries(Object.entries(o.row).map(([k, v]) => [k, v as any]))
       if (!existing) {
-        let own = 0
-        for (const r of rows(doc).values())
-          own += r.get('_author') === who.participantId ? 1 : 0
-        if (own >= who.maxEntries)
+        if (ownCount(doc, list.key, who.participantId) >= who.maxEntries)
           return { code: 'limit', error: 'You have added {n} entries, the most one person can add here.', params: { n: who.maxEntries } }
-        if (rows(doc).size >= who.maxRows)
-          return { code: 'limit', error: 'The board is full ({n} entries).', params: { n: who.maxRows } }
-        const row = new Y.Map<unknown>()
-        rows(doc).set(id, row)
-        for (const [k, v] of Object.entries(fields))
-          row.set(k, v)
-        setFields(row, { _author: who.participantId, _name: who.name, _status: who.moderation === 'queue' ? 'pending' : 'visible', _at: who.now })
+        const part = shape[list.key]
+        const max = Math.min(who.maxRows, part?.type === 'rows' && part.max !== undefined ? part.max : Infinity)
+        if (rowsOf(doc, list.key).size >= max)
+          return { code: 'limit', error: 'The board is full ({n} entries).', params: { n: max } }
+        writeRow(doc, list.key, checked.row, { _author: who.participantId, _name: who.name, _status: who.moderation === 'queue' ? 'pending' : 'visible', _at: who.now })
         return undefined
       }
-      let changed = false
-      for (const [k, v] of Object.entries(fields)) {
-        if (JSON.stringify(existing.get(k)) !== JSON.stringify(v)) {
-          existing.set(k, v)
-          changed = true
-        }
-      }
-      if (changed && who.moderation === 'queue')
+      // In a queue, a changed entry waits for approval again, so nothing unapproved reaches the screen.
+      if (patchRow(doc, list.key, id, existing, checked.row) && who.moderation === 'queue')
         existing.set('_status', 'pending')
+      if (existing.get('_name') !== who.name)
+        existing.set('_name', who.name)
       return undefined
     },
-    project(doc, out) {
-      setFields(meta(out), { kind: spec.def.kind, locked: meta(doc).get('locked') === true })
-      const target = rowsOf(out, spec.rowsKey)
-      const keep = new Set<string>()
-      for (const [id, row] of visible(doc)) {
-        keep.add(id)
-        const fields = fieldsOf(row)
-        let copy = target.get(id)
-        if (!(copy instanceof Y.Map)) {
-          copy = new Y.Map<unknown>()
-          target.set(id, copy)
+
+    project(doc, out, language) {
+      const form: BoardFormView = {
+        lists: lists.map((l): ListView => ({ key: l.key, label: translate(l.label, language), title: l.title, fields: l.fields.map(f => fieldView(f, language)) })),
+        ...(spec.cells ? { cells: { list: spec.cells.list, label: translate('Your letters for each role', language), letters: spec.cells.letters.map(l => ({ value: l.value, label: translate(l.label, language) })) } } : {}),
+      }
+      setFields(meta(out), { kind: def.kind, schema: 2, locked: meta(doc).get('locked') === true, form: JSON.stringify(form) })
+      for (const list of lists) {
+        const rows = new Map<string, Record<string, Json>>()
+        for (const [id, row] of visibleRows(doc, list.key)) {
+          const name = row.get('_name')
+          const order = row.get('_order') ?? row.get('_at')
+          rows.set(id, { ...formFields(list, row), _by: typeof name === 'string' ? name.slice(0, 40) : '', _order: typeof order === 'number' ? order : 0 })
         }
-        for (const [k, v] of Object.entries(fields)) {
-          if (JSON.stringify(copy.get(k)) !== JSON.stringify(v))
-            copy.set(k, v)
+        syncJson(out.getMap<unknown>(`rows:${list.key}`), rows)
+      }
+      if (spec.cells) {
+        const roles = new Map<string, Record<string, Json>>()
+        for (const [id, row] of visibleRows(doc, spec.cells.roles))
+          roles.set(id, { name: String(row.get('name') ?? ''), _order: Number(row.get('_order') ?? 0) })
+        syncJson(out.getMap<unknown>(`rows:${spec.cells.roles}`), roles)
+        const visible = new Set(visibleRows(doc, spec.cells.list).map(([id]) => id))
+        const record = out.getMap<unknown>(`record:${spec.cells.record}`)
+        const wanted = new Map<string, Json>()
+        for (const [key, letter] of doc.getMap<unknown>(`record:${spec.cells.record}`).entries()) {
+          if (visible.has(key.split(':')[0]) && roles.has(key.split(':')[1]) && typeof letter === 'string')
+            wanted.set(key, letter)
+        }
+        for (const key of [...record.keys()]) {
+          if (!wanted.has(key))
+            record.delete(key)
+        }
+        for (const [key, letter] of wanted) {
+          if (record.get(key) !== letter)
+            record.set(key, letter)
         }
       }
-      for (const id of [...target.keys()]) {
-        if (!keep.has(id))
-          target.delete(id)
+      if (spec.proposals) {
+        // The sections' current text (what the facilitator chose), for the phones to read.
+        const fields = doc.getMap<unknown>('fields')
+        const target = out.getMap<unknown>('fields')
+        for (const s of spec.proposals) {
+          const v = fields.get(s.path)
+          if (typeof v === 'string' && v)
+            target.get(s.path) !== v && target.set(s.path, v)
+          else if (target.has(s.path))
+            target.delete(s.path)
+        }
       }
     },
-    mine(doc, participantId) {
-      return [...rows(doc).entries()]
-        .filter(([, r]) => r.get('_author') === participantId)
-        .map(([id, r]) => ({ id, status: statusOf(r), row: statusOf(r) === 'hidden' ? undefined : fieldsOf(r) }))
+
+    mine(doc, participantId): BoardMine {
+      const mine: BoardMine = { lists: {} }
+      for (const list of lists) {
+        mine.lists[list.key] = [...rowsOf(doc, list.key).entries()]
+          .map(([id, v]) => [id, asRow(v)] as const)
+          .filter((e): e is readonly [string, Y.Map<unknown>] => authorOf(e[1]) === participantId)
+          .sort(([, a], [, b]) => Number(a.get('_at') ?? 0) - Number(b.get('_at') ?? 0))
+          // The text of a hidden entry is not sent back, not even to its author.
+          .map(([id, row]) => ({ id, status: statusOf(row), ...(statusOf(row) === 'hidden' ? {} : { row: { id, ...formFields(list, row) } }) }))
+      }
+      if (spec.cells) {
+        const own = new Set(mine.lists[spec.cells.list].filter(e => e.status !== 'hidden').map(e => e.id))
+        mine.cells = Object.fromEntries([...doc.getMap<unknown>(`record:${spec.cells.record}`).entries()]
+          .filter(([key, v]) => own.has(key.split(':')[0]) && typeof v === 'string')) as Record<string, string>
+      }
+      return mine
     },
+
     results(doc) {
-      return { [spec.rowsKey]: visible(doc).map(([, r]) => fieldsOf(r)) }
+      // What the room saw: rows waiting in the queue or hidden stay out, with a hidden activity's letters.
+      const data = readBoard(doc, def).data as Record<string, any>
+      const notShown = new Set<string>()
+      for (const list of lists) {
+        if (list.key === PROPOSALS)
+          continue
+        for (const [id, v] of rowsOf(doc, list.key).entries()) {
+          const row = asRow(v)
+          if (row && statusOf(row) !== 'visible')
+            notShown.add(`${list.key}\u0000${id}`)
+        }
+        data[list.key] = (data[list.key] as Row[]).filter(r => !notShown.has(`${list.key}\u0000${String(r.id)}`))
+      }
+      if (spec.cells) {
+        const cells = data[spec.cells.record] as Record<string, string>
+        for (const key of Object.keys(cells)) {
+          if (notShown.has(`${spec.cells.list}\u0000${key.split(':')[0]}`))
+            delete cells[key]
+        }
+      }
+      return data
     },
+  }
+  return adapter
+}
+
+/** Makes a map of rows hold exactly `rows`, comparing values as JSON (lists are arrays). */
+function syncJson(target: Y.Map<unknown>, rows: Map<string, Record<string, Json>>): void {
+  for (const id of [...target.keys()]) {
+    if (!rows.has(id))
+      target.delete(id)
+  }
+  for (const [id, fields] of rows) {
+    let row = asRow(target.get(id))
+    if (!row) {
+      row = new Y.Map<unknown>()
+      target.set(id, row)
+    }
+    for (const key of [...row.keys()]) {
+      if (!(key in fields))
+        row.delete(key)
+    }
+    for (const [key, value] of Object.entries(fields)) {
+      if (JSON.stringify(row.get(key)) !== JSON.stringify(value))
+        row.set(key, value)
+    }
   }
 }

@@ -13,9 +13,9 @@ import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
-import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util'
 import QRCode from 'qrcode'
 import { findModule } from '../content/decks'
+import { parseCommandLine, parsePort } from '../args'
 import { UserError } from '../errors'
 import { SLIDEV_BIN } from '../paths'
 import { exportSession } from './export'
@@ -28,18 +28,6 @@ export const LIVE_USAGE = `Usage:
   npm run live -- export <session> [--out <folder>] [--store postgres://…]
   npm run live -- delete <session>
   npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]`
-
-/** Node's parseArgs, with a user's typo reported as a message and the usage, not a stack trace. */
-function parseArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof nodeParseArgs<T>> {
-  try {
-    return nodeParseArgs(config)
-  }
-  catch (e) {
-    if (String((e as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS'))
-      throw new UserError(`${(e as Error).message}\n${LIVE_USAGE}`)
-    throw e
-  }
-}
 
 export async function live(args: string[]): Promise<number> {
   const [first, ...rest] = args
@@ -97,20 +85,13 @@ async function listen(options: LiveServerOptions) {
   }
 }
 
-function port(value: string | undefined, fallback: number): number {
-  const n = Number(value ?? fallback)
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new UserError(`--port must be a port number (0-65535), not "${value}".`)
-  return n
-}
-
 async function present(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args,
     options: { cohort: { type: 'string' }, session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, anonymous: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
-  })
+  }, LIVE_USAGE)
   // Loaded only here: the cohort composer and Slidev's parser are not needed to serve.
   const { resolveKit } = await import('../site/kit')
   const kit = await resolveKit(values.cohort)
@@ -128,7 +109,7 @@ async function present(args: string[]): Promise<number> {
     title: session.title,
     language: session.language,
     host: address ? '0.0.0.0' : '127.0.0.1',
-    port: port(values.port, 4321),
+    port: parsePort(values.port ?? '4321', { anyFree: true }),
     joinDir: JOIN_DIST,
     names: !values.anonymous,
   })
@@ -159,11 +140,11 @@ function parseRedis(value: string | undefined): { host: string, port: number } |
 }
 
 async function serveCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args,
     options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, store: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' } },
     strict: true,
-  })
+  }, LIVE_USAGE)
   const name = checkSessionName(values.session)
   const session = openSession(name, { title: values.title ?? name })
   if (!existsSync(join(JOIN_DIST, 'index.html')))
@@ -175,7 +156,7 @@ async function serveCommand(args: string[]): Promise<number> {
     title: session.title,
     language: session.language,
     host: values.host ?? '127.0.0.1',
-    port: port(values.port, 4321),
+    port: parsePort(values.port ?? '4321', { anyFree: true }),
     joinDir: JOIN_DIST,
     redis: parseRedis(values.redis),
     limits: values.limits ? JSON.parse(values.limits) : undefined,
@@ -204,7 +185,7 @@ async function pgStore(url: string | undefined, session: string) {
 }
 
 async function exportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' }, store: { type: 'string' } }, allowPositionals: true, strict: true })
+  const { values, positionals } = parseCommandLine({ args, options: { out: { type: 'string' }, store: { type: 'string' } }, allowPositionals: true, strict: true }, LIVE_USAGE)
   const session = readSession(checkSessionName(positionals[0]))
   const out = values.out ?? join(session.dir, 'results')
   mkdirSync(out, { recursive: true })

@@ -51,6 +51,49 @@ export interface IdeaVoteMine {
   votesLeft: number
 }
 
+/**
+ * A field of a phone form, as the server describes it (serialisable: no zod, no board models on
+ * the join page). Labels, hints and option labels are already in the session's language.
+ */
+export interface FieldView {
+  key: string
+  kind: 'text' | 'choice' | 'multi' | 'number' | 'list' | 'month' | 'date'
+  label: string
+  hint?: string
+  options?: { value: string, label: string }[]
+  /** text: most characters; list: most characters per item; number: largest value */
+  max?: number
+  min?: number
+  maxItems?: number
+  multiline?: boolean
+  required?: boolean
+}
+
+/** One list a participant adds entries to (a board's rows, or the charter's proposals). */
+export interface ListView {
+  /** the list's key: the board's list (`events`) or `proposals` */
+  key: string
+  /** heading of the list on the phone */
+  label: string
+  /** the field that names an entry (shown first) */
+  title: string
+  fields: FieldView[]
+}
+
+/** What the join page draws for one board: written by the server into `public/<id>`'s meta.form. */
+export interface BoardFormView {
+  lists: ListView[]
+  /** RACI: participants set the letters of their own activities, for the board's roles */
+  cells?: { list: string, label: string, letters: { value: string, label: string }[] }
+}
+
+/** The join page's view of its own entries on a board (sent by the server, never the public doc). */
+export interface BoardMine {
+  lists: Record<string, { id: string, status: EntryStatus, row?: Record<string, unknown> }[]>
+  /** RACI: the letters of the participant's own activities, `activity:role` -> letter */
+  cells?: Record<string, string>
+}
+
 /** Ids that make retries idempotent. getRandomValues works over plain http on a LAN (randomUUID does not). */
 export function randomId(bytes = 16): string {
   const raw = crypto.getRandomValues(new Uint8Array(bytes))

@@ -25,6 +25,7 @@ import { personName } from '../exercises/idea-vote'
 import { liveBoard } from './adapters'
 import { isLocked, type LiveBoardAdapter, meta, moderationOf, setFields } from './boards'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, PARTICIPANT_SECRET, publicDocName, type RefusalCode, type Role, type ServerMessage } from './protocol'
+import { ClusterState } from './cluster'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
 import { say, sayLines } from './words'
 
@@ -71,7 +72,15 @@ export interface LiveServer {
 }
 
 interface ConnContext { role: Role, participantId?: string }
-interface BoardRuntime { boardId: string, adapter: LiveBoardAdapter, board: Document, out: Document, connections: DirectConnection[] }
+interface BoardRuntime {
+  boardId: string
+  adapter: LiveBoardAdapter
+  board: Document
+  out: Document
+  connections: DirectConnection[]
+  /** false when the saved board is one this kit cannot write (another kind, a newer schema) */
+  writable: boolean
+}
 
 const LOCAL = { source: 'local' } as const
 /** A direct connection's document (the class has it; the exported interface does not say so). */
@@ -112,9 +121,12 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const runtimes = new Map<string, Promise<BoardRuntime | undefined>>()
   let control: DirectConnection | undefined
   let stopping = false
+  /** With Redis: the rate limits and the join count every instance shares. */
+  let cluster: ClusterState | undefined
 
   const send = (connection: Connection, message: ServerMessage) => connection.sendStateless(JSON.stringify(message))
   const joined = () => new Set(sockets.values()).size
+  const joinedEverywhere = () => (cluster ? Math.max(cluster.joined(), joined()) : joined())
 
   function tellFacilitators() {
     const doc = control && docOf(control)
@@ -122,12 +134,24 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       return
     for (const connection of doc.connections.keys()) {
       if ((connection.context as ConnContext).role === 'facilitator')
-        send(connection, { t: 'joined', count: joined() })
+        send(connection, { t: 'joined', count: joinedEverywhere() })
     }
   }
 
-  /** Per participant, never per address: one token bucket each. */
-  function takeToken(participantId: string, now: number): number {
+  /** Per participant, never per address: one token bucket each, in Redis when instances share one. */
+  async function takeToken(participantId: string, now: number): Promise<number> {
+    if (cluster) {
+      try {
+        return await cluster.take(participantId, limits.burst, limits.perSecond)
+      }
+      catch (e) {
+        // Redis unreachable: this instance's own bucket, rather than refusing everyone.
+        console.error('live: the shared rate limit is unavailable:', (e as Error).message)
+      }
+    }
+    return takeLocalToken(participantId, now)
+  }
+  function takeLocalToken(participantId: string, now: number): number {
     const b = buckets.get(participantId) ?? { tokens: limits.burst, at: now }
     b.tokens = Math.min(limits.burst, b.tokens + (now - b.at) / 1000 * limits.perSecond)
     b.at = now
@@ -148,7 +172,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   }
 
   function project(rt: BoardRuntime) {
-    rt.out.transact(() => rt.adapter.project(rt.board, rt.out), LOCAL)
+    rt.out.transact(() => rt.adapter.project(rt.board, rt.out, options.language), LOCAL)
   }
 
   function sendMine(connection: Connection, socketId: string, rt: BoardRuntime, participantId: string, onlyIfChanged = false) {
@@ -183,9 +207,14 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
           return undefined
         }
         const outConn = await server.hocuspocus.openDirectConnection(publicDocName(boardId), { role: 'facilitator' })
-        const rt: BoardRuntime = { boardId, adapter, board, out: docOf(outConn), connections: [boardConn, outConn] }
-        if (meta(board).get('kind') === undefined)
+        const rt: BoardRuntime = { boardId, adapter, board, out: docOf(outConn), connections: [boardConn, outConn], writable: true }
+        if (adapter.init) {
+          // An ordinary board document (board-doc): initialised as a tab would, once loaded.
+          board.transact(() => { rt.writable = adapter.init!(board) }, LOCAL)
+        }
+        else if (meta(board).get('kind') === undefined) {
           board.transact(() => setFields(meta(board), { kind: adapter.kind, schema: 1 }), LOCAL)
+        }
         // Coalesce: many contributions in one turn of the event loop make one projection.
         let projecting = false
         let moderated = false
@@ -260,12 +289,14 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       return
     }
     const now = Date.now()
-    const wait = takeToken(participantId, now)
+    const wait = await takeToken(participantId, now)
     if (wait)
       return refuse(connection, message.msg, 'rate', 'Too many changes at once: wait {n} s and it is sent again.', { n: wait }, wait)
     const rt = await runtime(message.board)
     if (!rt)
       return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
+    if (!rt.writable)
+      return refuse(connection, message.msg, 'no-board', 'This board was saved by another version of the kit; it cannot take contributions.')
     if (isLocked(rt.board))
       return refuse(connection, message.msg, 'locked', 'The facilitator has locked this board: time is up.')
     const body = rt.adapter.op.safeParse(message.body)
@@ -283,6 +314,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         maxEntries: limits.entriesPerParticipant,
         maxRows: limits.rowsPerBoard,
         now,
+        language: options.language,
       })
     }, LOCAL)
     // SQLite has written the change inside that transaction; PostgreSQL is waited for.
@@ -348,6 +380,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       if (ctx.role === 'participant' && ctx.participantId) {
         sockets.set(socketId, ctx.participantId)
         phones.set(socketId, connection)
+        cluster?.sync().catch(() => {})
       }
       tellFacilitators()
     },
@@ -362,6 +395,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
           if (key.startsWith(`${socketId} `))
             lastMine.delete(key)
         }
+        cluster?.sync().catch(() => {})
         tellFacilitators()
       }
     },
@@ -376,8 +410,11 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
 
   const extensions: Extension[] = [persistence.extension, live]
   if (options.redis) {
-    const { Redis } = await import('@hocuspocus/extension-redis')
-    extensions.unshift(new Redis({ host: options.redis.host, port: options.redis.port, prefix: options.redis.prefix ?? 'kit-live' }) as unknown as Extension)
+    const { LiveRedis } = await import('./redis')
+    const prefix = options.redis.prefix ?? 'kit-live'
+    const redis = new LiveRedis({ host: options.redis.host, port: options.redis.port, prefix })
+    extensions.unshift(redis as unknown as Extension)
+    cluster = new ClusterState(redis.pub as any, prefix, () => new Set(sockets.values()), () => tellFacilitators())
   }
 
   const server = new Server({
@@ -413,6 +450,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
+  cluster?.start()
+  await cluster?.sync().catch(e => console.error('live: the shared join count is unavailable:', (e as Error).message))
   control = await server.hocuspocus.openDirectConnection(CONTROL_DOC, { role: 'facilitator' })
   await control.transact((doc) => {
     setFields(doc.getMap('session'), { title: options.title, language: options.language ?? 'en', names: options.names !== false })
@@ -435,6 +474,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     joined,
     async stop() {
       stopping = true
+      await cluster?.stop()
       for (const rt of await Promise.all(runtimes.values())) {
         for (const c of rt?.connections ?? [])
           await c.disconnect().catch(() => {})

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { chromeText, SLIDE_CHROME_ES } from '../../src/content/phrasebook-es'
+import { SLIDE_CHROME_ES } from '../../src/content/phrasebook-es'
+import { DIAGRAM_PHRASEBOOK_ES } from '../../src/diagrams/phrasebook-es'
+import { LS_PHRASEBOOK_ES } from '../../src/exercises/liberating-structures'
+import { translate } from '../../src/exercises/labels'
+import { WORKSHEET_PHRASEBOOK_ES } from '../../src/handouts/phrasebook-es'
 import { listDecks, loadDeck } from '../../src/content/decks'
 
 describe('the slide chrome phrasebook', () => {
@@ -17,10 +21,25 @@ describe('the slide chrome phrasebook', () => {
     expect(missing).toEqual([])
   })
 
-  it('fills in numbers, falls back to the boards\' phrasebook and leaves English alone', () => {
-    expect(chromeText('{n} min kept free for questions and running late', 'es', 5)).toBe('5 min libres para preguntas y retrasos')
-    expect(chromeText('{n} min kept free for questions and running late', 'en', 5)).toBe('5 min kept free for questions and running late')
-    expect(chromeText('Time is up', 'es')).not.toBe('Time is up')
-    expect(chromeText('an unknown phrase', 'es')).toBe('an unknown phrase')
+  it('fills in numbers, translates the boards\' words too and leaves English alone', () => {
+    expect(translate('{n} min kept free for questions and running late', 'es', 5)).toBe('5 min libres para preguntas y retrasos')
+    expect(translate('{n} min kept free for questions and running late', 'en', 5)).toBe('5 min kept free for questions and running late')
+    expect(translate('Time is up', 'es')).not.toBe('Time is up')
+    expect(translate('an unknown phrase', 'es')).toBe('an unknown phrase')
+  })
+
+  // One Spanish phrasebook, kept in a file per part of the kit: a phrase has one translation.
+  it('has each English phrase in one part of the phrasebook only', () => {
+    const parts = { SLIDE_CHROME_ES, DIAGRAM_PHRASEBOOK_ES, WORKSHEET_PHRASEBOOK_ES, LS_PHRASEBOOK_ES }
+    const seen = new Map<string, string>()
+    const repeated: string[] = []
+    for (const [name, part] of Object.entries(parts)) {
+      for (const key of Object.keys(part)) {
+        if (seen.has(key))
+          repeated.push(`"${key}" in ${seen.get(key)} and ${name}`)
+        seen.set(key, name)
+      }
+    }
+    expect(repeated).toEqual([])
   })
 })

@@ -5,11 +5,24 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
-import { CONTROL_DOC, type CurrentBoard, type IdeaVoteMine, publicDocName, randomId, type ServerMessage } from '../protocol'
+import { type BoardFormView, type BoardMine, CONTROL_DOC, type CurrentBoard, type IdeaVoteMine, publicDocName, randomId, type ServerMessage } from '../protocol'
 
 export interface Outgoing { msg: string, board: string, body: Record<string, unknown> }
 export interface PublicIdea { id: string, text: string, by: string, votes: number }
 export interface Notice { text: string, error: boolean }
+/** A visible entry of an exercise board, as `public/<id>` holds it: its fields, who gave it. */
+export interface PublicRow { id: string, by: string, order: number, fields: Record<string, unknown> }
+/** What the join page shows of an exercise board (the server's projection). */
+export interface PublicBoard {
+  form?: BoardFormView
+  rows: Record<string, PublicRow[]>
+  /** RACI: the board's roles, and the letters of visible activities */
+  roles: { id: string, name: string }[]
+  cells: Record<string, string>
+  /** Charter: each section's current text */
+  sections: Record<string, string>
+}
+const EMPTY_BOARD: PublicBoard = { rows: {}, roles: [], cells: {}, sections: {} }
 
 const SECRET_KEY = 'kit-live:secret'
 const NAME_KEY = 'kit-live:name'
@@ -42,6 +55,8 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   const ideas = shallowRef<PublicIdea[]>([])
   const boardMeta = reactive({ locked: false, votesPerPerson: 3 })
   const mine = shallowRef<IdeaVoteMine>({ ideas: [], votes: [], votesLeft: 0 })
+  const publicBoard = shallowRef<PublicBoard>(EMPTY_BOARD)
+  const boardMine = shallowRef<BoardMine>({ lists: {} })
   const outbox = ref<Outgoing[]>(load<Outgoing[]>(OUTBOX_KEY, []))
   const notice = shallowRef<Notice | undefined>()
   watch(outbox, o => save(OUTBOX_KEY, o), { deep: true })
@@ -78,6 +93,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     const m = board.doc.getMap<unknown>('meta')
     boardMeta.locked = m.get('locked') === true
     boardMeta.votesPerPerson = Number(m.get('votesPerPerson') ?? 3)
+    publicBoard.value = readPublicBoard(board.doc)
     ideas.value = [...board.doc.getMap<Y.Map<unknown>>('ideas').values()]
       .map(r => ({ id: String(r.get('id') ?? ''), text: String(r.get('text') ?? ''), by: String(r.get('by') ?? ''), votes: Number(r.get('votes') ?? 0) }))
       .sort((a, b) => b.votes - a.votes || a.text.localeCompare(b.text))
@@ -93,6 +109,8 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     }
     ideas.value = []
     mine.value = { ideas: [], votes: [], votesLeft: 0 }
+    publicBoard.value = EMPTY_BOARD
+    boardMine.value = { lists: {} }
     if (!boardId)
       return
     const doc = new Y.Doc()
@@ -130,7 +148,10 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
       return
     }
     if (message.t === 'mine' && message.board === board?.id) {
-      mine.value = message.mine as IdeaVoteMine
+      if (current.value?.kind === 'idea-vote')
+        mine.value = message.mine as IdeaVoteMine
+      else
+        boardMine.value = message.mine as BoardMine
     }
     else if (message.t === 'result') {
       if (!message.ok) {
@@ -161,7 +182,34 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
 
   const sendingIds = computed(() => new Set(outbox.value.map(o => String(o.body.id ?? o.body.idea ?? ''))))
 
-  return { name, status, session, current, ideas, boardMeta, mine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
+  return { name, status, session, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
+}
+
+function readPublicBoard(doc: Y.Doc): PublicBoard {
+  let form: BoardFormView | undefined
+  try {
+    const raw = doc.getMap<unknown>('meta').get('form')
+    form = typeof raw === 'string' ? JSON.parse(raw) as BoardFormView : undefined
+  }
+  catch {}
+  const rowsOf = (name: string) => [...doc.getMap<unknown>(name).entries()]
+    .filter((e): e is [string, Y.Map<unknown>] => e[1] instanceof Y.Map)
+    .map(([id, r]) => {
+      const { _by, _order, ...fields } = r.toJSON() as Record<string, unknown>
+      return { id, by: typeof _by === 'string' ? _by : '', order: typeof _order === 'number' ? _order : 0, fields }
+    })
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
+  const rows: Record<string, PublicRow[]> = {}
+  for (const list of form?.lists ?? [])
+    rows[list.key] = rowsOf(`rows:${list.key}`)
+  const strings = (name: string) => Object.fromEntries([...doc.getMap<unknown>(name).entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>
+  return {
+    form,
+    rows,
+    roles: rowsOf('rows:roles').map(r => ({ id: r.id, name: String(r.fields.name ?? '') })),
+    cells: strings('record:cells'),
+    sections: strings('fields'),
+  }
 }
 
 export type LiveSession = ReturnType<typeof useLiveSession>
