@@ -131,7 +131,7 @@ describe('axe-core on the live join page', () => {
       rmSync(dir, { recursive: true, force: true })
   })
 
-  it.each(MODES)('finds nothing serious while waiting, on an empty and a filled vote, and on a projector-only board (%s)', async (mode) => {
+  it.each(MODES)('finds nothing serious while waiting, on an empty and a filled vote, on a board\'s phone form and on a projector-only board (%s)', async (mode) => {
     const context = await env.browser.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true, colorScheme: mode })
     const page = await context.newPage()
     const problems: string[] = []
@@ -150,8 +150,12 @@ describe('axe-core on the live join page', () => {
     problems.push(...await check(page, `${mode} join page, filled vote`))
 
     facilitator.show(`m2-map-${mode}`, 'stakeholder-map', 'Stakeholder map')
+    await page.getByRole('heading', { name: 'Stakeholders' }).waitFor()
+    problems.push(...await check(page, `${mode} join page, a board's phone form`))
+
+    facilitator.show(`m2-slide-${mode}`, 'not-a-live-board', 'Projector only')
     await page.getByText(/on the projector only/).waitFor()
-    problems.push(...await check(page, `${mode} join page, projector-only board`))
+    problems.push(...await check(page, `${mode} join page, a board on the projector only`))
     await context.close()
     expect(problems).toEqual([])
   })
