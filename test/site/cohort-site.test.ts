@@ -16,6 +16,7 @@ import { buildSite } from '../../src/site/build'
 import { cohortKit, resolveKit } from '../../src/site/kit'
 import { exportHandouts } from '../../src/handouts/export'
 import { serveSite } from '../../src/site/serve'
+import { boardSlides, fillBoard, type Finding, isSlidevChrome, loadDecks, loadedBoard, openSlide, seriousFindings, showFinding } from '../support/kit-pages'
 
 const work = mkdtempSync(join(tmpdir(), 'kit-cohort-site-'))
 // Composed decks and fixtures go to a scratch folder, never the checkout's cohorts/ or .cohorts/.
@@ -132,6 +133,39 @@ describe('the example cohort, built', () => {
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('es')
     await page.close()
   })
+
+  it('passes the accessibility gate in Spanish: every slide and board (empty and filled), the landing page, overview and presenter view', async () => {
+    // The gate of accessibility.test.ts, on this cohort's build (docs/accessibility.md).
+    const decks = await loadDecks((await resolveKit('example')).decks)
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+    const page = await context.newPage()
+    const base = `${site.url}/cohorts/example`
+    const found: Finding[] = []
+    await page.goto(`${base}/`, { waitUntil: 'networkidle' })
+    found.push(...await seriousFindings(page, 'cohort landing page'))
+    for (const deck of decks) {
+      for (const slide of deck.slides) {
+        await openSlide(page, base, deck.ref.name, slide.number)
+        const boards = boardSlides([{ ...deck, slides: [slide] }])
+        for (const b of boards)
+          await loadedBoard(page, b.boardId)
+        found.push(...await seriousFindings(page, `cohort ${deck.ref.name} slide ${slide.number}`))
+        for (const b of boards) {
+          await fillBoard(page, b.boardId)
+          found.push(...await seriousFindings(page, `cohort ${deck.ref.name} slide ${slide.number} (${b.boardId} filled)`))
+        }
+      }
+    }
+    const m1 = decks.find(d => d.ref.number === 1)!.ref.name
+    await page.goto(`${base}/${m1}/#/overview`, { waitUntil: 'networkidle' })
+    await page.locator('.slidev-page-1').first().waitFor({ state: 'attached' })
+    found.push(...await seriousFindings(page, 'cohort overview'))
+    await page.goto(`${base}/${m1}/#/presenter/2`, { waitUntil: 'networkidle' })
+    await page.locator('.slidev-note').first().waitFor({ state: 'attached' })
+    found.push(...await seriousFindings(page, 'cohort presenter view'))
+    await context.close()
+    expect(found.filter(f => !isSlidevChrome(f)).map(showFinding)).toEqual([])
+  }, 600_000)
 
   it('prints a Spanish cohort\'s worksheets in Spanish, the RACI with role columns and a legend, the stakeholder map with a grid', async () => {
     const kit = await resolveKit('example')

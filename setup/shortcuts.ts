@@ -1,0 +1,48 @@
+// Keys that are safe with a presentation clicker and a keyboard, on slides that hold boards.
+//
+// Slidev ignores every slide shortcut while a button or link has focus, so after a facilitator
+// clicks a board button (Export, Undo, +1) the clicker's → and PageDown stop working until
+// they click the slide background. And it does not count a <summary>, a select or an element
+// with a control role as a control, so Space on the board's Export menu both opens it and
+// turns the slide. Here: Space never turns the slide while any control has focus, and the
+// clicker's keys (→ ← PageDown PageUp) do turn it while a button or link has focus, unless the
+// control used the key itself (a dot moved with the arrows calls preventDefault) or sits in
+// a dialog or menu. Text fields keep every key. Checked by test/site/clicker.test.ts.
+import { defineShortcutsSetup } from '@slidev/types'
+import { useActiveElement, useEventListener } from '@vueuse/core'
+import { computed, isRef, type Ref } from 'vue'
+
+/** Focused elements that take Space themselves (Slidev already leaves buttons, links and text fields alone). */
+const TAKES_SPACE = 'summary, select, [role="button"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [role="menuitem"], [role="option"], [role="slider"], [contenteditable]:not([contenteditable="false"])'
+/** Where arrow keys belong to the control, not the slides. */
+const KEEPS_ARROWS = 'dialog, [role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"], [role="grid"], [role="tablist"], [role="radiogroup"]'
+const CLICKER: Record<string, 'next' | 'prev'> = { ArrowRight: 'next', PageDown: 'next', ArrowLeft: 'prev', PageUp: 'prev' }
+
+export default defineShortcutsSetup((nav, base) => {
+  const active = useActiveElement()
+  const onControl = computed(() => !!active.value?.matches?.(TAKES_SPACE))
+
+  // On the document, after the focused control's own handlers (which may take the key) and
+  // before Slidev's key state on the window: Slidev must not see the key held, or it turns the
+  // slide a second time when the focused button leaves with its slide.
+  useEventListener(document, 'keydown', (e: KeyboardEvent) => {
+    const go = CLICKER[e.key]
+    const el = document.activeElement as HTMLElement | null
+    // Only where Slidev's own shortcuts stand aside: a focused button or link.
+    if (!go || e.defaultPrevented || e.repeat || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !el || !['BUTTON', 'A'].includes(el.tagName))
+      return
+    if (el.closest(KEEPS_ARROWS) || !el.closest('.slidev-page'))
+      return
+    e.preventDefault()
+    e.stopPropagation()
+    void nav[go]()
+  })
+
+  return base.map((s) => {
+    if ((s.name === 'next_space' || s.name === 'prev_space') && isRef(s.key)) {
+      const key = s.key as Ref<boolean>
+      return { ...s, key: computed(() => key.value && !onControl.value) }
+    }
+    return s
+  })
+})
