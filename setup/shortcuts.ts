@@ -5,9 +5,10 @@
 // they click the slide background. And it does not count a <summary>, a select or an element
 // with a control role as a control, so Space on the board's Export menu both opens it and
 // turns the slide. Here: Space never turns the slide while any control has focus, and the
-// clicker's keys (→ ← PageDown PageUp) do turn it while a button or link has focus, unless the
+// clicker's keys (→ ← PageDown PageUp, and ↓ ↑ as Slidev has them) do turn it while a button or link has focus, unless the
 // control used the key itself (a dot moved with the arrows calls preventDefault) or sits in
-// a dialog or menu. Text fields keep every key. Checked by test/site/clicker.test.ts.
+// a dialog or menu (an item that moves with the arrows, `data-kit-arrows`, calls preventDefault
+// and holds Slidev's shortcut lock: src/state/useBoardKeys.ts). Text fields keep every key. Checked by test/site/clicker.test.ts.
 import { defineShortcutsSetup } from '@slidev/types'
 import { useActiveElement, useEventListener } from '@vueuse/core'
 import { computed, isRef, type Ref } from 'vue'
@@ -16,7 +17,7 @@ import { computed, isRef, type Ref } from 'vue'
 const TAKES_SPACE = 'summary, select, [role="button"], [role="checkbox"], [role="radio"], [role="switch"], [role="tab"], [role="menuitem"], [role="option"], [role="slider"], [contenteditable]:not([contenteditable="false"])'
 /** Where arrow keys belong to the control, not the slides. */
 const KEEPS_ARROWS = 'dialog, [role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"], [role="grid"], [role="tablist"], [role="radiogroup"]'
-const CLICKER: Record<string, 'next' | 'prev'> = { ArrowRight: 'next', PageDown: 'next', ArrowLeft: 'prev', PageUp: 'prev' }
+const CLICKER: Record<string, 'next' | 'prev' | 'nextSlide' | 'prevSlide'> = { ArrowRight: 'next', PageDown: 'next', ArrowLeft: 'prev', PageUp: 'prev', ArrowDown: 'nextSlide', ArrowUp: 'prevSlide' }
 
 export default defineShortcutsSetup((nav, base) => {
   const active = useActiveElement()

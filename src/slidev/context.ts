@@ -31,15 +31,6 @@ export function usePrintMode(): ComputedRef<boolean> {
 }
 
 /**
- * Slidev's own slide navigation, for a board control that passes a clicker's keys on: Slidev
- * ignores every shortcut while a button has focus (src/state/useBoardKeys.ts).
- */
-export function useSlideNav(): { next: () => unknown, prev: () => unknown, nextSlide: () => unknown, prevSlide: () => unknown } {
-  const { next, prev, nextSlide, prevSlide } = useNav()
-  return { next, prev, nextSlide, prevSlide }
-}
-
-/**
  * Slidev's shortcut lock: while held, arrow keys and the other slide shortcuts stay with the
  * focused control (a dot being moved on a map) instead of changing slide. Released when the
  * component goes away.

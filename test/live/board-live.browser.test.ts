@@ -35,35 +35,17 @@ fonts:
 
 # Our story
 
-<LiveTestBoard board="timeline" id="live-timeline" />
+<OriginTimeline id="live-timeline" />
 
 ---
 
 # Our charter
 
-<LiveTestBoard board="charter" id="live-charter" />
+<CharterBuilder id="live-charter" />
 
 ---
 
 # Debrief
-`
-// Until BoardShell places LiveModeration itself, the test deck places it beside the board.
-const shellHasPanel = readFileSync(join(ROOT, 'components', 'BoardShell.vue'), 'utf8').includes('<LiveModeration')
-const WRAPPER = `<script setup lang="ts">
-import { computed } from 'vue'
-import { charterBuilder } from '../../../../src/exercises/charter'
-import { originTimeline } from '../../../../src/exercises/origin-timeline'
-const props = defineProps<{ board: 'timeline' | 'charter', id: string }>()
-const def = computed(() => props.board === 'timeline' ? originTimeline : charterBuilder)
-</script>
-
-<template>
-  <div>
-    <OriginTimeline v-if="board === 'timeline'" :id="id" />
-    <CharterBuilder v-else :id="id" />
-    ${shellHasPanel ? '' : '<LiveModeration :board-id="id" :def="def" />'}
-  </div>
-</template>
 `
 
 let dir: string
@@ -95,9 +77,8 @@ beforeAll(async () => {
   serverPort = await freePort()
   server = await startServer()
 
-  mkdirSync(join(DECK_DIR, 'components'), { recursive: true })
+  mkdirSync(DECK_DIR, { recursive: true })
   writeFileSync(join(DECK_DIR, 'slides.md'), SLIDES)
-  writeFileSync(join(DECK_DIR, 'components', 'LiveTestBoard.vue'), WRAPPER)
   const port = await freePort()
   slidevUrl = `http://localhost:${port}`
   slidev = spawn(process.execPath, [SLIDEV_BIN, join(DECK_DIR, 'slides.md'), '--port', String(port)], {
@@ -290,8 +271,10 @@ describe('an exercise board in a live session', () => {
     const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } })
     await projector.goto(`${slidevUrl}/3`)
     const charter = projector.locator('[data-board="live-charter"]')
-    await charter.getByText('First meetup').waitFor({ timeout: 60_000 })
-    await expect.poll(() => charter.locator('input').evaluateAll(inputs => inputs.map(i => (i as HTMLInputElement).value)), { timeout: 15_000 }).toContain('research software engineers')
+    // The draft's first page reads the mission as a sentence; its second lists the milestones.
+    await charter.getByTestId('mission-sentence').getByText('research software engineers').waitFor({ timeout: 60_000 })
+    await charter.getByRole('button', { name: 'Milestones' }).click()
+    await charter.getByTestId('milestones').getByText('First meetup').waitFor()
     expect(await projector.getByText('Cara').count()).toBe(0)
     await presenter.keyboard.press('ArrowRight')
     await phone.getByTestId('waiting').waitFor()
