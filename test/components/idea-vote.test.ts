@@ -17,7 +17,7 @@ describe('IdeaVote', () => {
       await wrapper.find('form.kit-ideas-add').trigger('submit')
       await flushPromises()
     }
-    const plus = (text: string) => wrapper.findAll('button').find(b => b.attributes('aria-label') === `Add a vote: ${text}`)!
+    const plus = (text: string) => wrapper.findAll('button').find(b => b.text() === `+1: Add a vote: ${text}`)!
     await plus('Meetup').trigger('click')
     await plus('Meetup').trigger('click')
     await plus('Forum <b>x</b>').trigger('click')
