@@ -10,7 +10,6 @@ import InformationMap from '../../components/InformationMap.vue'
 import LifecycleCompass from '../../components/LifecycleCompass.vue'
 import OriginTimeline from '../../components/OriginTimeline.vue'
 import ValueExchangeLedger from '../../components/ValueExchangeLedger.vue'
-import { navigations } from '../support/slidev-client'
 import { boardReady, openAddForm } from './board-ready'
 
 let n = 0
@@ -146,39 +145,5 @@ describe('the month field', () => {
     await flushPromises()
     expect(form.get('[data-testid="field-problem"]').text()).toBe('Type: choose one of the options')
     wrapper.unmount()
-  })
-})
-
-describe('keys on a board', () => {
-  it('passes a clicker\'s keys on to the slides from a board button, and keeps Space and Enter for the button', async () => {
-    const wrapper = mount(ChannelAudit, { props: { id: `row-board-${++n}` }, attachTo: document.body })
-    await boardReady(wrapper)
-    const seen: string[] = []
-    const onWindow = (e: KeyboardEvent) => seen.push(e.key)
-    window.addEventListener('keydown', onWindow)
-    try {
-      navigations.length = 0
-      const exportButton = wrapper.findAll('button').find(b => b.text().includes('Export'))!
-      const add = wrapper.get('[data-testid="board-add"]')
-      await add.trigger('keydown', { key: 'PageDown' })
-      await add.trigger('keydown', { key: 'ArrowRight' })
-      await exportButton.trigger('keydown', { key: 'PageUp' })
-      expect(navigations).toEqual(['next', 'next', 'prev'])
-      // Space and Enter operate the button; the slides (listening on window) never see them, nor
-      // a clicker's key already passed on (Slidev would turn the slide twice).
-      await add.trigger('keydown', { key: ' ' })
-      await exportButton.trigger('keydown', { key: 'Enter' })
-      expect(seen).toEqual([])
-      expect(navigations).toHaveLength(3)
-      // In the open dialog, keys belong to the form.
-      const form = await openAddForm(wrapper)
-      await form.get('[id$="-new-channel"]').trigger('keydown', { key: 'ArrowRight' })
-      await form.get('button[type="submit"]').trigger('keydown', { key: 'PageDown' })
-      expect(navigations).toHaveLength(3)
-    }
-    finally {
-      window.removeEventListener('keydown', onWindow)
-      wrapper.unmount()
-    }
   })
 })

@@ -3,7 +3,7 @@
 // can be killed with SIGKILL), a phone on the join page at 390 px, and more participants as
 // real WebSocket clients (src/live/node-clients.ts) where a test needs two people.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -273,7 +273,7 @@ describe('an exercise board in a live session', () => {
     const charter = projector.locator('[data-board="live-charter"]')
     // The draft's first page reads the mission as a sentence; its second lists the milestones.
     await charter.getByTestId('mission-sentence').getByText('research software engineers').waitFor({ timeout: 60_000 })
-    await charter.getByRole('button', { name: 'Milestones' }).click()
+    await charter.getByRole('button', { name: '2: Milestones', exact: true }).click()
     await charter.getByTestId('milestones').getByText('First meetup').waitFor()
     expect(await projector.getByText('Cara').count()).toBe(0)
     await presenter.keyboard.press('ArrowRight')

@@ -373,7 +373,7 @@ describe('typing into multi-line and list fields', () => {
       expect(await box.inputValue()).toBe('learn R\nmeet people')
       await page.keyboard.press('Escape')
     }
-    await board.getByRole('button', { name: 'Mission, vision, values', exact: true }).click()
+    await board.getByRole('button', { name: '1: Mission, vision, values', exact: true }).click()
     await expect(board.locator('[data-section="values"] li').allInnerTexts()).resolves.toEqual(['learn R', 'meet people'])
     await saved(board)
     await page.reload({ waitUntil: 'networkidle' })

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { measureBoard } from '../support/kit-pages'
 import { useSiteBrowser } from '../support/site-browser'
 import { listDecks, loadDeck } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
@@ -19,59 +20,6 @@ async function slideOf(boardSlideId: string): Promise<string> {
       return `/${ref.name}/#/${slide.number}`
   }
   throw new Error(`No slide with id ${boardSlideId}`)
-}
-
-/**
- * What a board shows on its slide, measured in the slide's own pixels (Slidev's 980×552
- * canvas, whatever the window): the smallest text on the picture and in the toolbar, anything
- * outside the slide, anything scrolling inside it, and text cut off by its box.
- */
-async function measureBoard(page: Page, boardId: string) {
-  await page.evaluate(() => document.fonts.ready)
-  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'))
-  return page.locator(`[data-board="${boardId}"]`).evaluate((board) => {
-    const canvas = document.querySelector('#slide-content')!.getBoundingClientRect()
-    const scale = canvas.width / 980
-    const shown = (el: Element) => el.getClientRects().length > 0 && !el.closest('dialog:not([open]), .sr-only')
-    const what = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`
-    let picture = Infinity
-    let toolbar = Infinity
-    const small: string[] = []
-    const walker = document.createTreeWalker(board, NodeFilter.SHOW_TEXT)
-    while (walker.nextNode()) {
-      const el = walker.currentNode.parentElement!
-      if (!walker.currentNode.textContent!.trim() || !shown(el))
-        continue
-      // The slide is scaled with a transform: a computed font size is in the canvas's pixels.
-      const px = Number.parseFloat(getComputedStyle(el).fontSize)
-      if (el.closest('[role="toolbar"]')) {
-        toolbar = Math.min(toolbar, px)
-      }
-      else {
-        picture = Math.min(picture, px)
-        if (px < 19.9)
-          small.push(`${what(el)} ${px}px`)
-      }
-    }
-    const outside: string[] = []
-    const scrolling: string[] = []
-    const clipped: string[] = []
-    for (const el of [board, ...board.querySelectorAll('*')]) {
-      if (!shown(el) || el.closest('dialog'))
-        continue
-      const r = el.getBoundingClientRect()
-      if (r.width && r.height && (r.left < canvas.left - 1 || r.right > canvas.right + 1 || r.bottom > canvas.bottom + 1))
-        outside.push(what(el))
-      const style = getComputedStyle(el)
-      const overflows = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1
-      if (overflows && /auto|scroll/.test(style.overflowY + style.overflowX))
-        scrolling.push(what(el))
-      // The toolbar's status line shortens a long message with an ellipsis (the whole message is spoken).
-      else if (overflows && /hidden|clip/.test(style.overflowY + style.overflowX) && el.textContent?.trim() && !el.closest('[role="toolbar"]'))
-        clipped.push(what(el))
-    }
-    return { scale, picture, toolbar, small, outside, scrolling, clipped }
-  })
 }
 
 async function openBoard(page: Page, path: string, boardId: string) {
@@ -257,9 +205,9 @@ describe('CharterBuilder in module 4', () => {
     // What each file added, or why it was refused, is said in a dialog.
     await board.getByTestId('charter-thread-results').getByText('holiday.json: not an export').waitFor()
     await page.keyboard.press('Escape')
-    await board.getByRole('button', { name: 'Ways of working', exact: true }).click()
+    await board.getByRole('button', { name: '3: Ways of working', exact: true }).click()
     await board.getByTestId('charter-preview').getByText('Lead maintainer', { exact: false }).waitFor()
-    await board.getByRole('button', { name: 'Milestones', exact: true }).click()
+    await board.getByRole('button', { name: '2: Milestones', exact: true }).click()
     await board.getByTestId('charter-preview').getByText('Reach the stewardship / sustaining stage').first().waitFor()
     await context.close()
   })
@@ -299,7 +247,7 @@ describe('the structured boards on a projector', () => {
       else
         await expect(board.getByTestId('board-start').innerText()).resolves.toMatch(/^Start with the mission/)
       await expect(board.locator('.kit-flag:visible, [data-testid="row-issue"]:visible, [data-testid="board-issues"]').count()).resolves.toBe(0)
-      const empty = await measureBoard(page, id)
+      const empty = await measureBoard(board)
       expect(empty.small, 'text under 20 px').toEqual([])
       expect(empty.toolbar).toBeGreaterThanOrEqual(15.9)
       expect(empty.outside, 'outside the slide').toEqual([])
@@ -310,7 +258,7 @@ describe('the structured boards on a projector', () => {
       // Filled with the worked example's export.
       await board.getByTestId('board-import').setInputFiles(join(ROOT, 'examples', 'data-clinic-network', `${id}.json`))
       await expect.poll(() => board.locator(items).count()).toBeGreaterThan(2)
-      const filled = await measureBoard(page, id)
+      const filled = await measureBoard(board)
       expect(filled.picture).toBeGreaterThanOrEqual(19.9)
       expect(filled.small, 'text under 20 px').toEqual([])
       expect(filled.toolbar).toBeGreaterThanOrEqual(15.9)
@@ -320,9 +268,9 @@ describe('the structured boards on a projector', () => {
       if (id === 'm2-board-raci-matrix') // the example's matrix is complete: every activity checks out
         await expect(board.locator('.kit-flag:visible').count()).resolves.toBe(0)
       if (id === 'm4-board-charter-builder') { // every page of the draft, not only the first
-        for (const name of ['Milestones', 'Ways of working', 'Consultation and ratification']) {
+        for (const name of ['2: Milestones', '3: Ways of working', '4: Consultation and ratification']) {
           await board.getByRole('button', { name, exact: true }).click()
-          const more = await measureBoard(page, id)
+          const more = await measureBoard(board)
           expect([...more.small, ...more.outside, ...more.scrolling, ...more.clipped], name).toEqual([])
         }
       }

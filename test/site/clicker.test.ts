@@ -45,6 +45,14 @@ async function harmlessButton(page: Page, boardId: string) {
   throw new Error(`${boardId} has no button to click`)
 }
 
+/** A button that opens a dialog (Add, a note): Escape closes it and gives the focus back to the button. */
+async function closeDialog(page: Page) {
+  if (await page.locator('dialog[open]').count() === 0)
+    return
+  await page.keyboard.press('Escape')
+  await page.waitForFunction(() => !document.querySelector('dialog[open]'))
+}
+
 describe('a presentation clicker', () => {
   it('walks every deck from the first slide to the last, one step per press, boards included', async () => {
     const problems: string[] = []
@@ -66,6 +74,7 @@ describe('a presentation clicker', () => {
           const board = await loadedBoard(page, boardId)
           const button = await harmlessButton(page, boardId)
           await button.click()
+          await closeDialog(page)
           const controls = [button, ...await board.locator('summary:visible').all()]
           for (const control of controls) {
             await control.focus()
@@ -74,6 +83,7 @@ describe('a presentation clicker', () => {
               await page.keyboard.press('Space')
               // Give a wrong slide change the time to happen (Slidev turns slides on keydown).
               await page.evaluate(() => new Promise(requestAnimationFrame))
+              await closeDialog(page)
               if ((await position(page)).slide !== at.slide) {
                 problems.push(`${deck.ref.name}: Space on "${(await control.innerText()).trim()}" of ${boardId} turned slide ${at.slide}`)
                 break walk
@@ -81,6 +91,7 @@ describe('a presentation clicker', () => {
             }
           }
           await (await harmlessButton(page, boardId)).click()
+          await closeDialog(page)
           const tag = await page.evaluate(() => document.activeElement?.tagName)
           if (tag === 'INPUT' || tag === 'TEXTAREA')
             problems.push(`${deck.ref.name}: clicking a button on ${boardId} put the focus in a text field`)

@@ -95,3 +95,77 @@ export const SLIDEV_CHROME: { rule: string, page: RegExp, selector: RegExp, reas
 export const isSlidevChrome = (f: Finding) => SLIDEV_CHROME.some(c => c.rule === f.rule && c.page.test(f.page) && c.selector.test(f.target))
 
 export const showFinding = (f: Finding) => `${f.page}: ${f.impact} ${f.rule} at ${f.target} (${f.help})`
+
+// Board legibility and fit ------------------------------------------------------------------
+
+export interface BoardMeasure {
+  /** the smallest text on the board's picture, in the slide's own pixels (Slidev's 980×552 canvas) */
+  picture: number
+  /** the smallest text in the toolbar and the pager */
+  toolbar: number
+  /** picture text under 20 px, described */
+  small: string[]
+  /** elements reaching past the slide (Slidev clips them: the room never sees them) */
+  outside: string[]
+  /** inner areas that scroll (the room cannot scroll them) */
+  scrolling: string[]
+  /** text cut off by its box without an ellipsis saying so */
+  clipped: string[]
+}
+
+/**
+ * What a board shows on its slide, whatever the window's size: one measure for every board
+ * test. Text shortened with an ellipsis (a note's long name; the whole text is in its dialog and
+ * the exports) is not cut off; text cut without one is.
+ */
+export async function measureBoard(board: Locator): Promise<BoardMeasure> {
+  const page = board.page()
+  await page.evaluate(() => document.fonts.ready)
+  // Slides slide in: measure once the transition has ended.
+  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'))
+  return board.evaluate((b: HTMLElement) => {
+    const canvas = document.querySelector('#slide-content')!.getBoundingClientRect()
+    const scale = canvas.width / 980
+    // A computed font size is in the board's own pixels: the canvas's scale, and any further
+    // scale between the board and the canvas, turn it into the slide's pixels.
+    const own = b.getBoundingClientRect().width / b.offsetWidth / scale
+    const shown = (el: Element) => el.getClientRects().length > 0 && !el.closest('dialog:not([open]), .sr-only')
+    const what = (el: Element) => `${el.tagName.toLowerCase()}${[...el.classList].map(c => `.${c}`).join('')} "${(el.textContent ?? '').trim().slice(0, 40)}"`
+    let picture = Infinity
+    let toolbar = Infinity
+    const small: string[] = []
+    const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT)
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement!
+      if (!walker.currentNode.textContent!.trim() || !shown(el) || el.closest('dialog'))
+        continue
+      const px = Number.parseFloat(getComputedStyle(el).fontSize) * own
+      if (el.closest('[role="toolbar"], .kit-pager')) {
+        toolbar = Math.min(toolbar, px)
+      }
+      else {
+        picture = Math.min(picture, px)
+        if (px < 19.9)
+          small.push(`${what(el)} ${px.toFixed(1)}px`)
+      }
+    }
+    const outside: string[] = []
+    const scrolling: string[] = []
+    const clipped: string[] = []
+    for (const el of [b, ...b.querySelectorAll('*')]) {
+      if (!shown(el) || el.closest('dialog'))
+        continue
+      const r = el.getBoundingClientRect()
+      if (r.width && r.height && (r.left < canvas.left - 1 || r.right > canvas.right + 1 || r.top < canvas.top - 1 || r.bottom > canvas.bottom + 1))
+        outside.push(what(el))
+      const style = getComputedStyle(el)
+      const overflows = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1
+      const ellipsis = style.textOverflow === 'ellipsis' || ((style as any).webkitLineClamp ?? 'none') !== 'none'
+      if (overflows && /auto|scroll/.test(style.overflowY + style.overflowX))
+        scrolling.push(what(el))
+      else if (overflows && /hidden|clip/.test(style.overflowY + style.overflowX) && el.textContent?.trim() && !ellipsis)
+        clipped.push(what(el))
+    }
+    return { picture, toolbar, small, outside, scrolling, clipped }
+  })
+}

@@ -6,17 +6,8 @@ import { computed, reactive } from 'vue'
 
 export const configs = reactive<Record<string, unknown>>({})
 
-/** What the board asked Slidev's navigation to do, in order (a board test reads it). */
-export const navigations: string[] = []
 export function useNav() {
-  const go = (name: string) => () => { navigations.push(name) }
-  return {
-    isPrintMode: computed(() => new URLSearchParams(location.search).has('print')),
-    next: go('next'),
-    prev: go('prev'),
-    nextSlide: go('nextSlide'),
-    prevSlide: go('prevSlide'),
-  }
+  return { isPrintMode: computed(() => new URLSearchParams(location.search).has('print')) }
 }
 
 export function useSlideContext() {
