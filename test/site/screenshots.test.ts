@@ -5,7 +5,6 @@
 // scrolls or is cut off (measureBoard in test/support/kit-pages.ts, as every board test measures).
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { LoadedDeck } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
