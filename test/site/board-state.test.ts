@@ -202,7 +202,7 @@ describe('CharterBuilder in two tabs', () => {
 
   // The charter shows its draft a page at a time; a section opens in a dialog to be written.
   async function section(board: Locator, page: string, name: string) {
-    await board.getByRole('button', { name: page, exact: true }).click()
+    await board.getByRole('button', { name: new RegExp(`^\\d: ${page}$`) }).click()
     await board.locator(`[data-section="${name}"]`).click()
     await board.locator('dialog[open]').waitFor()
   }
@@ -357,7 +357,7 @@ describe('typing into multi-line and list fields', () => {
       { key: 'membership', page: 'Ways of working', section: 'ways' },
     ]
     const openField = async (on: Locator, f: typeof FIELDS[number]) => {
-      await on.getByRole('button', { name: f.page, exact: true }).click()
+      await on.getByRole('button', { name: new RegExp(`^\\d: ${f.page}$`) }).click()
       await on.locator(`[data-section="${f.section}"]`).click()
       return on.locator(`#${boardId}-${f.key}`)
     }

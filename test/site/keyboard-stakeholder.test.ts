@@ -89,19 +89,19 @@ describe('the stakeholder map with the keyboard alone', () => {
     f = await press('Enter')
     // Saved: the dialog closes and the new stakeholder's marker has the focus.
     expect(f.inDialog).toBe(false)
-    expect(f.name).toBe('Regional funder: power 5, interest 4, Manage closely')
+    expect(f.name).toBe('1. Regional funder: power 5, interest 4, Manage closely')
     const id = f.stakeholder!
     expect(id).toBeTruthy()
 
     // Move: each arrow moves it one step; the focus stays on it, so the next arrow moves it again.
     f = await press('ArrowLeft')
     expect(f.stakeholder).toBe(id)
-    expect(f.name).toBe('Regional funder: power 5, interest 3, Manage closely, borderline')
+    expect(f.name).toBe('1. Regional funder: power 5, interest 3, Manage closely, borderline')
     f = await press('ArrowLeft')
     expect(f.stakeholder).toBe(id)
-    expect(f.name).toBe('Regional funder: power 5, interest 2, Keep satisfied')
+    expect(f.name).toBe('1. Regional funder: power 5, interest 2, Keep satisfied')
     f = await press('ArrowDown')
-    expect(f.name).toBe('Regional funder: power 4, interest 2, Keep satisfied')
+    expect(f.name).toBe('1. Regional funder: power 4, interest 2, Keep satisfied')
 
     // Escape closes the dialog without a change; the focus comes back to the marker.
     f = await press('Space')
@@ -118,7 +118,7 @@ describe('the stakeholder map with the keyboard alone', () => {
     f = await press('Enter')
     expect(f.inDialog).toBe(false)
     expect(f.stakeholder).toBe(id)
-    expect(f.name).toBe('Regional funder (regional): power 4, interest 2, Keep satisfied')
+    expect(f.name).toBe('1. Regional funder (regional): power 4, interest 2, Keep satisfied')
     await expect(board.locator('ol.kit-sm-names').innerText()).resolves.toContain('Regional funder (regional)')
 
     // Export: back to the toolbar's Export menu, Enter opens it on its first item, Enter downloads.
