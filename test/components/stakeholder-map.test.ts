@@ -39,7 +39,7 @@ describe('StakeholderMap', () => {
     expect(wrapper.findAll('ol.kit-sm-names li').map(li => li.text())).toEqual(['1City library'])
     const marker = wrapper.find('.kit-sm-marker')
     expect(marker.text()).toBe('1')
-    expect(marker.attributes('aria-label')).toBe('City library: power 4, interest 2, Keep satisfied')
+    expect(marker.attributes('aria-label')).toBe('1. City library: power 4, interest 2, Keep satisfied')
     // The marker (a button: Enter, Space or a click) opens it for editing, with its quadrant's approach in words.
     await marker.trigger('click')
     await flushPromises()
@@ -59,7 +59,7 @@ describe('StakeholderMap', () => {
     await dialog.find('input[id$="-edit-name"]').setValue('Regional funder')
     await dialog.find('form').trigger('submit')
     await flushPromises()
-    expect(wrapper.find('.kit-sm-marker').attributes('aria-label')).toMatch(/^Regional funder: power 5, interest 2/)
+    expect(wrapper.find('.kit-sm-marker').attributes('aria-label')).toMatch(/^\d+\. Regional funder: power 5, interest 2/)
     await wrapper.find('.kit-sm-marker').trigger('click')
     await flushPromises()
     await wrapper.findAll('dialog button').find(b => b.text() === 'Remove')!.trigger('click')
@@ -112,7 +112,7 @@ describe('StakeholderMap', () => {
     await dot().trigger('keydown', { key: 'ArrowUp' })
     await dot().trigger('keydown', { key: 'ArrowRight' })
     await flushPromises()
-    expect(dot().attributes('aria-label')).toBe('Funder: power 4, interest 3, Manage closely, borderline')
+    expect(dot().attributes('aria-label')).toBe('1. Funder: power 4, interest 3, Manage closely, borderline')
     wrapper.unmount()
   })
 
@@ -152,7 +152,7 @@ describe('StakeholderMap', () => {
     const button = (text: string) => wrapper.findAll('button').find(b => b.text().includes(text))!
     await button('Undo').trigger('click')
     await flushPromises()
-    expect(wrapper.findAll('.kit-sm-marker').map(d => d.attributes('aria-label'))).toEqual(['A: power 1, interest 1, Monitor'])
+    expect(wrapper.findAll('.kit-sm-marker').map(d => d.attributes('aria-label'))).toEqual(['1. A: power 1, interest 1, Monitor'])
     await button('Reset').trigger('click')
     expect(wrapper.findAll('.kit-sm-marker')).toHaveLength(1) // asked, not yet done
     await button('Yes, reset the board').trigger('click')

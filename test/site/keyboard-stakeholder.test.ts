@@ -55,6 +55,11 @@ describe('the stakeholder map with the keyboard alone', () => {
     await expect(board.getByText(/Loading saved work/).count()).resolves.toBe(0)
 
     /** Presses a key and checks the slide stayed and, inside the board or its dialog, the focus shows. */
+    /** After a dialog closes, the board gives the focus to a marker (on the dialog's `close` event, a moment after the key). */
+    async function onMarker() {
+      await page.waitForFunction(() => !!document.activeElement?.closest('[data-stakeholder]'))
+      return focused(page)
+    }
     async function press(key: string) {
       await page.keyboard.press(key)
       expect(page.url(), `${key} changed the slide`).toContain(slide)
@@ -86,8 +91,9 @@ describe('the stakeholder map with the keyboard alone', () => {
     await press('Tab') // interest
     for (let i = 0; i < 3; i++)
       await press('ArrowUp') // 4
-    f = await press('Enter')
+    await press('Enter')
     // Saved: the dialog closes and the new stakeholder's marker has the focus.
+    f = await onMarker()
     expect(f.inDialog).toBe(false)
     expect(f.name).toBe('1. Regional funder: power 5, interest 4, Manage closely')
     const id = f.stakeholder!
@@ -106,7 +112,8 @@ describe('the stakeholder map with the keyboard alone', () => {
     // Escape closes the dialog without a change; the focus comes back to the marker.
     f = await press('Space')
     expect(f.inDialog).toBe(true)
-    f = await press('Escape')
+    await press('Escape')
+    f = await onMarker()
     expect(f.inDialog).toBe(false)
     expect(f.stakeholder).toBe(id)
 
@@ -115,7 +122,8 @@ describe('the stakeholder map with the keyboard alone', () => {
     expect(f.id).toBe(`${boardId}-edit-name`)
     await expect(page.locator('dialog[open] [data-testid="approach"]').innerText()).resolves.toMatch(/^Keep satisfied: High power, lower interest/)
     await page.keyboard.type(' (regional)')
-    f = await press('Enter')
+    await press('Enter')
+    f = await onMarker()
     expect(f.inDialog).toBe(false)
     expect(f.stakeholder).toBe(id)
     expect(f.name).toBe('1. Regional funder (regional): power 4, interest 2, Keep satisfied')
