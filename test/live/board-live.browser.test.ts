@@ -253,7 +253,8 @@ describe('an exercise board in a live session', () => {
     await presenter.keyboard.press('ArrowRight')
     await phone.getByRole('heading', { name: 'Charter builder' }).waitFor()
 
-    const panel = presenter.locator('[data-testid="live-moderation"][data-where="presenter"]:visible')
+    // The charter's own panel: the timeline slide's may still be leaving.
+    const panel = presenter.locator('[data-board="live-charter"] [data-testid="live-moderation"][data-where="presenter"]:visible')
     await panel.getByTestId('live-panel').locator('summary').click()
     await phone.getByTestId('name').fill('Cara')
     const proposals = phone.getByTestId('list-proposals')
