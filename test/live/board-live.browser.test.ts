@@ -2,9 +2,7 @@
 // the presenter view), the live server as its own process (`npm run live -- serve`, so that it
 // can be killed with SIGKILL), a phone on the join page at 390 px, and more participants as
 // real WebSocket clients (src/live/node-clients.ts) where a test needs two people.
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
@@ -14,10 +12,9 @@ import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
 import { buildJoinPage } from '../../src/live/join-build'
 import { Facilitator, Participant, type ServerProcess, spawnServer, until } from '../../src/live/node-clients'
 import { openSession } from '../../src/live/session'
-import { ROOT, SLIDEV_BIN } from '../../src/paths'
+import { type LiveDeck, freePort, startLiveDeck } from './live-deck'
 
 const SESSION = 'board-live-test'
-const DECK_DIR = join(ROOT, 'decks', '_scratch', `board-live-${process.pid}`)
 const SLIDES = `---
 theme: default
 addons: ['../../']
@@ -53,16 +50,9 @@ let env: NodeJS.ProcessEnv
 let serverPort: number
 let server: ServerProcess
 let token: string
-let slidev: ChildProcess
+let slidevDeck: LiveDeck
 let slidevUrl: string
 let browser: Browser
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number }
-    s.close(() => resolve(port))
-  })
-})
 
 const startServer = () => spawnServer(env, ['--session', SESSION, '--port', String(serverPort), '--title', 'Live boards test'])
 
@@ -77,33 +67,15 @@ beforeAll(async () => {
   serverPort = await freePort()
   server = await startServer()
 
-  mkdirSync(DECK_DIR, { recursive: true })
-  writeFileSync(join(DECK_DIR, 'slides.md'), SLIDES)
-  const port = await freePort()
-  slidevUrl = `http://localhost:${port}`
-  slidev = spawn(process.execPath, [SLIDEV_BIN, join(DECK_DIR, 'slides.md'), '--port', String(port)], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    env: { ...process.env, VITE_KIT_LIVE_URL: server.wsUrl, VITE_KIT_LIVE_TOKEN: token, VITE_KIT_LIVE_JOIN: `${server.url}/`, VITE_KIT_LIVE_SESSION: SESSION },
-  })
-  process.once('exit', () => slidev.kill('SIGKILL'))
-  const end = Date.now() + 120_000
-  for (;;) {
-    const ok = await fetch(`${slidevUrl}/`).then(r => r.ok, () => false)
-    if (ok)
-      break
-    if (Date.now() > end)
-      throw new Error('Slidev did not start')
-    await new Promise(resolve => setTimeout(resolve, 300))
-  }
+  slidevDeck = await startLiveDeck('board-live', SLIDES, { VITE_KIT_LIVE_URL: server.wsUrl, VITE_KIT_LIVE_TOKEN: token, VITE_KIT_LIVE_JOIN: `${server.url}/`, VITE_KIT_LIVE_SESSION: SESSION })
+  slidevUrl = slidevDeck.url
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
 }, 240_000)
 
 afterAll(async () => {
   await browser?.close()
-  slidev?.kill('SIGTERM')
+  slidevDeck?.stop()
   await server?.stop()
-  rmSync(DECK_DIR, { recursive: true, force: true })
   rmSync(dir, { recursive: true, force: true })
 })
 

@@ -1,9 +1,7 @@
 // A live module end to end: the deck in Slidev (facilitator, projector size) and a phone at
 // 390 px on the join page. The phone follows the presenter from board to board and back to
 // waiting; the phone's idea appears on the projected board; the join slide counts the phone.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
@@ -11,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
 import { buildJoinPage } from '../../src/live/join-build'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
-import { ROOT, SLIDEV_BIN } from '../../src/paths'
+import { type LiveDeck, startLiveDeck } from './live-deck'
 
 const TOKEN = 'deck-test-facilitator-token-0123456789'
-const DECK_DIR = join(ROOT, 'decks', '_scratch', `live-${process.pid}`)
 // What a module deck needs for a live session: a join slide, board slides, and LiveFollow on
 // every slide (the kit's own global layer, global-bottom.vue at the root, which every deck gets
 // through `addons`).
@@ -50,48 +47,23 @@ fonts:
 
 let dir: string
 let server: LiveServer
-let slidev: ChildProcess
+let slidevDeck: LiveDeck
 let slidevUrl: string
 let browser: Browser
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as { port: number }
-    s.close(() => resolve(port))
-  })
-})
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kit-live-deck-'))
   await buildJoinPage(join(dir, 'join'))
   server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Live test', host: '127.0.0.1', port: 0, joinDir: join(dir, 'join') })
-  mkdirSync(DECK_DIR, { recursive: true })
-  writeFileSync(join(DECK_DIR, 'slides.md'), SLIDES)
-  const port = await freePort()
-  slidevUrl = `http://localhost:${port}`
-  slidev = spawn(process.execPath, [SLIDEV_BIN, join(DECK_DIR, 'slides.md'), '--port', String(port)], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    env: { ...process.env, VITE_KIT_LIVE_URL: server.wsUrl, VITE_KIT_LIVE_TOKEN: TOKEN, VITE_KIT_LIVE_JOIN: `${server.url}/` },
-  })
-  process.once('exit', () => slidev.kill('SIGKILL'))
-  const end = Date.now() + 120_000
-  for (;;) {
-    const ok = await fetch(`${slidevUrl}/`).then(r => r.ok, () => false)
-    if (ok)
-      break
-    if (Date.now() > end)
-      throw new Error('Slidev did not start')
-    await new Promise(resolve => setTimeout(resolve, 300))
-  }
+  slidevDeck = await startLiveDeck('live', SLIDES, { VITE_KIT_LIVE_URL: server.wsUrl, VITE_KIT_LIVE_TOKEN: TOKEN, VITE_KIT_LIVE_JOIN: `${server.url}/` })
+  slidevUrl = slidevDeck.url
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
 }, 180_000)
 
 afterAll(async () => {
   await browser?.close()
-  slidev?.kill('SIGTERM')
+  slidevDeck?.stop()
   await server?.stop()
-  rmSync(DECK_DIR, { recursive: true, force: true })
   rmSync(dir, { recursive: true, force: true })
 })
 
