@@ -11,8 +11,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import type * as Y from 'yjs'
-import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, synced, until } from '../live/node-clients'
-import { openSession } from '../live/session'
+import { Facilitator, Participant, type ServerProcess, sessionToken, spawnServer, startRedis, synced, until } from '../live/node-clients'
 
 const { values } = parseArgs({ options: { participants: { type: 'string', default: '300' }, each: { type: 'string', default: '20' }, interval: { type: 'string', default: '1000' }, only: { type: 'string' } } })
 const PARTICIPANTS = Number(values.participants)
@@ -87,8 +86,7 @@ interface Scenario { name: string, instances: number, killMidway: boolean }
 
 async function run(s: Scenario) {
   const sessions = mkdtempSync(join(tmpdir(), 'kit-bench-live-'))
-  process.env.KIT_SESSIONS_DIR = sessions
-  const token = openSession('bench', { title: 'Bench' }).token
+  const token = sessionToken(sessions, 'bench', { title: 'Bench' })
   const redis = s.instances > 1 ? await startRedis() : undefined
   const args = (port = 0) => ['--session', 'bench', '--host', '127.0.0.1', '--port', String(port), '--limits', LIMITS, ...(redis ? ['--redis', `127.0.0.1:${redis.port}`] : [])]
   const env = { KIT_SESSIONS_DIR: sessions }

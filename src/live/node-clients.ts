@@ -8,6 +8,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { boardDocName, CONTROL_DOC, publicDocName, randomId, type ServerMessage } from './protocol'
 import { ROOT } from '../paths'
+import { openSession } from './session'
 
 type Result = Extract<ServerMessage, { t: 'result' }>
 
@@ -180,6 +181,24 @@ export class Facilitator {
       b.provider.destroy()
     this.control.destroy()
     this.socket.destroy()
+  }
+}
+
+/**
+ * Opens a session kept in `sessionsDir` (where a server started with KIT_SESSIONS_DIR will find
+ * it) and returns its facilitator token; this process's own sessions folder is left as it was.
+ */
+export function sessionToken(sessionsDir: string, name: string, fresh: Parameters<typeof openSession>[1] = { title: name }): string {
+  const prev = process.env.KIT_SESSIONS_DIR
+  process.env.KIT_SESSIONS_DIR = sessionsDir
+  try {
+    return openSession(name, fresh).token
+  }
+  finally {
+    if (prev === undefined)
+      delete process.env.KIT_SESSIONS_DIR
+    else
+      process.env.KIT_SESSIONS_DIR = prev
   }
 }
 

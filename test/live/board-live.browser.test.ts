@@ -10,8 +10,7 @@ import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
 import { buildJoinPage } from '../../src/live/join-build'
-import { Facilitator, Participant, type ServerProcess, spawnServer, until } from '../../src/live/node-clients'
-import { openSession } from '../../src/live/session'
+import { Facilitator, Participant, type ServerProcess, spawnServer, until, sessionToken } from '../../src/live/node-clients'
 import { type LiveDeck, freePort, startLiveDeck } from './live-deck'
 
 const SESSION = 'board-live-test'
@@ -60,10 +59,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kit-board-live-'))
   env = { KIT_SESSIONS_DIR: join(dir, 'sessions'), KIT_LIVE_JOIN_DIR: join(dir, 'join') }
   await buildJoinPage(join(dir, 'join'))
-  const prev = process.env.KIT_SESSIONS_DIR
-  process.env.KIT_SESSIONS_DIR = env.KIT_SESSIONS_DIR
-  token = openSession(SESSION, { title: 'Live boards test' }).token
-  process.env.KIT_SESSIONS_DIR = prev
+  token = sessionToken(env.KIT_SESSIONS_DIR!, SESSION, { title: 'Live boards test' })
   serverPort = await freePort()
   server = await startServer()
 

@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadBoardResults } from '../../src/handouts/results'
 import { exportSession } from '../../src/live/export'
-import { Facilitator, Participant, spawnServer, synced, until } from '../../src/live/node-clients'
+import { Facilitator, Participant, spawnServer, synced, until, sessionToken } from '../../src/live/node-clients'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
-import { openSession } from '../../src/live/session'
 import { SAMPLES } from './board-samples'
 
 const TOKEN = 'boards-facilitator-token-0123456789abcdef'
@@ -124,13 +123,10 @@ describe('a list board on a server killed with SIGKILL', () => {
   it('loses no acknowledged row', async () => {
     const sessions = mkdtempSync(join(tmpdir(), 'kit-live-boards-kill-'))
     const env = { KIT_SESSIONS_DIR: sessions }
-    const prev = process.env.KIT_SESSIONS_DIR
-    process.env.KIT_SESSIONS_DIR = sessions
-    const session = openSession('kill-boards', { title: 'Kill' })
-    process.env.KIT_SESSIONS_DIR = prev
+    const token = sessionToken(sessions, 'kill-boards', { title: 'Kill' })
     const args = ['--session', 'kill-boards', '--host', '127.0.0.1', '--port', '0', '--limits', JSON.stringify({ entriesPerParticipant: 50, burst: 100, perSecond: 50 })]
     let server = await spawnServer(env, args)
-    const boss = new Facilitator(server.wsUrl, session.token)
+    const boss = new Facilitator(server.wsUrl, token)
     await boss.ready()
     boss.show('audit', 'channel-audit', 'Channels')
     const sample = SAMPLES.find(s => s.kind === 'channel-audit')!
@@ -152,7 +148,7 @@ describe('a list board on a server killed with SIGKILL', () => {
     await new Promise(resolve => server.child.once('exit', resolve))
     expect(acked).toHaveLength(36)
     server = await spawnServer(env, args)
-    const check = new Facilitator(server.wsUrl, session.token)
+    const check = new Facilitator(server.wsUrl, token)
     const { doc, provider } = await check.board('audit')
     await synced(provider)
     const ids = Object.keys(rowsIn(doc, 'channels'))

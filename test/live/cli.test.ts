@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Facilitator, Participant, spawnServer, until } from '../../src/live/node-clients'
-import { openSession } from '../../src/live/session'
+import { Facilitator, Participant, spawnServer, until, sessionToken } from '../../src/live/node-clients'
 import { ROOT } from '../../src/paths'
 
 const run = promisify(execFile)
@@ -40,12 +39,9 @@ describe('npm run live', () => {
   })
 
   it('exports a session\'s boards for the worksheets, then deletes the session', async () => {
-    const prev = process.env.KIT_SESSIONS_DIR
-    process.env.KIT_SESSIONS_DIR = sessions
-    const session = openSession('m4-test', { title: 'Charter', module: '04-community-charter' })
-    process.env.KIT_SESSIONS_DIR = prev
+    const token = sessionToken(sessions, 'm4-test', { title: 'Charter', module: '04-community-charter' })
     const server = await spawnServer({ KIT_SESSIONS_DIR: sessions }, ['--session', 'm4-test', '--host', '127.0.0.1', '--port', '0'])
-    const boss = new Facilitator(server.wsUrl, session.token)
+    const boss = new Facilitator(server.wsUrl, token)
     await boss.ready()
     boss.show('m4-choose', 'idea-vote', 'Choose')
     const phone = new Participant(server.wsUrl)

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, until, waitFor } from '../../src/live/node-clients'
+import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, until, waitFor, sessionToken } from '../../src/live/node-clients'
 import { randomId } from '../../src/live/protocol'
 import { LiveRedis } from '../../src/live/redis'
-import { hasRedisServer, sessionToken } from './scale-out'
+import { hasRedisServer } from './scale-out'
 import { SAMPLES } from './board-samples'
 
 describe.skipIf(!hasRedisServer)('limits across two live server instances', () => {

@@ -12,8 +12,7 @@ import * as Y from 'yjs'
 import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
 import { buildJoinPage } from '../../src/live/join-build'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
-import { openSession } from '../../src/live/session'
-import { Facilitator, Participant, spawnServer, until } from '../../src/live/node-clients'
+import { Facilitator, Participant, spawnServer, until, sessionToken } from '../../src/live/node-clients'
 
 const TOKEN = 'join-page-facilitator-token-0123456789'
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
@@ -311,12 +310,9 @@ describe('the join page', () => {
   it('keeps what is added while the server is killed (SIGKILL), and sends it once when it is back', async () => {
     const sessions = join(dir, 'sessions')
     const env = { KIT_SESSIONS_DIR: sessions, KIT_LIVE_JOIN_DIR: joinDir }
-    const prev = process.env.KIT_SESSIONS_DIR
-    process.env.KIT_SESSIONS_DIR = sessions
-    const session = openSession('restart', { title: 'Restart test' })
-    process.env.KIT_SESSIONS_DIR = prev
+    const token = sessionToken(sessions, 'restart', { title: 'Restart test' })
     let child = await spawnServer(env, ['--session', 'restart', '--host', '127.0.0.1', '--port', '0'])
-    let boss = new Facilitator(child.wsUrl, session.token)
+    let boss = new Facilitator(child.wsUrl, token)
     await boss.ready()
     boss.show('m3-restart', 'idea-vote', 'Restart')
     const { context, page } = await phone(390, child.url)
@@ -332,7 +328,7 @@ describe('the join page', () => {
     child = await spawnServer(env, ['--session', 'restart', '--host', '127.0.0.1', '--port', String(child.port)])
     await page.getByTestId('board-ideas').getByText('Made offline').waitFor({ timeout: 20_000 })
     await page.getByTestId('board-ideas').getByText('Before the restart').waitFor()
-    boss = new Facilitator(child.wsUrl, session.token)
+    boss = new Facilitator(child.wsUrl, token)
     const { doc } = await boss.board('m3-restart')
     await until(doc, () => ideasOf(doc).length === 2)
     expect(ideasOf(doc).map(i => i.text).sort()).toEqual(['Before the restart', 'Made offline'])

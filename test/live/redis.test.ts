@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { Facilitator, type ServerProcess, spawnServer, startRedis, synced, until } from '../../src/live/node-clients'
-import { addIdeas, hasRedisServer, ideasOf, joinPhones, sessionToken } from './scale-out'
+import { Facilitator, type ServerProcess, spawnServer, startRedis, synced, until, sessionToken } from '../../src/live/node-clients'
+import { addIdeas, hasRedisServer, ideasOf, joinPhones } from './scale-out'
 
 
 

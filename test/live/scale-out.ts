@@ -4,7 +4,6 @@
 import { execFileSync } from 'node:child_process'
 import * as Y from 'yjs'
 import { Participant, type ServerProcess, until } from '../../src/live/node-clients'
-import { openSession } from '../../src/live/session'
 
 export const hasRedisServer = (() => {
   try {
@@ -17,18 +16,6 @@ export const hasRedisServer = (() => {
 })()
 
 export const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
-
-/** A new session's facilitator token, with the session kept in `sessionsDir`. */
-export function sessionToken(sessionsDir: string, name: string): string {
-  const prev = process.env.KIT_SESSIONS_DIR
-  process.env.KIT_SESSIONS_DIR = sessionsDir
-  try {
-    return openSession(name, { title: 'Scale' }).token
-  }
-  finally {
-    process.env.KIT_SESSIONS_DIR = prev
-  }
-}
 
 /** `count` phones, alternately on each instance, each once it shows `boardId`. */
 export function joinPhones(instances: [ServerProcess, ServerProcess], count: number, boardId: string): Promise<Participant[]> {

@@ -11,8 +11,7 @@ import { importJson } from '../../src/exercises/board'
 import { ideaVote } from '../../src/exercises/idea-vote'
 import { exportSession } from '../../src/live/export'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
-import { openSession } from '../../src/live/session'
-import { Facilitator, Participant, spawnServer, synced, until, waitFor } from '../../src/live/node-clients'
+import { Facilitator, Participant, spawnServer, synced, until, waitFor, sessionToken } from '../../src/live/node-clients'
 
 const TOKEN = 'test-facilitator-token-0123456789abcdef'
 const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
@@ -303,13 +302,10 @@ describe('the live server killed with SIGKILL', () => {
   it('loses nothing it acknowledged; phones reconnect and send what they made offline once', async () => {
     const sessions = mkdtempSync(join(tmpdir(), 'kit-live-kill-'))
     const env = { KIT_SESSIONS_DIR: sessions }
-    const prev = process.env.KIT_SESSIONS_DIR
-    process.env.KIT_SESSIONS_DIR = sessions
-    const session = openSession('kill-test', { title: 'Kill test' })
-    process.env.KIT_SESSIONS_DIR = prev
+    const token = sessionToken(sessions, 'kill-test', { title: 'Kill test' })
     const args = ['--session', 'kill-test', '--host', '127.0.0.1', '--port', '0', '--limits', JSON.stringify({ entriesPerParticipant: 50, burst: 100, perSecond: 50 })]
     let server = await spawnServer(env, args)
-    const facilitator = new Facilitator(server.wsUrl, session.token)
+    const facilitator = new Facilitator(server.wsUrl, token)
     await facilitator.ready()
     facilitator.show('ideas')
     await until(facilitator.controlDoc, () => facilitator.controlDoc.getMap('boards').has('ideas'))
@@ -336,7 +332,7 @@ describe('the live server killed with SIGKILL', () => {
     server = await spawnServer(env, [...args.slice(0, 4), '--port', String(server.port), ...args.slice(6)])
     expect(await offline).toMatchObject({ ok: true })
 
-    const check = new Facilitator(server.wsUrl, session.token)
+    const check = new Facilitator(server.wsUrl, token)
     await check.ready()
     const { doc, provider } = await check.board('ideas')
     await synced(provider)
