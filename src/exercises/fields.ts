@@ -170,3 +170,12 @@ export function newId(prefix = 'r'): string {
   counter = (counter + 1) % 1_000_000
   return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}${counter.toString(36)}`
 }
+
+/**
+ * The fields of an edited row that differ from the row as the board shows it: what saving an
+ * edit writes, so that another tab's edit of another field is kept. `except` leaves out fields
+ * edited elsewhere (the mountain's steps).
+ */
+export function changedFields(shown: Record<string, unknown>, edited: Record<string, unknown>, except: readonly string[] = []): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(edited).filter(([k, v]) => !except.includes(k) && JSON.stringify(shown[k]) !== JSON.stringify(v)))
+}
