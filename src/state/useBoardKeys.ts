@@ -5,25 +5,16 @@
 //
 // Why: while a select or an arrow-using item has focus, Slidev's shortcuts are locked, so its
 // arrow keys change the choice or move the item, not the slide; focus leaving the board gives
-// Slidev its keys back. Space and Enter on a board control operate the control only: Slidev's
-// keys (on the window) never see them. The clicker's keys after a click on a button are
-// handled once for every slide, boards included, in setup/shortcuts.ts.
+// Slidev its keys back. The clicker's keys after a click on a button, and Space on a control,
+// are handled once for every slide, boards included, in setup/shortcuts.ts.
 import { useEventListener } from '@vueuse/core'
 import type { Ref } from 'vue'
 import { useShortcutLock } from '../slidev/context'
 
 export const ARROWS_ATTRIBUTE = 'data-kit-arrows'
 
-const isTyping = (el: HTMLElement) => el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)
-
 export function useBoardKeys(root: Readonly<Ref<HTMLElement | undefined | null>>): void {
   const shortcuts = useShortcutLock()
-
-  useEventListener(root, 'keydown', (event: KeyboardEvent) => {
-    const el = event.target as HTMLElement
-    if ((event.key === ' ' || event.key === 'Enter') && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(el) && !el.closest('dialog'))
-      event.stopPropagation()
-  })
 
   useEventListener(root, 'focusin', (event: FocusEvent) => {
     const el = event.target as HTMLElement
