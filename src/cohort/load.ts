@@ -11,6 +11,7 @@ import { type DeckRef, listDecks, loadDeck, type LoadedDeck, lookUpDeck } from '
 import { sessionPlan, type Version } from '../content/timing'
 import { paths, ROOT } from '../paths'
 import { checkComposedDecks } from './check'
+import { cohortContentProblems, imageKind, svgProblem } from './content-rules'
 import { type Cohort, cohortSchema, type ModuleSession, moduleSessionSchema } from './schema'
 
 export const COHORT_ID = /^[a-z0-9][a-z0-9-]{0,40}$/
@@ -221,10 +222,13 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
       if (!ids.includes(slideId))
         problem({ ...at(...path), message: `slide id "${slideId}" is not in module ${deck.number} (${deck.name}). Closest: ${closestIds(slideId, ids).join(', ')}.` })
     }
+    const slideFiles: [string, (string | number)[]][] = []
     const checkFile = (rel: string, path: (string | number)[]) => {
       const r = resolveCohortFile(dir, rel, MAX_SLIDE_FILE)
       if ('problem' in r)
         problem({ ...at(...path), message: r.problem })
+      else
+        slideFiles.push([r.file, path])
     }
     session.drop.forEach((slideId, k) => checkId(slideId, ['modules', i, 'drop', k]))
     if (session.drop.includes(ids[0]))
@@ -239,6 +243,11 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
       checkId(ins.after, ['modules', i, 'insert', k, 'after'])
       checkFile(ins.file, ['modules', i, 'insert', k, 'file'])
     })
+    // A cohort slide is content: nothing in it runs or reaches outside the cohort folder.
+    for (const [real, path] of slideFiles) {
+      for (const p of await cohortContentProblems(readFileSync(real, 'utf8'), real, dir))
+        problem({ ...at(...path), message: `${relative(dir, real)}:${p.line}: ${p.message}` })
+    }
 
     // The session's length chooses the module's version: the full one when it fits, else the short one.
     const length = session.length ?? cohortLength
@@ -263,8 +272,20 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
     const r = resolveCohortFile(dir, logo, MAX_LOGO)
     if ('problem' in r)
       problem({ ...at('branding', 'logo'), message: r.problem.replace(/^the file/, 'the logo') })
-    else if (!/\.(svg|png|jpe?g|webp)$/i.test(r.file))
-      problem({ ...at('branding', 'logo'), message: 'the logo must be an SVG, PNG, JPEG or WebP image.' })
+    else {
+      const bytes = readFileSync(r.file)
+      const kind = imageKind(bytes)
+      const named = /\.svg$/i.test(r.file) ? 'svg' : /\.png$/i.test(r.file) ? 'png' : /\.jpe?g$/i.test(r.file) ? 'jpeg' : /\.webp$/i.test(r.file) ? 'webp' : undefined
+      if (!named)
+        problem({ ...at('branding', 'logo'), message: 'the logo must be an SVG, PNG, JPEG or WebP image (.svg, .png, .jpg, .webp).' })
+      else if (kind !== named)
+        problem({ ...at('branding', 'logo'), message: `${JSON.stringify(logo)} is named as a${named === 'svg' ? 'n' : ''} ${named.toUpperCase()} image but its content is ${kind ? `a${kind === 'svg' ? 'n' : ''} ${kind.toUpperCase()} image` : 'not an image'}; export the logo again as SVG, PNG, JPEG or WebP with the matching extension.` })
+      else if (kind === 'svg') {
+        const why = svgProblem(bytes.toString('utf8'))
+        if (why)
+          problem({ ...at('branding', 'logo'), message: why })
+      }
+    }
   }
   // The cohort's decks meet the same rules as the upstream ones: composed and checked as Slidev reads them.
   if (parsed.success && result.problems.length === 0)

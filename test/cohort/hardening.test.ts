@@ -294,3 +294,66 @@ ${extra}
     expect(loaded.problems.map(formatCohortProblem).join('\n')).toMatch(/modules\[0\]\.minutes: in module 1 as this cohort runs it: the slide durations add up to 11 min \(Welcome 6 \+ Discuss 5\) plus a 1-minute buffer = 12, but `duration` states 14 min/)
   })
 })
+
+describe('a cohort folder is content, not code', () => {
+  const slide = (body: string, front = '') => `---\nid: m1-local-story\n${front}---\n\n# Our story\n\n${body}\n\n<!-- Local story. -->\n`
+  it.each([
+    ['a script that imports a file of the kit', slide('<script setup>\nimport token from \'../../../sessions/a/token.txt?raw\'\n</script>\n\n{{ token }}'), /slides\/local\.md:7: <script> is not allowed in a cohort slide/],
+    ['a template expression', slide('Configs: {{ $slidev.configs }}'), /slides\/local\.md:7: `\{\{` starts a template expression/],
+    ['a directive that renders HTML', slide('<div v-html="$slidev.configs.title"></div>'), /the attribute v-html on <div> is code/],
+    ['a bound attribute', slide('<img :src="x" alt="x">'), /the attribute :src on <img> is code/],
+    ['an event handler', slide('<button @click="$nav.next()">Go</button>'), /the attribute @click on <button> is code/],
+    ['an inline handler', slide('<img src="/favicon.svg" onerror="alert(1)" alt="x">'), /the attribute onerror on <img> is code/],
+    ['a style block', slide('<style>\n@import "../../../src/live/server.ts";\n</style>'), /<style> is not allowed/],
+    ['a snippet import', slide('<<< @/src/live/session.ts'), /`<<<` imports a code snippet/],
+    ['an iframe', slide('<iframe src="http://127.0.0.1:1234"></iframe>'), /<iframe> is not allowed/],
+    ['the dev server\'s file route', slide('<img src="/@fs/etc/passwd" alt="x">'), /"\/@fs\/" reaches the build tool's own files/],
+    ['a javascript: link', slide('[click](javascript:alert(1))'), /a javascript: link runs code/],
+    ['a `src:` import of another file', slide('text', 'src: ../../../decks/01-community-foundation/slides.md\n'), /the frontmatter key `src` makes the build read or run another file/],
+  ])('refuses %s, with its line', async (_, text, message) => {
+    writeFileSync(join(dir, 'slides/local.md'), text)
+    const { text: found, loaded } = await problems()
+    expect(found).toMatch(message)
+    expect(found).toMatch(/cohort\.yaml:1[0-9]:\d+ modules\[0\]\.insert\[0\]\.file: slides\/local\.md:\d+: /)
+    expect(found).not.toMatch(/\n\s+at /) // no stack trace
+    expect(loaded.sessions).toEqual([])
+  })
+
+  it('refuses an image outside the cohort folder, and keeps one inside', async () => {
+    const rel = join('..', '..', outside.split(/[/\\]/).pop()!, 'secret.svg')
+    writeFileSync(join(dir, 'slides/local.md'), slide(`![secret](${rel})`))
+    expect((await problems()).text).toMatch(/"\.\.\/\.\.\/kit-outside-\w+\/secret\.svg" is outside the cohort folder/)
+    writeFileSync(join(dir, 'slides/local.md'), slide('![our logo](../logo.svg)'))
+    expect((await problems()).text).toBe('')
+  })
+
+  it('accepts Markdown, plain HTML and the kit\'s components with fixed attributes', async () => {
+    writeFileSync(join(dir, 'slides/local.md'), slide('<p class="kit-credit">After someone (CC BY 4.0). Say onward, not on=.</p>\n\n- **Bold** and `code`\n\n<div class="grid" data-x="1">\n\nText\n\n</div>\n\n![kit](/favicon.svg)'))
+    const { text, loaded } = await problems()
+    expect(text).toBe('')
+    expect(loaded.sessions).toHaveLength(1)
+  })
+})
+
+describe('a logo is checked by its content, not its name', () => {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
+  it.each([
+    ['a PNG named .svg', () => writeFileSync(join(dir, 'logo.svg'), PNG), /"logo\.svg" is named as an SVG image but its content is a PNG image/],
+    ['a text file named .svg', () => writeFileSync(join(dir, 'logo.svg'), 'hello'), /"logo\.svg" is named as an SVG image but its content is not an image/],
+    ['an SVG with a script', () => writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), /the SVG logo contains a <script>/],
+    ['an SVG with a handler', () => writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), /the SVG logo contains an event handler/],
+    ['an SVG that loads from another host', () => writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://example.org/x.png"/></svg>'), /loads something from another host/],
+  ])('refuses %s', async (_, write, message) => {
+    write()
+    const { text, loaded } = await problems()
+    expect(text).toMatch(/cohort\.yaml:1[0-9]:\d+ branding\.logo: /)
+    expect(text).toMatch(message)
+    expect(loaded.sessions).toEqual([])
+  })
+
+  it('accepts a PNG named .png', async () => {
+    writeFileSync(join(dir, 'logo.png'), PNG)
+    const { text } = await problems(BASE.replace('logo: logo.svg', 'logo: logo.png'))
+    expect(text).toBe('')
+  })
+})
