@@ -9,7 +9,17 @@
 // control used the key itself (a dot moved with the arrows calls preventDefault) or sits in
 // a dialog or menu (an item that moves with the arrows, `data-kit-arrows`, calls preventDefault
 // and holds Slidev's shortcut lock: src/state/useBoardKeys.ts). Text fields keep every key. Checked by test/site/clicker.test.ts.
+//
+// The kit's own keys (README, "Presenting"): B or . blanks the room's screen and shows it again
+// (what clickers' blank-screen button sends); T starts or pauses the current activity's clock
+// and N moves it to its next step, from the presenter view or the projector alike. The
+// preparation pages (`prep: true`) are the facilitator's: the keys that go forward stop at the
+// last slide before them (the overview and the presenter view still reach them).
 import { defineShortcutsSetup } from '@slidev/types'
+import { useDeckConfigs, useDeckNav } from '../src/slidev/context'
+import { activityPlan, timerKey } from '../src/state/activity-plan'
+import { activityTimerControls } from '../src/state/useActivityTimer'
+import { useRoomScreen } from '../src/state/useRoomScreen'
 import { useActiveElement, useEventListener } from '@vueuse/core'
 import { computed, isRef, type Ref } from 'vue'
 
@@ -39,11 +49,40 @@ export default defineShortcutsSetup((nav, base) => {
     void nav[go]()
   })
 
-  return base.map((s) => {
+  const screen = useRoomScreen()
+  const { slides, currentSlideNo, currentSlideRoute, clicks, clicksTotal } = useDeckNav()
+  const configs = useDeckConfigs<{ cohort?: { id?: string } }>()
+  const frontmatter = () => (currentSlideRoute.value?.meta?.slide?.frontmatter ?? {}) as Record<string, any>
+  const cohort = () => configs.cohort?.id || 'default'
+  const clock = () => {
+    const fm = frontmatter()
+    const steps = activityPlan(fm)
+    return steps.length && typeof fm.id === 'string' ? { controls: activityTimerControls(timerKey(cohort(), fm.id)), steps } : undefined
+  }
+  // Forward stops before the preparation pages, unless the facilitator is already among them.
+  const intoPrep = () => {
+    const next = slides.value[currentSlideNo.value]
+    return frontmatter().prep !== true && next?.meta?.slide?.frontmatter?.prep === true && clicks.value >= clicksTotal.value
+  }
+  const FORWARD = new Set(['next_space', 'next_right', 'next_page_key', 'next_down', 'next_shift'])
+
+  const kit = [
+    { name: 'kit_blank', key: 'b', fn: () => screen.toggleBlank() },
+    { name: 'kit_blank_period', key: '.', fn: () => screen.toggleBlank() },
+    { name: 'kit_clock_toggle', key: 't', fn: () => clock()?.controls.toggle() },
+    { name: 'kit_clock_next', key: 'n', fn: () => { const c = clock(); c?.controls.nextStep(c.steps) } },
+  ]
+
+  return [...base.map((s) => {
+    let shortcut = s
     if ((s.name === 'next_space' || s.name === 'prev_space') && isRef(s.key)) {
       const key = s.key as Ref<boolean>
-      return { ...s, key: computed(() => key.value && !onControl.value) }
+      shortcut = { ...s, key: computed(() => key.value && !onControl.value) }
     }
-    return s
-  })
+    if (FORWARD.has(s.name ?? '') && shortcut.fn) {
+      const go = shortcut.fn
+      shortcut = { ...shortcut, fn: () => { if (!intoPrep()) go() } }
+    }
+    return shortcut
+  }), ...kit]
 })

@@ -8,7 +8,7 @@
 // exactly these four; the built decks in test/site run the real ones.
 import { configs, lockShortcuts, useNav, useSlideContext } from '@slidev/client'
 import { useMediaQuery } from '@vueuse/core'
-import { computed, type ComputedRef, onScopeDispose } from 'vue'
+import { computed, type ComputedRef, inject, type InjectionKey, onScopeDispose, type Ref } from 'vue'
 
 /** The deck's configs (its headmatter, with the kit's own fields such as `cohort`). */
 export function useDeckConfigs<T extends object = Record<string, unknown>>(): Partial<T> {
@@ -46,4 +46,34 @@ export function useShortcutLock(): { lock: () => void, unlock: () => void } {
   }
   onScopeDispose(unlock)
   return { lock, unlock }
+}
+
+/** Slidev's render context key (its `injectionRenderContext`, a string key in Slidev 52). */
+const RENDER_CONTEXT = '$$slidev-render-context' as unknown as InjectionKey<Ref<string>>
+
+/**
+ * Where this copy of the slide is drawn: 'slide' on the projector, 'presenter' for the
+ * presenter view's current slide, 'previewNext', 'overview', 'print' and so on.
+ */
+export function useRenderContext(): ComputedRef<string> {
+  const context = inject(RENDER_CONTEXT, undefined)
+  return computed(() => context?.value ?? 'none')
+}
+
+/** True in the presenter view's window (its own controls and previews), false on the projector. */
+export function useIsPresenterWindow(): ComputedRef<boolean> {
+  const { isPresenter } = useNav()
+  return computed(() => isPresenter.value)
+}
+
+/** The current slide's frontmatter as the window's navigation sees it (outside a slide, e.g. in a global layer). */
+export function useCurrentFrontmatter(): ComputedRef<Record<string, any>> {
+  const { currentSlideRoute } = useNav()
+  return computed(() => currentSlideRoute.value?.meta?.slide?.frontmatter ?? {})
+}
+
+/** The window's navigation as the kit reads it: the slides in order, the current one, its clicks. */
+export function useDeckNav() {
+  const { isPresenter, slides, currentSlideNo, currentSlideRoute, clicks, clicksTotal } = useNav()
+  return { isPresenter, slides, currentSlideNo, currentSlideRoute, clicks, clicksTotal }
 }

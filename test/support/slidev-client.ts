@@ -7,7 +7,15 @@ import { computed, reactive } from 'vue'
 export const configs = reactive<Record<string, unknown>>({})
 
 export function useNav() {
-  return { isPrintMode: computed(() => new URLSearchParams(location.search).has('print')) }
+  return {
+    isPrintMode: computed(() => new URLSearchParams(location.search).has('print')),
+    isPresenter: computed(() => location.pathname.includes('/presenter')),
+    currentSlideRoute: computed(() => ({ no: 1, meta: { slide: { frontmatter: {} as Record<string, any> } } })),
+    slides: computed(() => [] as any[]),
+    currentSlideNo: computed(() => 1),
+    clicks: computed(() => 0),
+    clicksTotal: computed(() => 0),
+  }
 }
 
 export function useSlideContext() {
