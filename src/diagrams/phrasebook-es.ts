@@ -5,8 +5,8 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Golden Circle
   'The Golden Circle: why, how, what': 'El Círculo Dorado: por qué, cómo, qué',
   'Three nested circles, read from the centre out: why, then how, then what.': 'Tres círculos concéntricos, que se leen del centro hacia fuera: por qué, luego cómo, luego qué.',
-  'Simon Sinek\'s Golden Circle (': 'El Círculo Dorado de Simon Sinek (',
-  ', 2009), as used by The Turing Way (CC BY 4.0).': ', 2009), tal como lo usa The Turing Way (CC BY 4.0).',
+  'After Simon Sinek\'s Golden Circle (': 'Según el Círculo Dorado de Simon Sinek (',
+  ', 2009): idea paraphrased, drawing the kit\'s own; not CC-licensed.': ', 2009): idea parafraseada, dibujo propio del kit; sin licencia CC.',
   'Why': 'Por qué',
   'the purpose your community exists for': 'el propósito por el que existe vuestra comunidad',
   'How': 'Cómo',
