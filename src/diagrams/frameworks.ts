@@ -62,7 +62,7 @@ export const LIFECYCLE = {
 export const COP_ELEMENTS = {
   title: 'Three elements of a community of practice: domain, community, practice',
   shape: 'Three overlapping circles: every community of practice has all three.',
-  credit: ['Term from Lave and Wenger, ', { em: 'Situated Learning' }, ' (1991). Elements after Wenger, McDermott and Snyder (2002), as introduced by Wenger-Trayner and Wenger-Trayner (2015). Paraphrased.'],
+  credit: ['Term: Lave and Wenger, ', { em: 'Situated Learning' }, ' (1991). Elements: Wenger, McDermott and Snyder (2002), via Wenger-Trayner (2015). Paraphrased.'],
   parts: [
     { key: 'domain', label: 'Domain', meaning: 'what we care about' },
     { key: 'community', label: 'Community', meaning: 'how we learn together' },

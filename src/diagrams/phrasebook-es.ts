@@ -36,8 +36,8 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Domain, community, practice
   'Three elements of a community of practice: domain, community, practice': 'Tres elementos de una comunidad de práctica: dominio, comunidad, práctica',
   'Three overlapping circles: every community of practice has all three.': 'Tres círculos que se solapan: toda comunidad de práctica tiene los tres.',
-  'Term from Lave and Wenger, ': 'Término de Lave y Wenger, ',
-  ' (1991). Elements after Wenger, McDermott and Snyder (2002), as introduced by Wenger-Trayner and Wenger-Trayner (2015). Paraphrased.': ' (1991). Elementos según Wenger, McDermott y Snyder (2002), tal como los presentan Wenger-Trayner y Wenger-Trayner (2015). Parafraseado.',
+  'Term: Lave and Wenger, ': 'Término: Lave y Wenger, ',
+  ' (1991). Elements: Wenger, McDermott and Snyder (2002), via Wenger-Trayner (2015). Paraphrased.': ' (1991). Elementos: Wenger, McDermott y Snyder (2002), según Wenger-Trayner (2015). Parafraseado.',
   'Domain': 'Dominio',
   'what we care about': 'lo que nos importa',
   'Community': 'Comunidad',
