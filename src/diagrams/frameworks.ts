@@ -62,7 +62,7 @@ export const LIFECYCLE = {
 export const COP_ELEMENTS = {
   title: 'Three elements of a community of practice: domain, community, practice',
   shape: 'Three overlapping circles: every community of practice has all three.',
-  credit: ['Term from Lave and Wenger, ', { em: 'Situated Learning' }, ' (1991). Elements after Etienne and Beverly Wenger-Trayner (wenger-trayner.com). Paraphrased.'],
+  credit: ['Term: Lave and Wenger, ', { em: 'Situated Learning' }, ' (1991). Elements: Wenger, McDermott and Snyder (2002), via Wenger-Trayner (2015). Paraphrased.'],
   parts: [
     { key: 'domain', label: 'Domain', meaning: 'what we care about' },
     { key: 'community', label: 'Community', meaning: 'how we learn together' },
@@ -86,7 +86,7 @@ export const PARTICIPATION_LEVELS = {
 export const POWER_INTEREST = {
   title: 'The power/interest grid',
   shape: 'A two-by-two grid: power rises upwards, interest rises to the right.',
-  credit: ['Grid after Mendelow (1981), ICIS proceedings. The quadrant labels come from later textbook adaptations.'],
+  credit: ['Grid and labels after Johnson and Scholes (', { em: 'Exploring Corporate Strategy' }, '), adapting Mendelow (1981), who crossed power with environmental dynamism.'],
   axes: { power: 'Power →', interest: 'Interest →', lower: 'lower', higher: 'higher' },
   // Position in the grid: row 0 is higher power, column 1 is higher interest.
   quadrants: [

@@ -36,8 +36,8 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Domain, community, practice
   'Three elements of a community of practice: domain, community, practice': 'Tres elementos de una comunidad de práctica: dominio, comunidad, práctica',
   'Three overlapping circles: every community of practice has all three.': 'Tres círculos que se solapan: toda comunidad de práctica tiene los tres.',
-  'Term from Lave and Wenger, ': 'Término de Lave y Wenger, ',
-  ' (1991). Elements after Etienne and Beverly Wenger-Trayner (wenger-trayner.com). Paraphrased.': ' (1991). Elementos según Etienne y Beverly Wenger-Trayner (wenger-trayner.com). Parafraseado.',
+  'Term: Lave and Wenger, ': 'Término: Lave y Wenger, ',
+  ' (1991). Elements: Wenger, McDermott and Snyder (2002), via Wenger-Trayner (2015). Paraphrased.': ' (1991). Elementos: Wenger, McDermott y Snyder (2002), según Wenger-Trayner (2015). Parafraseado.',
   'Domain': 'Dominio',
   'what we care about': 'lo que nos importa',
   'Community': 'Comunidad',
@@ -68,7 +68,8 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Power/interest grid
   'The power/interest grid': 'La cuadrícula de poder e interés',
   'A two-by-two grid: power rises upwards, interest rises to the right.': 'Una cuadrícula de dos por dos: el poder crece hacia arriba y el interés hacia la derecha.',
-  'Grid after Mendelow (1981), ICIS proceedings. The quadrant labels come from later textbook adaptations.': 'Cuadrícula según Mendelow (1981), actas del ICIS. Los nombres de los cuadrantes vienen de adaptaciones posteriores en manuales.',
+  'Grid and labels after Johnson and Scholes (': 'Cuadrícula y nombres según Johnson y Scholes (',
+  '), adapting Mendelow (1981), who crossed power with environmental dynamism.': '), que adaptan a Mendelow (1981), quien cruzó el poder con el dinamismo del entorno.',
   'lower': 'menos',
   'higher': 'más',
   'higher power, lower interest': 'más poder, menos interés',

@@ -1,4 +1,4 @@
-// Module 2: stakeholders on a power/interest grid (after Mendelow), with the engagement
+// Module 2: stakeholders on a power/interest grid (Johnson and Scholes's adaptation of Mendelow), with the engagement
 // approach of each quadrant computed from a threshold the group can move.
 import { z } from 'zod'
 import type { BoardDefinition } from './board'
