@@ -1,7 +1,7 @@
 // The cohort file (cohorts/<id>/cohort.yaml): one schema, documented field by field in
 // cohorts/README.md. Cross-file checks (modules, slide ids, files) are in load.ts.
 import { z } from 'zod'
-import { LANGUAGES } from '../exercises/labels'
+import { LANGUAGES } from '../i18n/labels'
 import { SLIDE_ID } from '../content/ids'
 import { VALUE_NAMES } from './values'
 

@@ -3,9 +3,9 @@
 // all read the same text; the drawings are in components/diagrams/.
 // Stage names the boards also use come from the board models, so a stage reads the same on
 // the diagram that teaches it and on the board that uses it.
-import { STAGES, STAGE_LABELS } from '../exercises/lifecycle-compass'
-import { PATHWAY, PATHWAY_LABELS } from '../exercises/mountain-of-engagement'
-import { QUADRANTS } from '../exercises/stakeholder-map'
+import { STAGES, STAGE_LABELS } from '../boards/lifecycle-compass/model'
+import { PATHWAY, PATHWAY_LABELS } from '../boards/mountain-of-engagement/model'
+import { QUADRANTS } from '../boards/stakeholder-map/model'
 
 /** A credit is text with, optionally, a work's title in italics. */
 export type CreditPart = string | { em: string }

@@ -1,9 +1,9 @@
 // A group's results for the worksheets: boards' JSON exports, one file or a list of them.
 import { readFileSync, statSync } from 'node:fs'
 import { UserError } from '../errors'
-import { importJson } from '../exercises/board'
-import { LIMITS } from '../exercises/fields'
-import { boardByKind } from '../exercises/registry'
+import { importJson } from '../boards/kit/board'
+import { LIMITS } from '../boards/kit/fields'
+import { boardByKind } from '../boards'
 
 /** A group's results for one board: which kind of board, and its validated data. */
 export interface BoardResult { kind: string, data: unknown }

@@ -1,22 +1,22 @@
 // One worksheet per board, as data: what a printed worksheet shows, in the cohort's language,
 // blank (lines to write on) or filled with a group's results. The print view of a board
-// (components/BoardWorksheet.vue) and the worksheets PDF (worksheets.ts) both render this
+// (src/boards/ui/BoardWorksheet.vue) and the worksheets PDF (worksheets.ts) both render this
 // model, so they cannot disagree. Plain TypeScript: no Vue, no Node.
-import type { BoardDefinition } from '../exercises/board'
-import type { FieldDef } from '../exercises/fields'
-import { displayValue } from '../exercises/fields'
-import { channelAudit, CHANNEL_FIELDS } from '../exercises/channel-audit'
-import { charterBuilder, type CharterData, DECISION_LABELS, MILESTONE_FIELDS } from '../exercises/charter'
-import { INFORMATION_FIELDS, informationMap } from '../exercises/information-map'
-import { labelsFor, translate } from '../exercises/labels'
-import { COMPASS_FIELDS, lifecycleCompass, STAGE_LABELS } from '../exercises/lifecycle-compass'
-import { mountainOfEngagement, PATHWAY_LABELS, PERSONA_FIELDS } from '../exercises/mountain-of-engagement'
-import { EVENT_FIELDS, originTimeline } from '../exercises/origin-timeline'
-import { BOARDS } from '../exercises/registry'
-import { cellKey, RACI, RACI_MEANING, raciMatrix, type RaciMatrixData } from '../exercises/raci-matrix'
-import { QUADRANTS, quadrantOf, stakeholderMap, STAKEHOLDER_FIELDS, type StakeholderMapData } from '../exercises/stakeholder-map'
-import { IDEA_FIELDS, ideaVote } from '../exercises/idea-vote'
-import { LEDGER_FIELDS, valueExchangeLedger } from '../exercises/value-exchange-ledger'
+import type { BoardDefinition } from '../boards/kit/board'
+import type { FieldDef } from '../boards/kit/fields'
+import { displayValue } from '../boards/kit/fields'
+import { channelAudit, CHANNEL_FIELDS } from '../boards/channel-audit/model'
+import { charterBuilder, type CharterData, DECISION_LABELS, MILESTONE_FIELDS } from '../boards/charter-builder/model'
+import { INFORMATION_FIELDS, informationMap } from '../boards/information-map/model'
+import { labelsFor, translate } from '../i18n/labels'
+import { COMPASS_FIELDS, lifecycleCompass, STAGE_LABELS } from '../boards/lifecycle-compass/model'
+import { mountainOfEngagement, PATHWAY_LABELS, PERSONA_FIELDS } from '../boards/mountain-of-engagement/model'
+import { EVENT_FIELDS, originTimeline } from '../boards/origin-timeline/model'
+import { BOARDS } from '../boards'
+import { cellKey, RACI, RACI_MEANING, raciMatrix, type RaciMatrixData } from '../boards/raci-matrix/model'
+import { QUADRANTS, quadrantOf, stakeholderMap, STAKEHOLDER_FIELDS, type StakeholderMapData } from '../boards/stakeholder-map/model'
+import { IDEA_FIELDS, ideaVote } from '../boards/idea-vote/model'
+import { LEDGER_FIELDS, valueExchangeLedger } from '../boards/value-exchange-ledger/model'
 
 export interface WorksheetTable {
   caption?: string

@@ -8,7 +8,7 @@
 // participant's secret, never the secret), `_name` (optional display name) and `_status`.
 import type { z } from 'zod'
 import * as Y from 'yjs'
-import type { BoardDefinition } from '../exercises/board'
+import type { BoardDefinition } from '../boards/kit/board'
 import type { EntryStatus, Moderation, RefusalCode } from './protocol'
 
 export interface Contributor {

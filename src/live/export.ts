@@ -4,7 +4,7 @@
 // pending contributions stay out, as they stayed off the projector.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { exportJson, validate } from '../exercises/board'
+import { exportJson, validate } from '../boards/kit/board'
 import { UserError } from '../errors'
 import { liveBoard } from './adapters'
 import { meta } from './boards'

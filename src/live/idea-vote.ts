@@ -8,8 +8,8 @@
 //              ideas  id -> {id, text, by, votes}   (visible ideas only; votes counted)
 import { z } from 'zod'
 import * as Y from 'yjs'
-import { rowId } from '../exercises/fields'
-import { DEFAULT_VOTES, type IdeaVoteData, ideaText, ideaVote, VOTES_MAX, VOTES_MIN } from '../exercises/idea-vote'
+import { rowId } from '../boards/kit/fields'
+import { DEFAULT_VOTES, type IdeaVoteData, ideaText, ideaVote, VOTES_MAX, VOTES_MIN } from '../boards/idea-vote/model'
 import { type Json, type LiveBoardAdapter, meta, rowsOf, setFields, statusOf, syncRows } from './boards'
 import type { IdeaVoteMine } from './protocol'
 

@@ -5,7 +5,7 @@
 //   structure: 1-2-4-All                  a published structure's steps, scaled
 // Whatever the steps leave of `duration` becomes a last step ("Debrief"); a slide with none of
 // these is one step of its whole duration. Plain functions: the content check can use them too.
-import { STRUCTURES, type Step, scaleSteps, structureKey } from '../exercises/structures'
+import { STRUCTURES, type Step, scaleSteps, structureKey } from '../activities/structures'
 
 /** A step; `n` fills a `{n}` in the title ("Owner {n}"), so the title translates as one phrase. */
 export interface PlannedStep { title: string, n?: number, seconds: number }

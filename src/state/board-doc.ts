@@ -39,8 +39,8 @@
 // the top-level map `proposals` (id -> Y.Map {path, text, _author, _name, _status, _at}), outside
 // the board's shape: `readBoard` ignores it; `useProposal` copies one into its field.
 import * as Y from 'yjs'
-import { type BoardDefinition, describeZodError, type Result, validate } from '../exercises/board'
-import { boardShape, type Part, repeatedKeys } from '../exercises/shape'
+import { type BoardDefinition, describeZodError, type Result, validate } from '../boards/kit/board'
+import { boardShape, type Part, repeatedKeys } from '../boards/kit/shape'
 import type { EntryStatus, Moderation } from '../live/protocol'
 
 export const DOC_SCHEMA = 2

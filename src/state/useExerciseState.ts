@@ -14,8 +14,8 @@
 // local copy alone, saying it is offline.
 import * as Y from 'yjs'
 import { computed, onScopeDispose, type Ref, shallowRef } from 'vue'
-import { type BoardDefinition, exportJson, importJson, type Result } from '../exercises/board'
-import { ideaVote } from '../exercises/idea-vote'
+import { type BoardDefinition, exportJson, importJson, type Result } from '../boards/kit/board'
+import { ideaVote } from '../boards/idea-vote/model'
 import { attachBoardDoc, type LiveConfig, liveConfig, type LiveConnection } from '../live/client'
 import type { EntryStatus, Moderation } from '../live/protocol'
 import {

@@ -1,7 +1,7 @@
 // The boards' words in the cohort's language (English unless the deck is built for a cohort
 // that chose another): the shared buttons and messages, and `t` for each board's own words.
 import { inject } from 'vue'
-import { type Labels, labelsFor, translate } from '../exercises/labels'
+import { type Labels, labelsFor, translate } from '../i18n/labels'
 import { useDeckConfigs } from '../slidev/context'
 
 export const LANGUAGE_KEY = 'kit:language'

@@ -15,7 +15,7 @@ import PowerInterestDiagram from '../../components/diagrams/PowerInterestDiagram
 import PublicNarrativeDiagram from '../../components/diagrams/PublicNarrativeDiagram.vue'
 import RoadmapHorizonsDiagram from '../../components/diagrams/RoadmapHorizonsDiagram.vue'
 import { COP_ELEMENTS, type Credit, DECISION_LEVELS, GOLDEN_CIRCLE, LIFECYCLE, MOUNTAIN, PARTICIPATION_LEVELS, PARTICIPATION_MODEL, POWER_INTEREST, PUBLIC_NARRATIVE, ROADMAP_HORIZONS } from '../../src/diagrams/frameworks'
-import { translate } from '../../src/exercises/labels'
+import { translate } from '../../src/i18n/labels'
 import { LANGUAGE_KEY } from '../../src/state/useLabels'
 
 interface Case { name: string, component: Component, title: string, labels: readonly string[], credit: Credit, creditWords: string }

@@ -5,11 +5,11 @@
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import ChannelAudit from '../../components/ChannelAudit.vue'
-import InformationMap from '../../components/InformationMap.vue'
-import LifecycleCompass from '../../components/LifecycleCompass.vue'
-import OriginTimeline from '../../components/OriginTimeline.vue'
-import ValueExchangeLedger from '../../components/ValueExchangeLedger.vue'
+import ChannelAudit from '../../src/boards/channel-audit/ChannelAudit.vue'
+import InformationMap from '../../src/boards/information-map/InformationMap.vue'
+import LifecycleCompass from '../../src/boards/lifecycle-compass/LifecycleCompass.vue'
+import OriginTimeline from '../../src/boards/origin-timeline/OriginTimeline.vue'
+import ValueExchangeLedger from '../../src/boards/value-exchange-ledger/ValueExchangeLedger.vue'
 import { boardReady, openAddForm } from './board-ready'
 
 let n = 0

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { SLIDE_CHROME_ES } from '../../src/content/phrasebook-es'
 import { DIAGRAM_PHRASEBOOK_ES } from '../../src/diagrams/phrasebook-es'
-import { LS_PHRASEBOOK_ES } from '../../src/exercises/liberating-structures'
-import { translate } from '../../src/exercises/labels'
+import { LS_PHRASEBOOK_ES } from '../../src/activities/liberating-structures'
+import { translate } from '../../src/i18n/labels'
 import { WORKSHEET_PHRASEBOOK_ES } from '../../src/handouts/phrasebook-es'
 import { listDecks, loadDeck } from '../../src/content/decks'
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { diagramStrings } from '../../src/diagrams/frameworks'
 import { DIAGRAM_PHRASEBOOK_ES } from '../../src/diagrams/phrasebook-es'
 import { wrap } from '../../src/diagrams/wrap'
-import { ES } from '../../src/exercises/phrasebook-es'
-import { translate } from '../../src/exercises/labels'
+import { ES } from '../../src/i18n/phrasebook-es'
+import { translate } from '../../src/i18n/labels'
 
 describe('the framework diagrams in Spanish', () => {
   it('have Spanish for every title, part, meaning and credit', () => {

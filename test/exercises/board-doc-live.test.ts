@@ -4,10 +4,10 @@
 // the facilitator's tab; `sync` is the connection between them.
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { exportJson } from '../../src/exercises/board'
-import { charterBuilder } from '../../src/exercises/charter'
-import { orphanCells, raciMatrix } from '../../src/exercises/raci-matrix'
-import { stakeholderMap } from '../../src/exercises/stakeholder-map'
+import { exportJson } from '../../src/boards/kit/board'
+import { charterBuilder } from '../../src/boards/charter-builder/model'
+import { orphanCells, raciMatrix } from '../../src/boards/raci-matrix/model'
+import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import {
   addRow, boardTypes, importBoard, initBoardDoc, liveEntries, liveMeta, proposals, readBoard, removeRow, resetBoard, setField,
   setLocked, setModeration, setProposalStatus, setRowStatus, updateRow, useProposal,

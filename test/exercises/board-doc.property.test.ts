@@ -6,9 +6,9 @@
 import fc from 'fast-check'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import type { BoardDefinition } from '../../src/exercises/board'
-import { raciMatrix } from '../../src/exercises/raci-matrix'
-import { stakeholderMap } from '../../src/exercises/stakeholder-map'
+import type { BoardDefinition } from '../../src/boards/kit/board'
+import { raciMatrix } from '../../src/boards/raci-matrix/model'
+import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import { addRow, boardTypes, importBoard, initBoardDoc, readBoard, removeRow, resetBoard, setField, updateRow } from '../../src/state/board-doc'
 
 interface Replica { doc: Y.Doc, undo: Y.UndoManager, origin: symbol, inbox: Uint8Array[][] }

@@ -2,12 +2,12 @@
 // what is left alone. Two Y.Docs stand for two tabs (or a tab and the live server).
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { exportJson } from '../../src/exercises/board'
-import { charterBuilder } from '../../src/exercises/charter'
-import { mountainOfEngagement } from '../../src/exercises/mountain-of-engagement'
-import { orphanCells, raciMatrix } from '../../src/exercises/raci-matrix'
-import { BOARDS } from '../../src/exercises/registry'
-import { stakeholderMap } from '../../src/exercises/stakeholder-map'
+import { exportJson } from '../../src/boards/kit/board'
+import { charterBuilder } from '../../src/boards/charter-builder/model'
+import { mountainOfEngagement } from '../../src/boards/mountain-of-engagement/model'
+import { orphanCells, raciMatrix } from '../../src/boards/raci-matrix/model'
+import { BOARDS } from '../../src/boards'
+import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import { addRow, docStatus, importBoard, initBoardDoc, rawJson, readBoard, removeRow, resetBoard, setField, updateRow } from '../../src/state/board-doc'
 
 const person = (id: string, name: string, power = 3, interest = 3) =>
@@ -268,7 +268,7 @@ describe('charter saved by a kit of board version 1', () => {
 
 describe('timeline saved by a kit of board version 1', () => {
   it('reads its events without the layer, with no issue', async () => {
-    const { originTimeline } = await import('../../src/exercises/origin-timeline')
+    const { originTimeline } = await import('../../src/boards/origin-timeline/model')
     const doc = new Y.Doc()
     doc.getMap('meta').set('kind', 'origin-timeline')
     doc.getMap('meta').set('schema', 2)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mdTable, mdText, toCsv } from '../../src/exercises/formats'
+import { mdTable, mdText, toCsv } from '../../src/boards/kit/formats'
 
 describe('CSV export', () => {
   it('quotes commas, double quotes and newlines as RFC 4180 says', () => {

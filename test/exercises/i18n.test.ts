@@ -2,20 +2,20 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CHANNEL_FIELDS } from '../../src/exercises/channel-audit'
-import { DECISION_LABELS, MILESTONE_FIELDS } from '../../src/exercises/charter'
-import type { FieldDef } from '../../src/exercises/fields'
-import { INFORMATION_FIELDS } from '../../src/exercises/information-map'
-import { en, es, translate } from '../../src/exercises/labels'
-import { COMPASS_FIELDS, STAGE_LABELS } from '../../src/exercises/lifecycle-compass'
-import { PATHWAY_LABELS, PERSONA_FIELDS } from '../../src/exercises/mountain-of-engagement'
-import { EVENT_FIELDS } from '../../src/exercises/origin-timeline'
-import { ES } from '../../src/exercises/phrasebook-es'
-import { DEFAULT_ACTIVITIES, RACI_MEANING } from '../../src/exercises/raci-matrix'
-import { BOARDS } from '../../src/exercises/registry'
-import { QUADRANTS, STAKEHOLDER_FIELDS } from '../../src/exercises/stakeholder-map'
-import { STRUCTURES } from '../../src/exercises/structures'
-import { LEDGER_FIELDS } from '../../src/exercises/value-exchange-ledger'
+import { CHANNEL_FIELDS } from '../../src/boards/channel-audit/model'
+import { DECISION_LABELS, MILESTONE_FIELDS } from '../../src/boards/charter-builder/model'
+import type { FieldDef } from '../../src/boards/kit/fields'
+import { INFORMATION_FIELDS } from '../../src/boards/information-map/model'
+import { en, es, translate } from '../../src/i18n/labels'
+import { COMPASS_FIELDS, STAGE_LABELS } from '../../src/boards/lifecycle-compass/model'
+import { PATHWAY_LABELS, PERSONA_FIELDS } from '../../src/boards/mountain-of-engagement/model'
+import { EVENT_FIELDS } from '../../src/boards/origin-timeline/model'
+import { ES } from '../../src/i18n/phrasebook-es'
+import { DEFAULT_ACTIVITIES, RACI_MEANING } from '../../src/boards/raci-matrix/model'
+import { BOARDS } from '../../src/boards'
+import { QUADRANTS, STAKEHOLDER_FIELDS } from '../../src/boards/stakeholder-map/model'
+import { STRUCTURES } from '../../src/activities/structures'
+import { LEDGER_FIELDS } from '../../src/boards/value-exchange-ledger/model'
 import { ROOT } from '../../src/paths'
 
 const FIELDS: FieldDef[] = [CHANNEL_FIELDS, MILESTONE_FIELDS, INFORMATION_FIELDS, COMPASS_FIELDS, PERSONA_FIELDS, EVENT_FIELDS, STAKEHOLDER_FIELDS, LEDGER_FIELDS].flat()
@@ -35,9 +35,13 @@ function boardStrings(): string[] {
 
 function templateStrings(): string[] {
   const found: string[] = []
-  const dir = join(ROOT, 'components')
-  for (const file of readdirSync(dir).filter(f => f.endsWith('.vue'))) {
-    const text = readFileSync(join(dir, file), 'utf8')
+  // The deck's own tags (components/) and every board's view and parts (src/boards/).
+  const files = [
+    ...readdirSync(join(ROOT, 'components')).map(f => join(ROOT, 'components', f)),
+    ...readdirSync(join(ROOT, 'src/boards'), { recursive: true, encoding: 'utf8' }).map(f => join(ROOT, 'src/boards', f)),
+  ].filter(f => f.endsWith('.vue'))
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8')
     for (const m of text.matchAll(/\bt\((['"])((?:(?!\1).)+)\1\)/g))
       found.push(m[2].replace(/\\'/g, '\''))
   }

@@ -1,12 +1,12 @@
 // The models of the list boards: validation, computed rules and flags, Markdown and CSV, and
 // a lossless JSON round trip.
 import { describe, expect, it } from 'vitest'
-import { type BoardDefinition, exportJson, importJson, validate } from '../../src/exercises/board'
-import { channelAudit, channelFlags, modeCounts } from '../../src/exercises/channel-audit'
-import { flowCounts, informationMap, itemFlags } from '../../src/exercises/information-map'
-import { describeDirection, direction, lifecycleCompass, roomDisagrees, spread } from '../../src/exercises/lifecycle-compass'
-import { originTimeline, typeCounts, sortedEvents, timelinePositions } from '../../src/exercises/origin-timeline'
-import { ledgerFlags, valueExchangeLedger } from '../../src/exercises/value-exchange-ledger'
+import { type BoardDefinition, exportJson, importJson, validate } from '../../src/boards/kit/board'
+import { channelAudit, channelFlags, modeCounts } from '../../src/boards/channel-audit/model'
+import { flowCounts, informationMap, itemFlags } from '../../src/boards/information-map/model'
+import { describeDirection, direction, lifecycleCompass, roomDisagrees, spread } from '../../src/boards/lifecycle-compass/model'
+import { originTimeline, typeCounts, sortedEvents, timelinePositions } from '../../src/boards/origin-timeline/model'
+import { ledgerFlags, valueExchangeLedger } from '../../src/boards/value-exchange-ledger/model'
 
 const tricky = 'Smith, "Jo" | *lead*\nnext line'
 
@@ -129,7 +129,7 @@ describe('value-exchange ledger taxonomy', () => {
   it('offers exactly the eighteen kinds of value module 3\'s slide lists', async () => {
     const { readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
-    const { LEDGER_FIELDS } = await import('../../src/exercises/value-exchange-ledger')
+    const { LEDGER_FIELDS } = await import('../../src/boards/value-exchange-ledger/model')
     const { ROOT } = await import('../../src/paths')
     const deck = readFileSync(join(ROOT, 'decks', '03-community-engagement', 'slides.md'), 'utf8')
     const line = /id: m3-value-taxonomy[\s\S]*?\n# [^\n]+\n\n([^\n]+)\n/.exec(deck)![1]

@@ -1,9 +1,9 @@
 // The models of the RACI matrix, the mountain of engagement and the charter builder.
 import { describe, expect, it } from 'vitest'
-import { exportJson, importJson, validate } from '../../src/exercises/board'
-import { type CharterData, charterBuilder, charterMarkdown, missionSentence } from '../../src/exercises/charter'
-import { type MountainData, missingSteps, mountainOfEngagement, stageCounts, stepsBetween } from '../../src/exercises/mountain-of-engagement'
-import { type RaciMatrixData, checkRows, orphanCells, overloadedRoles, raciMatrix } from '../../src/exercises/raci-matrix'
+import { exportJson, importJson, validate } from '../../src/boards/kit/board'
+import { type CharterData, charterBuilder, charterMarkdown, missionSentence } from '../../src/boards/charter-builder/model'
+import { type MountainData, missingSteps, mountainOfEngagement, stageCounts, stepsBetween } from '../../src/boards/mountain-of-engagement/model'
+import { type RaciMatrixData, checkRows, orphanCells, overloadedRoles, raciMatrix } from '../../src/boards/raci-matrix/model'
 
 function raci(cells: Record<string, 'R' | 'A' | 'C' | 'I'>): RaciMatrixData {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { STRUCTURES, currentStep, formatSeconds, scaleSteps, structureKey } from '../../src/exercises/structures'
+import { STRUCTURES, currentStep, formatSeconds, scaleSteps, structureKey } from '../../src/activities/structures'
 
 describe('facilitation structures', () => {
   it('1-2-4-All takes about 12 minutes as Liberating Structures describe it', () => {
@@ -36,14 +36,16 @@ describe('facilitation structures', () => {
 describe('the Liberating Structures licence boundary', () => {
   it('keeps 1-2-4-All step text in one CC BY-SA file and credits it even when a slide gives its own steps', async () => {
     const { readFileSync, readdirSync } = await import('node:fs')
-    const { STRUCTURES } = await import('../../src/exercises/structures')
+    const { join } = await import('node:path')
+    const { STRUCTURES } = await import('../../src/activities/structures')
     const ls = STRUCTURES['1-2-4-all']
     expect(ls.shareAlike).toBe(true)
     expect(ls.credit).toMatch(/CC BY-SA 4\.0/)
     // The step wording appears in no other source file.
     const phrase = 'note similarities and differences'
-    const holders = readdirSync('src/exercises').filter(f => readFileSync(`src/exercises/${f}`, 'utf8').includes(phrase))
-    expect(holders).toEqual(['liberating-structures.ts'])
+    const holders = readdirSync('src', { recursive: true, encoding: 'utf8' })
+      .filter(f => /\.(ts|vue)$/.test(f) && readFileSync(`src/${f}`, 'utf8').includes(phrase))
+    expect(holders).toEqual([join('activities', 'liberating-structures.ts')])
     const component = readFileSync('components/ActivitySteps.vue', 'utf8')
     expect(component).toMatch(/v-if="structure && \(!steps \|\| structure\.shareAlike\)"/)
   })

@@ -3,7 +3,7 @@
 // results, and results the board's JSON format accepts. RACI letters and charter proposals too.
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { validate } from '../../src/exercises/board'
+import { validate } from '../../src/boards/kit/board'
 import { addRow, readBoard } from '../../src/state/board-doc'
 import { liveBoard } from '../../src/live/adapters'
 import type { Contributor } from '../../src/live/boards'

@@ -5,12 +5,12 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
 import { listDecks, loadDeck } from '../../src/content/decks'
-import { CHANNEL_FIELDS } from '../../src/exercises/channel-audit'
-import type { FieldDef } from '../../src/exercises/fields'
-import { COMPASS_FIELDS } from '../../src/exercises/lifecycle-compass'
-import { PERSONA_FIELDS } from '../../src/exercises/mountain-of-engagement'
-import { EVENT_FIELDS } from '../../src/exercises/origin-timeline'
-import { LEDGER_FIELDS } from '../../src/exercises/value-exchange-ledger'
+import { CHANNEL_FIELDS } from '../../src/boards/channel-audit/model'
+import type { FieldDef } from '../../src/boards/kit/fields'
+import { COMPASS_FIELDS } from '../../src/boards/lifecycle-compass/model'
+import { PERSONA_FIELDS } from '../../src/boards/mountain-of-engagement/model'
+import { EVENT_FIELDS } from '../../src/boards/origin-timeline/model'
+import { LEDGER_FIELDS } from '../../src/boards/value-exchange-ledger/model'
 import { serveSite } from '../../src/site/serve'
 
 let site: { url: string, close: () => Promise<void> }

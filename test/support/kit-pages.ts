@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { AxeResults } from 'axe-core'
 import type { Locator, Page } from 'playwright-core'
 import { type DeckRef, listDecks, loadDeck, type LoadedDeck, type LoadedSlide } from '../../src/content/decks'
-import { boardsInMarkdown } from '../../src/exercises/registry'
+import { boardsInMarkdown } from '../../src/boards'
 import { ROOT } from '../../src/paths'
 
 /** The worked example whose exports fill the boards (examples/README.md). */

@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+// The idea board without a live session: the facilitator adds ideas and votes by hand, the
+// board ranks them, and text stays text. Live, it needs no form: phones contribute.
+import 'fake-indexeddb/auto'
+import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import IdeaVote from './IdeaVote.vue'
+import LiveJoin from '../../../components/LiveJoin.vue'
+import { boardReady } from '../../../test/components/board-ready'
+
+describe('IdeaVote', () => {
+  it('adds ideas, counts votes by hand and ranks the top ideas', async () => {
+    const wrapper = mount(IdeaVote, { props: { id: 'idea-vote-component-1', top: 2 }, attachTo: document.body })
+    await boardReady(wrapper)
+    for (const text of ['Forum <b>x</b>', 'Meetup', 'Podcast']) {
+      await wrapper.find('[data-testid="idea-new"]').setValue(text)
+      await wrapper.find('form.kit-ideas-add').trigger('submit')
+      await flushPromises()
+    }
+    const plus = (text: string) => wrapper.findAll('button').find(b => b.text() === `+1: Add a vote: ${text}`)!
+    await plus('Meetup').trigger('click')
+    await plus('Meetup').trigger('click')
+    await plus('Forum <b>x</b>').trigger('click')
+    await flushPromises()
+    const top = wrapper.findAll('[data-testid="top-idea"]').map(li => li.find('.kit-ideas-text').text())
+    // Filled by hand, every idea is listed (ranked) with its vote buttons, past the `top` a live board shows.
+    expect(top).toEqual(['Meetup', 'Forum <b>x</b>', 'Podcast'])
+    expect(plus('Podcast')).toBeDefined()
+    expect(wrapper.find('.kit-ideas-top b').exists()).toBe(false)
+    expect(wrapper.text()).not.toContain('more ideas')
+    expect(wrapper.find('[data-testid="idea-totals"]').text()).toBe('3 ideas · 3 votes')
+    wrapper.unmount()
+  })
+})
+
+describe('LiveJoin', () => {
+  it('outside a live session, says how to start one and shows no address', () => {
+    const wrapper = mount(LiveJoin)
+    expect(wrapper.text()).toContain('npm run live')
+    expect(wrapper.find('[data-testid="live-join-url"]').exists()).toBe(false)
+  })
+})

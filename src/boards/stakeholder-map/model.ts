@@ -1,0 +1,71 @@
+// Module 2: stakeholders on a power/interest grid (Johnson and Scholes's adaptation of Mendelow), with the engagement
+// approach of each quadrant computed from a threshold the group can move.
+import { z } from 'zod'
+import type { BoardDefinition } from '../kit/board'
+import { type FieldDef, LIMITS, options, rowSchema } from '../kit/fields'
+import { mdTable, toCsv } from '../kit/formats'
+
+export const CATEGORIES = ['member', 'contributor', 'funder', 'host', 'partner', 'user', 'policy', 'other'] as const
+export const ENGAGEMENT_MODES = ['none', 'convey', 'contribute', 'collaborate', 'co-create', 'champion'] as const
+
+export const STAKEHOLDER_FIELDS = [
+  { key: 'name', label: 'Stakeholder', kind: 'text', max: LIMITS.short, required: true, hint: 'A person, group or organisation' },
+  { key: 'category', label: 'Category', kind: 'choice', options: options(CATEGORIES) },
+  { key: 'power', label: 'Power (1-5)', kind: 'number', min: 1, max: 5, hint: 'How much they can shape what your community does' },
+  { key: 'interest', label: 'Interest (1-5)', kind: 'number', min: 1, max: 5, hint: 'How much they care about it' },
+  { key: 'currentEngagement', label: 'Current engagement', kind: 'choice', options: options(ENGAGEMENT_MODES, { 'none': 'none yet', 'co-create': 'co-create' }), hint: 'CSCCE participation mode they are in today' },
+  { key: 'preferredChannel', label: 'Preferred channel', kind: 'text', max: LIMITS.short },
+  { key: 'relationshipOwner', label: 'Relationship owner', kind: 'text', max: LIMITS.short, hint: 'Who in your community looks after this relationship' },
+] as const satisfies readonly FieldDef[]
+
+export const stakeholderSchema = rowSchema(STAKEHOLDER_FIELDS)
+export type Stakeholder = z.infer<typeof stakeholderSchema>
+
+export const stakeholderMapSchema = z.object({
+  threshold: z.number().int().min(2).max(5).default(3),
+  stakeholders: z.array(stakeholderSchema).max(LIMITS.rows).default([]),
+}).strict()
+export type StakeholderMapData = z.infer<typeof stakeholderMapSchema>
+
+export type Quadrant = 'manage-closely' | 'keep-satisfied' | 'keep-informed' | 'monitor'
+
+export const QUADRANTS: Record<Quadrant, { label: string, strategy: string }> = {
+  'manage-closely': { label: 'Manage closely', strategy: 'High power, high interest: involve them in decisions and meet regularly.' },
+  'keep-satisfied': { label: 'Keep satisfied', strategy: 'High power, lower interest: keep them content with concise updates; consult before big changes.' },
+  'keep-informed': { label: 'Keep informed', strategy: 'Lower power, high interest: share news often and invite their input; they are often future contributors.' },
+  'monitor': { label: 'Monitor', strategy: 'Lower power, lower interest: keep an eye on changes with light-touch communication.' },
+}
+
+/** "High" means at or above the threshold; a score equal to it is borderline. */
+export function quadrantOf(s: Pick<Stakeholder, 'power' | 'interest'>, threshold: number): { quadrant: Quadrant, borderline: boolean } {
+  const highPower = s.power >= threshold
+  const highInterest = s.interest >= threshold
+  const quadrant: Quadrant = highPower
+    ? (highInterest ? 'manage-closely' : 'keep-satisfied')
+    : (highInterest ? 'keep-informed' : 'monitor')
+  return { quadrant, borderline: s.power === threshold || s.interest === threshold }
+}
+
+function rows(data: StakeholderMapData) {
+  return data.stakeholders.map((s) => {
+    const q = quadrantOf(s, data.threshold)
+    return [s.name, s.category, s.power, s.interest, QUADRANTS[q.quadrant].label + (q.borderline ? ' (borderline)' : ''), s.currentEngagement, s.preferredChannel, s.relationshipOwner]
+  })
+}
+const HEADERS = ['Stakeholder', 'Category', 'Power', 'Interest', 'Approach', 'Current engagement', 'Preferred channel', 'Relationship owner']
+
+export const stakeholderMap: BoardDefinition<StakeholderMapData> = {
+  kind: 'stakeholder-map',
+  title: 'Stakeholder map',
+  version: 1,
+  schema: stakeholderMapSchema,
+  empty: () => ({ threshold: 3, stakeholders: [] }),
+  instructions: [
+    'List who is involved with your community, and in what capacity.',
+    'Score each one: power (1-5) to shape what you do, interest (1-5) in it.',
+    'Read the approach from their quadrant; talk through the borderline ones.',
+    'Name who owns each relationship and the channel they prefer.',
+  ],
+  toMarkdown: data => `# Stakeholder map\n\n"High" means ${data.threshold} or more.\n\n${mdTable(HEADERS, rows(data))}`,
+  toCsv: data => toCsv(HEADERS, rows(data)),
+}
