@@ -138,7 +138,7 @@ export const PARTICIPATION_MODEL = {
 export const DECISION_LEVELS = {
   title: 'Three levels of decisions',
   shape: 'Three nested boxes: constitutional decisions frame collective-choice decisions, which frame operational ones.',
-  credit: ['After The Turing Way (online book, CC BY 4.0), which takes the levels from studies of commons governance by Ostrom (2005) and Schweik (2007).'],
+  credit: ['Operational, collective-choice and constitutional rules after Kiser and Ostrom (1982) and Ostrom (1990, 2005); The Turing Way (online book, CC BY 4.0) uses the same three levels for community, maintenance and constitutional decisions.'],
   // Outermost first.
   parts: [
     { key: 'constitutional', label: 'Constitutional', meaning: 'The rules about the rules', example: 'how the charter itself changes' },

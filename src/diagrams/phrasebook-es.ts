@@ -110,7 +110,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Three levels of decisions
   'Three levels of decisions': 'Tres niveles de decisión',
   'Three nested boxes: constitutional decisions frame collective-choice decisions, which frame operational ones.': 'Tres cajas anidadas: las decisiones constitucionales enmarcan las de elección colectiva, que enmarcan las operativas.',
-  'After The Turing Way (online book, CC BY 4.0), which takes the levels from studies of commons governance by Ostrom (2005) and Schweik (2007).': 'Según The Turing Way (libro en línea, CC BY 4.0), que toma los niveles de los estudios de Ostrom (2005) y Schweik (2007) sobre la gobernanza de los bienes comunes.',
+  'Operational, collective-choice and constitutional rules after Kiser and Ostrom (1982) and Ostrom (1990, 2005); The Turing Way (online book, CC BY 4.0) uses the same three levels for community, maintenance and constitutional decisions.': 'Reglas operativas, de elección colectiva y constitucionales según Kiser y Ostrom (1982) y Ostrom (1990, 2005); The Turing Way (libro en línea, CC BY 4.0) usa los mismos tres niveles para las decisiones de comunidad, de mantenimiento y constitucionales.',
   'Constitutional': 'Constitucional',
   'The rules about the rules': 'Las reglas sobre las reglas',
   'how the charter itself changes': 'cómo cambia la propia carta',

@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
+import { ref } from 'vue'
 import IdeaVote from './IdeaVote.vue'
 import LiveJoin from '../../../components/LiveJoin.vue'
 import { boardReady } from '../../../test/components/board-ready'
@@ -34,9 +35,15 @@ describe('IdeaVote', () => {
 })
 
 describe('LiveJoin', () => {
-  it('outside a live session, says how to start one and shows no address', () => {
+  it('outside a live session, shows the room nothing technical and no address', () => {
     const wrapper = mount(LiveJoin)
-    expect(wrapper.text()).toContain('npm run live')
+    expect(wrapper.find('[data-testid="live-join-offline"]').text()).toMatch(/No phone needed/)
+    expect(wrapper.text()).not.toMatch(/npm|live --|token/)
     expect(wrapper.find('[data-testid="live-join-url"]').exists()).toBe(false)
+  })
+
+  it('outside a live session, tells the presenter view how to start one', () => {
+    const wrapper = mount(LiveJoin, { global: { provide: { '$$slidev-render-context': ref('presenter') } } })
+    expect(wrapper.text()).toContain('npm run live')
   })
 })
