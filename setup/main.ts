@@ -1,9 +1,14 @@
-// A cohort's accent colour, applied to every slide, view and print of a deck built for it.
+// Every view of a deck: a cohort's accent colour on every slide, view and print, and the
+// notes settings (format, live mode, version) as attributes on <html> for styles/notes.css.
 import { configs } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
+import { applyNoteSettings, type DeckNoteConfig, useNoteSettings } from './notes-settings'
 
 export default defineAppSetup(() => {
   const accent = (configs as { cohort?: { accent?: string } }).cohort?.accent
-  if (accent && typeof document !== 'undefined')
+  if (typeof document === 'undefined')
+    return
+  if (accent)
     document.documentElement.style.setProperty('--kit-accent', accent)
+  applyNoteSettings(useNoteSettings(configs as DeckNoteConfig))
 })
