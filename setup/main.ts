@@ -2,7 +2,7 @@
 // notes settings (format, live mode, version) as attributes on <html> for styles/notes.css.
 import { configs } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
-import { applyNoteSettings, type DeckNoteConfig, useNoteSettings } from './notes-settings'
+import { applyNoteSettings, type DeckNoteConfig, seedPresenterNotesPane, useNoteSettings } from './notes-settings'
 
 export default defineAppSetup(() => {
   const accent = (configs as { cohort?: { accent?: string } }).cohort?.accent
@@ -11,4 +11,5 @@ export default defineAppSetup(() => {
   if (accent)
     document.documentElement.style.setProperty('--kit-accent', accent)
   applyNoteSettings(useNoteSettings(configs as DeckNoteConfig))
+  seedPresenterNotesPane()
 })

@@ -78,3 +78,23 @@ export function applyNoteSettings(s: NoteSettings, root: HTMLElement = document.
     root.setAttribute(NOTE_ATTRIBUTES.variants, s.showAll.value ? 'all' : 'setting')
   })
 }
+
+/**
+ * Slidev's presenter view starts with a notes pane of 360x280 px, which holds about 60 words at
+ * 16 px. Before a facilitator has resized it (Slidev keeps their size in localStorage), the kit
+ * starts it at 500 px wide and 460 px high (Slidev caps the height at 3/4 of the window), so the
+ * glance at 22 px and the parts below it fit on a 1280x720 laptop without scrolling.
+ */
+export const PRESENTER_NOTES_PANE = { width: 500, rowSize: 460 } as const
+
+export function seedPresenterNotesPane(storage: Storage = localStorage): void {
+  try {
+    if (storage.getItem('slidev-presenter-notes-width') === null)
+      storage.setItem('slidev-presenter-notes-width', String(PRESENTER_NOTES_PANE.width))
+    if (storage.getItem('slidev-presenter-notes-row-size') === null)
+      storage.setItem('slidev-presenter-notes-row-size', String(PRESENTER_NOTES_PANE.rowSize))
+  }
+  catch {
+    // Storage refused (a private window): Slidev's own sizes apply.
+  }
+}
