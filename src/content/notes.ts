@@ -109,6 +109,8 @@ export function expandIncludes(note: string, read: (name: string) => string | un
 
 /** A stretch of a note: text for every setting, or a variant block's text. */
 export interface NoteSegment {
+  /** a `::: <name>` block (its variant, unless the name is unknown), or text for every setting */
+  block: boolean
   variant?: Variant
   text: string
   /** 1-based line of the segment's first line (a block's `:::` marker) in the note */
@@ -123,7 +125,7 @@ export function splitVariants(note: string): { segments: NoteSegment[], issues: 
   let common: { line: number, lines: string[] } = { line: 1, lines: [] }
   const flushCommon = () => {
     if (common.lines.some(l => l.trim()))
-      segments.push({ text: common.lines.join('\n').trim(), line: common.line })
+      segments.push({ block: false, text: common.lines.join('\n').trim(), line: common.line })
   }
   note.split('\n').forEach((raw, i) => {
     const line = i + 1
@@ -138,7 +140,7 @@ export function splitVariants(note: string): { segments: NoteSegment[], issues: 
         issues.push({ line, message: 'has a closing `:::` with no variant block open: remove it, or open the block with `::: <variant>` above.' })
         return
       }
-      segments.push({ variant: open.variant, text: open.lines.join('\n').trim(), line: open.line })
+      segments.push({ block: true, variant: open.variant, text: open.lines.join('\n').trim(), line: open.line })
       open = undefined
       common = { line: line + 1, lines: [] }
       return
@@ -155,7 +157,7 @@ export function splitVariants(note: string): { segments: NoteSegment[], issues: 
   })
   if (open) {
     issues.push({ line: open.line, message: `the \`::: ${open.name}\` block is never closed: add a line \`:::\` after its text.` })
-    segments.push({ variant: open.variant, text: open.lines.join('\n').trim(), line: open.line })
+    segments.push({ block: true, variant: open.variant, text: open.lines.join('\n').trim(), line: open.line })
   }
   else {
     flushCommon()
@@ -166,7 +168,7 @@ export function splitVariants(note: string): { segments: NoteSegment[], issues: 
 /** The note as one setting shows it: common text and the blocks that apply, without markers. */
 export function resolveNote(note: string, setting: NoteSetting): string {
   return splitVariants(note).segments
-    .filter(s => !s.variant || variantApplies(s.variant, setting))
+    .filter(s => !s.block || (s.variant && variantApplies(s.variant, setting)))
     .map(s => s.text)
     .join('\n\n')
 }
@@ -221,7 +223,7 @@ export function noteToHtmlMarkdown(note: string): string {
     return note
   return segments.map((seg, i) => {
     let text = seg.text
-    if (i === 0 && !seg.variant) {
+    if (i === 0 && !seg.block) {
       const [first, ...rest] = paragraphs(text)
       if (first && openingLabel(first) === GLANCE_LABEL)
         text = [`<div class="${NOTE_CLASSES.glance}">\n\n${first}\n\n</div>`, ...rest].join('\n\n')
