@@ -91,6 +91,8 @@ async function presenter(url: string): Promise<Page> {
   await page.goto(`${url}/presenter/1`)
   await page.locator('.slidev-note .kit-glance').waitFor()
   await page.getByTestId('notes-switch').waitFor()
+  await page.locator('.slidev-page').first().waitFor()
+  await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached' })
   return page
 }
 
