@@ -16,8 +16,10 @@ import { fillPlaceholders } from '../src/cohort/values'
 import { NOTE_CLASSES, noteToHtmlMarkdown } from '../src/content/notes'
 import { withSharedNotes } from '../src/content/shared-notes'
 
-export function renderNoteForSlidev(note: string): string {
-  const { text, issues } = withSharedNotes(note)
+/** A note as Slidev shows it: shared notes included, placeholders filled, glance and variants wrapped. */
+export function renderNoteForSlidev(note: string, values: Record<string, string> = {}): string {
+  const { text: included, issues } = withSharedNotes(note)
+  const text = fillPlaceholders(included, values)
   const warnings = issues.map(i => `<p class="${NOTE_CLASSES.missing}">Notes problem: ${i.message.replace(/[<>&]/g, c => `&#${c.charCodeAt(0)};`)} Run npm run check.</p>`)
   return [...warnings, noteToHtmlMarkdown(text)].join('\n\n')
 }
@@ -30,8 +32,7 @@ export default definePreparserSetup(({ headmatter, mode }) => {
     transformNote: async (note) => {
       if (note === undefined)
         return undefined
-      const filled = fillPlaceholders(note, values)
-      return mode ? renderNoteForSlidev(filled) : filled
+      return mode ? renderNoteForSlidev(note, values) : fillPlaceholders(note, values)
     },
   }]
 })

@@ -1,6 +1,7 @@
 // The content check's rules for facilitator notes (decks/README.md, "Notes"): the glance first,
 // labelled parts from one set in one order, well-formed variant blocks, shared notes that exist,
 // and notes short enough to use in the room in any one setting.
+import { placeholdersIn, VALUE_NAMES, type ValueName } from '../cohort/values'
 import { boardsInMarkdown } from '../exercises/registry'
 import type { LoadedDeck, LoadedSlide } from './decks'
 import {
@@ -51,9 +52,11 @@ function labelOrder(paras: string[], where: string, report: (message: string) =>
 /** The settings a deck is checked in: a cohort's deck in its own format and version, an upstream deck in all. */
 export function settingsFor(deck: LoadedDeck, versions: readonly Version[]): NoteSetting[] {
   const cohort = deck.headmatter.cohort as { format?: string, version?: string } | undefined
+  // A deck without a short version is only ever run full.
+  const own = deck.headmatter.short === undefined ? versions.filter(v => v === 'full') : versions
   return ALL_SETTINGS.filter(s =>
     (!cohort?.format || s.format === cohort.format)
-    && (cohort?.version ? s.version === cohort.version : versions.includes(s.version)))
+    && (cohort?.version ? s.version === cohort.version : own.includes(s.version)))
 }
 
 export function checkNotes(deck: LoadedDeck, versions: readonly Version[], sharedNotesDir?: string): Problem[] {
@@ -76,6 +79,12 @@ export function checkNotes(deck: LoadedDeck, versions: readonly Version[], share
     expanded.issues.forEach(i => noteIssue(i))
     if (!issues.length && !expanded.issues.length)
       splitVariants(expanded.text).issues.forEach(i => noteIssue(i, ' (in the notes with their shared notes included)'))
+    // Placeholders in the shared notes it includes (the slide's own are checked with its content).
+    const own = new Set(placeholdersIn(slide.note))
+    for (const name of new Set(placeholdersIn(expanded.text))) {
+      if (!own.has(name) && !VALUE_NAMES.includes(name as ValueName))
+        report(`a shared note it includes uses the placeholder {% ${name} %}, which is not a named value. Known: ${VALUE_NAMES.join(', ')} (src/cohort/values.ts).`)
+    }
 
     // The glance: the first paragraph, outside any block.
     const first = segments[0]

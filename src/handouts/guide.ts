@@ -11,6 +11,7 @@ import type { DeckSummary, LoadedDeck } from '../content/decks'
 import { slideTitle } from '../content/decks'
 import { type Format, GLANCE_LABEL, openingLabel, paragraphs, splitVariants, type Variant, VARIANT_LABELS, variantApplies } from '../content/notes'
 import { withSharedNotes } from '../content/shared-notes'
+import { fillPlaceholders } from '../cohort/values'
 import { blockRange, slideMinutes, type Version } from '../content/timing'
 import { escapeHtml, handoutPage } from './html'
 
@@ -30,8 +31,10 @@ function printsVariant(variant: Variant, settings: GuideSettings | undefined): b
 }
 
 /** A slide's notes as HTML: the glance, the common text and each printed variant under its heading. */
-export function renderNotes(note: string, settings?: GuideSettings): string {
-  const { text, issues: includeIssues } = withSharedNotes(note)
+export function renderNotes(note: string, settings?: GuideSettings, values?: Record<string, string>): string {
+  const { text: included, issues: includeIssues } = withSharedNotes(note)
+  // The slide's own placeholders are filled as the deck is read; a shared note's here.
+  const text = fillPlaceholders(included, values)
   const { segments, issues } = splitVariants(text)
   // A malformed note (the content check names it) prints as written.
   if (includeIssues.length || issues.length)
@@ -88,7 +91,7 @@ export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thum
             ${minutes ? `<span class="badge">${minutes} min</span>` : ''}
             ${slide.frontmatter.layout === 'activity' ? '<span class="badge">activity</span>' : ''}
           </div>
-          <div class="notes">${renderNotes(slide.note, settings)}</div>
+          <div class="notes">${renderNotes(slide.note, settings, (deck.headmatter.cohort as { values?: Record<string, string> } | undefined)?.values)}</div>
         </div>
       </div>`
   }

@@ -1,5 +1,7 @@
 // The content check's notes and timing rules, one test per rule, each on a copy of a small
 // module that passes them all (notes-fixture.ts) with one thing broken.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { edit, type Fixture, fixtureSlides, GLANCE, makeFixture, words } from './notes-fixture'
 
@@ -90,6 +92,12 @@ describe('variant blocks and shared notes', () => {
     expect(missing).toEqual([expect.stringMatching(/slide 3 \(m1-board-map\): notes line \d+: includes the shared note "fixture-gone", but decks\/shared-notes\/fixture-gone\.md does not exist: create it, or fix the name\./)])
     const outside = await fx.check(edit(base(), 2, '{% include fixture-devices %}', '{% include ../01-fixture/slides %}'))
     expect(outside).toEqual([expect.stringMatching(/slide 3 \(m1-board-map\): notes line \d+: `\{% include \.\.\/01-fixture\/slides %\}` does not name a shared note: use the file's name in decks\/shared-notes\/ without `\.md`/)])
+  })
+
+  it('check the placeholders of an included shared note', async () => {
+    writeFileSync(join(fx.sharedDir, 'fixture-placeholder.md'), 'Welcome to {% communityName %} and {% nope %}.\n')
+    const problems = await fx.check(edit(base(), 2, '{% include fixture-devices %}', '{% include fixture-placeholder %}'))
+    expect(problems).toEqual([expect.stringMatching(/slide 3 \(m1-board-map\): a shared note it includes uses the placeholder \{% nope %\}, which is not a named value\. Known: communityName/)])
   })
 })
 

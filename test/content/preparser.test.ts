@@ -1,8 +1,11 @@
 // The notes as Slidev gets them from setup/preparser.ts: the glance and each variant block
 // wrapped for the presenter view's CSS, Markdown inside still Markdown, shared notes included.
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import preparser from '../../setup/preparser'
+import preparser, { renderNoteForSlidev } from '../../setup/preparser'
+import { SHARED_NOTES_DIR } from '../../src/content/shared-notes'
 import { ALL_SETTINGS, expandIncludes, noteToHtmlMarkdown, resolveNote, splitVariants } from '../../src/content/notes'
 
 // Slidev renders notes with markdown-it (markdown-exit) and HTML on.
@@ -51,6 +54,19 @@ describe('the preparser\'s notes', () => {
     expect(out).toContain('<div class="kit-variant" data-variant="online">')
     const [reader] = await preparser({ filepath: 'x.md', headmatter: {} })
     expect(await reader.transformNote!(note, {})).toBe(note)
+  })
+
+  it('include a shared note from decks/shared-notes/ and fill its placeholders with the cohort\'s values', () => {
+    const name = `test-preparser-${process.pid}`
+    const file = join(SHARED_NOTES_DIR, `${name}.md`)
+    writeFileSync(file, 'Join {% communityName %} on the board.\n')
+    try {
+      const out = renderNoteForSlidev(`**At a glance** · Say: "Hi." · Land: hi.\n\n::: live\n{% include ${name} %}\n:::`, { communityName: 'Las Abejas' })
+      expect(md.render(out)).toContain('<div class="kit-variant" data-variant="live">\n<p class="kit-variant-label" role="heading" aria-level="4">Live mode</p>\n<p>Join Las Abejas on the board.</p>\n</div>')
+    }
+    finally {
+      rmSync(file, { force: true })
+    }
   })
 
   it('resolve a note for one setting: the blocks that apply, without markers', () => {
