@@ -6,11 +6,14 @@ import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { countWords } from '../../src/content/notes'
 import { SHARED_NOTES_DIR } from '../../src/content/shared-notes'
 import { ROOT } from '../../src/paths'
 import { type LiveDeck, startLiveDeck } from '../live/live-deck'
 
 const SHARED = `test-shared-${process.pid}`
+// The longest glance the content check allows: 60 words after its label.
+const GLANCE = '**At a glance** · Say: "Which score did your consultants challenge, and which did you keep anyway?" · Do: one answer per trio, owners first, then each consultant in turn, one sentence each, no debate · Time: 3 min, then we move on even if a trio is mid-sentence · Land: a map is a conversation with your stakeholders, not a verdict on them, and it changes.'
 const deck = (headmatter: string) => `---
 theme: default
 addons: ['../../']
@@ -24,7 +27,7 @@ ${headmatter}
 # Trio rounds
 
 <!--
-**At a glance** · Say: "Which score did your consultants challenge?" · Do: one answer per trio, owners first, then the consultants in turn · Time: 3 min · Land: a map is a conversation, not a verdict.
+${GLANCE}
 
 **Purpose** Practise consulting on **one** real case.
 
@@ -111,6 +114,7 @@ describe('the presenter view\'s notes', () => {
   }, 180_000)
 
   it('show the glance large and on top, and only the in-person, no-live, full variants by default', async () => {
+    expect(countWords(GLANCE.replace('**At a glance**', ''))).toBe(60)
     const page = await presenter(url)
     expect(await page.evaluate(() => [...document.documentElement.attributes].filter(a => a.name.startsWith('data-kit-')).map(a => `${a.name}=${a.value}`).sort()))
       .toEqual(['data-kit-format=in-person', 'data-kit-live=no-live', 'data-kit-variants=setting', 'data-kit-version=full'])
