@@ -77,8 +77,14 @@ export function checkNotes(deck: LoadedDeck, versions: readonly Version[], share
     issues.forEach(i => noteIssue(i))
     const expanded = withSharedNotes(slide.note, sharedNotesDir)
     expanded.issues.forEach(i => noteIssue(i))
-    if (!issues.length && !expanded.issues.length)
-      splitVariants(expanded.text).issues.forEach(i => noteIssue(i, ' (in the notes with their shared notes included)'))
+    // The shape is read with the shared notes included (their labels count too), unless the note is malformed.
+    let shape = segments
+    if (!issues.length && !expanded.issues.length) {
+      const included = splitVariants(expanded.text)
+      included.issues.forEach(i => noteIssue(i, ' (in the notes with their shared notes included)'))
+      if (!included.issues.length)
+        shape = included.segments
+    }
     // Placeholders in the shared notes it includes (the slide's own are checked with its content).
     const own = new Set(placeholdersIn(slide.note))
     for (const name of new Set(placeholdersIn(expanded.text))) {
@@ -87,7 +93,7 @@ export function checkNotes(deck: LoadedDeck, versions: readonly Version[], share
     }
 
     // The glance: the first paragraph, outside any block.
-    const first = segments[0]
+    const first = shape[0]
     const firstParagraph = first && !first.block ? paragraphs(first.text)[0] : undefined
     const minutes = slideMinutes(slide.frontmatter, index)
     const activity = index > 0 && isActivity(slide)
@@ -106,9 +112,9 @@ export function checkNotes(deck: LoadedDeck, versions: readonly Version[], share
     }
 
     // Labels: outside the blocks in one order, each once; inside each block likewise.
-    const common = segments.filter(s => !s.block).flatMap(s => paragraphs(s.text))
+    const common = shape.filter(s => !s.block).flatMap(s => paragraphs(s.text))
     labelOrder(firstParagraph && openingLabel(firstParagraph) === GLANCE_LABEL ? common.slice(1) : common, '', report)
-    for (const seg of segments.filter(s => s.variant))
+    for (const seg of shape.filter(s => s.variant))
       labelOrder(paragraphs(seg.text), `in the \`::: ${seg.variant}\` block (notes line ${seg.line}): `, report)
 
     // Per setting: an activity's required parts, and the words.

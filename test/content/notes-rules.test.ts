@@ -94,6 +94,12 @@ describe('variant blocks and shared notes', () => {
     expect(outside).toEqual([expect.stringMatching(/slide 3 \(m1-board-map\): notes line \d+: `\{% include \.\.\/01-fixture\/slides %\}` does not name a shared note: use the file's name in decks\/shared-notes\/ without `\.md`/)])
   })
 
+  it('check the labels of an included shared note', async () => {
+    writeFileSync(join(fx.sharedDir, 'fixture-label.md'), '**Online tip** Mute on entry.\n')
+    const problems = await fx.check(edit(base(), 2, '{% include fixture-devices %}', '{% include fixture-label %}'))
+    expect(problems).toEqual([expect.stringMatching(/slide 3 \(m1-board-map\): a paragraph opens with `\*\*Online tip\*\*`, which is not a notes label/)])
+  })
+
   it('check the placeholders of an included shared note', async () => {
     writeFileSync(join(fx.sharedDir, 'fixture-placeholder.md'), 'Welcome to {% communityName %} and {% nope %}.\n')
     const problems = await fx.check(edit(base(), 2, '{% include fixture-devices %}', '{% include fixture-placeholder %}'))
