@@ -1,7 +1,9 @@
 // ShareAlike text, kept apart on purpose.
 //
-// The step text in this file is adapted from Liberating Structures by Henri Lipmanowicz and
-// Keith McCandless (liberatingstructures.com), licensed under CC BY-SA 4.0
+// The step text in this file is adapted from Liberating Structures (Henri Lipmanowicz and Keith
+// McCandless; the Liberating Structures Fieldbook by Keith McCandless and Nancy White is the
+// credit their licence page asks for: liberatingstructures.com/cc-license, read 7 December 2026),
+// licensed under CC BY-SA 4.0
 // (https://creativecommons.org/licenses/by-sa/4.0/). Unlike the rest of the kit (code MIT,
 // content CC BY 4.0), this text and any adaptation of it must be shared under CC BY-SA 4.0.
 // Keep Liberating Structures wording here and nowhere else in the code, so the licence
@@ -9,7 +11,7 @@
 import type { Structure } from './structures'
 
 export const LS_LICENCE = 'CC BY-SA 4.0'
-export const LS_CREDIT = `Liberating Structures (liberatingstructures.com), ${LS_LICENCE}; step text shared under ${LS_LICENCE}`
+export const LS_CREDIT = `Adapted from Liberating Structures (Liberating Structures Fieldbook, Keith McCandless and Nancy White; liberatingstructures.com), ${LS_LICENCE}; this step text is shared under ${LS_LICENCE}`
 
 export const ONE_TWO_FOUR_ALL: Structure = {
   name: '1-2-4-All',
@@ -17,20 +19,20 @@ export const ONE_TWO_FOUR_ALL: Structure = {
   shareAlike: true,
   steps: [
     { title: '1: alone', detail: 'Think in silence and write down your ideas.', minutes: 1 },
-    { title: '2: in pairs', detail: 'Build on each other\'s ideas; note similarities and differences.', minutes: 2 },
-    { title: '4: in fours', detail: 'Two pairs join: what stands out? Pick one idea to share.', minutes: 4 },
-    { title: 'All: the room', detail: 'Each group shares one important idea with everyone.', minutes: 5 },
+    { title: '2: in pairs', detail: 'Generate ideas together, building on each other\'s.', minutes: 2 },
+    { title: '4: in fours', detail: 'Two pairs join: share and develop ideas; notice similarities and differences.', minutes: 4 },
+    { title: 'All: the room', detail: 'Each group shares one idea that stood out.', minutes: 5 },
   ],
 }
 
 /** The same steps in Spanish: an adaptation, so CC BY-SA 4.0 too. */
 export const LS_PHRASEBOOK_ES: Record<string, string> = {
   '1: alone': '1: a solas',
-  'Think in silence and write down your ideas.': 'Piensa en silencio y anota tus ideas.',
+  'Think in silence and write down your ideas.': 'Piensen en silencio y anoten sus ideas.',
   '2: in pairs': '2: en parejas',
-  'Build on each other\'s ideas; note similarities and differences.': 'Construid sobre las ideas de la otra persona; anotad parecidos y diferencias.',
+  'Generate ideas together, building on each other\'s.': 'Generen ideas juntos, construyendo sobre las de la otra persona.',
   '4: in fours': '4: en grupos de cuatro',
-  'Two pairs join: what stands out? Pick one idea to share.': 'Se juntan dos parejas: ¿qué destaca? Elegid una idea para compartir.',
+  'Two pairs join: share and develop ideas; notice similarities and differences.': 'Se juntan dos parejas: compartan y desarrollen ideas; observen parecidos y diferencias.',
   'All: the room': 'Todos: la sala',
-  'Each group shares one important idea with everyone.': 'Cada grupo comparte una idea importante con todo el mundo.',
+  'Each group shares one idea that stood out.': 'Cada grupo comparte una idea que le llamó la atención.',
 }

@@ -42,7 +42,7 @@ describe('the Liberating Structures licence boundary', () => {
     expect(ls.shareAlike).toBe(true)
     expect(ls.credit).toMatch(/CC BY-SA 4\.0/)
     // The step wording appears in no other source file.
-    const phrase = 'note similarities and differences'
+    const phrase = 'notice similarities and differences'
     const holders = readdirSync('src', { recursive: true, encoding: 'utf8' })
       .filter(f => /\.(ts|vue)$/.test(f) && readFileSync(`src/${f}`, 'utf8').includes(phrase))
     expect(holders).toEqual([join('activities', 'liberating-structures.ts')])
