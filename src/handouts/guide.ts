@@ -14,6 +14,7 @@ import { withSharedNotes } from '../content/shared-notes'
 import { fillPlaceholders } from '../cohort/values'
 import { blockRange, slideMinutes, type Version } from '../content/timing'
 import { escapeHtml, handoutPage } from './html'
+import { LICENCE_LINE } from '../content/licence'
 
 // Notes are the kit's own Markdown; raw HTML in them is shown as text, not run.
 const md = new MarkdownIt({ html: false, linkify: true })
@@ -79,7 +80,7 @@ export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thum
     <table><thead><tr><th>Minutes</th><th>Block</th><th>Activities</th></tr></thead><tbody>
     ${summary.agenda.map(b => `<tr><td>${blockRange(b)}</td><td>${escapeHtml(b.title)}</td><td>${b.activities.map(a => `${escapeHtml(a.title)} (${a.minutes} min)`).join('<br>')}</td></tr>`).join('')}
     </tbody></table>
-    <p class="footer">Content CC BY 4.0. Frameworks are credited on the slides and the references slide.</p>`
+    <p class="footer">${escapeHtml(LICENCE_LINE)}</p>`
 
   const slideHtml = (index: number) => {
     const slide = deck.slides[index]

@@ -1,5 +1,6 @@
 // Finishing touches on PDFs printed by Chromium: metadata and one bookmark per section.
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, type PDFRef } from 'pdf-lib'
+import { KIT_AUTHOR, LICENCE_LINE } from '../content/licence'
 
 export interface Bookmark { title: string, pageIndex: number }
 
@@ -15,10 +16,10 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo): Promise<Uint8
   const doc = await PDFDocument.load(bytes)
   doc.setTitle(info.title, { showInWindowTitleBar: true })
   doc.setSubject(info.subject)
-  doc.setAuthor('Foundational Community Building and Engagement Training (CC BY 4.0)')
+  doc.setAuthor(KIT_AUTHOR)
   doc.setCreator('community-training-kit')
   doc.setProducer('Chromium and pdf-lib')
-  doc.setKeywords(info.keywords ?? [info.subject])
+  doc.setKeywords([...(info.keywords ?? [info.subject]), LICENCE_LINE])
   addBookmarks(doc, info.bookmarks.filter(b => b.pageIndex < doc.getPageCount()))
   return doc.save()
 }

@@ -5,6 +5,7 @@ import { escapeHtml, handoutPage } from './html'
 
 export { isEmptyBoard } from './worksheet-model'
 import { gridGeometry, type WorksheetGrid, type WorksheetModel, type WorksheetTable, worksheetModel } from './worksheet-model'
+import { KIT_NAME, LICENCE_LINE } from '../content/licence'
 
 export interface WorksheetInput {
   boardId: string
@@ -80,7 +81,7 @@ export function renderWorksheet(input: WorksheetInput): string {
     <p class="muted">${esc(model.title)} · ${esc(model.group)}: ____________________ · ${esc(model.date)}: ____________</p>
     <ol class="steps">${model.instructions.map(s => `<li>${esc(s)}</li>`).join('')}</ol>
     ${worksheetBody(model)}
-    <p class="footer">Foundational Community Building and Engagement Training · CC BY 4.0</p>
+    <p class="footer">${esc(KIT_NAME)} · ${esc(LICENCE_LINE)}</p>
   </div>`
   return handoutPage(`${input.exerciseTitle}: ${model.heading}`, body, CSS, model.language)
 }

@@ -12,6 +12,7 @@ import { PUBLIC_DIR } from '../paths'
 import { buildDeck } from '../slidev/build'
 import { type Kit, resolveKit, SITE_TITLE } from './kit'
 import { renderLanding } from './landing'
+import { writeNotices } from './notices'
 import { scratchDir, siteRootOf, withSiteLock } from './scratch'
 
 export interface BuildOptions {
@@ -39,6 +40,7 @@ export function writeLanding(outDir: string, decks: DeckSummary[], kit?: Kit): v
   writeFileSync(temp, renderLanding({ title: kit?.title ?? SITE_TITLE, decks, handouts, cohort: kit?.cohort?.cohort, sessions: Object.fromEntries((kit?.cohort?.sessions ?? []).map(s => [s.deck.name, s.session.start])) }))
   renameSync(temp, join(outDir, 'index.html'))
   copyFileSync(join(PUBLIC_DIR, 'favicon.svg'), join(outDir, 'favicon.svg'))
+  writeNotices(outDir)
 }
 
 export async function buildSite(options: BuildOptions): Promise<string> {

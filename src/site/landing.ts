@@ -3,6 +3,7 @@
 import type { DeckSummary } from '../content/decks'
 import { blockRange } from '../content/timing'
 import type { Cohort } from '../cohort/schema'
+import { LICENCE_HTML } from '../content/licence'
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!)
@@ -76,7 +77,7 @@ export function renderLanding({ title, decks, handouts = {}, cohort, sessions = 
 ${cards}
 </main>
 <footer>
-  <p>Code: MIT licence. Content: CC BY 4.0. Frameworks are credited on the slides where they are used and on each deck's references slide.</p>
+  <p>${LICENCE_HTML}</p>
 </footer>
 </body>
 </html>

@@ -1,0 +1,20 @@
+// The kit's licences, stated once: every footer, PDF and page the kit distributes takes its
+// licence line from here, so the built site, the worksheets and the guides say what LICENSE says.
+// Content is CC BY 4.0; text adapted from Liberating Structures is CC BY-SA 4.0 and marked where it
+// is used; code is MIT; fonts (OFL 1.1) and icons (Apache-2.0) keep their own licences, whose texts
+// the built site ships under licenses/ (src/site/notices.ts).
+
+export const KIT_NAME = 'Foundational Community Building and Engagement Training'
+export const KIT_AUTHOR = `The ${KIT_NAME} contributors`
+
+export const LICENCES = {
+  content: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+  shareAlike: { name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
+  code: { name: 'MIT', url: 'https://opensource.org/license/mit' },
+} as const
+
+/** One line for a printed page or a PDF's metadata. */
+export const LICENCE_LINE = `Content ${LICENCES.content.name} (${LICENCES.content.url}); text adapted from Liberating Structures, marked where it is used, ${LICENCES.shareAlike.name} (${LICENCES.shareAlike.url}); code ${LICENCES.code.name}. Frameworks are credited where they are used and on each deck's references slide.`
+
+/** The same as HTML with links, for the built site's pages. */
+export const LICENCE_HTML = `Content: <a href="${LICENCES.content.url}">${LICENCES.content.name}</a>; text adapted from Liberating Structures, marked where it is used: <a href="${LICENCES.shareAlike.url}">${LICENCES.shareAlike.name}</a>; code: ${LICENCES.code.name}. Frameworks are credited on the slides where they are used and on each deck's references slide. <a href="./licenses/">Licences and third-party notices</a>.`

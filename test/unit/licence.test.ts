@@ -1,0 +1,39 @@
+// The licence travels with what the kit distributes: the built site carries LICENSE and the
+// licence texts of the fonts, icons and libraries inside the decks; every footer and PDF states
+// the ShareAlike part; package.json's SPDX expression names all three licences.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { LICENCE_HTML, LICENCE_LINE } from '../../src/content/licence'
+import { ROOT } from '../../src/paths'
+import { writeNotices } from '../../src/site/notices'
+
+describe('licences', () => {
+  it('ships LICENSE and the fonts\', icons\' and libraries\' licence texts with the built site', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-notices-'))
+    try {
+      writeNotices(dir)
+      expect(readFileSync(join(dir, 'licenses/LICENSE.txt'), 'utf8')).toBe(readFileSync(join(ROOT, 'LICENSE'), 'utf8'))
+      const page = readFileSync(join(dir, 'licenses/index.html'), 'utf8')
+      expect(page).toMatch(/SIL OPEN FONT LICENSE/i)
+      expect(page).toMatch(/Carbon icons by IBM[\s\S]*Apache License[\s\S]*Version 2\.0/)
+      expect(page).toMatch(/<code>vue@\d/)
+      expect(page).not.toMatch(/<script/i)
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('states the ShareAlike part wherever the content licence is stated', () => {
+    for (const line of [LICENCE_LINE, LICENCE_HTML]) {
+      expect(line).toMatch(/CC BY 4\.0/)
+      expect(line).toMatch(/Liberating Structures[\s\S]*CC BY-SA 4\.0/)
+    }
+    expect(LICENCE_HTML).toContain('href="./licenses/"')
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+    expect(pkg.license).toBe('MIT AND CC-BY-4.0 AND CC-BY-SA-4.0')
+    expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toContain('src/activities/liberating-structures.ts')
+  })
+})
