@@ -15,6 +15,7 @@ import { fillPlaceholders } from '../cohort/values'
 import { blockRange, slideMinutes, type Version } from '../content/timing'
 import { escapeHtml, handoutPage } from './html'
 import { LICENCE_LINE } from '../content/licence'
+import { clockTime, runSheet } from '../content/run-sheet'
 
 // Notes are the kit's own Markdown; raw HTML in them is shown as text, not run.
 const md = new MarkdownIt({ html: false, linkify: true })
@@ -65,6 +66,29 @@ const CSS = `
 .badge { display: inline-block; border: 1.5px solid #0b5d6b; border-radius: 99px; padding: 0 6px; font-size: 8.5pt; margin-left: 4px; }
 `
 
+/**
+ * The module on one page, first in the guide: its blocks with clock times from the session's
+ * start (the cohort's start time where the deck is built for a cohort, else minutes from the
+ * start), the checkpoint of each block and the cut list, in the order to drop blocks.
+ */
+export function renderRunSheet(deck: LoadedDeck, moduleName: string): string {
+  const sheet = runSheet(deck.slides.map(s => ({ ...s.frontmatter, title: slideTitle(s) })), deck.headmatter)
+  const start = /T(\d{2}:\d{2})/.exec(String((deck.headmatter.cohort as { start?: string } | undefined)?.start ?? ''))?.[1]
+  const when = (from: number, to: number) => (start ? `${clockTime(start, from)}–${clockTime(start, to)}` : `${from}–${to}`)
+  const rows = sheet.blocks.map(b => `<tr><td>${when(b.start, b.end)}</td><td>${escapeHtml(b.title)}</td><td>${b.end - b.start} min</td><td>${escapeHtml(b.checkpoint ?? '')}</td><td>${b.cut ?? ''}</td></tr>`)
+  const last = sheet.blocks.at(-1)?.end ?? 0
+  if (sheet.buffer)
+    rows.push(`<tr><td>${when(last, last + sheet.buffer)}</td><td>Buffer</td><td>${sheet.buffer} min</td><td>Kept free: spend it where the room is most alive, or finish early.</td><td></td></tr>`)
+  return `<p class="kicker">Facilitator guide · ${escapeHtml(moduleName)}</p>
+    <h1>Run sheet</h1>
+    <p>${start ? `Clock times from the session's start at ${start}.` : 'Minutes from the session\'s start.'} ${sheet.minutes} minutes in all. The presenter view shows the same run sheet, and the time you are ahead or behind.</p>
+    <table data-testid="run-sheet"><thead><tr><th>When</th><th>Block</th><th>Length</th><th>Checkpoint</th><th>Cut</th></tr></thead><tbody>
+    ${rows.join('\n')}
+    </tbody></table>
+    ${sheet.cutList.length ? `<h2>Cut list</h2><p>Running late? Drop whole blocks, in this order; never squeeze the rounds:</p><ol>${sheet.cutList.map(b => `<li>${escapeHtml(b.title)} (${b.end - b.start} min)</li>`).join('')}</ol>` : ''}
+    <p class="footer">${escapeHtml(LICENCE_LINE)}</p>`
+}
+
 export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thumbnails: string[], moduleName: string, cohort?: string, settings?: GuideSettings): GuideSection[] {
   const front = `
     <p class="kicker">Facilitator guide · ${escapeHtml(moduleName)}</p>
@@ -99,7 +123,7 @@ export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thum
   const isPrep = (index: number) => deck.slides[index].frontmatter.prep === true
   const prep = deck.slides.map((_, i) => i).filter(isPrep)
 
-  const sections: GuideSection[] = []
+  const sections: GuideSection[] = [{ title: 'Run sheet', html: handoutPage(`${summary.title}: run sheet`, renderRunSheet(deck, moduleName), CSS) }]
   if (prep.length) {
     const html = `<p class="kicker">Facilitator guide · ${escapeHtml(moduleName)}</p><h1>Preparation</h1><p>Before the day: materials, room set-up in person and online, how participants reach the boards, helpers, pre-work, what to print.</p>${prep.map(slideHtml).join('\n')}`
     sections.push({ title: 'Preparation', html: handoutPage(`${summary.title}: preparation`, html, CSS) })
