@@ -206,7 +206,7 @@ export const ES: Record<string, string> = {
   'no R': 'sin R',
   'more than one A': 'más de una A',
   'OK': 'correcto',
-  'Add the roles in your community first: who does the work?': 'Añadid primero los roles de vuestra comunidad: ¿quién hace el trabajo?',
+  'Add the roles in your community first: who does the work? Six common activities are ready to rename, remove or keep.': 'Añadan primero los roles de su comunidad: ¿quién hace el trabajo? Seis actividades habituales están listas para renombrar, quitar o conservar.',
   'Activities': 'Actividades',
   'Removing it also clears its letters.': 'Al quitarlo también se borran sus letras.',
   'holds': 'tiene',
@@ -443,4 +443,7 @@ export const ES: Record<string, string> = {
   'Checkpoint': 'Punto de control',
   'Cut': 'Recorte',
   'Cut list, in order': 'Bloques que se pueden quitar, por orden',
+  // The RACI matrix's starter activities.
+  'Starter activities, ready to rename, remove or keep:': 'Actividades iniciales, listas para renombrar, quitar o conservar:',
+  'Remove the starter activities': 'Quitar las actividades iniciales',
 }

@@ -30,10 +30,36 @@ describe('RaciMatrix', () => {
     const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
     await boardReady(w)
     expect(w.find('[data-testid="board-start"]').text()).toContain('Add the roles in your community first')
+    // The starter activities are said before the first role brings them into view.
+    expect(w.find('[data-testid="board-start"]').text()).toContain('Six common activities')
     expect(w.findAll('.kit-flag')).toHaveLength(0)
     await addRole(w, 'Manager')
     expect(w.find('[data-testid="board-start"]').exists()).toBe(false)
     expect(w.findAll('.kit-flag')).toHaveLength(0) // roles but no letter yet: still untouched
+    w.unmount()
+  })
+
+  it('names its starter activities, clears the untouched ones in one click, and says where a new activity went', async () => {
+    const w = mount(RaciMatrix, { props: { id: uid('raci') }, attachTo: document.body })
+    await boardReady(w)
+    await addRole(w, 'Manager')
+    expect(w.find('[data-testid="raci-starters"]').text()).toContain('Onboarding, Community calls, Moderation')
+    // A starter the facilitator uses is theirs now: it keeps its row.
+    await w.find('select[aria-label="Moderation, Manager"]').setValue('A')
+    await flushPromises()
+    expect(w.find('[data-testid="raci-starters"]').text()).not.toContain('Moderation')
+    // A facilitator demonstrating adds their own activity: it lands on page 2, and the board says so.
+    await w.find('[data-testid="board-add-activity"]').trigger('click')
+    await flushPromises()
+    await w.find('dialog input[id$="-activities-new-name"]').setValue('Release notes')
+    await w.find('dialog form').trigger('submit')
+    await flushPromises()
+    expect(w.text()).toMatch(/Added\.? Release notes \(Activities: 2 \/ 2\)/)
+    // The untouched starters go in one click.
+    await w.findAll('button').find(b => b.text() === 'Remove the starter activities')!.trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid="raci-starters"]').exists()).toBe(false)
+    expect(w.findAll('tbody th').map(t => t.text())).toEqual(['Moderation', 'Release notes'])
     w.unmount()
   })
 
