@@ -121,6 +121,16 @@ export function translate(text: string, language: string | undefined, n?: number
   return n === undefined ? found : found.replace('{n}', String(n))
 }
 
+/**
+ * A counted noun in the cohort's language, chosen by the language's plural rules
+ * (Intl.PluralRules): `count(1, '{n} vote', '{n} votes', 'en')` is "1 vote", never "1 votes".
+ * Both forms are catalogue keys, translated like any other text.
+ */
+export function count(n: number, one: string, other: string, language: string | undefined): string {
+  const rule = new Intl.PluralRules(language ?? 'en').select(n)
+  return translate(rule === 'one' ? one : other, language, n)
+}
+
 export function labelsFor(language: string | undefined): Labels {
   return DICTIONARIES[(language ?? 'en') as Language] ?? en
 }

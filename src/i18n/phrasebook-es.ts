@@ -446,4 +446,11 @@ export const ES: Record<string, string> = {
   // The RACI matrix's starter activities.
   'Starter activities, ready to rename, remove or keep:': 'Actividades iniciales, listas para renombrar, quitar o conservar:',
   'Remove the starter activities': 'Quitar las actividades iniciales',
+  // Counted nouns: each form is chosen by the language's plural rules (src/i18n/labels.ts count).
+  '{n} idea': '{n} idea',
+  '{n} ideas': '{n} ideas',
+  '{n} vote': '{n} voto',
+  '{n} votes': '{n} votos',
+  '+ {n} more idea': '+ {n} idea más',
+  '+ {n} more ideas': '+ {n} ideas más',
 }

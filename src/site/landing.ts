@@ -71,7 +71,7 @@ export function renderLanding({ title, decks, handouts = {}, cohort, sessions = 
 <header>
   <h1>${escapeHtml(title)}</h1>
   ${cohort ? `<p class="cohort">${escapeHtml(cohort.organisation)} · ${escapeHtml(cohort.venue)} · Facilitators: ${cohort.facilitators.map(f => escapeHtml(`${f.name}${f.pronouns ? ` (${f.pronouns})` : ''}`)).join(', ')}</p>` : ''}
-  <p>${decks.length} decks, ${total} minutes of facilitated sessions. Open a deck to present it; press <kbd>o</kbd> for the slide overview, or open the presenter view for notes and timings.</p>
+  <p>${decks.length === 1 ? '1 deck' : `${decks.length} decks`}, ${total} minutes of facilitated sessions. Open a deck to present it; press <kbd>o</kbd> for the slide overview, or open the presenter view for notes and timings.</p>
 </header>
 <main>
 ${cards}

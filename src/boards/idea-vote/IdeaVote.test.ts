@@ -47,3 +47,14 @@ describe('LiveJoin', () => {
     expect(wrapper.text()).toContain('npm run live')
   })
 })
+
+describe('counted nouns', () => {
+  it('follow the language\'s plural rules: 1 vote, 2 votes; 1 voto, 2 votos', async () => {
+    const { count } = await import('../../i18n/labels')
+    expect(count(1, '{n} vote', '{n} votes', 'en')).toBe('1 vote')
+    expect(count(0, '{n} vote', '{n} votes', 'en')).toBe('0 votes')
+    expect(count(2, '{n} vote', '{n} votes', 'en')).toBe('2 votes')
+    expect(count(1, '{n} vote', '{n} votes', 'es')).toBe('1 voto')
+    expect(count(3, '+ {n} more idea', '+ {n} more ideas', 'es')).toBe('+ 3 ideas más')
+  })
+})
