@@ -9,7 +9,6 @@ import { existsSync, realpathSync } from 'node:fs'
 import { dirname, join, sep } from 'node:path'
 import { parse } from '@slidev/parser'
 import { localTargets } from '../content/check'
-import { PUBLIC_DIR } from '../paths'
 
 export interface ContentProblem { line: number, message: string }
 
