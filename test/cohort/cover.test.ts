@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The title slide of a cohort's deck shows the module's title as the cohort gives it.
 import { mount } from '@vue/test-utils'
-import { configs } from '@slidev/client'
+import { configs } from '../support/slidev-client'
 import { afterEach, describe, expect, it } from 'vitest'
 import Cover from '../../layouts/cover.vue'
 
@@ -9,12 +9,12 @@ const cohort = { id: 'bogota', name: 'Bogotá 2027', organisation: 'Red', venue:
 const slot = { default: '<h1>Community foundation</h1><p>Module 1 · the upstream tagline</p>' }
 
 afterEach(() => {
-  delete (configs as Record<string, unknown>).cohort
+  delete configs.cohort
 })
 
 describe('the title slide', () => {
   it('shows the cohort\'s title and subtitle for the module, as text, in place of the deck\'s heading', () => {
-    (configs as Record<string, unknown>).cohort = { ...cohort, title: 'Fundamentos <b>de</b> la comunidad', subtitle: 'Historia y propósito' }
+    configs.cohort = { ...cohort, title: 'Fundamentos <b>de</b> la comunidad', subtitle: 'Historia y propósito' }
     const page = mount(Cover, { slots: slot })
     expect(page.get('[data-testid="cohort-module-title"]').text()).toBe('Fundamentos <b>de</b> la comunidad')
     expect(page.find('[data-testid="cohort-module-title"] b').exists()).toBe(false)
@@ -23,7 +23,7 @@ describe('the title slide', () => {
   })
 
   it('keeps the deck\'s own heading without a cohort title', () => {
-    (configs as Record<string, unknown>).cohort = cohort
+    configs.cohort = cohort
     const page = mount(Cover, { slots: slot })
     expect(page.find('[data-testid="cohort-module-title"]').exists()).toBe(false)
     expect(page.get('.kit-cover-body').classes()).not.toContain('kit-cover-retitled')
