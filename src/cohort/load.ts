@@ -210,7 +210,7 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
       const path = issue.path as (string | number)[]
       // An unknown field is shown at its own key, the line to correct.
       const where = issue.code === 'unrecognized_keys' ? { ...keyPosition(doc, counter, path, issue.keys[0]), path: pathText(path) } : at(...path)
-      problem({ ...at(...path), ...where, message: describeIssue(issue) })
+      problem({ ...at(...path), ...where, message: describeIssue(issue, raw) })
     }
     // A module with a mistake in one field still has its slide ids and files checked.
     modules = (Array.isArray(raw.modules) ? raw.modules : [])
@@ -310,6 +310,8 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
     result.problems.push(...await checkComposedDecks(result))
   if (!parsed.success || result.problems.length)
     result.sessions = []
+  // In the order of the file, so they can be fixed from the top down.
+  result.problems.sort((a, b) => (a.file === file ? 0 : 1) - (b.file === file ? 0 : 1) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
   return result
 }
 
@@ -346,7 +348,7 @@ function reportedIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): z.co
   return issues.filter(issue => !(issue.code !== 'unrecognized_keys' && valueAt(raw, issue.path) === undefined && typoFor.has(pathText(issue.path))))
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(issue.path)
     const meant = issue.keys.map(k => meantKey(k, known))
@@ -357,6 +359,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `${JSON.stringify(String(issue.path.at(-1)))} is not a slide id: use an id such as m2-stakeholder-map, from the slide's frontmatter in decks/*/slides.md.`
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
     return `is required (${issue.expected}).`
+  if (issue.path.length && valueAt(raw, issue.path) === undefined)
+    return `is required: ${issue.message.replace(/^must/, 'it must')}.`.replace(/\.\.$/, '.')
   return issue.message
 }
 

@@ -144,3 +144,18 @@ describe('a module\'s title for a cohort', () => {
     expect(problems.join('\n')).toMatch(/modules\[0\]\.title: must not be empty/)
   })
 })
+
+describe('all problems at once', () => {
+  it('are listed in the order of the file, and a missing module says what it must be', async () => {
+    const { problems } = await load(BASE
+      .replace('  - module: 1', '  - mod: 1')
+      .replace('timezone: America/Bogota', 'timezone: America/Bogata')
+      .replace('logo: logo.svg', 'logo: none.svg'))
+    expect(problems.map(p => p.replace(/^.*cohort\.yaml:/, ''))).toEqual([
+      expect.stringMatching(/^7:\d+ timezone: must be an IANA time zone/),
+      expect.stringMatching(/^9:\d+ modules\[0\]\.module: is required: it must be a module number \(0-4\) or a module name/),
+      expect.stringMatching(/^9:5 modules\[0\]: unknown field "mod"\. Allowed: module, start/),
+      expect.stringMatching(/^18:\d+ branding\.logo: the logo "none\.svg" does not exist/),
+    ])
+  })
+})
