@@ -1,6 +1,6 @@
 // A cohort's handouts are titled for the cohort: its name and session date, in its language,
 // with the module's title as the cohort gives it, read from the composed deck's headmatter.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
