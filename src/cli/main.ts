@@ -20,7 +20,7 @@ const USAGE = `Usage:
   npm run build [-- --cohort <id>] [-- --base /path/]          build the decks and a landing page into dist/
   npm run export [-- <module>...] [--cohort <id>] [--results FILE]   handout PDFs into dist/handouts/
   npm run check [-- <module>...]                                check the decks' content and every cohort file
-  npm run cohort -- new <id> | check <id>                       start a cohort from the example, or check one
+  npm run cohort -- new <id> [--module <n>] [--example] | check <id>   start a cohort (a short template, or the example), or check one
   npm run serve [-- --port 4173]                                serve the built site in dist/ on this computer
   npm run live -- <module> | export <session> | delete <session>   a live workshop: participants join from their phones`
 
@@ -114,15 +114,24 @@ async function check(args: string[]): Promise<number> {
   return 0
 }
 
+const COHORT_USAGE = `Usage:
+  npm run cohort -- new <id> [--module <n>]...   a short cohort.yaml, every field explained, for the modules chosen (default: all)
+  npm run cohort -- new <id> --example           a copy of the complete example (cohorts/example/)
+  npm run cohort -- check <id>                   check a cohort without building`
+
 async function cohort(args: string[]): Promise<number> {
-  const [action, id] = args
-  if (!id || !['new', 'check'].includes(action))
-    throw new UserError('Usage: npm run cohort -- new <id>   or   npm run cohort -- check <id>')
+  const { values, positionals } = parseCommandLine({ args, options: { module: { type: 'string', multiple: true }, example: { type: 'boolean' } }, allowPositionals: true, strict: true }, COHORT_USAGE)
+  const [action, id, ...extra] = positionals
+  if (!id || extra.length || !['new', 'check'].includes(action))
+    throw new UserError(COHORT_USAGE)
   if (action === 'new') {
-    const dir = newCohort(id)
-    console.log(`Created ${relative(process.cwd(), dir) || dir}/ from the example. Edit cohort.yaml, then: npm run cohort -- check ${id}`)
+    const modules = (values.module ?? []).flatMap(m => m.split(',')).map(m => m.trim()).filter(Boolean)
+    const dir = await newCohort(id, { modules, example: values.example })
+    console.log(`Created ${relative(process.cwd(), dir) || dir}/ ${values.example ? 'from the example' : 'with every field explained in cohort.yaml'}. Edit cohort.yaml, then: npm run cohort -- check ${id}`)
     return 0
   }
+  if (values.module || values.example)
+    throw new UserError(`--module and --example are for \`new\`.\n${COHORT_USAGE}`)
   const loaded = await loadCohort(id)
   for (const p of loaded.problems)
     console.error(formatCohortProblem(p))

@@ -9,6 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, extname, join, relative } from 'node:path'
 import process from 'node:process'
+import { parseSync } from '@slidev/parser'
 import { stringify as toYaml } from 'yaml'
 import type { Format } from '../content/notes'
 import { inVersion, optionalBlocks, type Version } from '../content/timing'
@@ -34,6 +35,9 @@ export interface CohortInfo {
   accent?: string
   /** the logo as a data URL, so it needs no server path */
   logo?: string
+  /** the module's title and subtitle as this cohort gives them (cohort.yaml), shown on the title slide */
+  title?: string
+  subtitle?: string
 }
 
 const MIME: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' }
@@ -54,7 +58,14 @@ export function cohortInfo(loaded: LoadedCohort, session: ResolvedSession['sessi
     values: c.values as Record<string, string>,
     accent: c.branding.accent,
     logo: logoFile ? `data:${MIME[extname(logoFile).toLowerCase()]};base64,${readFileSync(logoFile).toString('base64')}` : undefined,
+    ...(session.title === undefined ? {} : { title: session.title }),
+    ...(session.subtitle === undefined ? {} : { subtitle: session.subtitle }),
   }
+}
+
+/** The frontmatter of each slide in a cohort's Markdown file, as Slidev reads it. */
+function slidesOf(file: string): Record<string, unknown>[] {
+  return parseSync(readFileSync(file, 'utf8'), file).slides.map(s => s.frontmatter ?? {})
 }
 
 /** The text of a composed deck's entry file, written into `deckDir`. */
@@ -71,9 +82,24 @@ export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, dec
     const id = String(slide.frontmatter.id)
     if (session.drop.includes(id) || !inVersion(slide.frontmatter, index, version, optional[index]))
       return
-    // A replacement takes the replaced slide's place in the agenda.
-    if (session.replace[id])
-      imports.push({ src: cohortFile(session.replace[id]), override: typeof slide.frontmatter.section === 'string' ? { section: slide.frontmatter.section } : undefined })
+    // A replacement takes the replaced slide's place in the agenda: under its own section
+    // when its first slide names one, else under the replaced slide's. Slidev applies an
+    // import's frontmatter to every slide it imports, so the section goes on the first only.
+    if (session.replace[id]) {
+      const file = loaded.resolveFile(session.replace[id])
+      const own = slidesOf(file)
+      const section = slide.frontmatter.section
+      if (typeof section !== 'string' || typeof own[0]?.section === 'string') {
+        imports.push({ src: cohortFile(session.replace[id]) })
+      }
+      else if (own.length > 1) {
+        imports.push({ src: `${cohortFile(session.replace[id])}#1`, override: { section } })
+        imports.push({ src: `${cohortFile(session.replace[id])}#2-${own.length}` })
+      }
+      else {
+        imports.push({ src: cohortFile(session.replace[id]), override: { section } })
+      }
+    }
     else if (index > 0 && version === 'short' && typeof slide.frontmatter.short === 'number')
       imports.push({ src: `${upstreamFile}#${index + 1}`, override: { duration: slide.frontmatter.short } })
     else
@@ -97,6 +123,9 @@ export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, dec
     lang: loaded.cohort!.language,
     htmlAttrs: { ...(h.htmlAttrs as Record<string, string> | undefined), lang: loaded.cohort!.language },
     ...(buffer === undefined ? {} : { buffer }),
+    // The cohort's title for the module: the browser tab, the landing page and the handouts read it here.
+    ...(session.title === undefined ? {} : { title: session.title }),
+    ...(session.subtitle === undefined ? {} : { subtitle: session.subtitle }),
     cohort: { ...cohortInfo(loaded, session), version },
   }
   // Double-quoted YAML strings: a value never becomes a line of its own or a YAML structure.

@@ -12,7 +12,8 @@ import { sessionPlan, type Version } from '../content/timing'
 import { paths, ROOT } from '../paths'
 import { checkComposedDecks } from './check'
 import { cohortContentProblems, imageKind, svgProblem } from './content-rules'
-import { type Cohort, cohortSchema, type ModuleSession, moduleSessionSchema } from './schema'
+import { SLIDE_ID } from '../content/ids'
+import { type Cohort, cohortFileSchema, cohortSchema, type ModuleSession, moduleSessionSchema } from './schema'
 
 export const COHORT_ID = /^[a-z0-9][a-z0-9-]{0,40}$/
 /** A cohort file is a page of settings; anything far larger is a mistake or an attack. */
@@ -73,6 +74,16 @@ function lineOf(doc: Document | undefined, counter: LineCounter, path: readonly 
     }
   }
   return {}
+}
+
+/** Where a key of the mapping at `path` is written. */
+function keyPosition(doc: Document | undefined, counter: LineCounter, path: readonly PropertyKey[], key: string): { line?: number, column?: number } {
+  const map = doc?.getIn(path as (string | number)[], true) as { items?: { key?: { value?: unknown, range?: [number, number, number] } }[] } | undefined
+  const node = map?.items?.find(pair => pair.key?.value === key)?.key
+  if (!node?.range)
+    return lineOf(doc, counter, path)
+  const pos = counter.linePos(node.range[0])
+  return { line: pos.line, column: pos.col }
 }
 
 export function cohortDir(id: string): string {
@@ -195,12 +206,16 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
     logo = parsed.data.branding.logo
   }
   else {
-    for (const issue of parsed.error.issues)
-      problem({ ...at(...issue.path as (string | number)[]), message: describeIssue(issue) })
+    for (const issue of reportedIssues(parsed.error.issues, raw)) {
+      const path = issue.path as (string | number)[]
+      // An unknown field is shown at its own key, the line to correct.
+      const where = issue.code === 'unrecognized_keys' ? { ...keyPosition(doc, counter, path, issue.keys[0]), path: pathText(path) } : at(...path)
+      problem({ ...at(...path), ...where, message: describeIssue(issue, raw) })
+    }
+    // A module with a mistake in one field still has its slide ids and files checked.
     modules = (Array.isArray(raw.modules) ? raw.modules : [])
-      .map((m: unknown, i: number) => [i, moduleSessionSchema.safeParse(m)] as const)
-      .filter(([, r]: readonly [number, { success: boolean }]) => r.success)
-      .map(([i, r]: readonly [number, { data?: ModuleSession }]) => [i, r.data!] as [number, ModuleSession])
+      .map((m: unknown, i: number) => [i, salvageSession(m)] as const)
+      .filter(([, session]: readonly [number, ModuleSession | undefined]) => session !== undefined) as [number, ModuleSession][]
     logo = typeof raw.branding?.logo === 'string' ? raw.branding.logo : undefined
   }
   const cohortLength = typeof raw.length === 'number' ? raw.length : undefined
@@ -218,12 +233,15 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
     const upstream = await loadDeck(deck)
     const ids = upstream.slides.map(s => String(s.frontmatter.id))
     const before = result.problems.length
+    // A malformed id or path is the schema's to report; only well-formed ones are looked up.
     const checkId = (slideId: string, path: (string | number)[]) => {
-      if (!ids.includes(slideId))
+      if (SLIDE_ID.test(slideId) && !ids.includes(slideId))
         problem({ ...at(...path), message: `slide id "${slideId}" is not in module ${deck.number} (${deck.name}). Closest: ${closestIds(slideId, ids).join(', ')}.` })
     }
     const slideFiles: [string, (string | number)[]][] = []
     const checkFile = (rel: string, path: (string | number)[]) => {
+      if (!cohortFileSchema.safeParse(rel).success)
+        return
       const r = resolveCohortFile(dir, rel, MAX_SLIDE_FILE)
       if ('problem' in r)
         problem({ ...at(...path), message: r.problem })
@@ -292,30 +310,142 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
     result.problems.push(...await checkComposedDecks(result))
   if (!parsed.success || result.problems.length)
     result.sessions = []
+  // In the order of the file, so they can be fixed from the top down.
+  result.problems.sort((a, b) => (a.file === file ? 0 : 1) - (b.file === file ? 0 : 1) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
   return result
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** The value at a path of the raw YAML, or undefined. */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), raw)
+}
+
+/** The field a mistyped key most likely meant, if it is close enough to be a typo. */
+function meantKey(key: string, known: readonly string[]): string | undefined {
+  if (!known.length)
+    return undefined
+  const best = closest(key, known as string[])
+  return distance(key, best) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
+}
+
+/**
+ * The schema's issues as a person would list the mistakes: a required field that is missing
+ * because its key is mistyped (`modul: 2`) is one mistake, reported once, as the unknown field
+ * with its did-you-mean.
+ */
+function reportedIssues(issues: readonly z.core.$ZodIssue[], raw: unknown): z.core.$ZodIssue[] {
+  const typoFor = new Set<string>()
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys')
+      continue
+    const known = knownKeysAt(issue.path)
+    for (const k of issue.keys) {
+      const meant = meantKey(k, known)
+      if (meant)
+        typoFor.add(pathText([...issue.path, meant]))
+    }
+  }
+  return issues.filter(issue => !(issue.code !== 'unrecognized_keys' && valueAt(raw, issue.path) === undefined && typoFor.has(pathText(issue.path))))
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(issue.path)
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(k => `"${k}"`).join(', ')}${known.length ? `. Did you mean ${issue.keys.map(k => `"${closest(k, known)}"`).join(', ')}? Allowed: ${known.join(', ')}` : ''}.`
+    const meant = issue.keys.map(k => meantKey(k, known))
+    const suggestions = issue.keys.map((k, n) => meant[n] ? `"${k}" → "${meant[n]}"` : undefined).filter(Boolean)
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(k => `"${k}"`).join(', ')}${known.length ? `.${suggestions.length ? ` Did you mean ${issue.keys.length > 1 ? suggestions.join(', ') : `"${meant[0]}"`}?` : ''} Allowed: ${known.join(', ')}` : ''}.`
   }
+  if (issue.code === 'invalid_key')
+    return `${JSON.stringify(String(issue.path.at(-1)))} is not a slide id: use an id such as m2-stakeholder-map, from the slide's frontmatter in decks/*/slides.md.`
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined'))
     return `is required (${issue.expected}).`
+  if (issue.path.length && valueAt(raw, issue.path) === undefined)
+    return `is required: ${issue.message.replace(/^must/, 'it must')}.`.replace(/\.\.$/, '.')
   return issue.message
 }
 
-/** The field names allowed at a path of the cohort file, for "did you mean". */
+/** What a schema is once defaults, optionals and pipes are looked through. */
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  let s = schema
+  for (let def = s._zod.def as any; ['default', 'optional', 'nullable', 'prefault', 'catch', 'readonly', 'nonoptional', 'pipe'].includes(def.type); def = s._zod.def as any)
+    s = def.type === 'pipe' ? def.in : def.innerType
+  return s
+}
+
+/** The field names allowed at a path of the cohort file (any nested object), for "did you mean". */
 function knownKeysAt(path: readonly PropertyKey[]): string[] {
-  const shapes: Record<string, string[]> = {
-    '': Object.keys(cohortSchema.shape),
-    'facilitators': ['name', 'pronouns', 'contact'],
-    'modules': Object.keys(moduleSessionSchema.shape),
-    'insert': ['after', 'file'],
-    'branding': ['logo', 'accent'],
+  let schema: z.core.$ZodType | undefined = cohortSchema
+  for (const key of path) {
+    if (!schema)
+      return []
+    const def = unwrap(schema)._zod.def as any
+    schema = def.type === 'object' ? def.shape[key as string] : def.type === 'array' ? def.element : def.type === 'record' ? def.valueType : undefined
   }
-  const named = [...path].reverse().find(k => typeof k === 'string') as string | undefined
-  return shapes[named ?? ''] ?? []
+  if (!schema)
+    return []
+  const def = unwrap(schema)._zod.def as any
+  if (def.type === 'object')
+    return Object.keys(def.shape)
+  // A record with named keys (values): its names.
+  const keyDef = def.type === 'record' ? unwrap(def.keyType)._zod.def as any : undefined
+  return keyDef?.type === 'enum' ? Object.values(keyDef.entries as Record<string, string>) : []
+}
+
+/** Renames keys that are typos of a missing allowed key, so the rest of the object can be checked. */
+function withTyposFixed(value: unknown, known: readonly string[]): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return value
+  const fixed: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) {
+    const meant = known.includes(k) ? k : meantKey(k, known)
+    if (meant && !(meant in value) && !(meant in fixed))
+      fixed[meant] = v
+    else if (known.includes(k))
+      fixed[k] = v
+  }
+  return fixed
+}
+
+/**
+ * The checkable part of a module session whose fields are not all valid: mistyped keys read as
+ * what they meant, each field kept if valid (each slide id, replacement and insertion on its
+ * own). The schema has already reported what is wrong; this only lets the slide ids and files
+ * be checked too. Undefined when the module itself cannot be told.
+ */
+function salvageSession(raw: unknown): ModuleSession | undefined {
+  const shape = moduleSessionSchema.shape
+  const m = withTyposFixed(raw, Object.keys(shape)) as Record<string, unknown> | undefined
+  if (!m || typeof m !== 'object')
+    return undefined
+  const field = <K extends keyof typeof shape>(k: K): ModuleSession[K] | undefined => {
+    const r = shape[k].safeParse(m[k])
+    return r.success ? r.data as ModuleSession[K] : undefined
+  }
+  const module = field('module')
+  if (module === undefined)
+    return undefined
+  const insertKeys = Object.keys(((shape.insert.unwrap() as z.ZodArray<z.ZodObject>).element).shape)
+  const text = (v: unknown) => (typeof v === 'string' ? v : '')
+  // Entries keep their positions (problems name them by index); a malformed one, already
+  // reported by the schema, is left for the checks to skip.
+  return {
+    module,
+    start: text(m.start),
+    minutes: field('minutes'),
+    length: field('length'),
+    title: field('title'),
+    subtitle: field('subtitle'),
+    drop: Array.isArray(m.drop) ? m.drop.map(text) : [],
+    replace: m.replace && typeof m.replace === 'object' && !Array.isArray(m.replace)
+      ? Object.fromEntries(Object.entries(m.replace).map(([id, f]) => [id, text(f)]))
+      : {},
+    insert: Array.isArray(m.insert)
+      ? m.insert.map((x) => {
+          const item = withTyposFixed(x, insertKeys) as Record<string, unknown> | undefined
+          return { after: text(item?.after), file: text(item?.file) }
+        })
+      : [],
+  }
 }
 
 export function listCohorts(): string[] {

@@ -35,7 +35,7 @@ export function contrastOnWhite(hex: string): number {
 
 const slideId = z.string().regex(SLIDE_ID, 'must be a slide id such as m2-stakeholder-map (lower-case words joined by dashes)')
 /** A file named by the cohort: relative, inside the cohort folder (load.ts also follows links). */
-const relativeFile = z.string().min(1).max(200)
+export const cohortFileSchema = z.string().min(1).max(200)
   .refine(p => !/^([/\\]|[a-zA-Z]:)/.test(p) && !p.split(/[/\\]/).includes('..') && !/[\u0000-\u001F]/.test(p), 'must be a path inside the cohort folder (no leading /, no ..)')
 
 /** A wall-clock date and time that exists: 2027-02-30T10:00 does not. */
@@ -44,6 +44,8 @@ function isRealDateTime(value: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d))
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
+
+const LOCAL_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/
 
 /** A session's length in minutes: chooses the module's full or short version. */
 const sessionLength = z.number().int('must be whole minutes').min(10, 'at least 10').max(480, 'at most 480')
@@ -55,17 +57,22 @@ export const facilitatorSchema = z.object({
 }).strict()
 
 export const moduleSessionSchema = z.object({
-  module: z.union([z.number().int().min(0).max(9), z.string().min(1)]),
+  module: z.union([z.number().int().min(0).max(9), z.string().min(1)], { error: 'must be a module number (0-4) or a module name such as community-engagement' }),
   start: z.string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/, 'must be a local date and time like 2027-03-04T10:00')
-    .refine(isRealDateTime, { error: iss => `${String(iss.input).slice(0, 10)} is not a date in the calendar` }),
+    .regex(LOCAL_DATE_TIME, 'must be a local date and time like 2027-03-04T10:00')
+    // only a well-formed date is looked up in the calendar: one problem per mistake
+    .refine(v => !LOCAL_DATE_TIME.test(v) || isRealDateTime(v), { error: iss => `${String(iss.input).slice(0, 10)} is not a date in the calendar` }),
   /** the session's length; by default the length of the version `length` chooses */
   minutes: sessionLength.optional(),
   /** the time the cohort has for this module: the short version when the full one does not fit */
   length: sessionLength.optional(),
   drop: z.array(slideId).default([]),
-  replace: z.record(slideId, relativeFile).default({}),
-  insert: z.array(z.object({ after: slideId, file: relativeFile }).strict()).default([]),
+  replace: z.record(slideId, cohortFileSchema).default({}),
+  insert: z.array(z.object({ after: slideId, file: cohortFileSchema }).strict()).default([]),
+  /** the module's title for this cohort (the title slide, the browser tab, the landing page, the handouts) */
+  title: text(120).optional(),
+  /** the module's subtitle for this cohort */
+  subtitle: text(200).optional(),
 }).strict()
 
 export const cohortSchema = z.object({
@@ -82,7 +89,7 @@ export const cohortSchema = z.object({
   modules: z.array(moduleSessionSchema).min(1, 'choose at least one module').max(20),
   values: z.partialRecord(z.enum(VALUE_NAMES as [string, ...string[]]), text(300)).default({}),
   branding: z.object({
-    logo: relativeFile.optional(),
+    logo: cohortFileSchema.optional(),
     accent: z.string()
       .regex(HEX_COLOUR, 'must be a colour like #0b5d6b')
       .refine(c => !HEX_COLOUR.test(c) || contrastOnWhite(c) >= 4.5, { error: iss => `${String(iss.input)} has a contrast of ${contrastOnWhite(String(iss.input)).toFixed(1)}:1 on white; headings and links need at least 4.5:1, so choose a darker colour` })

@@ -20,7 +20,7 @@ import { formatSession } from '../site/landing'
 import { serveSite } from '../site/serve'
 import { type GuideSettings, renderGuideSections } from './guide'
 import { HANDOUT_KINDS, type HandoutKind, handoutName } from './names'
-import { type Bookmark, finishPdf } from './pdf'
+import { type Bookmark, finishPdf, handoutDeck, handoutInfo } from './pdf'
 import { type BoardResult, checkResultsFit, loadBoardResults } from './results'
 import { renderWorksheet } from './worksheets'
 
@@ -164,7 +164,7 @@ async function exportSlides(page: Page, siteUrl: string, deck: LoadedDeck, modul
   const summary = summariseDeck(deck)
   const bookmarks: Bookmark[] = summary.agenda.map(b => ({ title: b.title, pageIndex: b.slideIndex }))
   bookmarks.unshift({ title: slideTitle(deck.slides[0]) || summary.title, pageIndex: 0 })
-  const pdf = await finishPdf(raw, { title: `${summary.title}: slides`, subject: moduleName, bookmarks })
+  const pdf = await finishPdf(raw, { ...handoutInfo('slides', handoutDeck(deck)), bookmarks })
   progress(log, `${handoutName(deck.ref.name, 'slides')}`, total, total)
   return { thumbnails, pdf }
 }
@@ -215,7 +215,7 @@ async function exportGuide(page: Page, deck: LoadedDeck, thumbnails: string[], m
   const sections = renderGuideSections(deck, summary, thumbnails, moduleName, cohort, settings)
   const name = handoutName(deck.ref.name, 'facilitator-guide')
   const { bytes, bookmarks } = await printSections(page, sections, done => progress(log, name, done, sections.length, 'sections'))
-  return finishPdf(bytes, { title: `${summary.title}: facilitator guide`, subject: moduleName, bookmarks })
+  return finishPdf(bytes, { ...handoutInfo('facilitator guide', handoutDeck(deck)), bookmarks })
 }
 
 async function exportWorksheets(page: Page, deck: LoadedDeck, moduleName: string, results: Map<string, BoardResult>, language: string, log: (l: string) => void) {
@@ -228,7 +228,7 @@ async function exportWorksheets(page: Page, deck: LoadedDeck, moduleName: string
   }))
   const name = handoutName(deck.ref.name, 'worksheets')
   const { bytes, bookmarks } = await printSections(page, sections, done => progress(log, name, done, sections.length, 'worksheets'), true)
-  return finishPdf(bytes, { title: `${deck.headmatter.title}: worksheets`, subject: moduleName, bookmarks })
+  return finishPdf(bytes, { ...handoutInfo('worksheets', handoutDeck(deck)), bookmarks })
 }
 
 function progress(log: (l: string) => void, what: string, done: number, total: number, unit = 'pages') {

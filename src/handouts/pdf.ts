@@ -1,4 +1,5 @@
 // Finishing touches on PDFs printed by Chromium: metadata and one bookmark per section.
+import type { LoadedDeck } from '../content/decks'
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, type PDFRef } from 'pdf-lib'
 import { KIT_AUTHOR, LICENCE_LINE } from '../content/licence'
 
@@ -9,7 +10,54 @@ export interface PdfInfo {
   /** the module's name */
   subject: string
   keywords?: string[]
+  /** the document's language (BCP 47), for screen readers */
+  language?: string
   bookmarks: Bookmark[]
+}
+
+/** What a handout's metadata needs of a deck: its number and title, and the cohort's details from its headmatter. */
+export interface HandoutDeck {
+  number: number
+  title: string
+  /** `cohort` of a composed deck's headmatter (src/cohort/compose.ts) */
+  cohort?: { name: string, start: string, language?: string }
+}
+
+/** A deck as its handouts' metadata sees it: a cohort's composed deck carries the cohort in its headmatter. */
+export function handoutDeck(deck: Pick<LoadedDeck, 'headmatter' | 'ref'>): HandoutDeck {
+  const cohort = deck.headmatter.cohort as HandoutDeck['cohort'] | undefined
+  return { number: deck.ref.number, title: String(deck.headmatter.title ?? deck.ref.slug), ...(cohort ? { cohort } : {}) }
+}
+
+export type HandoutWhat = 'slides' | 'facilitator guide' | 'worksheets'
+
+const WORDS: Record<string, Record<HandoutWhat | 'Module' | 'Welcome', string>> = {
+  en: { 'slides': 'slides', 'facilitator guide': 'facilitator guide', 'worksheets': 'worksheets', 'Module': 'Module', 'Welcome': 'Welcome' },
+  es: { 'slides': 'diapositivas', 'facilitator guide': 'guía de facilitación', 'worksheets': 'hojas de trabajo', 'Module': 'Módulo', 'Welcome': 'Bienvenida' },
+}
+
+/**
+ * A handout's title, subject, keywords and language. For a cohort's deck (its headmatter
+ * carries the cohort), in the cohort's language and with its name and session date:
+ * "Fundamentos: hojas de trabajo · Red Bogotá, 4 de marzo de 2027". Otherwise in English.
+ */
+export function handoutInfo(what: HandoutWhat, deck: HandoutDeck): Omit<PdfInfo, 'bookmarks'> {
+  const language = deck.cohort?.language && WORDS[deck.cohort.language] ? deck.cohort.language : 'en'
+  const w = WORDS[language]
+  const moduleName = deck.number === 0 ? w.Welcome : `${w.Module} ${deck.number}: ${deck.title}`
+  if (!deck.cohort)
+    return { title: `${deck.title}: ${w[what]}`, subject: moduleName, keywords: [moduleName], language }
+  const { name, start } = deck.cohort
+  // The session's date as written in cohort.yaml (a wall-clock date in the cohort's zone).
+  const date = /^\d{4}-\d\d-\d\d/.test(start)
+    ? new Date(`${start.slice(0, 10)}T12:00:00Z`).toLocaleDateString(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    : start
+  return {
+    title: `${deck.title}: ${w[what]} · ${name}, ${date}`,
+    subject: `${moduleName} · ${name}, ${date}`,
+    keywords: [moduleName, name],
+    language,
+  }
 }
 
 export async function finishPdf(bytes: Uint8Array, info: PdfInfo): Promise<Uint8Array> {
@@ -20,6 +68,8 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo): Promise<Uint8
   doc.setCreator('community-training-kit')
   doc.setProducer('Chromium and pdf-lib')
   doc.setKeywords([...(info.keywords ?? [info.subject]), LICENCE_LINE])
+  if (info.language)
+    doc.setLanguage(info.language)
   addBookmarks(doc, info.bookmarks.filter(b => b.pageIndex < doc.getPageCount()))
   return doc.save()
 }

@@ -108,7 +108,7 @@ describe('cohort commands', () => {
 
   it('scaffolds a cohort from the example, and refuses to overwrite one', async () => {
     const id = 'test-new'
-    const created = await cliWith(env, 'cohort', 'new', id)
+    const created = await cliWith(env, 'cohort', 'new', id, '--example')
     expect(created.code).toBe(0)
     expect(readFileSync(join(cohorts, id, 'cohort.yaml'), 'utf8')).toContain(`name: "Cohort ${id}"`)
     expect(existsSync(join(cohorts, id, 'logo.svg'))).toBe(true)
