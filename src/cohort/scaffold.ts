@@ -112,6 +112,7 @@ export async function cohortTemplate(id: string, decks: DeckRef[], today: Date):
     line(`timezone: ${localTimeZone()}`, 'the IANA time zone of the session times, e.g. America/Bogota'),
     line('language: en', 'the boards\' language: en or es'),
     line('# length: 90', 'the minutes you have for each module (a module can set its own)'),
+    line('# format: in-person', 'in-person, online or hybrid: the notes the presenter view shows'),
     '',
     line('modules:', 'the modules you run, in the order you run them'),
     ...modules,

@@ -296,7 +296,7 @@ ${extra}
 })
 
 describe('a cohort folder is content, not code', () => {
-  const slide = (body: string, front = '') => `---\nid: m1-local-story\n${front}---\n\n# Our story\n\n${body}\n\n<!-- Local story. -->\n`
+  const slide = (body: string, front = "") => `---\nid: m1-local-story\n${front}---\n\n# Our story\n\n${body}\n\n<!--\n**At a glance** · Say: "Our story." · Land: where we come from.\n-->\n`
   it.each([
     ['a script that imports a file of the kit', slide('<script setup>\nimport token from \'../../../sessions/a/token.txt?raw\'\n</script>\n\n{{ token }}'), /slides\/local\.md:7: <script> is not allowed in a cohort slide/],
     ['a template expression', slide('Configs: {{ $slidev.configs }}'), /slides\/local\.md:7: `\{\{` starts a template expression/],

@@ -35,8 +35,8 @@ let dir: string
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kit-cohort-remix-'))
   mkdirSync(join(dir, 'slides'))
-  writeFileSync(join(dir, 'slides/welcome.md'), '---\nid: m1-welcome-bogota\nduration: 4\n---\n\n# Bienvenida\n\n<!-- Local welcome. -->\n')
-  writeFileSync(join(dir, 'slides/local.md'), '---\nid: m1-local-story\n---\n\n# Our story\n\n<!-- Local story. -->\n')
+  writeFileSync(join(dir, 'slides/welcome.md'), '---\nid: m1-welcome-bogota\nduration: 4\n---\n\n# Bienvenida\n\n<!--\n**At a glance** · Say: "Hola." · Time: 4 min · Land: welcome.\n-->\n')
+  writeFileSync(join(dir, 'slides/local.md'), '---\nid: m1-local-story\n---\n\n# Our story\n\n<!--\n**At a glance** · Say: "Our story." · Land: where we come from.\n-->\n')
   writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>')
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
@@ -102,17 +102,17 @@ describe('a replaced slide in the agenda', () => {
   }
 
   it('shows the section the replacement declares', async () => {
-    const { agenda } = await agendaOf('---\nid: m1-welcome-bogota\nsection: Bienvenida\nduration: 4\n---\n\n# Bienvenida\n\n<!-- n -->\n')
+    const { agenda } = await agendaOf('---\nid: m1-welcome-bogota\nsection: Bienvenida\nduration: 4\n---\n\n# Bienvenida\n\n<!--\n**At a glance** · Say: "Hola." · Time: 2 min · Land: welcome.\n-->\n')
     expect(agenda).toEqual([['Bienvenida', 10]])
   })
 
   it('keeps the replaced slide\'s section when the replacement declares none', async () => {
-    const { agenda } = await agendaOf('---\nid: m1-welcome-bogota\nduration: 4\n---\n\n# Bienvenida\n\n<!-- n -->\n')
+    const { agenda } = await agendaOf('---\nid: m1-welcome-bogota\nduration: 4\n---\n\n# Bienvenida\n\n<!--\n**At a glance** · Say: "Hola." · Time: 2 min · Land: welcome.\n-->\n')
     expect(agenda).toEqual([['Welcome', 10]])
   })
 
   it('opens the replaced slide\'s section once when the replacement has several slides', async () => {
-    const { deck, agenda } = await agendaOf('---\nid: m1-welcome-bogota\nduration: 2\n---\n\n# Hola\n\n<!-- n -->\n\n---\nid: m1-welcome-bogota-2\nduration: 2\n---\n\n# Trios\n\n<!-- n -->\n')
+    const { deck, agenda } = await agendaOf('---\nid: m1-welcome-bogota\nduration: 2\n---\n\n# Hola\n\n<!--\n**At a glance** · Say: "Hola." · Time: 2 min · Land: welcome.\n-->\n\n---\nid: m1-welcome-bogota-2\nduration: 2\n---\n\n# Trios\n\n<!--\n**At a glance** · Say: "Hola." · Time: 2 min · Land: welcome.\n-->\n')
     expect(agenda).toEqual([['Welcome', 10]])
     expect(deck.slides.map(s => s.frontmatter.id)).toEqual(['m1-title', 'm1-welcome-bogota', 'm1-welcome-bogota-2', 'm1-local-story', 'm1-stakeholder-map', 'm1-references'])
   })
