@@ -25,7 +25,7 @@ export interface DiagramText {
 export const GOLDEN_CIRCLE = {
   title: 'The Golden Circle: why, how, what',
   shape: 'Three nested circles, read from the centre out: why, then how, then what.',
-  credit: ['After Simon Sinek\'s Golden Circle (', { em: 'Start with Why' }, ', 2009): idea paraphrased, drawing the kit\'s own; not CC-licensed.'],
+  credit: ['After Simon Sinek\'s Golden Circle (', { em: 'Start with Why' }, ', 2009), with How read as The Turing Way reads it: focus areas, or pillars (CC BY 4.0). Ideas paraphrased, drawing the kit\'s own.'],
   parts: [
     { key: 'why', label: 'Why', meaning: 'the purpose your community exists for' },
     { key: 'how', label: 'How', meaning: 'the focus areas that bring it closer' },

@@ -6,7 +6,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   'The Golden Circle: why, how, what': 'El Círculo Dorado: por qué, cómo, qué',
   'Three nested circles, read from the centre out: why, then how, then what.': 'Tres círculos concéntricos, que se leen del centro hacia fuera: por qué, luego cómo, luego qué.',
   'After Simon Sinek\'s Golden Circle (': 'Según el Círculo Dorado de Simon Sinek (',
-  ', 2009): idea paraphrased, drawing the kit\'s own; not CC-licensed.': ', 2009): idea parafraseada, dibujo propio del kit; sin licencia CC.',
+  ', 2009), with How read as The Turing Way reads it: focus areas, or pillars (CC BY 4.0). Ideas paraphrased, drawing the kit\'s own.': ', 2009), con el cómo leído como lo lee The Turing Way: áreas de trabajo o pilares (CC BY 4.0). Ideas parafraseadas, dibujo propio del kit.',
   'Why': 'Por qué',
   'the purpose your community exists for': 'el propósito por el que existe vuestra comunidad',
   'How': 'Cómo',

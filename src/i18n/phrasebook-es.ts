@@ -124,10 +124,10 @@ export const ES: Record<string, string> = {
   'Why it mattered': 'Por qué importó',
   'undated': 'sin fecha',
   'Timeline, oldest first': 'Línea de tiempo, de lo más antiguo a lo más reciente',
-  'Add 5-8 moments: the founding, milestones, challenges and pivots.': 'Añadid de 5 a 8 momentos: la fundación, hitos, desafíos y giros.',
-  'Give each a month (YYYY-MM) and say who was involved (roles if private).': 'Dad a cada uno un mes (AAAA-MM) e indicad quién participó (roles si es privado).',
-  'Write in one or two sentences why it mattered.': 'Escribid en una o dos frases por qué importó.',
-  'Read it together: whose voices are missing?': 'Leedla juntos: ¿qué voces faltan?',
+  'Alone: start from your three moments; add more if you can, up to 8.': 'A solas: empieza por tus tres momentos; añade más si puedes, hasta 8.',
+  'For each event, at least: what happened, when (YYYY-MM), its type and who was involved (roles if private).': 'Para cada hecho, como mínimo: qué pasó, cuándo (AAAA-MM), su tipo y quién participó (roles si es privado).',
+  'Time left? Add why it mattered, in one sentence.': '¿Te sobra tiempo? Añade en una frase por qué importó.',
+  'Then: whose voice is missing? Add one event that names them.': 'Después: ¿qué voz falta? Añade un hecho que la nombre.',
 
   // Lifecycle compass
   'Community (or your name)': 'Comunidad (o tu nombre)',
@@ -146,10 +146,10 @@ export const ES: Record<string, string> = {
   'Now': 'Ahora',
   'Target': 'Objetivo',
   'The room disagrees: talk about the evidence.': 'La sala no está de acuerdo: hablad de las evidencias.',
-  'Think alone: at which stage is your community now, and which stage do you want to reach?': 'Piensa a solas: ¿en qué etapa está tu comunidad y a qué etapa queréis llegar?',
-  'Pair: compare your evidence with a partner.': 'En parejas: comparad vuestras evidencias.',
-  'Add your entry: stage now, stage to reach, evidence and the one change needed.': 'Añade tu entrada: etapa actual, etapa a alcanzar, evidencias y el cambio necesario.',
-  'Read the room\'s spread together: where do we disagree, and why?': 'Leed juntos la distribución de la sala: ¿dónde discrepamos y por qué?',
+  'Alone: your community, its stage now and the stage to reach in a year or two.': 'A solas: tu comunidad, su etapa actual y la etapa a la que llegar en uno o dos años.',
+  'Add your evidence: what would a newcomer see?': 'Añade tus evidencias: ¿qué vería una persona recién llegada?',
+  'Name the one change that would move it on, small enough to start within a month.': 'Nombra el cambio que la haría avanzar, lo bastante pequeño para empezar en un mes.',
+  'Then the room\'s spread: where do most of us sit?': 'Después, la distribución de la sala: ¿dónde estamos la mayoría?',
 
   // Stakeholder map
   'Stakeholder': 'Parte interesada',

@@ -24,7 +24,7 @@ describe('framework diagrams on the slides', () => {
   it('are on the slides that teach each framework, legible, inside the slide, named and credited', async () => {
     const slides = await diagramSlides()
     expect(slides.map(s => s.tag).sort()).toEqual([
-      'CopElementsDiagram', 'DecisionLevelsDiagram', 'GoldenCircleDiagram', 'LifecycleDiagram', 'MountainDiagram',
+      'CopElementsDiagram', 'DecisionLevelsDiagram', 'LifecycleDiagram', 'MountainDiagram',
       'ParticipationLevelsDiagram', 'ParticipationModelDiagram', 'PowerInterestDiagram', 'PublicNarrativeDiagram', 'RoadmapHorizonsDiagram',
     ])
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 720 } })

@@ -48,10 +48,10 @@ export const lifecycleCompass = defineListBoard({
   fields: COMPASS_FIELDS,
   rowSchema: compassSchema,
   instructions: [
-    'Think alone: at which stage is your community now, and which stage do you want to reach?',
-    'Pair: compare your evidence with a partner.',
-    'Add your entry: stage now, stage to reach, evidence and the one change needed.',
-    'Read the room\'s spread together: where do we disagree, and why?',
+    'Alone: your community, its stage now and the stage to reach in a year or two.',
+    'Add your evidence: what would a newcomer see?',
+    'Name the one change that would move it on, small enough to start within a month.',
+    'Then the room\'s spread: where do most of us sit?',
   ],
   extra: { header: 'Direction', value: describeDirection },
   summary: (d) => {

@@ -65,10 +65,10 @@ export const originTimeline = defineListBoard({
   version: 2,
   migrate: migrateTimeline,
   instructions: [
-    'Add 5-8 moments: the founding, milestones, challenges and pivots.',
-    'Give each a month (YYYY-MM) and say who was involved (roles if private).',
-    'Write in one or two sentences why it mattered.',
-    'Read it together: whose voices are missing?',
+    'Alone: start from your three moments; add more if you can, up to 8.',
+    'For each event, at least: what happened, when (YYYY-MM), its type and who was involved (roles if private).',
+    'Time left? Add why it mattered, in one sentence.',
+    'Then: whose voice is missing? Add one event that names them.',
   ],
   order: sortedEvents,
   summary: (d) => {
