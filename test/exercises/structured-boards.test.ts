@@ -135,7 +135,7 @@ describe('charter builder', () => {
     expect(md).toContain('Lazy consensus: it stands unless someone objects in time (silence period: 72 hours on the mailing list). Covers: hosting a clinic; a fix to the FAQ.')
     expect(md).toContain('- **Collective choice: how we work**: Consent: no one has a principled objection')
     expect(md).toContain('- **Constitutional: the rules about the rules**: _not yet decided_. Covers: _not yet decided_.')
-    expect(md).toContain('- **If that person is involved, report to**: the steering group chair')
+    expect(md).toContain('- **Second route** (when that person is involved): the steering group chair')
     expect(md).toContain('- **How fast**: within two working days')
     expect(md).toContain('2. **Consult**: with Host libraries, Funder; until 2027-02-01')
     expect(md).toContain('4. **Publish**: _not yet decided_')

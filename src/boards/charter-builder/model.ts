@@ -230,7 +230,7 @@ function conductText(c: CharterData['conduct']): string {
     return ''
   return [
     `- **Report to**: ${or(c.reportTo)}`,
-    `- **If that person is involved, report to**: ${or(c.secondRoute)}`,
+    `- **Second route** (when that person is involved): ${or(c.secondRoute)}`,
     `- **Who responds**: ${or(c.responders)}`,
     `- **How fast**: ${or(c.responseTime)}`,
     `- **Code of conduct**: ${c.link ? `<${c.link}>` : open}`,
@@ -242,7 +242,7 @@ function conductText(c: CharterData['conduct']): string {
 /** The five take-back steps, each on its own line (an empty step says it is not yet decided). */
 export function takeBackText(t: CharterData['takeBack']): string {
   const consult = [t.consultWith.map(mdText).join(', ') && `with ${t.consultWith.map(mdText).join(', ')}`, mdText(t.consultHow), t.consultUntil && `until ${t.consultUntil}`].filter(Boolean).join('; ')
-  const ratify = [t.ratifyRule && DECISION_LABELS[t.ratifyRule], t.ratifiedBy.trim() && `decided by ${mdText(t.ratifiedBy)}`].filter(Boolean).join('; ')
+  const ratify = [t.ratifyRule && DECISION_LABELS[t.ratifyRule], t.ratifiedBy.trim() && `who decides: ${mdText(t.ratifiedBy)}`].filter(Boolean).join('; ')
   const review = [t.reviewDate && `by ${t.reviewDate}`, t.reviewOwner.trim() && `owner: ${mdText(t.reviewOwner)}`].filter(Boolean).join('; ')
   const steps = [mdText(t.communicateWhere), consult, ratify, mdText(t.publishWhere), review]
   if (steps.every(s => !s))
