@@ -6,7 +6,7 @@ import type { BoardDefinition } from '../boards/kit/board'
 import type { FieldDef } from '../boards/kit/fields'
 import { displayValue } from '../boards/kit/fields'
 import { channelAudit, CHANNEL_FIELDS } from '../boards/channel-audit/model'
-import { charterBuilder, type CharterData, DECISION_LABELS, MILESTONE_FIELDS } from '../boards/charter-builder/model'
+import { charterBuilder, type CharterData, DECISION_LABELS, DECISION_LEVELS, LEVEL_LABELS, MILESTONE_FIELDS } from '../boards/charter-builder/model'
 import { INFORMATION_FIELDS, informationMap } from '../boards/information-map/model'
 import { labelsFor, translate } from '../i18n/labels'
 import { COMPASS_FIELDS, lifecycleCompass, STAGE_LABELS } from '../boards/lifecycle-compass/model'
@@ -156,28 +156,39 @@ function addRaci(model: WorksheetModel, data: RaciMatrixData, t: (s: string) => 
 function addCharter(model: WorksheetModel, d: CharterData, t: (s: string) => string): void {
   const w = d.waysOfWorking
   const text = (value: string, lines: number) => ({ text: value.trim() || undefined, lines: value.trim() ? 0 : lines })
-  const c = d.consultation
+  const c = d.conduct
+  const b = d.takeBack
   const m = d.mission
   const mission = [m.with, m.do, m.for, m.soThat].some(v => v.trim())
     ? [m.with && `${m.with},`, m.do, m.for, m.soThat].filter(Boolean).join(' ')
     : ''
+  const rule = (r: CharterData['takeBack']['ratifyRule'], detail = '') => [r ? t(DECISION_LABELS[r]) : '', detail.trim()].filter(Boolean).join(' · ')
   model.sections = [
+    { heading: `${t('Cover note')} (${t('your story of now (module 1): the challenge, the hope, and what you ask of people by when')})`, ...text(b.coverNote, 3) },
     { heading: `${t('Mission')} (${t('With whom, we do what, for whom, so that what changes')})`, ...text(mission, 2) },
     { heading: `${t('Vision')} (${t('one line')})`, ...text(d.vision, 1) },
     { heading: t('Values'), ...text(d.values.join(' · '), 2) },
-    { heading: `${t('Decisions')} (${Object.values(DECISION_LABELS).map(t).join(' / ')})`, ...text(w.decisionRule ? t(DECISION_LABELS[w.decisionRule]) : '', 1) },
+    { heading: t('Not yet'), ...text(d.notYet.join(' · '), 2) },
+    { heading: t('Recognition'), ...text(d.recognition, 2) },
+    // One line per level: the rule (and its silence period, voters or decider), and what it covers.
+    ...DECISION_LEVELS.map(k => ({
+      heading: `${t('Decisions')}: ${t(LEVEL_LABELS[k])} (${t('rule')} · ${t('what it covers')})`,
+      ...text([rule(d.decisions[k].rule, d.decisions[k].detail), d.decisions[k].scope.trim()].filter(Boolean).join(' · '), 1),
+    })),
     { heading: t('Meetings'), ...text(w.meetingCadence, 1) },
     { heading: t('Channels'), ...text(w.channels.join(', '), 1) },
     { heading: t('Roles'), ...text(w.roles.join(', '), 1) },
-    { heading: t('Code of conduct'), ...text(w.cocLink, 1) },
     { heading: t('Membership'), ...text(w.membershipTerms, 2) },
-    { heading: t('Not yet'), ...text(d.notYet.join(' · '), 2) },
-    { heading: t('Recognition'), ...text(d.recognition, 2) },
-    { heading: t('Who is consulted'), ...text(c.who, 1) },
-    { heading: `${t('How')} (${t('until')} ${c.until || '…'})`, ...text(c.how, 1) },
-    { heading: t('Who ratifies'), ...text(c.ratifiedBy, 1) },
-    { heading: t('Decision rule for ratifying'), ...text(c.ratifyRule ? t(DECISION_LABELS[c.ratifyRule]) : '', 1) },
-    { heading: t('Review by'), ...text(d.reviewDate, 1) },
+    { heading: `${t('Conduct')}: ${t('Report to')}`, ...text(c.reportTo, 1) },
+    { heading: `${t('Conduct')}: ${t('Second route, if that person is involved')}`, ...text(c.secondRoute, 1) },
+    { heading: `${t('Conduct')}: ${t('Who responds')} · ${t('How fast')}`, ...text([c.responders, c.responseTime].filter(v => v.trim()).join(' · '), 1) },
+    { heading: t('Code of conduct link'), ...text(c.link, 1) },
+    { heading: `1 ${t('Communicate: where')}`, ...text(b.communicateWhere, 1) },
+    { heading: `2 ${t('Consult: with whom')}`, ...text(b.consultWith.join(', '), 1) },
+    { heading: `${t('Consult: how')} (${t('until')} ${b.consultUntil || '…'})`, ...text(b.consultHow, 1) },
+    { heading: `3 ${t('Ratify: decision rule')} · ${t('Ratify: who decides')}`, ...text([rule(b.ratifyRule), b.ratifiedBy.trim()].filter(Boolean).join(' · '), 1) },
+    { heading: `4 ${t('Publish: where')}`, ...text(b.publishWhere, 1) },
+    { heading: `5 ${t('Review date')} · ${t('Review: owner')}`, ...text([b.reviewDate, b.reviewOwner.trim()].filter(Boolean).join(' · '), 1) },
     { heading: t('Licence'), ...text(d.licence, 1) },
   ]
   model.tables.push({

@@ -51,8 +51,10 @@ const ADAPTERS: readonly LiveBoardAdapter[] = [
       { path: 'recognition', label: 'Recognition' },
       { path: 'waysOfWorking.meetingCadence', label: 'Meetings' },
       { path: 'waysOfWorking.membershipTerms', label: 'Membership terms' },
-      { path: 'consultation.who', label: 'Consultation: who is consulted' },
-      { path: 'consultation.how', label: 'Consultation: how' },
+      { path: 'conduct.reportTo', label: 'Conduct: report to' },
+      { path: 'conduct.responders', label: 'Conduct: who responds' },
+      { path: 'takeBack.coverNote', label: 'Cover note' },
+      { path: 'takeBack.consultHow', label: 'Consult: how' },
     ],
   }),
 ]

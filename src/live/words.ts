@@ -48,8 +48,8 @@ const ES: Record<string, string> = {
   'Mission: we do what': 'Misión: qué hacemos',
   'Mission: for whom': 'Misión: para quién',
   'Mission: so that what changes': 'Misión: para que cambie qué',
-  'Consultation: who is consulted': 'Consulta: a quién se consulta',
-  'Consultation: how': 'Consulta: cómo',
+  'Conduct: report to': 'Conducta: a quién avisar',
+  'Conduct: who responds': 'Conducta: quién responde',
 }
 
 export function say(language: string | undefined, template: string, params: Record<string, string | number> = {}): string {

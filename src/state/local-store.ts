@@ -227,3 +227,38 @@ export class LocalStore {
     this.set({ state: error?.name === 'QuotaExceededError' ? 'full' : 'failed', detail: error?.message ?? String(e) })
   }
 }
+
+/**
+ * What a board document has saved in this browser, read without keeping the database open and
+ * without creating one: undefined when nothing was ever saved under that name (or IndexedDB is
+ * not available). Another board (the charter builder) reads its neighbours' work this way.
+ */
+export async function readSaved(name: string): Promise<Uint8Array[] | undefined> {
+  if (typeof indexedDB === 'undefined' || !indexedDB)
+    return undefined
+  const openRequest = indexedDB.open(name)
+  let created = false
+  // No such database: the open would create it; abort, so reading leaves nothing behind.
+  openRequest.onupgradeneeded = () => {
+    created = true
+    openRequest.transaction?.abort()
+  }
+  let db: IDBDatabase
+  try {
+    db = await request(openRequest)
+  }
+  catch {
+    if (created)
+      indexedDB.deleteDatabase(name)
+    return undefined
+  }
+  try {
+    if (created || !db.objectStoreNames.contains(UPDATES))
+      return undefined
+    const tx = db.transaction(UPDATES, 'readonly')
+    return (await request(tx.objectStore(UPDATES).getAll())) as Uint8Array[]
+  }
+  finally {
+    db.close()
+  }
+}

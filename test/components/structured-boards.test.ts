@@ -9,6 +9,13 @@ import CharterBuilder from '../../src/boards/charter-builder/CharterBuilder.vue'
 import MountainOfEngagement from '../../src/boards/mountain-of-engagement/MountainOfEngagement.vue'
 import RaciMatrix from '../../src/boards/raci-matrix/RaciMatrix.vue'
 import { boardReady, openAddForm } from './board-ready'
+import * as Y from 'yjs'
+import { exportJson } from '../../src/boards/kit/board'
+import { charterBuilder } from '../../src/boards/charter-builder/model'
+import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
+import { addRow, initBoardDoc } from '../../src/state/board-doc'
+import { LocalStore } from '../../src/state/local-store'
+import { documentName } from '../../src/state/useExerciseState'
 
 let n = 0
 const uid = (p: string) => `${p}-${++n}`
@@ -236,7 +243,7 @@ describe('CharterBuilder', () => {
     // The draft on the slide follows each key; the board has it within 250 ms, without leaving the field.
     expect(w.find('[data-testid="mission-sentence"]').text()).toBe('Mission: With librarians, we run data clinics.')
     expect(w.find('[data-testid="board-start"]').exists()).toBe(false)
-    await openSection(w, 3, 'ways')
+    await openSection(w, 4, 'ways')
     await vi.waitFor(() => expect(w.find('.kit-charter-offer:last-of-type').text()).toContain('Forum'))
     await w.find('.kit-charter-offer:last-of-type input[type="checkbox"]').setValue(true)
     await flushPromises()
@@ -258,9 +265,9 @@ describe('CharterBuilder', () => {
     const dir = join(__dirname, '../../examples/lanternfish')
     const w = mount(CharterBuilder, { props: { id: uid('charter') }, attachTo: document.body })
     await boardReady(w)
-    await openSection(w, 4, 'consultation')
-    await w.find('input[id$="-c-who"]').setValue('Our funder')
-    await w.find('input[id$="-c-who"]').trigger('blur')
+    await openSection(w, 5, 'takeBack')
+    await w.find('textarea[id$="-t-with"]').setValue('Our funder')
+    await w.find('textarea[id$="-t-with"]').trigger('blur')
     await flushPromises()
     const file = (name: string, text: string) => new File([text], name, { type: 'application/json' })
     const input = w.find('[data-testid="charter-thread"]')
@@ -274,12 +281,14 @@ describe('CharterBuilder', () => {
     // What each file added, or why it was refused, is said in the dialog.
     await vi.waitFor(() => expect(w.find('dialog [data-testid="charter-thread-results"]').text()).toContain('holiday.json: not an export'))
     await flushPromises()
-    await w.findAll('.kit-charter-pages button')[2].trigger('click')
+    await w.findAll('.kit-charter-pages button')[3].trigger('click')
     expect(w.find('[data-testid="charter-preview"]').text()).toContain('Lead maintainer')
     await w.findAll('.kit-charter-pages button')[1].trigger('click')
     expect(w.findAll('[data-section="milestones"] li').length).toBeGreaterThan(0)
-    await openSection(w, 4, 'consultation')
-    expect((w.find('input[id$="-c-who"]').element as HTMLInputElement).value).toMatch(/^Our funder, /)
+    await openSection(w, 5, 'takeBack')
+    // The imported map's stakeholders are offered to tick, after what was typed.
+    expect((w.find('textarea[id$="-t-with"]').element as HTMLTextAreaElement).value).toMatch(/^Our funder\n/)
+    expect(w.find('[data-testid="consult-offer"]').findAll('input:checked').length).toBeGreaterThan(1)
     w.unmount()
   })
 
@@ -287,13 +296,13 @@ describe('CharterBuilder', () => {
     const id = uid('charter')
     const w = mount(CharterBuilder, { props: { id }, attachTo: document.body })
     await boardReady(w)
-    await openSection(w, 3, 'ways')
+    await openSection(w, 3, 'conduct')
     await w.find('input[id$="-coc"]').setValue('javascript:alert(1)')
     await w.find('input[id$="-coc"]').trigger('blur')
     await flushPromises()
     expect(w.find('[data-testid="coc-problem"]').text()).toMatch(/Code of conduct link: must be a web address starting with https/)
     expect(w.find('input[id$="-coc"]').attributes('aria-invalid')).toBe('true')
-    await openSection(w, 4, 'consultation')
+    await openSection(w, 5, 'takeBack')
     await w.find('input[id$="-licence"]').setValue('CC BY 4.0')
     await w.find('input[id$="-licence"]').trigger('blur')
     await flushPromises()
@@ -301,10 +310,83 @@ describe('CharterBuilder', () => {
     await new Promise(r => setTimeout(r, 50))
     const again = mount(CharterBuilder, { props: { id }, attachTo: document.body })
     await boardReady(again)
-    await openSection(again, 4, 'consultation')
+    await openSection(again, 5, 'takeBack')
     expect((again.find('input[id$="-licence"]').element as HTMLInputElement).value).toBe('CC BY 4.0')
-    await openSection(again, 3, 'ways')
+    await openSection(again, 3, 'conduct')
     expect((again.find('input[id$="-coc"]').element as HTMLInputElement).value).toBe('javascript:alert(1)')
     again.unmount()
+  })
+
+  it('takes the cohort\'s earlier boards from this browser without files, adding only what is missing', async () => {
+    const cohort = uid('cohort')
+    const doc = new Y.Doc()
+    const store = new LocalStore(documentName(cohort, 'm2-board-stakeholder-map'), doc)
+    await store.loaded
+    initBoardDoc(doc, stakeholderMap)
+    addRow(doc, stakeholderMap, 'stakeholders', { id: 's1', name: 'Host libraries', category: '', power: 5, interest: 5, currentEngagement: '', preferredChannel: '', relationshipOwner: '' })
+    await store.whenSaved()
+    store.destroy()
+
+    const w = mount(CharterBuilder, { props: { id: uid('charter') }, global: { provide: { [COHORT_KEY]: cohort } }, attachTo: document.body })
+    await boardReady(w)
+    await openSection(w, 5, 'takeBack')
+    // The stored map's stakeholders are offered at once, before anything is taken.
+    await vi.waitFor(() => expect(w.find('[data-testid="consult-offer"]').text()).toContain('Host libraries'))
+    await w.find('textarea[id$="-t-with"]').setValue('Our members')
+    await w.find('textarea[id$="-t-with"]').trigger('blur')
+    await flushPromises()
+    ;(w.find('dialog').element as HTMLDialogElement).close()
+    await w.find('[data-testid="charter-from-browser"]').trigger('click')
+    await vi.waitFor(() => expect(w.find('dialog [data-testid="charter-thread-results"]').text()).toContain('Stakeholder map (m2-board-stakeholder-map): Added from stakeholder-map: Host libraries'))
+    expect(w.find('[data-testid="charter-not-in-browser"]').text()).toContain('RACI matrix')
+    await w.findAll('.kit-charter-pages button')[4].trigger('click')
+    expect(w.find('[data-testid="take-back"]').text()).toContain('Our members, Host libraries')
+    w.unmount()
+  })
+
+  it('asks before Import JSON replaces a filled charter, naming what it would replace, and undoes it', async () => {
+    const w = mount(CharterBuilder, { props: { id: uid('charter') }, attachTo: document.body })
+    await boardReady(w)
+    await openSection(w, 1, 'vision')
+    await w.find('input[id$="-vision"]').setValue('Mine')
+    await w.find('input[id$="-vision"]').trigger('blur')
+    await flushPromises()
+    ;(w.find('dialog').element as HTMLDialogElement).close()
+    const other = exportJson(charterBuilder, 'x', { ...charterBuilder.empty(), vision: 'Theirs' })
+    const pick = async () => {
+      const input = w.find('[data-testid="board-import"]')
+      Object.defineProperty(input.element, 'files', { configurable: true, value: [new File([other], 'their-charter.json', { type: 'application/json' })] })
+      await input.trigger('change')
+      await vi.waitFor(() => expect(w.find('[data-testid="board-import-confirm"]').exists()).toBe(true))
+    }
+    await pick()
+    const dialog = w.find('[data-testid="board-import-confirm"]').element.closest('dialog') as HTMLDialogElement
+    expect(dialog.open).toBe(true)
+    expect(dialog.textContent).toContain('their-charter.json')
+    expect(dialog.textContent).toContain('Vision')
+    // Cancel: nothing changes.
+    const cancel = [...dialog.querySelectorAll('button')].find(b => b.textContent?.trim() === 'Cancel')!
+    cancel.click()
+    await flushPromises()
+    expect(w.find('[data-testid="vision-line"]').text()).toContain('Mine')
+    // Yes: replaced, and one click undoes it.
+    await pick()
+    await w.find('[data-testid="board-import-yes"]').trigger('click')
+    await vi.waitFor(() => expect(w.find('[data-testid="vision-line"]').text()).toContain('Theirs'))
+    await w.find('[data-testid="board-undo-import"]').trigger('click')
+    await vi.waitFor(() => expect(w.find('[data-testid="vision-line"]').text()).toContain('Mine'))
+    expect(w.find('[data-testid="board-undo-import"]').exists()).toBe(false)
+    w.unmount()
+  })
+
+  it('imports a charter into an empty board without asking (nothing to lose)', async () => {
+    const w = mount(CharterBuilder, { props: { id: uid('charter') }, attachTo: document.body })
+    await boardReady(w)
+    const input = w.find('[data-testid="board-import"]')
+    Object.defineProperty(input.element, 'files', { configurable: true, value: [new File([exportJson(charterBuilder, 'x', { ...charterBuilder.empty(), vision: 'Theirs' })], 'c.json')] })
+    await input.trigger('change')
+    await vi.waitFor(() => expect(w.find('[data-testid="vision-line"]').text()).toContain('Theirs'))
+    expect(w.find('[data-testid="board-import-confirm"]').exists()).toBe(false)
+    w.unmount()
   })
 })

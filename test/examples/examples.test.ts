@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { listDecks, loadDeck } from '../../src/content/decks'
 import { FORMAT, importJson } from '../../src/boards/kit/board'
 import type { ChannelAuditData } from '../../src/boards/channel-audit/model'
-import type { CharterData } from '../../src/boards/charter-builder/model'
+import { CHARTER_SECTIONS, type CharterData, charterMarkdown, DECISION_LEVELS, type DecisionRule, NOT_DECIDED } from '../../src/boards/charter-builder/model'
+import { en } from '../../src/i18n/labels'
 import type { InformationMapData } from '../../src/boards/information-map/model'
 import { type LifecycleCompassData, STAGE_LABELS, type Stage } from '../../src/boards/lifecycle-compass/model'
 import { type MountainData, missingSteps } from '../../src/boards/mountain-of-engagement/model'
@@ -170,5 +171,99 @@ describe.each(examples)('the %s example', (slug) => {
       for (const row of ledger.rows)
         expect(askedOf.has(row.persona), row.contributionAsked).toBe(true)
     })
+  })
+})
+
+// Each example's README is printed as a helper card: what it says about the charter builder
+// must be what the builder is, and the example charter must fill what the builder has.
+const NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
+const RULE_WORDS: Record<DecisionRule, string> = { 'consensus': 'consensus', 'consent': 'consent', 'lazy-consensus': 'lazy consensus', 'vote': 'vote', 'lead-decides': 'named person' }
+
+/** A README section's text, from its heading to the next. */
+function readmeSection(readme: string, heading: string): string {
+  const start = readme.indexOf(`## ${heading}\n`)
+  expect(start, `README section "${heading}"`).toBeGreaterThanOrEqual(0)
+  const end = readme.indexOf('\n## ', start + 1)
+  return readme.slice(start, end < 0 ? undefined : end)
+}
+
+/** The bullets of a section, by their bold label: `- **Label** ...` */
+function bullets(section: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const m of section.matchAll(/^- \*\*([^*]+)\*\*([\s\S]*?)(?=\n- |\n\n|(?![\s\S]))/gm))
+    out.set(m[1], m[2].replace(/\s+/g, ' '))
+  return out
+}
+
+/** The words the charter builder and its toolbar show: the names a README may give its buttons. */
+function builderWords(): Set<string> {
+  const words = new Set<string>(Object.values(en))
+  for (const file of ['src/boards/charter-builder/CharterBuilder.vue', 'src/boards/ui/BoardShell.vue']) {
+    for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/\bt\('((?:[^'\\]|\\.)+)'\)/g))
+      words.add(m[1].replace(/\\'/g, '\''))
+  }
+  return words
+}
+
+describe.each(examples)('the %s README\'s claims about the charter builder', (slug) => {
+  const readme = readText(slug, 'README.md')
+  const section = readmeSection(readme, 'How the charter reuses modules 1-3')
+  const listed = bullets(section)
+  let charter: CharterData
+  let stakeholders: StakeholderMapData
+  beforeAll(() => {
+    const boards = imported(slug)
+    charter = boards.get('m4-board-charter-builder') as CharterData
+    stakeholders = boards.get('m2-board-stakeholder-map') as StakeholderMapData
+  })
+
+  it('names the builder\'s sections, all of them, in the builder\'s order, and no section the builder lacks', () => {
+    expect([...listed.keys()]).toEqual([...CHARTER_SECTIONS])
+  })
+
+  it('fills every section of the builder in the example charter (nothing prints as not yet decided)', () => {
+    const md = charterMarkdown(charter)
+    for (const heading of CHARTER_SECTIONS)
+      expect(md, heading).toMatch(new RegExp(`## ${heading}\\n\\n(?!_${NOT_DECIDED})`))
+    expect(md.toLowerCase()).not.toContain(NOT_DECIDED.toLowerCase())
+  })
+
+  it('never says the builder lacks a box or mislabels a heading', () => {
+    expect(readme).not.toMatch(/has no box|no box (yet )?for|swap the two headings/i)
+  })
+
+  it('gives each decision level the rule the example charter holds', () => {
+    const text = listed.get('Decisions')!.toLowerCase()
+    const parts = text.split(/operational|collective choice|constitutional/).slice(1)
+    expect(parts).toHaveLength(DECISION_LEVELS.length)
+    DECISION_LEVELS.forEach((k, i) => expect(parts[i], k).toContain(RULE_WORDS[charter.decisions[k].rule as DecisionRule]))
+  })
+
+  it('consults the stakeholders the map ranks highest, as many as it says', () => {
+    const text = listed.get('Taking this draft back to the community')!
+    const n = NUMBERS.indexOf(/consult the (\w+) stakeholders the map ranks highest/.exec(text)?.[1] ?? '')
+    expect(n).toBe(charter.takeBack.consultWith.length)
+    const score = (name: string) => { const s = stakeholders.stakeholders.find(x => x.name === name)!; return s.power + s.interest }
+    const chosen = charter.takeBack.consultWith
+    for (const name of chosen)
+      expect(stakeholders.stakeholders.map(s => s.name), name).toContain(name)
+    const lowest = Math.min(...chosen.map(score))
+    for (const other of stakeholders.stakeholders.filter(s => !chosen.includes(s.name)))
+      expect(other.power + other.interest, other.name).toBeLessThanOrEqual(lowest)
+  })
+
+  it('gives the review date and licence the example charter holds', () => {
+    const date = new Date(`${charter.takeBack.reviewDate}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    expect(listed.get('Review')).toContain(date)
+    expect(listed.get('Licence')).toContain(charter.licence)
+  })
+
+  it('names only buttons the builder has', () => {
+    const words = builderWords()
+    const text = [section, readmeSection(readme, 'How to use these files')].join('\n').replace(/^- \*\*[^*]+\*\*/gm, '')
+    const named = [...text.matchAll(/\*\*([^*]+)\*\*/g)].map(m => m[1])
+    expect(named).toEqual(expect.arrayContaining(['Import JSON', 'Take from this browser\'s boards', 'Import from earlier boards']))
+    for (const name of named)
+      expect(words, name).toContain(name)
   })
 })

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CHANNEL_FIELDS } from '../../src/boards/channel-audit/model'
-import { DECISION_LABELS, MILESTONE_FIELDS } from '../../src/boards/charter-builder/model'
+import { DECISION_DETAIL_LABELS, DECISION_LABELS, LEVEL_LABELS, MILESTONE_FIELDS } from '../../src/boards/charter-builder/model'
 import type { FieldDef } from '../../src/boards/kit/fields'
 import { INFORMATION_FIELDS } from '../../src/boards/information-map/model'
 import { en, es, translate } from '../../src/i18n/labels'
@@ -26,7 +26,7 @@ function boardStrings(): string[] {
     ...BOARDS.flatMap(b => [b.def.title, ...b.def.instructions]),
     ...FIELDS.flatMap(f => [f.label, f.hint ?? '', ...('options' in f ? f.options.map(o => o.label) : [])]),
     ...Object.values(QUADRANTS).flatMap(q => [q.label, q.strategy]),
-    ...Object.values(STAGE_LABELS), ...Object.values(PATHWAY_LABELS), ...Object.values(RACI_MEANING), ...Object.values(DECISION_LABELS),
+    ...Object.values(STAGE_LABELS), ...Object.values(PATHWAY_LABELS), ...Object.values(RACI_MEANING), ...Object.values(DECISION_LABELS), ...Object.values(DECISION_DETAIL_LABELS), ...Object.values(LEVEL_LABELS),
     ...DEFAULT_ACTIVITIES.map(([, name]) => name),
     ...Object.values(STRUCTURES).flatMap(s => s.steps.flatMap(step => [step.title, step.detail])),
     ...FLAGS,

@@ -1,7 +1,8 @@
 // The models of the RACI matrix, the mountain of engagement and the charter builder.
 import { describe, expect, it } from 'vitest'
 import { exportJson, importJson, validate } from '../../src/boards/kit/board'
-import { type CharterData, charterBuilder, charterMarkdown, missionSentence } from '../../src/boards/charter-builder/model'
+import { CHARTER_SECTIONS, type CharterData, charterBuilder, charterMarkdown, migrateCharter, missionSentence } from '../../src/boards/charter-builder/model'
+import { worksheetModel } from '../../src/handouts/worksheet-model'
 import { type MountainData, missingSteps, mountainOfEngagement, stageCounts, stepsBetween } from '../../src/boards/mountain-of-engagement/model'
 import { type RaciMatrixData, checkRows, orphanCells, overloadedRoles, raciMatrix } from '../../src/boards/raci-matrix/model'
 
@@ -110,8 +111,14 @@ describe('charter builder', () => {
     vision: 'Monthly clinics <script>alert(1)</script> in 2027',
     values: ['openness', 'care'],
     milestones: [{ id: 'm1', title: 'First clinic', type: 'event', horizon: 'short', targetDate: '2027-04-01', successIndicator: '10 people', owner: 'Ana' }],
-    waysOfWorking: { decisionRule: 'consent', meetingCadence: 'monthly', channels: ['Forum'], roles: ['Chair'], cocLink: 'https://example.org/coc', membershipTerms: 'Anyone can join.' },
-    reviewDate: '2027-12-01',
+    decisions: {
+      operational: { rule: 'lazy-consensus', scope: 'hosting a clinic; a fix to the FAQ', detail: '72 hours on the mailing list' },
+      collective: { rule: 'consent', scope: 'the rota; the meeting time', detail: 'at the monthly call' },
+      constitutional: { rule: '', scope: '', detail: '' },
+    },
+    waysOfWorking: { meetingCadence: 'monthly', channels: ['Forum'], roles: ['Chair'], membershipTerms: 'Anyone can join.' },
+    conduct: { link: 'https://example.org/coc', reportTo: 'the two conduct contacts', secondRoute: 'the steering group chair', responders: 'the conduct contacts', responseTime: 'within two working days' },
+    takeBack: { ...charterBuilder.empty().takeBack, coverNote: 'Two hosts left; three came back to help.', consultWith: ['Host libraries', 'Funder'], consultUntil: '2027-02-01', ratifyRule: 'consent', reviewDate: '2027-12-01', reviewOwner: 'Coordinator' },
     licence: 'CC BY 4.0',
   }
 
@@ -122,35 +129,61 @@ describe('charter builder', () => {
 
   it('writes CHARTER.md with every section, and participant text kept as text', () => {
     const md = charterMarkdown(d, 'Data Clinic')
-    for (const heading of ['# Data Clinic charter', '## Mission', '## Vision', '## Values', '## Milestones and roadmap', '## Not yet', '## Recognition', '## Ways of working', '## Membership', '## Consultation and ratification', '## Review', '## Licence'])
-      expect(md).toContain(heading)
-    expect(md).toContain('Consent: no one has a principled objection')
+    expect(md).toContain('# Data Clinic charter')
+    for (const heading of CHARTER_SECTIONS)
+      expect(md).toContain(`\n## ${heading}\n`)
+    expect(md).toContain('Lazy consensus: it stands unless someone objects in time (silence period: 72 hours on the mailing list). Covers: hosting a clinic; a fix to the FAQ.')
+    expect(md).toContain('- **Collective choice: how we work**: Consent: no one has a principled objection')
+    expect(md).toContain('- **Constitutional: the rules about the rules**: _not yet decided_. Covers: _not yet decided_.')
+    expect(md).toContain('- **Second route** (when that person is involved): the steering group chair')
+    expect(md).toContain('- **How fast**: within two working days')
+    expect(md).toContain('2. **Consult**: with Host libraries, Funder; until 2027-02-01')
+    expect(md).toContain('4. **Publish**: _not yet decided_')
+    expect(md).toContain('## Cover note\n\nTwo hosts left; three came back to help.')
     expect(md).toContain('| First clinic | event | short term | 2027-04-01 | 10 people | Ana |')
     expect(md).toContain('\\<script\\>')
     expect(md).not.toContain('<script>')
-    expect(md).toContain('We review this charter by 2027-12-01.')
-    expect(charterMarkdown(charterBuilder.empty())).toContain('_To be written._')
+    expect(md).toContain('We review this charter by 2027-12-01; Coordinator calls the review.')
+    // An empty section says so: the charter is honest about what is still open.
+    expect(md).toContain('## Not yet\n\n_Not yet decided._')
+    const blank = charterMarkdown(charterBuilder.empty())
+    for (const heading of CHARTER_SECTIONS)
+      expect(blank).toContain(`## ${heading}\n\n_Not yet decided._`)
+  })
+
+  it('prints every field in the CSV export and on the filled worksheet', () => {
+    const csv = charterBuilder.toCsv(d)
+    for (const said of ['72 hours on the mailing list', 'the rota; the meeting time', 'the steering group chair', 'within two working days', 'Two hosts left', 'Host libraries', 'Coordinator'])
+      expect(csv).toContain(said)
+    const sheet = worksheetModel('charter-builder', d)
+    const text = JSON.stringify(sheet.sections)
+    for (const said of ['72 hours on the mailing list', 'hosting a clinic', 'the steering group chair', 'within two working days', 'Two hosts left', 'Host libraries, Funder', '2027-12-01 · Coordinator'])
+      expect(text).toContain(said)
+    const blank = worksheetModel('charter-builder', undefined)
+    expect(blank.sections).toHaveLength(sheet.sections.length)
+    expect(blank.sections.every(s => s.lines > 0)).toBe(true)
   })
 
   it('refuses a code of conduct link that is not a web address, and keeps data through JSON', () => {
     const bad = structuredClone(d)
-    bad.waysOfWorking.cocLink = 'javascript:alert(1)'
-    expect(validate(charterBuilder, bad)).toMatchObject({ ok: false, error: expect.stringContaining('waysOfWorking.cocLink') })
+    bad.conduct.link = 'javascript:alert(1)'
+    expect(validate(charterBuilder, bad)).toMatchObject({ ok: false, error: expect.stringContaining('conduct.link') })
     expect(importJson(charterBuilder, exportJson(charterBuilder, 'x', d))).toEqual({ ok: true, data: d })
   })
 
   it('names each field by its label in what it says is wrong', () => {
     const bad = structuredClone(d)
-    bad.waysOfWorking.cocLink = 'javascript:alert(1)'
+    bad.conduct.link = 'javascript:alert(1)'
     bad.licence = 'x'.repeat(81)
-    bad.reviewDate = '2027-13'
+    bad.takeBack.reviewDate = '2027-13'
+    bad.decisions.operational.detail = 'x'.repeat(81)
     const result = validate(charterBuilder, bad)
     expect(result.ok).toBe(false)
-    for (const said of ['Code of conduct link: must be a web address starting with https://', 'Licence: at most 80 characters', 'Review date: use year, month and day, like 2024-03-15'])
+    for (const said of ['Code of conduct link: must be a web address starting with https://', 'Licence: at most 80 characters', 'Review date: use year, month and day, like 2024-03-15', 'Operational: details: at most 80 characters'])
       expect(result).toMatchObject({ error: expect.stringContaining(said) })
   })
 
-  it('reads a version 1 export: the sentence becomes the mission, the old free-text mission the vision', () => {
+  it('reads a version 1 export: the sentence becomes the mission, the old free-text mission the vision, and the rest moves as version 3 says', () => {
     const v1 = { format: 'community-training-board', board: 'charter-builder', version: 1, id: 'x', exportedAt: '2026-01-01T00:00:00.000Z', data: {
       vision: { with: 'librarians', do: 'run clinics', for: 'researchers', soThat: 'data is reused' },
       mission: 'Open data for all',
@@ -161,7 +194,34 @@ describe('charter builder', () => {
       licence: 'CC0',
     } }
     const r = importJson(charterBuilder, JSON.stringify(v1))
-    expect(r).toMatchObject({ ok: true, data: { mission: { with: 'librarians', soThat: 'data is reused' }, vision: 'Open data for all', values: ['care'], notYet: [], recognition: '', licence: 'CC0' } })
-    expect(importJson(charterBuilder, JSON.stringify({ ...v1, version: 3 }))).toMatchObject({ ok: false, error: expect.stringContaining('newer kit') })
+    expect(r).toMatchObject({ ok: true, data: { mission: { with: 'librarians', soThat: 'data is reused' }, vision: 'Open data for all', values: ['care'], notYet: [], recognition: '', licence: 'CC0', decisions: { operational: { rule: 'vote' } }, waysOfWorking: { channels: ['Forum'] } } })
+    expect(importJson(charterBuilder, JSON.stringify({ ...v1, version: 4 }))).toMatchObject({ ok: false, error: expect.stringContaining('newer kit') })
+  })
+
+  it('reads a version 2 export: the one rule becomes the operational level\'s, the link moves to conduct, consultation and review become take-back steps', () => {
+    const v2 = { format: 'community-training-board', board: 'charter-builder', version: 2, id: 'x', exportedAt: '2026-06-01T00:00:00.000Z', data: {
+      mission: { with: 'librarians', do: 'run clinics', for: 'researchers', soThat: 'data is reused' },
+      vision: 'Open data for all',
+      values: [],
+      milestones: [],
+      notYet: ['paid work'],
+      recognition: 'Named in the report',
+      waysOfWorking: { decisionRule: 'consent', meetingCadence: 'monthly', channels: [], roles: ['Chair'], cocLink: 'https://example.org/coc', membershipTerms: 'Anyone' },
+      consultation: { who: 'Host libraries, the funder; PhD students', how: 'a shared document', until: '2027-02-01', ratifyRule: 'vote', ratifiedBy: 'steering group' },
+      reviewDate: '2027-10-31',
+      licence: 'CC BY 4.0',
+    } }
+    const r = importJson(charterBuilder, JSON.stringify(v2))
+    expect(r.ok).toBe(true)
+    if (!r.ok)
+      return
+    expect(r.data.decisions.operational).toEqual({ rule: 'consent', scope: '', detail: '' })
+    expect(r.data.waysOfWorking).toEqual({ meetingCadence: 'monthly', channels: [], roles: ['Chair'], membershipTerms: 'Anyone' })
+    expect(r.data.conduct).toEqual({ link: 'https://example.org/coc', reportTo: '', secondRoute: '', responders: '', responseTime: '' })
+    expect(r.data.takeBack).toEqual({ coverNote: '', communicateWhere: '', consultWith: ['Host libraries', 'the funder', 'PhD students'], consultHow: 'a shared document', consultUntil: '2027-02-01', ratifyRule: 'vote', ratifiedBy: 'steering group', publishWhere: '', reviewDate: '2027-10-31', reviewOwner: '' })
+    expect(r.data.notYet).toEqual(['paid work'])
+    // Migrating twice changes nothing.
+    expect(migrateCharter(3, r.data)).toBe(r.data)
+    expect(migrateCharter(2, migrateCharter(2, v2.data))).toEqual(migrateCharter(2, v2.data))
   })
 })

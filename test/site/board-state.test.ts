@@ -211,31 +211,32 @@ describe('CharterBuilder in two tabs', () => {
   it('keeps text typed but never left across a reload, beside another tab\'s edit and an invalid link', async () => {
     const [context, a, b] = await twoTabs()
     const [boardA, boardB] = [await open(a, boardId), await open(b, boardId)]
-    await section(boardA, 'Ways of working', 'ways')
+    await section(boardA, 'Decisions and conduct', 'conduct')
     await boardA.locator(`#${boardId}-coc`).fill('not a link')
-    await boardA.locator(`#${boardId}-membership`).click()
+    await boardA.locator(`#${boardId}-report`).click()
     await boardA.getByTestId('coc-problem').waitFor() // flagged, not blocking
     await a.keyboard.press('Escape')
-    await section(boardA, 'Consultation and ratification', 'recognition')
+    await section(boardA, 'Ways of working', 'recognition')
     await a.keyboard.type('We run open data clinics')
     // The other tab edits another field while this one is still being typed in.
-    await section(boardB, 'Consultation and ratification', 'consultation')
-    await boardB.locator(`#${boardId}-licence`).fill('CC BY 4.0')
+    await section(boardB, 'Ways of working', 'ways')
+    await boardB.locator(`#${boardId}-cadence`).fill('Monthly call')
     await b.keyboard.press('Escape')
     await a.keyboard.type(' for researchers.')
+    await boardB.getByRole('button', { name: '4: Ways of working', exact: true }).click()
     await eventually(async () => (await preview(boardB)).includes('Recognition: We run open data clinics for researchers.'), true)
     expect(await boardA.locator(`#${boardId}-recognition`).inputValue()).toBe('We run open data clinics for researchers.')
-    await eventually(async () => (await preview(boardA)).includes('Licence: CC BY 4.0'), true)
+    await eventually(async () => (await preview(boardA)).includes('Meetings: Monthly call'), true)
     await saved(boardA)
     await a.reload({ waitUntil: 'networkidle' }) // the recognition field was never left
     const again = await open(a, boardId)
-    await section(again, 'Consultation and ratification', 'recognition')
+    await section(again, 'Ways of working', 'recognition')
     expect(await again.locator(`#${boardId}-recognition`).inputValue()).toBe('We run open data clinics for researchers.')
     await a.keyboard.press('Escape')
-    await section(again, 'Consultation and ratification', 'consultation')
-    expect(await again.locator(`#${boardId}-licence`).inputValue()).toBe('CC BY 4.0')
-    await a.keyboard.press('Escape')
     await section(again, 'Ways of working', 'ways')
+    expect(await again.locator(`#${boardId}-cadence`).inputValue()).toBe('Monthly call')
+    await a.keyboard.press('Escape')
+    await section(again, 'Decisions and conduct', 'conduct')
     expect(await again.locator(`#${boardId}-coc`).inputValue()).toBe('not a link')
     await context.close()
   })
@@ -352,7 +353,7 @@ describe('typing into multi-line and list fields', () => {
     const board = await open(page, boardId)
     // Each field is in its section's dialog, on its page of the draft.
     const FIELDS = [
-      { key: 'recognition', page: 'Consultation and ratification', section: 'recognition' },
+      { key: 'recognition', page: 'Ways of working', section: 'recognition' },
       { key: 'values', page: 'Mission, vision, values', section: 'values' },
       { key: 'membership', page: 'Ways of working', section: 'ways' },
     ]

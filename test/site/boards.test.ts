@@ -205,7 +205,7 @@ describe('CharterBuilder in module 4', () => {
     // What each file added, or why it was refused, is said in a dialog.
     await board.getByTestId('charter-thread-results').getByText('holiday.json: not an export').waitFor()
     await page.keyboard.press('Escape')
-    await board.getByRole('button', { name: '3: Ways of working', exact: true }).click()
+    await board.getByRole('button', { name: '4: Ways of working', exact: true }).click()
     await board.getByTestId('charter-preview').getByText('Lead maintainer', { exact: false }).waitFor()
     await board.getByRole('button', { name: '2: Milestones', exact: true }).click()
     await board.getByTestId('charter-preview').getByText('Reach the stewardship / sustaining stage').first().waitFor()
@@ -268,7 +268,7 @@ describe('the structured boards on a projector', () => {
       if (id === 'm2-board-raci-matrix') // the example's matrix is complete: every activity checks out
         await expect(board.locator('.kit-flag:visible').count()).resolves.toBe(0)
       if (id === 'm4-board-charter-builder') { // every page of the draft, not only the first
-        for (const name of ['2: Milestones', '3: Ways of working', '4: Consultation and ratification']) {
+        for (const name of ['2: Milestones', '3: Decisions and conduct', '4: Ways of working', '5: Take it back']) {
           await board.getByRole('button', { name, exact: true }).click()
           const more = await measureBoard(board)
           expect([...more.small, ...more.outside, ...more.scrolling, ...more.clipped], name).toEqual([])

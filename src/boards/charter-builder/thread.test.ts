@@ -51,9 +51,9 @@ describe.each(slugs)('the thread from %s\'s boards of modules 1-3', (slug) => {
   })
 
   it('suggests who to consult and what to recognise', () => {
-    expect(thread.data.consultation.who).not.toBe('')
+    expect(thread.data.takeBack.consultWith.length).toBeGreaterThan(0)
     expect(thread.data.recognition).toContain('What we offer in return')
-    expect(thread.set.map(s => s.path.join('.'))).toEqual(expect.arrayContaining(['waysOfWorking.roles', 'waysOfWorking.channels', 'consultation.who', 'recognition']))
+    expect(thread.set.map(s => s.path.join('.'))).toEqual(expect.arrayContaining(['waysOfWorking.roles', 'waysOfWorking.channels', 'takeBack.consultWith', 'recognition']))
   })
 
   it('keeps what is in the charter already, and adds nothing the second time', () => {

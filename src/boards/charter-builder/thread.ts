@@ -1,5 +1,6 @@
 // The thread through the modules: what the charter builder takes from the JSON exports of
-// earlier boards (any device: files, not this browser's storage). Each file is checked by its
+// earlier boards (any device: files), or from the boards this browser keeps (./browser.ts,
+// which hands them in as the same exports). Each file is checked by its
 // own board's `importJson`; a wrong file is refused by name. Nothing already in the charter is
 // changed: lists gain what they lack, empty text gains a suggestion, filled text gains only
 // lines it does not already hold, milestones are added when no milestone has that title.
@@ -35,7 +36,7 @@ const MAX_MILESTONES = 12
 const MAX_LIST = 30
 
 /** The boards the charter reads, and the ones it knows it reads nothing from. */
-const READS: readonly BoardDefinition<any>[] = [lifecycleCompass, stakeholderMap, raciMatrix, channelAudit, mountainOfEngagement, valueExchangeLedger]
+export const READS: readonly BoardDefinition<any>[] = [lifecycleCompass, stakeholderMap, raciMatrix, channelAudit, mountainOfEngagement, valueExchangeLedger]
 const NOTHING_FROM: Record<string, string> = {
   'origin-timeline': 'origin timeline',
   'information-map': 'information map',
@@ -143,20 +144,8 @@ export function threadCharter(charter: CharterData, files: readonly ThreadFile[]
       }
       case stakeholderMap.kind: {
         // Those with most power and interest first: the ones a consultation must not miss.
-        const names = [...d.stakeholders].sort((a: any, b: any) => (b.power + b.interest) - (a.power + a.interest)).map((s: any) => s.name.trim())
-        const missing = names.filter((n: string) => !norm(data.consultation.who).includes(norm(n)))
-        let who = data.consultation.who.trim()
-        for (const n of missing) {
-          const next = who ? `${who}, ${n}` : n
-          if (next.length > LIMITS.medium)
-            break
-          who = next
-          added.push(n)
-        }
-        if (added.length) {
-          data.consultation.who = who
-          touched.add('consultation.who')
-        }
+        const names = [...d.stakeholders].sort((a: any, b: any) => (b.power + b.interest) - (a.power + a.interest)).map((s: any) => s.name)
+        addToList(data.takeBack.consultWith, names, 'takeBack.consultWith', added)
         break
       }
       case raciMatrix.kind:
