@@ -18,6 +18,8 @@ export const SLIDE_CHROME_ES: Record<string, string> = {
   'groups of 3-4': 'grupos de 3-4',
   'groups of 4-5 (pairs in the short version)': 'grupos de 4-5 (parejas en la versión corta)',
   'think alone, then pairs, then share': 'pensar a solas, luego en parejas, luego compartir',
+  'think alone, then trio ring, then share': 'pensar a solas, luego una ronda en el trío, luego compartir',
+  'think alone, then trio ring': 'pensar a solas, luego una ronda en el trío',
   'trios (owner and two consultants)': 'tríos (quien plantea y dos asesores)',
   '1-2-4-All, run in trios': '1-2-4-Todos, en tríos',
   'Owner and consultants, in rounds': 'Quien plantea y asesores, por rondas',

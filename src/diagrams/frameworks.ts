@@ -86,7 +86,7 @@ export const PARTICIPATION_LEVELS = {
 export const POWER_INTEREST = {
   title: 'The power/interest grid',
   shape: 'A two-by-two grid: power rises upwards, interest rises to the right.',
-  credit: ['Grid and labels after Johnson and Scholes (', { em: 'Exploring Corporate Strategy' }, '), adapting Mendelow (1981), who crossed power with environmental dynamism.'],
+  credit: ['Grid after Johnson and Scholes (', { em: 'Exploring Corporate Strategy' }, '), adapting Mendelow (1981), who crossed power with environmental dynamism. Quadrant labels adapted from theirs (Key players, Keep satisfied, Keep informed, Minimal effort).'],
   axes: { power: 'Power →', interest: 'Interest →', lower: 'lower', higher: 'higher' },
   // Position in the grid: row 0 is higher power, column 1 is higher interest.
   quadrants: [

@@ -68,8 +68,8 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Power/interest grid
   'The power/interest grid': 'La cuadrícula de poder e interés',
   'A two-by-two grid: power rises upwards, interest rises to the right.': 'Una cuadrícula de dos por dos: el poder crece hacia arriba y el interés hacia la derecha.',
-  'Grid and labels after Johnson and Scholes (': 'Cuadrícula y nombres según Johnson y Scholes (',
-  '), adapting Mendelow (1981), who crossed power with environmental dynamism.': '), que adaptan a Mendelow (1981), quien cruzó el poder con el dinamismo del entorno.',
+  'Grid after Johnson and Scholes (': 'Cuadrícula según Johnson y Scholes (',
+  '), adapting Mendelow (1981), who crossed power with environmental dynamism. Quadrant labels adapted from theirs (Key players, Keep satisfied, Keep informed, Minimal effort).': '), que adaptan a Mendelow (1981), quien cruzó el poder con el dinamismo del entorno. Nombres de los cuadrantes adaptados de los suyos (Key players, Keep satisfied, Keep informed, Minimal effort).',
   'lower': 'menos',
   'higher': 'más',
   'higher power, lower interest': 'más poder, menos interés',

@@ -49,9 +49,9 @@ export const ES: Record<string, string> = {
   'Accessibility notes': 'Notas de accesibilidad',
   'no owner': 'sin responsable',
   'no purpose': 'sin propósito',
-  'List every channel your community uses, including the unofficial ones.': 'Enumerad todos los canales que usa vuestra comunidad, también los no oficiales.',
-  'Mark each synchronous or asynchronous and write its purpose and audience.': 'Marcad cada uno como síncrono o asíncrono y escribid su propósito y su público.',
-  'Name its owner and cadence, and note what makes it hard to access.': 'Indicad su responsable y su frecuencia, y qué lo hace difícil de usar.',
+  'Start from the channel list you made in the room; add the unofficial channels you missed.': 'Partid de la lista de canales que hicisteis en la sala; añadid los canales no oficiales que faltan.',
+  'Mark each synchronous or asynchronous, and give it a purpose and an owner.': 'Marcad cada uno como síncrono o asíncrono, y dadle un propósito y un responsable.',
+  'If you have time: its audience, its cadence, and what makes it hard to access.': 'Si os da tiempo: su público, su frecuencia y qué lo hace difícil de usar.',
   'Ask: which channel do newcomers find first, and where do decisions happen?': 'Preguntaos: ¿qué canal encuentran primero las personas nuevas, y dónde se toman las decisiones?',
 
   // Information map
@@ -187,10 +187,10 @@ export const ES: Record<string, string> = {
   'High power, lower interest: keep them content with concise updates; consult before big changes.': 'Mucho poder y menos interés: mantenedles satisfechos con novedades breves; consultad antes de grandes cambios.',
   'Lower power, high interest: share news often and invite their input; they are often future contributors.': 'Menos poder y mucho interés: compartid novedades a menudo e invitad sus aportaciones; suelen ser futuros contribuidores.',
   'Lower power, lower interest: keep an eye on changes with light-touch communication.': 'Menos poder y menos interés: estad atentos a los cambios con una comunicación ligera.',
-  'List who is involved with your community, and in what capacity.': 'Enumerad quién está implicado en vuestra comunidad, y en qué papel.',
-  'Score each one: power (1-5) to shape what you do, interest (1-5) in it.': 'Puntuad a cada uno: poder (1-5) para influir en lo que hacéis e interés (1-5) en ello.',
-  'Read the approach from their quadrant; talk through the borderline ones.': 'Leed el enfoque de su cuadrante; comentad los que quedan en el límite.',
-  'Name who owns each relationship and the channel they prefer.': 'Indicad quién cuida cada relación y el canal que prefieren.',
+  'Alone, 6 minutes: list 6-10 stakeholders of your community, as roles where names are private.': 'A solas, 6 minutos: enumerad de 6 a 10 partes interesadas de vuestra comunidad, como roles si los nombres son privados.',
+  'Each row needs only four things: name, power (1-5), interest (1-5) and the relationship owner. The rest can wait.': 'Cada fila solo necesita cuatro cosas: nombre, poder (1-5), interés (1-5) y quién cuida la relación. Lo demás puede esperar.',
+  'Trio rounds, 3 minutes an owner: the owner shows the map, the consultants ask and challenge the borderline scores, the owner decides.': 'Rondas en tríos, 3 minutos por titular: quien es titular enseña el mapa, las otras dos personas preguntan y cuestionan las puntuaciones límite, y quien es titular decide.',
+  'End your round with one stakeholder you will contact differently, and who will do it.': 'Terminad vuestra ronda con una parte interesada a la que contactaréis de otra manera, y quién lo hará.',
 
   // RACI matrix
   'Activity': 'Actividad',
@@ -250,9 +250,9 @@ export const ES: Record<string, string> = {
   'Documentation': 'Documentación',
   'Funder reports': 'Informes a financiadores',
   'Add the roles in your community as columns, including unofficial ones.': 'Añadid como columnas los roles de vuestra comunidad, también los no oficiales.',
-  'For each activity, mark who is Responsible, Accountable, Consulted or Informed.': 'Para cada actividad, marcad quién es Responsable, Aprobador, Consultado o Informado.',
-  'Every activity needs exactly one A and at least one R.': 'Cada actividad necesita exactamente una A y al menos una R.',
-  'Look at who holds the most A\'s: what happens when they are away?': 'Mirad quién tiene más A: ¿qué pasa cuando no está?',
+  'Make the critical tasks from your bus-factor list the rows; rename or delete the starters.': 'Convertid en filas las tareas críticas de vuestra lista del factor autobús; renombrad o borrad las de ejemplo.',
+  'One letter a cell: every task needs exactly one A and at least one R.': 'Una letra por celda: cada tarea necesita exactamente una A y al menos una R.',
+  'Fix the flags, then look at who holds the most A\'s: what happens when they are away?': 'Corregid los avisos y mirad quién tiene más A: ¿qué pasa cuando no está?',
 
   // Mountain of engagement
   'Persona name': 'Nombre de la persona tipo',

@@ -98,7 +98,7 @@ describe('StakeholderMap in module 2', () => {
     const board = page.locator(`[data-board="${boardId}"]`)
     await board.waitFor()
     await expect(board.getByTestId('worksheet').isVisible()).resolves.toBe(true)
-    await expect(board.innerText()).resolves.toContain('List who is involved with your community')
+    await expect(board.innerText()).resolves.toContain('Each row needs only four things')
     await expect(board.locator('button, input, select, textarea').count()).resolves.toBe(0)
     await page.close()
   })

@@ -41,9 +41,9 @@ export const channelAudit = defineListBoard({
   fields: CHANNEL_FIELDS,
   rowSchema: channelSchema,
   instructions: [
-    'List every channel your community uses, including the unofficial ones.',
-    'Mark each synchronous or asynchronous and write its purpose and audience.',
-    'Name its owner and cadence, and note what makes it hard to access.',
+    'Start from the channel list you made in the room; add the unofficial channels you missed.',
+    'Mark each synchronous or asynchronous, and give it a purpose and an owner.',
+    'If you have time: its audience, its cadence, and what makes it hard to access.',
     'Ask: which channel do newcomers find first, and where do decisions happen?',
   ],
   extra: { header: 'Flags', value: c => channelFlags(c).join('; ') },

@@ -111,9 +111,9 @@ export const raciMatrix: BoardDefinition<RaciMatrixData> = {
   empty: () => ({ roles: [], activities: DEFAULT_ACTIVITIES.map(([id, name]) => ({ id, name })), cells: {}, maxAccountableShare: 0.4 }),
   instructions: [
     'Add the roles in your community as columns, including unofficial ones.',
-    'For each activity, mark who is Responsible, Accountable, Consulted or Informed.',
-    'Every activity needs exactly one A and at least one R.',
-    'Look at who holds the most A\'s: what happens when they are away?',
+    'Make the critical tasks from your bus-factor list the rows; rename or delete the starters.',
+    'One letter a cell: every task needs exactly one A and at least one R.',
+    'Fix the flags, then look at who holds the most A\'s: what happens when they are away?',
   ],
   toMarkdown: (d) => {
     const t = table(d)

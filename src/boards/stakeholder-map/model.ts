@@ -1,5 +1,6 @@
 // Module 2: stakeholders on a power/interest grid (Johnson and Scholes's adaptation of Mendelow), with the engagement
-// approach of each quadrant computed from a threshold the group can move.
+// approach of each quadrant computed from a threshold the group can move. The quadrant labels are the kit's, adapted
+// from Johnson and Scholes's Key players / Keep satisfied / Keep informed / Minimal effort.
 import { z } from 'zod'
 import type { BoardDefinition } from '../kit/board'
 import { type FieldDef, LIMITS, options, rowSchema } from '../kit/fields'
@@ -61,10 +62,10 @@ export const stakeholderMap: BoardDefinition<StakeholderMapData> = {
   schema: stakeholderMapSchema,
   empty: () => ({ threshold: 3, stakeholders: [] }),
   instructions: [
-    'List who is involved with your community, and in what capacity.',
-    'Score each one: power (1-5) to shape what you do, interest (1-5) in it.',
-    'Read the approach from their quadrant; talk through the borderline ones.',
-    'Name who owns each relationship and the channel they prefer.',
+    'Alone, 6 minutes: list 6-10 stakeholders of your community, as roles where names are private.',
+    'Each row needs only four things: name, power (1-5), interest (1-5) and the relationship owner. The rest can wait.',
+    'Trio rounds, 3 minutes an owner: the owner shows the map, the consultants ask and challenge the borderline scores, the owner decides.',
+    'End your round with one stakeholder you will contact differently, and who will do it.',
   ],
   toMarkdown: data => `# Stakeholder map\n\n"High" means ${data.threshold} or more.\n\n${mdTable(HEADERS, rows(data))}`,
   toCsv: data => toCsv(HEADERS, rows(data)),
