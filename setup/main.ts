@@ -1,9 +1,11 @@
-// App set-up shared by every deck: the exercise boards' tags, and a cohort's accent colour,
-// applied to every slide, view and print of a deck built for it.
+// App set-up shared by every deck: the exercise boards' tags, a cohort's accent colour on every
+// slide, view and print, and the notes settings (format, live mode, version) as attributes on
+// <html> for styles/notes.css.
 import { configs } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
 import type { Component } from 'vue'
 import { BOARDS } from '../src/boards'
+import { applyNoteSettings, type DeckNoteConfig, seedPresenterNotesPane, useNoteSettings } from './notes-settings'
 
 // Each board's view lives in its own folder (src/boards/<kind>/<Tag>.vue), outside
 // components/, which Slidev registers whole (a board's model.ts would become a component
@@ -21,6 +23,10 @@ export default defineAppSetup(({ app }) => {
   }
 
   const accent = (configs as { cohort?: { accent?: string } }).cohort?.accent
-  if (accent && typeof document !== 'undefined')
+  if (typeof document === 'undefined')
+    return
+  if (accent)
     document.documentElement.style.setProperty('--kit-accent', accent)
+  applyNoteSettings(useNoteSettings(configs as DeckNoteConfig))
+  seedPresenterNotesPane()
 })

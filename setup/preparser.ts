@@ -1,14 +1,38 @@
-// Fills `{% name %}` placeholders in every deck's slides and notes: the cohort's value when
-// the deck is built for a cohort (its headmatter carries `cohort.values`), the kit's default
-// otherwise.
+// Slidev's preparser for every deck (public API: definePreparserSetup). On slides and notes it
+// fills `{% name %}` placeholders: the cohort's value when the deck is built for a cohort (its
+// headmatter carries `cohort.values`), the kit's default otherwise. In notes it also
+// - replaces each `{% include <name> %}` line with decks/shared-notes/<name>.md (a missing one
+//   shows as a warning in the note; `npm run check` names the deck and slide);
+// - wraps the at-a-glance paragraph in `<div class="kit-glance">` and each `::: <variant>` …
+//   `:::` block in `<div class="kit-variant" data-variant="<variant>">` with its label as a
+//   heading, so the presenter view shows the session's settings with CSS (styles/notes.css,
+//   setup/notes-settings.ts). Slidev renders notes with markdown-it and HTML on: the blank
+//   lines around the Markdown inside each wrapper keep it Markdown (src/content/notes.ts).
+// Slidev passes its mode (dev, build, export); the kit's own reader (src/content/decks.ts)
+// passes none and gets the notes as written, which the content check validates and the guide
+// resolves for a cohort's settings.
 import { definePreparserSetup } from '@slidev/types'
 import { fillPlaceholders } from '../src/cohort/values'
+import { NOTE_CLASSES, noteToHtmlMarkdown } from '../src/content/notes'
+import { withSharedNotes } from '../src/content/shared-notes'
 
-export default definePreparserSetup(({ headmatter }) => {
+/** A note as Slidev shows it: shared notes included, placeholders filled, glance and variants wrapped. */
+export function renderNoteForSlidev(note: string, values: Record<string, string> = {}): string {
+  const { text: included, issues } = withSharedNotes(note)
+  const text = fillPlaceholders(included, values)
+  const warnings = issues.map(i => `<p class="${NOTE_CLASSES.missing}">Notes problem: ${i.message.replace(/[<>&]/g, c => `&#${c.charCodeAt(0)};`)} Run npm run check.</p>`)
+  return [...warnings, noteToHtmlMarkdown(text)].join('\n\n')
+}
+
+export default definePreparserSetup(({ headmatter, mode }) => {
   const values = (headmatter as { cohort?: { values?: Record<string, string> } })?.cohort?.values ?? {}
   return [{
-    name: 'kit:placeholders',
+    name: 'kit:notes',
     transformSlide: async content => fillPlaceholders(content, values),
-    transformNote: async note => (note === undefined ? undefined : fillPlaceholders(note, values)),
+    transformNote: async (note) => {
+      if (note === undefined)
+        return undefined
+      return mode ? renderNoteForSlidev(note, values) : fillPlaceholders(note, values)
+    },
   }]
 })

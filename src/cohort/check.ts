@@ -23,7 +23,8 @@ export async function checkComposedDecks(loaded: LoadedCohort): Promise<CohortPr
   }
 }
 
-const key = (p: Problem) => `${p.file}\n${p.line ?? ''}\n${p.message}`
+/** A finding at its place, without its counts: a cohort's values change word counts, not whose problem it is. */
+const key = (p: Problem) => `${p.file}\n${p.line ?? ''}\n${rule(p.message)}`
 /** A finding's rule, without its counts: a deck-level rule upstream already breaks is upstream's to fix. */
 const rule = (message: string) => message.replace(/\d+/g, '#')
 

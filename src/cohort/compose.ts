@@ -10,7 +10,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { dirname, extname, join, relative } from 'node:path'
 import process from 'node:process'
 import { stringify as toYaml } from 'yaml'
-import { inVersion } from '../content/timing'
+import type { Format } from '../content/notes'
+import { inVersion, optionalBlocks, type Version } from '../content/timing'
 import { paths, ROOT } from '../paths'
 import type { LoadedCohort, ResolvedSession } from './load'
 
@@ -25,6 +26,10 @@ export interface CohortInfo {
   facilitators: { name: string, pronouns?: string, contact?: string }[]
   /** this module's session: local date and time in the cohort's time zone */
   start: string
+  /** how the cohort's sessions run: the notes' format variant (src/content/notes.ts) */
+  format: Format
+  /** the version of the module the session's length chose (composeDeck adds it) */
+  version?: Version
   values: Record<string, string>
   accent?: string
   /** the logo as a data URL, so it needs no server path */
@@ -45,6 +50,7 @@ export function cohortInfo(loaded: LoadedCohort, session: ResolvedSession['sessi
     language: c.language,
     facilitators: c.facilitators,
     start: session.start,
+    format: c.format,
     values: c.values as Record<string, string>,
     accent: c.branding.accent,
     logo: logoFile ? `data:${MIME[extname(logoFile).toLowerCase()]};base64,${readFileSync(logoFile).toString('base64')}` : undefined,
@@ -60,9 +66,10 @@ export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, dec
 
   // Each imported slide: its source, and frontmatter that overrides the imported slide's.
   const imports: { src: string, override?: Record<string, unknown> }[] = []
+  const optional = optionalBlocks(upstream.slides.map(s => s.frontmatter))
   upstream.slides.forEach((slide, index) => {
     const id = String(slide.frontmatter.id)
-    if (session.drop.includes(id) || !inVersion(slide.frontmatter, index, version))
+    if (session.drop.includes(id) || !inVersion(slide.frontmatter, index, version, optional[index]))
       return
     // A replacement takes the replaced slide's place in the agenda.
     if (session.replace[id])
@@ -90,7 +97,7 @@ export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, dec
     lang: loaded.cohort!.language,
     htmlAttrs: { ...(h.htmlAttrs as Record<string, string> | undefined), lang: loaded.cohort!.language },
     ...(buffer === undefined ? {} : { buffer }),
-    cohort: cohortInfo(loaded, session),
+    cohort: { ...cohortInfo(loaded, session), version },
   }
   // Double-quoted YAML strings: a value never becomes a line of its own or a YAML structure.
   // Slidev's parser ends a frontmatter block at the first `---` anywhere, even inside a string,

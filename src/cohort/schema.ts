@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { LANGUAGES } from '../i18n/labels'
 import { SLIDE_ID } from '../content/ids'
+import { DEFAULT_FORMAT, FORMATS } from '../content/notes'
 import { VALUE_NAMES } from './values'
 
 // Every value is one line of text: shown as text wherever it appears, never as markup.
@@ -74,6 +75,8 @@ export const cohortSchema = z.object({
   venue: text(200),
   timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid'),
   language: z.string().refine(l => (LANGUAGES as readonly string[]).includes(l), `must be a language with board labels: ${LANGUAGES.join(', ')}`).default('en'),
+  /** how the sessions run: chooses the notes' variants in the presenter view and the guide */
+  format: z.enum(FORMATS).default(DEFAULT_FORMAT),
   /** the time the cohort has for each module, unless a module says otherwise */
   length: sessionLength.optional(),
   modules: z.array(moduleSessionSchema).min(1, 'choose at least one module').max(20),

@@ -3,19 +3,15 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { VALUE_NAMES, type ValueName, placeholdersIn } from '../cohort/values'
 import { PUBLIC_DIR, ROOT } from '../paths'
+import { checkNotes } from './check-notes'
+import { checkTiming } from './check-timing'
 import { displayPath, type LoadedDeck, type LoadedSlide } from './decks'
 import { SLIDE_ID } from './ids'
+import { countWords } from './notes'
+import { at, type Problem } from './problem'
 import { buildAgenda, minimumBuffer, sessionPlan, slideMinutes, type Version } from './timing'
 
-export interface Problem {
-  file: string
-  /** 1-based slide number in the deck, when the problem belongs to one slide */
-  slide?: number
-  line?: number
-  id?: string
-  message: string
-}
-
+export type { Problem }
 export { SLIDE_ID }
 
 export function formatProblem(p: Problem): string {
@@ -61,14 +57,11 @@ export function duplicateIds(decks: LoadedDeck[]): Problem[] {
   return problems
 }
 
-function at(slide: LoadedSlide): Pick<Problem, 'file' | 'slide' | 'line' | 'id'> {
-  const id = typeof slide.frontmatter.id === 'string' ? slide.frontmatter.id : undefined
-  return { file: slide.file, slide: slide.number, line: slide.line, id }
-}
-
 export interface CheckOptions {
   /** the versions of the session to add up: both for an upstream deck; a composed cohort deck is one */
   versions?: readonly Version[]
+  /** where `{% include <name> %}` finds shared notes (tests); decks/shared-notes/ by default */
+  sharedNotesDir?: string
 }
 
 export function checkDeck(deck: LoadedDeck, options: CheckOptions = {}): Problem[] {
@@ -106,7 +99,7 @@ export function checkDeck(deck: LoadedDeck, options: CheckOptions = {}): Problem
       problems.push({ ...where, message: `id "${fm.id}" should start with m${deck.ref.number}- in module ${deck.ref.number}.` })
 
     if (!slide.note)
-      problems.push({ ...where, message: 'has no facilitator notes. Add an HTML comment <!-- ... --> at the end of the slide: what to say, what to watch for, timing cues.' })
+      problems.push({ ...where, message: 'has no facilitator notes. Add an HTML comment <!-- ... --> at the end of the slide, opening with `**At a glance** · Say: … · Land: …` (decks/README.md, "Notes").' })
 
     if (i > 0 && fm.duration !== undefined && !(typeof fm.duration === 'number' && Number.isInteger(fm.duration) && fm.duration > 0))
       problems.push({ ...where, message: `\`duration\` must be a whole number of minutes above 0 (found ${JSON.stringify(fm.duration)}).` })
@@ -147,6 +140,8 @@ export function checkDeck(deck: LoadedDeck, options: CheckOptions = {}): Problem
     problems.push(...checkVersion(deck, version))
   }
   problems.push(...checkScript(deck))
+  problems.push(...checkNotes(deck, versions, options.sharedNotesDir))
+  problems.push(...checkTiming(deck, versions))
   return problems
 }
 
@@ -183,10 +178,8 @@ function checkVersion(deck: LoadedDeck, version: Version): Problem[] {
   return problems
 }
 
-/** Words of prose in a note, not counting Markdown marks. */
-export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(w => /[\p{L}\p{N}]/u.test(w)).length
-}
+/** Words of prose, not counting Markdown marks. */
+export const wordCount = countWords
 
 /** The most words of visible text a projected slide may carry (references and preparation pages excepted). */
 export const DENSITY = { maxWords: 60 } as const
@@ -196,20 +189,11 @@ export function visibleWords(content: string): number {
   return wordCount(content.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<\/?[A-Za-z][^>]*>/g, ' '))
 }
 
-/** Minimum script: notes long enough to run the session from, and a loop that closes. */
-export const SCRIPT_RULES = { wordsPerSlide: 80, wordsPerMinute: 28 } as const
-
+/** A loop that closes: an exit ticket, preparation pages last, a short version made of whole blocks. (The notes' shape and length: check-notes.ts; timing rules: check-timing.ts.) */
 function checkScript(deck: LoadedDeck): Problem[] {
   const problems: Problem[] = []
   const entry = { file: deck.ref.entry, line: 1 }
   const slides = deck.slides
-  const words = slides.reduce((n, s) => n + wordCount(s.note), 0)
-  const average = slides.length ? Math.round(words / slides.length) : 0
-  if (average < SCRIPT_RULES.wordsPerSlide)
-    problems.push({ ...entry, message: `the facilitator notes average ${average} words a slide (${words} in all); a stranger running this module needs at least ${SCRIPT_RULES.wordsPerSlide}: purpose, the words to say, timing cues, a debrief and what to do if the room is quiet or late.` })
-  const minutes = sessionPlan(deck.headmatter).minutes
-  if (minutes !== undefined && words < minutes * SCRIPT_RULES.wordsPerMinute)
-    problems.push({ ...entry, message: `the facilitator notes total ${words} words for a ${minutes}-minute session; write at least ${minutes * SCRIPT_RULES.wordsPerMinute} (${SCRIPT_RULES.wordsPerMinute} a minute).` })
 
   const ids = slides.map(s => String(s.frontmatter.id ?? ''))
   const n = deck.ref.number
@@ -236,13 +220,6 @@ function checkScript(deck: LoadedDeck): Problem[] {
         problems.push({ ...at(s), message: `\`short\` must be a whole number of minutes (found ${JSON.stringify(fm.short)}).` })
       else if (typeof fm.duration === 'number' && fm.short > fm.duration)
         problems.push({ ...at(s), message: `\`short\` (${fm.short} min) is longer than the slide's \`duration\` (${fm.duration} min); the short version only shortens.` })
-    }
-    // An optional block opener would hand its kept slides to the previous block.
-    if (fm.optional === true && typeof fm.section === 'string') {
-      const next = slides.slice(i + 1).findIndex(x => typeof x.frontmatter.section === 'string' || x.frontmatter.prep === true)
-      const block = slides.slice(i + 1, next < 0 ? undefined : i + 1 + next)
-      if (block.some(x => x.frontmatter.optional !== true && slideMinutes(x.frontmatter, 1) > 0))
-        problems.push({ ...at(s), message: `opens the section "${fm.section}" and is optional, but some slides of that section are not: mark them all optional, or keep this slide.` })
     }
   })
   return problems

@@ -9,7 +9,8 @@
 // the module's length.
 //
 // The short version of a module is data too: headmatter `short: { duration: 60min, buffer: 4 }`;
-// slides marked `optional: true` are left out of it, and `short: <minutes>` gives a slide's
+// slides marked `optional: true` are left out of it (a `section` slide marked optional leaves
+// out its whole block), and `short: <minutes>` gives a slide's
 // minutes in it. Slides marked `prep: true` are the facilitator's preparation pages: they take
 // no time in the room and come after the references slide.
 
@@ -65,14 +66,26 @@ export function sessionPlan(headmatter: Record<string, unknown>, version: Versio
   return { minutes: parseModuleMinutes(headmatter.duration), buffer: typeof headmatter.buffer === 'number' ? headmatter.buffer : 0 }
 }
 
-/** Whether a slide is part of a version of the session. The title slide always is. */
-export function inVersion(fm: SlideTimingInput, index: number, version: Version): boolean {
-  return version === 'full' || index === 0 || fm.optional !== true
+/** Whether a slide is part of a version of the session. The title slide always is. `blockOptional`: its block's opening slide is optional. */
+export function inVersion(fm: SlideTimingInput, index: number, version: Version, blockOptional = false): boolean {
+  return version === 'full' || index === 0 || (fm.optional !== true && !blockOptional)
+}
+
+/** Per slide, whether its block's opening `section` slide is `optional: true` (the short version then drops the whole block). */
+export function optionalBlocks(slides: SlideTimingInput[]): boolean[] {
+  let optional = false
+  return slides.map((fm, index) => {
+    if (index === 0 || fm.prep === true)
+      optional = false
+    else if (typeof fm.section === 'string')
+      optional = fm.optional === true
+    return optional
+  })
 }
 
 /** A slide's own minutes in a version. The headmatter's `duration` is the module's, not slide 1's. */
-export function slideMinutes(fm: SlideTimingInput, index: number, version: Version = 'full'): number {
-  if (index === 0 || fm.prep === true || !inVersion(fm, index, version))
+export function slideMinutes(fm: SlideTimingInput, index: number, version: Version = 'full', blockOptional = false): number {
+  if (index === 0 || fm.prep === true || !inVersion(fm, index, version, blockOptional))
     return 0
   if (version === 'short' && typeof fm.short === 'number')
     return fm.short
@@ -81,13 +94,14 @@ export function slideMinutes(fm: SlideTimingInput, index: number, version: Versi
 
 export function buildAgenda(slides: SlideTimingInput[], version: Version = 'full'): AgendaBlock[] {
   const blocks: AgendaBlock[] = []
+  const optional = optionalBlocks(slides)
   let elapsed = 0
   slides.forEach((fm, index) => {
-    if (!inVersion(fm, index, version) || fm.prep === true)
+    if (!inVersion(fm, index, version, optional[index]) || fm.prep === true)
       return
     if (typeof fm.section === 'string' && fm.section.trim())
       blocks.push({ title: fm.section.trim(), start: elapsed, minutes: 0, slideIndex: index, activities: [] })
-    const minutes = slideMinutes(fm, index, version)
+    const minutes = slideMinutes(fm, index, version, optional[index])
     const block = blocks.at(-1)
     if (block) {
       block.minutes += minutes

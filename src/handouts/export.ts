@@ -18,7 +18,7 @@ import { type Kit, resolveKit } from '../site/kit'
 import { scratchDir, siteRootOf, withSiteLock } from '../site/scratch'
 import { formatSession } from '../site/landing'
 import { serveSite } from '../site/serve'
-import { renderGuideSections } from './guide'
+import { type GuideSettings, renderGuideSections } from './guide'
 import { HANDOUT_KINDS, type HandoutKind, handoutName } from './names'
 import { type Bookmark, finishPdf } from './pdf'
 import { type BoardResult, checkResultsFit, loadBoardResults } from './results'
@@ -109,7 +109,7 @@ async function exportLocked({ executablePath, results, kit, siteDir, serveRoot, 
         if (kinds.includes('slides'))
           written.push(save(partial, handoutName(ref.name, 'slides'), pdf))
         if (kinds.includes('facilitator-guide'))
-          written.push(save(partial, handoutName(ref.name, 'facilitator-guide'), await exportGuide(page, deck, thumbnails, moduleName, cohort ? cohortLine(kit.cohort!, cohort.session.start) : undefined, log)))
+          written.push(save(partial, handoutName(ref.name, 'facilitator-guide'), await exportGuide(page, deck, thumbnails, moduleName, cohort ? cohortLine(kit.cohort!, cohort.session.start) : undefined, cohort ? { format: kit.cohort!.cohort!.format, version: cohort.version } : undefined, log)))
       }
       const sheets = kinds.includes('worksheets') ? await exportWorksheets(page, deck, moduleName, results, language, log) : undefined
       if (sheets)
@@ -210,9 +210,9 @@ function cohortLine(loaded: LoadedCohort, start: string): string {
   return `${c.name} · ${formatSession(start, c.timezone, c.language)} · ${c.venue} · Facilitators: ${c.facilitators.map(f => f.name).join(', ')}`
 }
 
-async function exportGuide(page: Page, deck: LoadedDeck, thumbnails: string[], moduleName: string, cohort: string | undefined, log: (l: string) => void) {
+async function exportGuide(page: Page, deck: LoadedDeck, thumbnails: string[], moduleName: string, cohort: string | undefined, settings: GuideSettings | undefined, log: (l: string) => void) {
   const summary = summariseDeck(deck)
-  const sections = renderGuideSections(deck, summary, thumbnails, moduleName, cohort)
+  const sections = renderGuideSections(deck, summary, thumbnails, moduleName, cohort, settings)
   const name = handoutName(deck.ref.name, 'facilitator-guide')
   const { bytes, bookmarks } = await printSections(page, sections, done => progress(log, name, done, sections.length, 'sections'))
   return finishPdf(bytes, { title: `${summary.title}: facilitator guide`, subject: moduleName, bookmarks })

@@ -1,10 +1,18 @@
 // The facilitator guide: the preparation pages first (slides marked `prep: true`: what to do
 // before the day), then the agenda, then every other slide as a thumbnail beside its notes
 // and its minutes. Rendered one section at a time so each gets an exact bookmark.
+//
+// Notes print as the presenter view shows them (src/content/notes.ts): the glance first, shared
+// notes included, and the variant blocks a session needs, each under its heading. A cohort's
+// guide prints its own format and version (and both live and no-live: whether live mode runs
+// is decided on the day); the generic guide prints every variant.
 import MarkdownIt from 'markdown-it'
 import type { DeckSummary, LoadedDeck } from '../content/decks'
 import { slideTitle } from '../content/decks'
-import { blockRange, slideMinutes } from '../content/timing'
+import { type Format, GLANCE_LABEL, openingLabel, paragraphs, splitVariants, type Variant, VARIANT_LABELS, variantApplies } from '../content/notes'
+import { withSharedNotes } from '../content/shared-notes'
+import { fillPlaceholders } from '../cohort/values'
+import { blockRange, slideMinutes, type Version } from '../content/timing'
 import { escapeHtml, handoutPage } from './html'
 
 // Notes are the kit's own Markdown; raw HTML in them is shown as text, not run.
@@ -12,19 +20,56 @@ const md = new MarkdownIt({ html: false, linkify: true })
 
 export interface GuideSection { title: string, html: string }
 
+/** A cohort's settings: the guide prints only the variants they call for. */
+export interface GuideSettings { format: Format, version: Version }
+
+/** Whether a variant's block goes in the guide: every one in the generic guide; for a cohort, its own. */
+function printsVariant(variant: Variant, settings: GuideSettings | undefined): boolean {
+  if (!settings || variant === 'live' || variant === 'no-live')
+    return true
+  return variantApplies(variant, { format: settings.format, version: settings.version, live: false })
+}
+
+/** A slide's notes as HTML: the glance, the common text and each printed variant under its heading. */
+export function renderNotes(note: string, settings?: GuideSettings, values?: Record<string, string>): string {
+  const { text: included, issues: includeIssues } = withSharedNotes(note)
+  // The slide's own placeholders are filled as the deck is read; a shared note's here.
+  const text = fillPlaceholders(included, values)
+  const { segments, issues } = splitVariants(text)
+  // A malformed note (the content check names it) prints as written.
+  if (includeIssues.length || issues.length)
+    return md.render(text)
+  return segments.map((seg, i) => {
+    if (!seg.block) {
+      const paras = paragraphs(seg.text)
+      if (i === 0 && paras[0] && openingLabel(paras[0]) === GLANCE_LABEL)
+        return `<div class="glance">${md.render(paras[0])}</div>${md.render(paras.slice(1).join('\n\n'))}`
+      return md.render(seg.text)
+    }
+    if (!seg.variant || !printsVariant(seg.variant, settings))
+      return ''
+    return `<div class="variant" data-variant="${seg.variant}"><p class="variant-label">${escapeHtml(VARIANT_LABELS[seg.variant])}</p>${md.render(seg.text)}</div>`
+  }).join('\n')
+}
+
 const CSS = `
 .slide { display: grid; grid-template-columns: 48% 1fr; gap: 5mm; padding: 3mm 0; border-bottom: 1px solid #c9d1d9; break-inside: avoid; }
 .slide img { width: 100%; border: 1px solid #8c959f; }
 .slide .meta { font-weight: 700; color: #0b5d6b; margin-bottom: 2mm; }
 .slide .notes p { margin: 0 0 2mm; }
+.slide .notes .glance { background: #e3f1f3; border-left: 4px solid #0b5d6b; padding: 1.5mm 2.5mm; margin-bottom: 2mm; font-size: 11pt; }
+.slide .notes .glance p { margin: 0; }
+.slide .notes .variant { border-left: 3px solid #0b5d6b; padding-left: 2.5mm; margin: 0 0 2mm; break-inside: avoid; }
+.slide .notes .variant-label { font-weight: 700; color: #0b5d6b; text-transform: uppercase; letter-spacing: 0.04em; font-size: 8.5pt; margin: 0 0 1mm; }
 .badge { display: inline-block; border: 1.5px solid #0b5d6b; border-radius: 99px; padding: 0 6px; font-size: 8.5pt; margin-left: 4px; }
 `
 
-export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thumbnails: string[], moduleName: string, cohort?: string): GuideSection[] {
+export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thumbnails: string[], moduleName: string, cohort?: string, settings?: GuideSettings): GuideSection[] {
   const front = `
     <p class="kicker">Facilitator guide · ${escapeHtml(moduleName)}</p>
     <h1>${escapeHtml(summary.title)}</h1>
     ${cohort ? `<p class="cohort"><strong>${escapeHtml(cohort)}</strong></p>` : ''}
+    <p class="muted">${settings ? `Notes for this cohort: ${escapeHtml(VARIANT_LABELS[settings.format].toLowerCase())}, ${escapeHtml(VARIANT_LABELS[settings.version].toLowerCase())}, with and without live mode.` : 'Notes for every way of running a session: each variant under its heading (in person, online, hybrid, live mode or not, full or short version, same community).'}</p>
     ${summary.subtitle ? `<p>${escapeHtml(summary.subtitle)}</p>` : ''}
     <p><strong>${summary.minutes} minutes</strong> · ${summary.slideCount} slides</p>
     <h2>Learning objectives</h2>
@@ -46,7 +91,7 @@ export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thum
             ${minutes ? `<span class="badge">${minutes} min</span>` : ''}
             ${slide.frontmatter.layout === 'activity' ? '<span class="badge">activity</span>' : ''}
           </div>
-          <div class="notes">${md.render(slide.note)}</div>
+          <div class="notes">${renderNotes(slide.note, settings, (deck.headmatter.cohort as { values?: Record<string, string> } | undefined)?.values)}</div>
         </div>
       </div>`
   }

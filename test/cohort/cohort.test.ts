@@ -45,8 +45,8 @@ let dir: string
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kit-cohort-'))
   mkdirSync(join(dir, 'slides'))
-  writeFileSync(join(dir, 'slides/welcome.md'), '---\nid: m1-welcome-lisbon\nduration: 4\n---\n\n# Bem-vindas\n\n<!-- Local welcome. -->\n')
-  writeFileSync(join(dir, 'slides/local.md'), '---\nid: m1-local-story\nduration: 6\n---\n\n# Our story\n\n<!-- Local story. -->\n')
+  writeFileSync(join(dir, 'slides/welcome.md'), '---\nid: m1-welcome-lisbon\nduration: 4\n---\n\n# Bem-vindas\n\n<!-- **At a glance** · Say: \"Bem-vindas.\" · Time: 4 min · Land: welcome. -->\n')
+  writeFileSync(join(dir, 'slides/local.md'), '---\nid: m1-local-story\nduration: 6\n---\n\n# Our story\n\n<!-- **At a glance** · Say: \"Our story.\" · Time: 6 min · Land: a story. -->\n')
   writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5"/></svg>')
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))

@@ -36,7 +36,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kit-cohort-bad-'))
   outside = mkdtempSync(join(tmpdir(), 'kit-outside-'))
   mkdirSync(join(dir, 'slides'))
-  writeFileSync(join(dir, 'slides/local.md'), '---\nid: m1-local-story\n---\n\n# Our story\n\n<!-- Local story. -->\n')
+  writeFileSync(join(dir, 'slides/local.md'), '---\nid: m1-local-story\n---\n\n# Our story\n\n<!-- **At a glance** · Say: "Our story." · Land: a story. -->\n')
   writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>')
   writeFileSync(join(outside, 'secret.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><text>secret</text></svg>')
   writeFileSync(join(outside, 'secret.md'), '---\nid: m1-secret\n---\n\n# Secret\n\n<!-- n -->\n')
