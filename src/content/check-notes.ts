@@ -104,11 +104,14 @@ export function checkNotes(deck: LoadedDeck, versions: readonly Version[], share
       const glanceWords = countWords(firstParagraph.replace(/^\*\*[^*]+\*\*/, ''))
       if (glanceWords > NOTE_LIMITS.glanceWords)
         report(`the at-a-glance paragraph has ${glanceWords} words; keep it to ${NOTE_LIMITS.glanceWords} (say, do, time, the one point to land) and move the rest into the labelled parts below it.`)
-      const needed = ['Say', ...(activity ? ['Do', 'Time'] : minutes ? ['Time'] : []), 'Land']
+      // A preparation page is the facilitator's checklist: its glance says what to do. An activity
+      // done at home has no minutes in the room.
+      const prep = slide.frontmatter.prep === true
+      const needed = prep ? [] : activity ? ['Say', 'Do', ...(minutes ? ['Time'] : []), 'Land'] : ['Say', ...(minutes ? ['Time'] : []), 'Land']
       const has = glanceParts(firstParagraph)
       const missing = needed.filter(p => !has.includes(p))
       if (missing.length)
-        report(`the at-a-glance paragraph has no ${missing.map(p => `\`${p}:\``).join(', ')}; ${activity ? 'an activity\'s glance holds Say:, Do:, Time: and Land:' : minutes ? 'a slide with minutes has Say:, Time: and Land: in its glance' : 'every glance holds at least Say: and Land:'}.`)
+        report(`the at-a-glance paragraph has no ${missing.map(p => `\`${p}:\``).join(', ')}; ${activity ? `an activity's glance holds Say:, Do:, ${minutes ? 'Time: ' : ''}and Land:` : minutes ? 'a slide with minutes has Say:, Time: and Land: in its glance' : 'every glance holds at least Say: and Land:'}.`)
     }
 
     // Labels: outside the blocks in one order, each once; inside each block likewise.

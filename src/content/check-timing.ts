@@ -78,7 +78,8 @@ export function checkTiming(deck: LoadedDeck, versions: readonly Version[]): Pro
     if (index === 0)
       return
     const fm = slide.frontmatter
-    const board = isBoardSlide(slide)
+    // A board done at home (no minutes in the room) is not held to the room's solo time.
+    const board = isBoardSlide(slide) && typeof fm.duration === 'number' && fm.prep !== true
     if (fm.solo !== undefined && !isMinutes(fm.solo))
       report(slide, `\`solo\` is the minutes of solo work, a number above 0 (found ${JSON.stringify(fm.solo)}).`)
     else if (board && fm.solo === undefined)
