@@ -54,6 +54,7 @@ describe.each(slugs)('the thread from %s\'s boards of modules 1-3', (slug) => {
   it('suggests who to consult and what to recognise', () => {
     expect(thread.data.consultation.who).not.toBe('')
     expect(thread.data.recognition).toContain('What we offer in return')
+    expect(thread.data.recognition).toContain('We recognise')
     expect(thread.set.map(s => s.path.join('.'))).toEqual(expect.arrayContaining(['waysOfWorking.roles', 'waysOfWorking.channels', 'consultation.who', 'recognition']))
   })
 
