@@ -110,14 +110,14 @@ export const MOUNTAIN = {
   title: 'The mountain of engagement',
   shape: 'Six numbered stages on a path up a mountain, from discovery at the foot to leadership at the summit.',
   // The deck credits the stages to OLTS 3.3; CIID is credited for the open-practices framework, not this pathway.
-  credit: ['After Mozilla\'s Open Leadership Training Series, 3.3 "Personas & Pathways" (CC BY 4.0); taught by The Turing Way (CC BY 4.0) and Open Life Science.'],
+  credit: ['Stages after Mozilla\'s Open Leadership Training Series, 3.3 "Bring on Contributors Using Personas & Pathways" (CC BY 4.0); the name "mountain of engagement" from Mozilla Open Leaders and OLS slides; the drawing is the kit\'s own.'],
   parts: PATHWAY.map(key => ({ key, label: PATHWAY_LABELS[key], meaning: PATHWAY_MEANINGS[key] })),
 } as const satisfies DiagramText & { parts: readonly Part[] }
 
 export const PARTICIPATION_MODEL = {
   title: 'The CSCCE Community Participation Model',
   shape: 'Four modes of participation inside the community, left to right, under the kind of information flow each has; champion, beside them, can also happen outside the community.',
-  credit: ['After the CSCCE Community Participation Model (Woodley and Pratt, 2020), doi:10.5281/zenodo.3997802.'],
+  credit: ['After the CSCCE Community Participation Model (CSCCE 2020, Woodley and Pratt), doi:10.5281/zenodo.3997802; the Champion mode after CSCCE (2021), doi:10.5281/zenodo.5275270.'],
   modes: [
     { key: 'convey', label: 'Convey / consume', meaning: 'Receive what is shared' },
     { key: 'contribute', label: 'Contribute', meaning: 'Give input when invited' },

@@ -80,7 +80,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Mountain of engagement
   'The mountain of engagement': 'La montaña de la participación',
   'Six numbered stages on a path up a mountain, from discovery at the foot to leadership at the summit.': 'Seis etapas numeradas en un camino que sube una montaña, del descubrimiento al pie al liderazgo en la cima.',
-  'After Mozilla\'s Open Leadership Training Series, 3.3 "Personas & Pathways" (CC BY 4.0); taught by The Turing Way (CC BY 4.0) and Open Life Science.': 'Según la Open Leadership Training Series de Mozilla, 3.3 «Personas & Pathways» (CC BY 4.0); la enseñan The Turing Way (CC BY 4.0) y Open Life Science.',
+  'Stages after Mozilla\'s Open Leadership Training Series, 3.3 "Bring on Contributors Using Personas & Pathways" (CC BY 4.0); the name "mountain of engagement" from Mozilla Open Leaders and OLS slides; the drawing is the kit\'s own.': 'Etapas según la Open Leadership Training Series de Mozilla, 3.3 «Bring on Contributors Using Personas & Pathways» (CC BY 4.0); el nombre «montaña de la participación» («mountain of engagement») procede de diapositivas de Mozilla Open Leaders y de OLS; el dibujo es del kit.',
   'hears of it': 'oye hablar de ella',
   'first interaction': 'primera interacción',
   'first contribution': 'primera contribución',
@@ -91,7 +91,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // CSCCE Community Participation Model
   'The CSCCE Community Participation Model': 'El Modelo de Participación Comunitaria del CSCCE',
   'Four modes of participation inside the community, left to right, under the kind of information flow each has; champion, beside them, can also happen outside the community.': 'Cuatro modos de participación dentro de la comunidad, de izquierda a derecha, bajo el tipo de flujo de información de cada uno; promover, a su lado, también puede darse fuera de la comunidad.',
-  'After the CSCCE Community Participation Model (Woodley and Pratt, 2020), doi:10.5281/zenodo.3997802.': 'Según el Community Participation Model del CSCCE (Woodley y Pratt, 2020), doi:10.5281/zenodo.3997802.',
+  'After the CSCCE Community Participation Model (CSCCE 2020, Woodley and Pratt), doi:10.5281/zenodo.3997802; the Champion mode after CSCCE (2021), doi:10.5281/zenodo.5275270.': 'Según el Community Participation Model del CSCCE (CSCCE 2020, Woodley y Pratt), doi:10.5281/zenodo.3997802; el modo Champion según CSCCE (2021), doi:10.5281/zenodo.5275270.',
   'Convey / consume': 'Transmitir / consumir',
   'Receive what is shared': 'Reciben lo que se comparte',
   'Contribute': 'Contribuir',

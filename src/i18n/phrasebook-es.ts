@@ -63,10 +63,10 @@ export const ES: Record<string, string> = {
   'transmissive': 'transmisivo',
   'transactional': 'transaccional',
   'transformational': 'transformador',
-  'List the information your community produces: decisions, events, calls for help, results.': 'Enumerad la información que produce vuestra comunidad: decisiones, eventos, peticiones de ayuda, resultados.',
-  'For each, name the audience, the channel and how often it goes out.': 'Para cada una, indicad el público, el canal y con qué frecuencia se comparte.',
-  'Mark its flow: transmissive (one-way), transactional (exchange) or transformational.': 'Marcad su flujo: transmisivo (en un sentido), transaccional (intercambio) o transformador.',
-  'Give every item an owner.': 'Dad a cada elemento una persona responsable.',
+  'Start from your persona\'s next step: what must they know to take it?': 'Partid del siguiente paso de vuestra persona tipo: ¿qué necesita saber para darlo?',
+  'For each item, name the audience, the channel from your channel audit and how often it goes out.': 'Para cada elemento, indicad el público, el canal de vuestra auditoría de canales y con qué frecuencia se comparte.',
+  'Optional: its flow: transmissive (one way), transactional (input on your terms) or transformational (members create).': 'Opcional: su flujo: transmisivo (en un sentido), transaccional (aportaciones en vuestros términos) o transformador (los miembros crean).',
+  'Give every item an owner, then copy the rows into your channel audit.': 'Dad a cada elemento una persona responsable y copiad después las filas en vuestra auditoría de canales.',
 
   // Value-exchange ledger
   'Contribution asked': 'Contribución que se pide',
@@ -105,10 +105,12 @@ export const ES: Record<string, string> = {
   'undeliverable': 'no se puede cumplir',
   'unfair': 'poco equitativo',
   'no value offered': 'no se ofrece nada',
-  'List what your community asks of people, and of which persona.': 'Enumerad lo que vuestra comunidad pide a las personas, y a qué persona tipo.',
-  'Name the participation mode and the value you offer in exchange.': 'Indicad el modo de participación y el valor que ofrecéis a cambio.',
-  'Be honest: can you deliver it? What does it cost? How fair is it (1-5)?': 'Con honestidad: ¿podéis cumplirlo? ¿Cuánto cuesta? ¿Es equitativo (1-5)?',
-  'Fix the flagged rows: undeliverable, unfair (under 3) or nothing offered.': 'Corregid las filas señaladas: imposibles de cumplir, poco equitativas (menos de 3) o sin nada a cambio.',
+  'Two rows at least: what your community asks of people, starting with your persona\'s next step.': 'Dos filas como mínimo: lo que vuestra comunidad pide a las personas, empezando por el siguiente paso de vuestra persona tipo.',
+  'For each: the value you offer back, whether you can deliver it, how fair it is (1-5). Persona, mode and cost are optional.': 'Para cada una: el valor que ofrecéis a cambio, si podéis cumplirlo y lo equitativo que es (1-5). Persona tipo, modo y coste son opcionales.',
+  'Fix one flagged row: undeliverable, unfair (under 3) or nothing offered.': 'Corregid una fila señalada: imposible de cumplir, poco equitativa (menos de 3) o sin nada a cambio.',
+  'On that row, write how you recognise it: "We recognise … by …, decided by …, reviewed …".': 'En esa fila, escribid cómo lo reconocéis: «Reconocemos … mediante …, lo decide …, se revisa …».',
+  'How we recognise it': 'Cómo lo reconocemos',
+  'one sentence: we recognise … by …, decided by …, reviewed …': 'una frase: reconocemos … mediante …, lo decide …, se revisa …',
 
   // Origin timeline
   'When': 'Cuándo',
@@ -279,10 +281,10 @@ export const ES: Record<string, string> = {
   'personas at this stage now': 'personas tipo en esta etapa ahora',
   'Next personas': 'Personas tipo siguientes',
   'Close': 'Cerrar',
-  'Create 2-3 personas: fictional members built from people you have met.': 'Cread 2 o 3 personas tipo: miembros ficticios basados en gente que conocéis.',
-  'Place each on the stage it is at now, and the stage you hope it reaches.': 'Colocad cada una en su etapa actual y en la etapa a la que esperáis que llegue.',
-  'For every step between, write the barrier, the intervention and its owner.': 'Para cada paso intermedio, escribid la barrera, la intervención y su responsable.',
-  'Look at the counts per stage: where is the mountain crowded, where is it empty?': 'Mirad los recuentos por etapa: ¿dónde está llena la montaña y dónde vacía?',
+  'Create one persona: a fictional member built from people you have met.': 'Cread una persona tipo: un miembro ficticio basado en gente que conocéis.',
+  'Place it on the stage it is at now, and one stage up as the stage to reach.': 'Colocadla en su etapa actual, y la etapa siguiente como etapa a la que llegar.',
+  'For that one step, write the barrier, the intervention and its owner (a person or a role).': 'Para ese paso, escribid la barrera, la intervención y su responsable (una persona o un rol).',
+  'More personas and the whole path up: at home, the same way.': 'Más personas tipo y todo el camino hacia arriba: en casa, de la misma manera.',
 
   // Charter builder
   'Milestone': 'Hito',

@@ -126,16 +126,22 @@ describe('computed rules', () => {
 })
 
 describe('value-exchange ledger taxonomy', () => {
-  it('offers exactly the eighteen kinds of value module 3\'s slide lists', async () => {
+  it('offers eighteen kinds of value, as module 3\'s references slide credits ("18 of its 24 kinds")', async () => {
     const { readFileSync } = await import('node:fs')
     const { join } = await import('node:path')
     const { LEDGER_FIELDS } = await import('../../src/boards/value-exchange-ledger/model')
     const { ROOT } = await import('../../src/paths')
     const deck = readFileSync(join(ROOT, 'decks', '03-community-engagement', 'slides.md'), 'utf8')
-    const line = /id: m3-value-taxonomy[\s\S]*?\n# [^\n]+\n\n([^\n]+)\n/.exec(deck)![1]
-    const onSlide = line.split(' · ').map(s => s.trim().toLowerCase())
+    const references = /id: m3-references[\s\S]*?<\/div>/.exec(deck)![0]
     const field = LEDGER_FIELDS.find(f => f.key === 'valueOffered')!
-    expect(onSlide).toHaveLength(18)
-    expect(field.options.map(o => o.label.toLowerCase())).toEqual(onSlide)
+    const [, offered, listed] = /(\d+) of its (\d+) kinds/.exec(references)!
+    expect(field.options).toHaveLength(Number(offered))
+    expect(Number(listed)).toBe(24)
+    expect(new Set(field.options.map(o => o.value)).size).toBe(field.options.length)
+  })
+
+  it('asks for the minimum row first and gives the recognition sentence a field of its own', async () => {
+    const { LEDGER_FIELDS } = await import('../../src/boards/value-exchange-ledger/model')
+    expect(LEDGER_FIELDS.slice(0, 5).map(f => f.key)).toEqual(['contributionAsked', 'valueOffered', 'canDeliver', 'fairness', 'recognition'])
   })
 })

@@ -86,7 +86,7 @@ describe('the example cohort, built', () => {
     await page.getByText('A local example: the Valencia network').first().waitFor()
     expect(slides.map(s => s.frontmatter.id)).toContain('m2-valencia-stakeholders')
     const m3 = (await loadDeck((await resolveKit('example')).decks.find(d => d.number === 3)!)).slides.map(s => s.frontmatter.id)
-    expect(m3).not.toContain('m3-value-taxonomy')
+    expect(m3).not.toContain('m3-board-information-map')
     await page.close()
   })
 

@@ -7,6 +7,7 @@ import { charterBuilder, type CharterData } from './model'
 import { threadCharter, type ThreadFile } from './thread'
 import { STAGE_LABELS } from '../lifecycle-compass/model'
 import { raciMatrix } from '../raci-matrix/model'
+import { type LedgerRow, valueExchangeLedger } from '../value-exchange-ledger/model'
 import { ROOT } from '../../paths'
 
 const EXAMPLES = join(ROOT, 'examples')
@@ -53,6 +54,7 @@ describe.each(slugs)('the thread from %s\'s boards of modules 1-3', (slug) => {
   it('suggests who to consult and what to recognise', () => {
     expect(thread.data.takeBack.consultWith.length).toBeGreaterThan(0)
     expect(thread.data.recognition).toContain('What we offer in return')
+    expect(thread.data.recognition).toContain('We recognise')
     expect(thread.set.map(s => s.path.join('.'))).toEqual(expect.arrayContaining(['waysOfWorking.roles', 'waysOfWorking.channels', 'takeBack.consultWith', 'recognition']))
   })
 
@@ -94,3 +96,16 @@ describe('a wrong file', () => {
     expect(t.set).toEqual([])
   })
 })
+
+describe('the ledger\'s recognition sentences', () => {
+  it('go into the charter\'s recognition section, each once, after what the ledger offers', () => {
+    const sentence = 'We recognise reviewers by naming them in every release\'s notes, decided by the release manager, reviewed yearly.'
+    const row: LedgerRow = { id: 'r1', contributionAsked: 'Review pull requests', valueOffered: ['recognition'], canDeliver: 'yes', fairness: 4, recognition: sentence, persona: '', cpmMode: '', costToCommunity: 2 }
+    const ledger = exportJson(valueExchangeLedger, 'm3-board-value-exchange-ledger', { rows: [row, { ...row, id: 'r2', recognition: '' }] })
+    const file = { name: 'm3-board-value-exchange-ledger.json', text: ledger }
+    const thread = threadCharter(charterBuilder.empty(), [file])
+    expect(thread.data.recognition.split('\n')).toEqual(['What we offer in return (value-exchange ledger): recognition.', sentence])
+    expect(threadCharter(thread.data, [file]).set).toEqual([])
+  })
+})
+

@@ -174,6 +174,16 @@ export function threadCharter(charter: CharterData, files: readonly ThreadFile[]
             added.push(...kinds)
           }
         }
+        // The recognition sentences written on the ledger's rows, each once.
+        for (const row of d.rows) {
+          const sentence = clip(String(row.recognition ?? ''), LIMITS.medium)
+          const next = addText(data.recognition, sentence, LIMITS.long)
+          if (next !== undefined) {
+            data.recognition = next
+            touched.add('recognition')
+            added.push(sentence)
+          }
+        }
         break
       }
     }

@@ -35,10 +35,10 @@ export const informationMap = defineListBoard({
   fields: INFORMATION_FIELDS,
   rowSchema: informationSchema,
   instructions: [
-    'List the information your community produces: decisions, events, calls for help, results.',
-    'For each, name the audience, the channel and how often it goes out.',
-    'Mark its flow: transmissive (one-way), transactional (exchange) or transformational.',
-    'Give every item an owner.',
+    'Start from your persona\'s next step: what must they know to take it?',
+    'For each item, name the audience, the channel from your channel audit and how often it goes out.',
+    'Optional: its flow: transmissive (one way), transactional (input on your terms) or transformational (members create).',
+    'Give every item an owner, then copy the rows into your channel audit.',
   ],
   extra: { header: 'Flags', value: i => itemFlags(i).join('; ') },
   summary: (d) => {

@@ -91,10 +91,10 @@ export const mountainOfEngagement: BoardDefinition<MountainData> = {
   schema: mountainSchema,
   empty: () => ({ personas: [] }),
   instructions: [
-    'Create 2-3 personas: fictional members built from people you have met.',
-    'Place each on the stage it is at now, and the stage you hope it reaches.',
-    'For every step between, write the barrier, the intervention and its owner.',
-    'Look at the counts per stage: where is the mountain crowded, where is it empty?',
+    'Create one persona: a fictional member built from people you have met.',
+    'Place it on the stage it is at now, and one stage up as the stage to reach.',
+    'For that one step, write the barrier, the intervention and its owner (a person or a role).',
+    'More personas and the whole path up: at home, the same way.',
   ],
   toMarkdown: (d) => {
     const counts = stageCounts(d.personas).map(c => `${PATHWAY_LABELS[c.stage]} ${c.now}`).join(' · ')

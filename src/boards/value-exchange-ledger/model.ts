@@ -1,22 +1,25 @@
-// Module 3: what the community asks of people and what it offers back (after Mozilla's
-// 2019 taxonomy of open value exchanges and the CSCCE participation modes).
+// Module 3: what the community asks of people, what it offers back, and how it recognises the
+// work (after Mozilla's 2019 taxonomy of open value exchanges; the participation mode after the
+// CSCCE Community Participation Model). The minimum row asked in the room comes first:
+// contribution, value offered, deliverable?, fairness; the recognition sentence on the row fixed.
 import type { z } from 'zod'
 import { defineListBoard } from '../kit/board'
 import { type FieldDef, LIMITS, options, rowSchema } from '../kit/fields'
 
 export const CPM_MODES = ['convey', 'contribute', 'collaborate', 'co-create', 'champion'] as const
-// The eighteen kinds of value of module 3's slide (m3-value-taxonomy), adapted from Mozilla's
-// "Taxonomy of open value exchanges"; the slide and this list must stay the same.
+// Eighteen of the 24 kinds of value in Mozilla's "Taxonomy of open value exchanges" (2019), as
+// module 3's references slide says (m3-references: "18 of its 24 kinds").
 export const VALUE_TAXONOMY = ['agency', 'altruism', 'coaching', 'compensation', 'delegation', 'early-access', 'feedback', 'free-access', 'in-kind-support', 'introductions', 'mentorship', 'onboarding', 'professional-development', 'recognition', 'reputation', 'resourcing', 'storytelling', 'swag'] as const
 
 export const LEDGER_FIELDS = [
   { key: 'contributionAsked', label: 'Contribution asked', kind: 'text', max: LIMITS.medium, required: true, multiline: true },
-  { key: 'persona', label: 'Persona', kind: 'text', max: LIMITS.short },
-  { key: 'cpmMode', label: 'Participation mode', kind: 'choice', options: options(CPM_MODES) },
   { key: 'valueOffered', label: 'Value offered', kind: 'multi', options: options(VALUE_TAXONOMY, { 'early-access': 'early access', 'free-access': 'free or discounted access', 'in-kind-support': 'in-kind support', 'introductions': 'introductions and networking', 'professional-development': 'professional development' }) },
   { key: 'canDeliver', label: 'Can we deliver it?', kind: 'choice', options: options(['yes', 'partly', 'no']), required: true },
-  { key: 'costToCommunity', label: 'Cost to the community (1-5)', kind: 'number', min: 1, max: 5 },
   { key: 'fairness', label: 'Fairness (1-5)', kind: 'number', min: 1, max: 5 },
+  { key: 'recognition', label: 'How we recognise it', kind: 'text', max: LIMITS.medium, multiline: true, hint: 'one sentence: we recognise … by …, decided by …, reviewed …' },
+  { key: 'persona', label: 'Persona', kind: 'text', max: LIMITS.short },
+  { key: 'cpmMode', label: 'Participation mode', kind: 'choice', options: options(CPM_MODES) },
+  { key: 'costToCommunity', label: 'Cost to the community (1-5)', kind: 'number', min: 1, max: 5 },
 ] as const satisfies readonly FieldDef[]
 
 export const ledgerRowSchema = rowSchema(LEDGER_FIELDS)
@@ -42,10 +45,10 @@ export const valueExchangeLedger = defineListBoard({
   fields: LEDGER_FIELDS,
   rowSchema: ledgerRowSchema,
   instructions: [
-    'List what your community asks of people, and of which persona.',
-    'Name the participation mode and the value you offer in exchange.',
-    'Be honest: can you deliver it? What does it cost? How fair is it (1-5)?',
-    'Fix the flagged rows: undeliverable, unfair (under 3) or nothing offered.',
+    'Two rows at least: what your community asks of people, starting with your persona\'s next step.',
+    'For each: the value you offer back, whether you can deliver it, how fair it is (1-5). Persona, mode and cost are optional.',
+    'Fix one flagged row: undeliverable, unfair (under 3) or nothing offered.',
+    'On that row, write how you recognise it: "We recognise … by …, decided by …, reviewed …".',
   ],
   extra: { header: 'Flags', value: r => ledgerFlags(r).join('; ') },
   summary: d => `${d.rows.filter(r => ledgerFlags(r).length).length} of ${d.rows.length} rows flagged.`,
