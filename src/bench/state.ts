@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
-import { chromium, type Locator, type Page } from 'playwright-core'
-import { CHROMIUM_ARGS, findChromium } from '../chromium'
+import type { Locator, Page } from 'playwright-core'
+import { launchChromium } from '../chromium'
 import { listDecks, loadDeck } from '../content/decks'
 import { buildSite } from '../site/build'
 import { serveSite } from '../site/serve'
@@ -119,7 +119,7 @@ async function main() {
   const seed = Number(option('seed') ?? 1)
   let siteDir = option('site')
   const work = siteDir ? undefined : mkdtempSync(join(tmpdir(), 'kit-bench-state-'))
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   let site: Awaited<ReturnType<typeof serveSite>> | undefined
   try {
     if (!siteDir) {
