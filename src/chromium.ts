@@ -247,11 +247,21 @@ export async function launchChromium(executablePath?: string): Promise<Browser> 
   const path = executablePath ?? await findChromium()
   const { chromium } = await import('playwright-core')
   const extra = chromiumEnv(path)
+  let browser: Browser
   try {
-    return await chromium.launch({ executablePath: path, args: chromiumArgs(path), ...(Object.keys(extra).length ? { env: { ...process.env, ...extra } } : {}) })
+    browser = await chromium.launch({ executablePath: path, args: chromiumArgs(path), ...(Object.keys(extra).length ? { env: { ...process.env, ...extra } } : {}) })
   }
   catch (e) {
     const first = String((e as Error).message ?? e).split('\n').find(l => l.trim()) ?? ''
     throw new UserError(`Chromium at ${path} did not start: ${first.replace(/^browserType\.launch:\s*/, '').slice(0, 200)}\n${HOW_TO_INSTALL}`)
   }
+  if (bundledDirOf(path)) {
+    // The package's Chromium is a headless shell, which refuses every permission request: a
+    // slide's screen wake lock (Slidev asks for one in the slide and presenter views) fails with
+    // "Wake Lock permission request denied" where a person's browser grants it. Every context
+    // (browser.newPage makes one too) is given that one permission, as a person's browser has it.
+    const newContext = browser.newContext.bind(browser)
+    browser.newContext = options => newContext({ ...options, permissions: [...(options?.permissions ?? []), 'screen-wake-lock'] })
+  }
+  return browser
 }
