@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         // Components mount without a Slidev app: see test/support/slidev-client.ts.
         resolve: { alias: { '@slidev/client': fileURLToPath(new URL('./test/support/slidev-client.ts', import.meta.url)) } },
-        test: { name: 'unit', include: ['test/**/*.test.ts', 'src/**/*.test.ts'], exclude: ['test/site/**', 'test/handouts/**', 'test/typecheck/**'], environment: 'node' },
+        test: { name: 'unit', include: ['test/**/*.test.ts', 'src/**/*.test.ts'], exclude: ['test/site/**', 'test/handouts/**', 'test/typecheck/**'], environment: 'node', globalSetup: ['test/support/global-services.ts'] },
       },
       {
         // vue-tsc over the whole kit: part of npm test and CI, not of the fast test:unit.

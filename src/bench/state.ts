@@ -5,14 +5,17 @@
 //   npm run bench:state                 builds the site into a temporary folder first
 //   npm run bench:state -- --site dist  uses a site already built
 //   npm run bench:state -- --edits 500  more edits per tab
+//   npm run bench:state -- --short      10 edits per tab (CI runs this so the benchmark cannot rot unnoticed)
+// Only the deck that holds the board is built.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
-import { chromium, type Locator, type Page } from 'playwright-core'
-import { CHROMIUM_ARGS, findChromium } from '../chromium'
-import { listDecks, loadDeck } from '../content/decks'
+import type { Locator, Page } from 'playwright-core'
+import { launchChromium } from '../chromium'
+import { type DeckRef, listDecks, loadDeck } from '../content/decks'
 import { buildSite } from '../site/build'
+import { resolveKit } from '../site/kit'
 import { serveSite } from '../site/serve'
 
 const BOARD = 'm2-board-stakeholder-map'
@@ -31,20 +34,25 @@ function random(seed: number) {
   }
 }
 
-async function slidePath(): Promise<string> {
+async function boardSlide(): Promise<{ deck: DeckRef, path: string }> {
   for (const ref of listDecks()) {
     const deck = await loadDeck(ref)
     const slide = deck.slides.find(s => s.frontmatter.id === BOARD)
     if (slide)
-      return `/${ref.name}/#/${slide.number}`
+      return { deck: ref, path: `/${ref.name}/#/${slide.number}` }
   }
   throw new Error(`No slide holds the board ${BOARD}.`)
 }
 
-// Every stakeholder is a marker on the grid (the key of names is paged): its name starts its label.
-const names = (board: Locator) => board.locator('.kit-sm-marker').evaluateAll(markers => markers.map(m => m.getAttribute('aria-label')!.replace(/: power \d+, interest \d+, .*$/, '')))
-const marker = (board: Locator, name: string) => board.locator(`.kit-sm-marker[aria-label^="${CSS_ESCAPE(name)}: power "]`).first()
-const CSS_ESCAPE = (text: string) => text.replace(/["\\]/g, '\\$&')
+// Every stakeholder is a marker on the grid (the key of names is paged), labelled
+// "<number>. <name>: power <p>, interest <i>, <quadrant>" (the number it shows first).
+const LABEL = /^\d+\. (.*): power \d+, interest \d+, .*$/
+const names = (board: Locator) => board.locator('.kit-sm-marker').evaluateAll((markers, label) => markers.map((m) => {
+  const text = m.getAttribute('aria-label') ?? ''
+  return new RegExp(label).exec(text)?.[1] ?? text
+}), LABEL.source)
+const REGEXP_ESCAPE = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const marker = (board: Locator, name: string) => board.getByRole('button', { name: new RegExp(`^\\d+\\. ${REGEXP_ESCAPE(name)}: power \\d`) }).first()
 
 async function ready(board: Locator) {
   await board.locator('fieldset.kit-board-controls:not([disabled])').first().waitFor({ timeout: 30_000 })
@@ -115,20 +123,21 @@ async function edit(tab: string, page: Page, board: Locator, count: number, next
 }
 
 async function main() {
-  const edits = Number(option('edits') ?? 200)
+  const edits = Number(option('edits') ?? (process.argv.includes('--short') ? 10 : 200))
   const seed = Number(option('seed') ?? 1)
   let siteDir = option('site')
+  const { deck, path } = await boardSlide()
   const work = siteDir ? undefined : mkdtempSync(join(tmpdir(), 'kit-bench-state-'))
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   let site: Awaited<ReturnType<typeof serveSite>> | undefined
   try {
     if (!siteDir) {
       console.log('Building the site …')
       siteDir = join(work!, 'site')
-      await buildSite({ base: '/', outDir: siteDir, log: () => {} })
+      await buildSite({ base: '/', kit: { ...await resolveKit(), decks: [deck] }, outDir: siteDir, log: () => {} })
     }
     site = await serveSite(siteDir, 0)
-    const url = site.url + await slidePath()
+    const url = site.url + path
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
     const errors: string[] = []
     const tabs = await Promise.all(['A', 'B'].map(async (tab) => {

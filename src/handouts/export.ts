@@ -42,7 +42,7 @@ const SLIDE = { width: 980, height: 552 }
 export async function exportHandouts(options: ExportOptions = {}): Promise<string[]> {
   const log = options.log ?? console.log
   // Everything that can be refused is checked before anything is written.
-  const executablePath = findChromium()
+  const executablePath = await findChromium()
   const results = options.resultsFile ? loadBoardResults(options.resultsFile) : new Map<string, BoardResult>()
   const kit = options.kit ?? await resolveKit()
   const siteDir = options.siteDir ?? kit.outDir

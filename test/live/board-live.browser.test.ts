@@ -5,10 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { launchChromium } from '../../src/chromium'
 import { buildJoinPage } from '../../src/live/join-build'
 import { Facilitator, Participant, type ServerProcess, spawnServer, until, sessionToken } from '../../src/live/node-clients'
 import { type LiveDeck, freePort, startLiveDeck } from './live-deck'
@@ -65,7 +65,7 @@ beforeAll(async () => {
 
   slidevDeck = await startLiveDeck('board-live', SLIDES, { VITE_KIT_LIVE_URL: server.wsUrl, VITE_KIT_LIVE_TOKEN: token, VITE_KIT_LIVE_JOIN: `${server.url}/`, VITE_KIT_LIVE_SESSION: SESSION })
   slidevUrl = slidevDeck.url
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  browser = await launchChromium()
 }, 240_000)
 
 afterAll(async () => {

@@ -4,9 +4,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { launchChromium } from '../../src/chromium'
 import { buildJoinPage } from '../../src/live/join-build'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 import { type LiveDeck, startLiveDeck } from './live-deck'
@@ -57,7 +57,7 @@ beforeAll(async () => {
   server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Live test', host: '127.0.0.1', port: 0, joinDir: join(dir, 'join') })
   slidevDeck = await startLiveDeck('live', SLIDES, { VITE_KIT_LIVE_URL: server.wsUrl, VITE_KIT_LIVE_TOKEN: TOKEN, VITE_KIT_LIVE_JOIN: `${server.url}/` })
   slidevUrl = slidevDeck.url
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  browser = await launchChromium()
 }, 180_000)
 
 afterAll(async () => {

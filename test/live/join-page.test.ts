@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { launchChromium } from '../../src/chromium'
 import { buildJoinPage } from '../../src/live/join-build'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 import { Facilitator, Participant, spawnServer, until, sessionToken } from '../../src/live/node-clients'
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await start()
   facilitator = new Facilitator(server.wsUrl, TOKEN)
   await facilitator.ready()
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()

@@ -1,9 +1,9 @@
 // Board work is never lost: the built decks in Chromium, with two tabs on one board (the
 // presenter view and the projected slide), as a facilitator runs them. One test per situation
 // where work used to be lost, and a typing test for every multi-line and list field.
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { launchChromium } from '../../src/chromium'
 import { listDecks, loadDeck } from '../../src/content/decks'
 import { CHANNEL_FIELDS } from '../../src/boards/channel-audit/model'
 import type { FieldDef } from '../../src/boards/kit/fields'
@@ -19,7 +19,7 @@ const paths = new Map<string, string>()
 
 beforeAll(async () => {
   site = await serveSite(inject('siteDir'), 0)
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  browser = await launchChromium()
   for (const ref of listDecks()) {
     const deck = await loadDeck(ref)
     for (const slide of deck.slides) {

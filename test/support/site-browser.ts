@@ -1,8 +1,8 @@
 // The built site (shared by the site project, see global-site.ts) served on a free port, and one
 // quiet Chromium, opened before a file's tests and closed after them.
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { launchChromium } from '../../src/chromium'
 import { serveSite } from '../../src/site/serve'
 
 export interface SiteBrowser {
@@ -15,7 +15,7 @@ export function useSiteBrowser(): SiteBrowser {
   let browser: Browser | undefined
   beforeAll(async () => {
     site = await serveSite(inject('siteDir'), 0)
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
