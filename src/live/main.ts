@@ -7,7 +7,6 @@
 //   live export <session> [--out <folder>] [--store postgres://…]   each board's results: JSON, Markdown, CSV
 //   live delete <session>                       removes a session's data
 //   live build                                  builds the join page
-import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
@@ -18,6 +17,7 @@ import { findModule } from '../content/decks'
 import { parseCommandLine, parsePort } from '../args'
 import { UserError } from '../errors'
 import { SLIDEV_BIN } from '../paths'
+import { spawnChild } from '../spawn'
 import { exportSession } from './export'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
 import { type LiveServerOptions, startLiveServer } from './server'
@@ -116,10 +116,10 @@ async function present(args: string[]): Promise<number> {
   const joinUrl = `http://${address ?? '127.0.0.1'}:${server.port}/`
   const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
   console.log(`\nLive session "${name}": ${session.title}\n\nParticipants open ${joinUrl}\n${qr}\nFacilitator token (keep it on this laptop): ${session.token}\n`)
-  const child = spawn(process.execPath, [SLIDEV_BIN, deck.entry], {
+  const child = spawnChild(process.execPath, [SLIDEV_BIN, deck.entry], {
     stdio: 'inherit',
     // Vite hands VITE_* variables to the deck's client: only this laptop's Slidev gets them.
-    env: { ...process.env, VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl, VITE_KIT_LIVE_SESSION: name },
+    env: { VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl, VITE_KIT_LIVE_SESSION: name },
   })
   const stop = () => child.kill('SIGTERM')
   process.once('SIGINT', stop)

@@ -1,6 +1,7 @@
 // Real WebSocket clients of the live server, in Node (ws): participants (read-only documents and
 // stateless contributions) and the facilitator (token, read-write). Used by the tests and `npm run bench:live`.
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { spawnChild } from '../spawn'
 import { existsSync, readdirSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
@@ -206,7 +207,7 @@ export interface ServerProcess { child: ChildProcess, url: string, wsUrl: string
 
 /** The live server as a child process (what `npm run live -- serve` runs), so a test can SIGKILL it. */
 export function spawnServer(env: NodeJS.ProcessEnv, args: string[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/live/main.ts', 'serve', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawnChild(process.execPath, ['--import', 'tsx', 'src/live/main.ts', 'serve', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let errors = ''
   child.stderr!.on('data', (d) => { errors += d })
   // A test that fails half-way must not leave a server running.
