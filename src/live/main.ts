@@ -18,9 +18,12 @@ import { parseCommandLine, parsePort } from '../args'
 import { UserError } from '../errors'
 import { SLIDEV_BIN } from '../paths'
 import { spawnChild } from '../spawn'
+import { z } from 'zod'
 import { exportSession } from './export'
+import { lockSession } from './lock'
+import { LiveStore } from './store'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
-import { type LiveServerOptions, startLiveServer } from './server'
+import { DEFAULT_LIMITS, type LiveLimits, type LiveServerOptions, startLiveServer } from './server'
 import { checkSessionName, deleteSession, openSession, readSession } from './session'
 
 export const LIVE_USAGE = `Usage:
@@ -99,6 +102,7 @@ async function present(args: string[]): Promise<number> {
   const name = checkSessionName(values.session ?? `${values.cohort ? `${values.cohort}-` : ''}m${deck.number}-${today()}`)
   const language = kit.cohort?.cohort?.language ?? 'en'
   const session = openSession(name, { title: deckTitle(deck.entry), module: deck.name, cohort: values.cohort, language })
+  const lock = lockSession(session.dir, name, false)
   await ensureJoinPage()
   const address = values.host ?? lanAddress()
   if (!address)
@@ -113,6 +117,7 @@ async function present(args: string[]): Promise<number> {
     joinDir: JOIN_DIST,
     names: !values.anonymous,
   })
+  lock.listening(address ?? '127.0.0.1', server.port)
   const joinUrl = `http://${address ?? '127.0.0.1'}:${server.port}/`
   const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
   console.log(`\nLive session "${name}": ${session.title}\n\nParticipants open ${joinUrl}\n${qr}\nFacilitator token (keep it on this laptop): ${session.token}\n`)
@@ -126,6 +131,7 @@ async function present(args: string[]): Promise<number> {
   process.once('SIGTERM', stop)
   const code = await new Promise<number>(resolve => child.on('exit', c => resolve(c ?? 0)))
   await server.stop()
+  lock.release()
   console.log(`Session "${name}" saved. Results: npm run live -- export ${name}`)
   return code
 }
@@ -146,7 +152,10 @@ async function serveCommand(args: string[]): Promise<number> {
     strict: true,
   }, LIVE_USAGE)
   const name = checkSessionName(values.session)
+  const limits = parseLimits(values.limits)
+  const redis = parseRedis(values.redis)
   const session = openSession(name, { title: values.title ?? name })
+  const lock = lockSession(session.dir, name, !!redis)
   if (!existsSync(join(JOIN_DIST, 'index.html')))
     console.warn('The join page is not built: npm run live -- build')
   const server = await listen({
@@ -158,11 +167,12 @@ async function serveCommand(args: string[]): Promise<number> {
     host: values.host ?? '127.0.0.1',
     port: parsePort(values.port ?? '4321', { anyFree: true }),
     joinDir: JOIN_DIST,
-    redis: parseRedis(values.redis),
-    limits: values.limits ? JSON.parse(values.limits) : undefined,
+    redis,
+    limits,
     name: values.name,
     names: !values.anonymous,
   })
+  lock.listening(values.host ?? '127.0.0.1', server.port)
   // One line a script can read (tests, the benchmark, a process manager).
   console.log(JSON.stringify({ ready: true, url: server.url, port: server.port, session: name, pid: process.pid }))
   await new Promise<void>((resolve) => {
@@ -171,8 +181,44 @@ async function serveCommand(args: string[]): Promise<number> {
   })
   // Every update is on disk already: a slow goodbye to connections need not hold the exit.
   await Promise.race([server.stop(), new Promise(resolve => setTimeout(resolve, 3000).unref())])
+  lock.release()
   return 0
 }
+
+const limitsSchema = z.object({
+  entriesPerParticipant: z.number().int().min(1).max(10_000),
+  rowsPerBoard: z.number().int().min(1).max(100_000),
+  burst: z.number().int().min(1).max(10_000),
+  perSecond: z.number().positive().max(10_000),
+}).partial().strict()
+
+/** `--limits '{"burst":20}'`: JSON, each value a number in its range, or a clear error naming the key. */
+export function parseLimits(text: string | undefined): Partial<LiveLimits> | undefined {
+  if (text === undefined)
+    return undefined
+  const example = `--limits '${JSON.stringify({ burst: DEFAULT_LIMITS.burst, perSecond: DEFAULT_LIMITS.perSecond })}'`
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  }
+  catch (e) {
+    throw new UserError(`--limits is not JSON (${(e as Error).message}): give an object of numbers, for example ${example}. Nothing was started.`)
+  }
+  const parsed = limitsSchema.safeParse(json)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      if (i.code === 'unrecognized_keys')
+        return `unknown key ${i.keys.map(k => `"${k}"`).join(', ')}`
+      const key = i.path.join('.')
+      return key ? `"${key}" ${i.code === 'invalid_type' ? `must be a number, not ${JSON.stringify((json as Record<string, unknown>)[key])}` : i.message.replace(/^Too (big|small): expected number to be /, 'must be ')}` : i.message
+    })
+    throw new UserError(`--limits: ${problems.join('; ')}. The keys are ${Object.keys(DEFAULT_LIMITS).join(', ')}, each a number, for example ${example}. Nothing was started.`)
+  }
+  return parsed.data
+}
+
+/** A PostgreSQL address with its password left out, for messages. */
+const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')
 
 /** `--store postgres://…`: the session's updates in PostgreSQL, shared by instances on several machines. */
 async function pgStore(url: string | undefined, session: string) {
@@ -181,16 +227,31 @@ async function pgStore(url: string | undefined, session: string) {
   if (!/^postgres(ql)?:\/\//.test(url))
     throw new UserError(`--store must be a PostgreSQL address, for example --store postgres://user@db-host:5432/training, not "${url}".`)
   const { PgStore } = await import('./pg-store')
-  return new PgStore(url, session)
+  const store = new PgStore(url, session)
+  try {
+    await store.check()
+  }
+  catch (e) {
+    await store.close().catch(() => {})
+    throw new UserError(`PostgreSQL at ${redact(url)} cannot be reached (${(e as Error).message || (e as { code?: string }).code}). Start it, or check the address, user and password in --store, then run the command again. Nothing was written.`)
+  }
+  return store
 }
 
 async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine({ args, options: { out: { type: 'string' }, store: { type: 'string' } }, allowPositionals: true, strict: true }, LIVE_USAGE)
   const session = readSession(checkSessionName(positionals[0]))
   const out = values.out ?? join(session.dir, 'results')
-  mkdirSync(out, { recursive: true })
-  const store = await pgStore(values.store, session.name)
-  const written = await exportSession(store ?? session.db, out).finally(() => store?.close())
+  if (!values.store && !existsSync(session.db)) {
+    console.log(`Session "${session.name}" has no board with contributions; nothing written.`)
+    return 0
+  }
+  // The store is opened (and checked) before anything is written.
+  const store = await pgStore(values.store, session.name) ?? new LiveStore(session.db)
+  mkdirSync(out, { recursive: true, mode: 0o700 })
+  const written = await exportSession(store, out).finally(() => store.close())
+  for (const name of written.refused)
+    console.warn(`Skipped a stored document named ${JSON.stringify(name)}: it is not a board id (lower-case letters, digits, dashes), so it names no file.`)
   if (written.boards === 0) {
     console.log(`Session "${session.name}" has no board with contributions; nothing written.`)
     return 0
