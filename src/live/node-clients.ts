@@ -237,10 +237,10 @@ export function spawnServer(env: NodeJS.ProcessEnv, args: string[]): Promise<Ser
   })
 }
 
-/** A throwaway redis-server on a loopback port (Debian's package), for the scale-out test and benchmark. */
-export async function startRedis(): Promise<{ port: number, stop: () => Promise<void> }> {
+/** A throwaway redis-server on a loopback port (Debian's package), for the scale-out test and benchmark; `fixedPort` starts it again where it was. */
+export async function startRedis(fixedPort?: number): Promise<{ port: number, stop: () => Promise<void> }> {
   const { createServer } = await import('node:net')
-  const port = await new Promise<number>((resolve) => {
+  const port = fixedPort ?? await new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const p = (s.address() as { port: number }).port
       s.close(() => resolve(p))
