@@ -386,6 +386,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     const saved = await persistence.saved(rt.board.name)
     if (!saved && !stopping)
       undo.undo()
+    // clear() lets Yjs collect what the change deleted again (a tracked change keeps it).
+    undo.clear()
     undo.destroy()
     if (!saved)
       return refuse(connection, message.msg, 'unsaved', 'Not saved, try again: the session cannot store contributions right now. It is sent again in {n} s.', { n: 3 }, 3)

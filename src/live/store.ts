@@ -80,8 +80,13 @@ export class LiveStore implements UpdateStore {
     if (rows.length === 0)
       return undefined
     const merged = rows.length === 1 ? new Uint8Array(rows[0].data) : Y.mergeUpdates(rows.map(r => new Uint8Array(r.data)))
-    if (rows.length > COMPACT_AFTER)
-      this.compact(doc, rows.at(-1)!.seq, merged)
+    if (rows.length > COMPACT_AFTER) {
+      // Compaction only saves space: a store that cannot write now (a full disk) still loads.
+      try {
+        this.compact(doc, rows.at(-1)!.seq, merged)
+      }
+      catch {}
+    }
     return merged
   }
 
