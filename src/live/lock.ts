@@ -15,10 +15,18 @@ const LOCK = /^server\.(\d+)\.lock$/
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   }
   catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM')
+      return false
+  }
+  // After a restart the number may belong to another program: on Linux, a lock counts only
+  // while its process is still a Node process.
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node')
+  }
+  catch {
+    return true
   }
 }
 
@@ -31,6 +39,31 @@ function readLock(file: string): LockInfo | undefined {
   }
 }
 
+/** The servers of this machine that hold a lock on the session folder now (stale locks removed). */
+export function runningServers(dir: string, except = process.pid): (LockInfo & { pid: number })[] {
+  const machine = hostname()
+  const found: (LockInfo & { pid: number })[] = []
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const pid = Number(LOCK.exec(name)?.[1])
+    if (!pid || pid === except)
+      continue
+    const file = join(dir, name)
+    const other = readLock(file)
+    // Another machine's server (a shared folder) cannot be checked from here: only this one's.
+    if (other && other.machine !== machine)
+      continue
+    if (!alive(pid)) {
+      rmSync(file, { force: true })
+      continue
+    }
+    found.push({ redis: false, machine, startedAt: '', ...other, pid })
+  }
+  return found
+}
+
+/** How a running server is named in a message: its process, address and port. */
+export const describeServer = (s: LockInfo & { pid: number }) => `process ${s.pid}${s.port ? ` at ${s.address || '127.0.0.1'}:${s.port}` : ' (still starting)'}`
+
 export interface SessionLock {
   /** Records where this server listens, for the message another one would give. */
   listening: (address: string, port: number) => void
@@ -42,29 +75,14 @@ export interface SessionLock {
  * started with --redis share a session on purpose; a server without it shares with nobody.
  */
 export function lockSession(dir: string, session: string, redis: boolean): SessionLock {
-  const machine = hostname()
   const mine = join(dir, `server.${process.pid}.lock`)
-  const info: LockInfo = { pid: process.pid, redis, machine, startedAt: new Date().toISOString() }
+  const info: LockInfo = { pid: process.pid, redis, machine: hostname(), startedAt: new Date().toISOString() }
   const write = () => writeFileSync(mine, `${JSON.stringify(info)}\n`, { mode: 0o600 })
   write()
-  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    const pid = Number(LOCK.exec(name)?.[1])
-    if (!pid || pid === process.pid)
-      continue
-    const file = join(dir, name)
-    const other = readLock(file)
-    // Another machine's server (a shared folder) cannot be checked from here: only this one's.
-    if (other && other.machine !== machine)
-      continue
-    if (!alive(pid)) {
-      rmSync(file, { force: true })
-      continue
-    }
-    if (other?.redis && redis)
-      continue
+  const other = runningServers(dir).find(o => !(o.redis && redis))
+  if (other) {
     rmSync(mine, { force: true })
-    const where = other?.port ? ` at ${other.address || '127.0.0.1'}:${other.port}` : ' (still starting)'
-    throw new UserError(`The live session "${session}" is already served by another live server: process ${pid}${where}, started ${other?.startedAt ?? 'recently'}. Two servers on one session would split the room in two. Use that server, or stop it first (kill ${pid}), then start again.${redis || other?.redis ? ' Instances that share a session must all be started with --redis.' : ''}`)
+    throw new UserError(`The live session "${session}" is already served by another live server: ${describeServer(other)}, started ${other.startedAt || 'recently'}. Two servers on one session would split the room in two. Use that server, or stop it first (kill ${other.pid}), then start again.${redis || other.redis ? ' Instances that share a session must all be started with --redis.' : ''}`)
   }
   const release = () => rmSync(mine, { force: true })
   process.once('exit', release)

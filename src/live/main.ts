@@ -20,7 +20,7 @@ import { SLIDEV_BIN } from '../paths'
 import { spawnChild } from '../spawn'
 import { z } from 'zod'
 import { exportSession } from './export'
-import { lockSession } from './lock'
+import { describeServer, lockSession, runningServers } from './lock'
 import { LiveStore } from './store'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
 import { DEFAULT_LIMITS, type LiveLimits, type LiveServerOptions, startLiveServer } from './server'
@@ -173,12 +173,15 @@ async function serveCommand(args: string[]): Promise<number> {
     names: !values.anonymous,
   })
   lock.listening(values.host ?? '127.0.0.1', server.port)
+  // Listening for a stop before saying "ready": whoever reads that line may stop us at once.
+  // A second signal during the goodbye must not kill the process before its lock is released.
+  const stopped = new Promise<void>((resolve) => {
+    process.on('SIGINT', resolve)
+    process.on('SIGTERM', resolve)
+  })
   // One line a script can read (tests, the benchmark, a process manager).
   console.log(JSON.stringify({ ready: true, url: server.url, port: server.port, session: name, pid: process.pid }))
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve)
-    process.once('SIGTERM', resolve)
-  })
+  await stopped
   // Every update is on disk already: a slow goodbye to connections need not hold the exit.
   await Promise.race([server.stop(), new Promise(resolve => setTimeout(resolve, 3000).unref())])
   lock.release()
@@ -261,7 +264,11 @@ async function exportCommand(args: string[]): Promise<number> {
 }
 
 async function deleteCommand(args: string[]): Promise<number> {
-  const dir = deleteSession(checkSessionName(args[0]))
+  const name = checkSessionName(args[0])
+  const running = runningServers(readSession(name).dir)[0]
+  if (running)
+    throw new UserError(`The live session "${name}" is being served (${describeServer(running)}): stop that server first (kill ${running.pid}), then delete the session. Nothing was deleted.`)
+  const dir = deleteSession(name)
   console.log(`Deleted ${dir}.`)
   return 0
 }

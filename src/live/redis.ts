@@ -57,7 +57,7 @@ export class LiveRedis extends Redis {
         return
       this.down = true
       console.error(`live: Redis at ${where} is unreachable (${e?.message || 'connection closed'}): this instance goes on alone; phones on other instances do not see its changes until Redis is back.`)
-      this.onHealth(`Redis at ${where} is unreachable: this server goes on alone, and phones on other servers do not see its changes until Redis is back.`)
+      this.onHealth('Redis is unreachable: this server goes on alone, and phones on other servers do not see its changes until Redis is back (details in the server\'s terminal).')
     }
     for (const client of [this.pub, this.sub]) {
       client.on('error', (e: Error) => lost(e))

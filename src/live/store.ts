@@ -182,7 +182,8 @@ export function storeExtension(store: UpdateStore, onHealth: (problem: string | 
       failing = message
       failingSince = Date.now()
       console.error(`live: cannot save the session (${message}): contributions are refused with "not saved, try again" until it can; everything already acknowledged is kept. Retrying.`)
-      onHealth(`The session cannot be saved (${message}): contributions are refused until it can. Everything already acknowledged is kept.`)
+      // Phones read the session document too: the details (paths, addresses) stay in the terminal.
+      onHealth('The session cannot be saved right now: contributions are refused until it can (details in the server\'s terminal). Everything already acknowledged is kept.')
     }
   }
   function recovered() {

@@ -149,12 +149,16 @@ describe('two servers on one session', () => {
     try {
       const second = await serve('twice')
       refused(second, new RegExp(`already served by another live server: process ${first.child.pid} at 127\\.0\\.0\\.1:${first.port}.*kill ${first.child.pid}`, 's'))
+      // Nor can the session be deleted under it.
+      refused(await live(['delete', 'twice']), new RegExp(`"twice" is being served \\(process ${first.child.pid} at 127\\.0\\.0\\.1:${first.port}\\).*Nothing was deleted`, 's'))
+      expect(existsSync(join(sessions, 'twice', 'session.json'))).toBe(true)
       // The first one is killed (no chance to release its lock): the next start takes over.
       first.child.kill('SIGKILL')
       await new Promise(resolve => first.child.once('exit', resolve))
       const again = await spawnServer({ KIT_SESSIONS_DIR: sessions }, ['--session', 'twice', '--host', '127.0.0.1', '--port', '0'])
       expect(filesOf(join(sessions, 'twice')).filter(f => f.endsWith('.lock'))).toEqual([`server.${again.child.pid}.lock`])
       await again.stop()
+      expect(again.child.exitCode).toBe(0)
       // Released on exit.
       expect(filesOf(join(sessions, 'twice')).filter(f => f.endsWith('.lock'))).toEqual([])
     }
