@@ -280,10 +280,11 @@ export function findPostgresBin(): string | undefined {
 }
 
 /**
- * A throwaway PostgreSQL cluster on a loopback port (trust auth), for the scale-out test.
+ * A throwaway PostgreSQL cluster on a loopback port (trust auth), for the scale-out test;
+ * `halt` and `resume` stop and start it again on its data (the fault tests).
  * PostgreSQL refuses to run as root: as root, it runs as the `postgres` user.
  */
-export async function startPostgres(): Promise<{ url: string, stop: () => Promise<void> }> {
+export async function startPostgres(): Promise<{ url: string, stop: () => Promise<void>, halt: () => Promise<void>, resume: () => Promise<void> }> {
   const { chownSync, mkdtempSync, rmSync } = await import('node:fs')
   const { execFileSync } = await import('node:child_process')
   const { tmpdir } = await import('node:os')
@@ -305,34 +306,41 @@ export async function startPostgres(): Promise<{ url: string, stop: () => Promis
     })
   })
   const [cmd, args] = run(`${bin}/postgres`, ['-D', `${dir}/data`, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', dir])
-  const child = spawn(cmd, [...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let child: ChildProcess
   const orphan = () => child.kill('SIGKILL')
   process.once('exit', orphan)
-  await new Promise<void>((resolve, reject) => {
-    let out = ''
-    const onData = (d: Buffer) => {
-      out += d
-      if (out.includes('ready to accept connections'))
-        resolve()
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.once('exit', code => reject(new Error(`postgres exited (${code}):\n${out}`)))
+  const launch = () => {
+    child = spawn(cmd, [...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const started = child
+    return new Promise<void>((resolve, reject) => {
+      let out = ''
+      const onData = (d: Buffer) => {
+        out += d
+        if (out.includes('ready to accept connections'))
+          resolve()
+      }
+      started.stdout!.on('data', onData)
+      started.stderr!.on('data', onData)
+      started.once('exit', code => reject(new Error(`postgres exited (${code}):\n${out}`)))
+    })
+  }
+  /** Stops the server, keeping its data (pg_ctl: runuser does not pass signals on). */
+  const halt = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode)
+      return resolve()
+    child.once('exit', () => resolve())
+    const [stopCmd, stopArgs] = run(`${bin}/pg_ctl`, ['-D', `${dir}/data`, 'stop', '-m', 'fast'])
+    execFile(stopCmd, [...stopArgs], () => {})
   })
+  await launch()
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => new Promise<void>((resolve) => {
+    halt,
+    resume: launch,
+    stop: async () => {
       process.off('exit', orphan)
-      const done = () => {
-        rmSync(dir, { recursive: true, force: true })
-        resolve()
-      }
-      if (child.exitCode !== null)
-        return done()
-      child.once('exit', done)
-      // runuser does not pass signals on: pg_ctl stops the server itself.
-      const [stopCmd, stopArgs] = run(`${bin}/pg_ctl`, ['-D', `${dir}/data`, 'stop', '-m', 'fast'])
-      execFile(stopCmd, [...stopArgs], () => {})
-    }),
+      await halt()
+      rmSync(dir, { recursive: true, force: true })
+    },
   }
 }

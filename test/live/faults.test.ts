@@ -118,11 +118,12 @@ describe.skipIf(!hasRedisServer)('Redis stopped', () => {
 })
 
 describe.skipIf(!findPostgresBin())('PostgreSQL stopped mid-session', () => {
-  it('stays up, refuses what it cannot save and tells the facilitator', async () => {
+  it('stays up, refuses what it cannot save, tells the facilitator, and keeps everything acknowledged', async () => {
     const sessions = scratch()
     const token = sessionToken(sessions, 'pg-down')
     const postgres = await startPostgres()
-    const server = await spawnServer({ KIT_SESSIONS_DIR: sessions }, ['--session', 'pg-down', '--host', '127.0.0.1', '--port', '0', '--store', postgres.url, '--limits', JSON.stringify({ burst: 50, perSecond: 50 })])
+    const args = ['--session', 'pg-down', '--host', '127.0.0.1', '--port', '0', '--store', postgres.url, '--limits', JSON.stringify({ burst: 50, perSecond: 50 })]
+    let server = await spawnServer({ KIT_SESSIONS_DIR: sessions }, args)
     let stderr = ''
     server.child.stderr!.on('data', (d) => { stderr += d })
     try {
@@ -132,20 +133,39 @@ describe.skipIf(!findPostgresBin())('PostgreSQL stopped mid-session', () => {
       const phone = new Participant(server.wsUrl)
       await phone.ready()
       await until(phone.controlDoc, () => phone.controlDoc.getMap('current').get('boardId') === 'p')
-      expect(await phone.contribute('p', { op: 'add', id: 'p1', text: 'Before' })).toMatchObject({ ok: true })
+      const acked: string[] = []
+      for (const id of ['p1', 'p2', 'p3']) {
+        expect(await phone.contribute('p', { op: 'add', id, text: `Before ${id}` })).toMatchObject({ ok: true })
+        acked.push(id)
+      }
 
-      await postgres.stop()
+      await postgres.halt()
       const started = Date.now()
-      const refused = await phone.contribute('p', { op: 'add', id: 'p2', text: 'While PostgreSQL is down' })
+      const refused = await phone.contribute('p', { op: 'add', id: 'q1', text: 'While PostgreSQL is down' })
       expect(refused).toMatchObject({ ok: false, code: 'unsaved' })
       expect(Date.now() - started).toBeLessThan(3000)
       await until(boss.controlDoc, () => problemsOf(boss.controlDoc).some(p => /cannot be saved/.test(p)), 1000, 'the store reported lost')
       // Still up: it answers, and its process has not ended.
       expect(server.child.exitCode).toBeNull()
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+
+      // PostgreSQL is back: the problem clears, the phone's resend is kept.
+      await postgres.resume()
+      await until(boss.controlDoc, () => problemsOf(boss.controlDoc).length === 0, 15_000, 'the store back')
+      expect(await phone.contribute('p', { op: 'add', id: 'q1', text: 'While PostgreSQL is down' })).toMatchObject({ ok: true })
+      acked.push('q1')
       expect(stderr).not.toMatch(/Unhandled|\n\s+at /)
       phone.destroy()
       boss.destroy()
+
+      // Everything acknowledged is in PostgreSQL: a fresh server reads it back.
+      server.child.kill('SIGKILL')
+      await new Promise(resolve => server.child.once('exit', resolve))
+      server = await spawnServer({ KIT_SESSIONS_DIR: sessions }, args)
+      const check = new Facilitator(server.wsUrl, token)
+      const { doc } = await check.board('p')
+      expect(ideasOf(doc).map(i => i.id).sort()).toEqual(acked.sort())
+      check.destroy()
     }
     finally {
       await server.stop()
