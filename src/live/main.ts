@@ -1,7 +1,7 @@
 // `npm run live -- …`: a workshop where participants join from their phones.
-//   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
+//   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous] [--slides-port 3030]
 //       the live server on this laptop's network address, and the presentation
-//       (--anonymous: participants cannot give names)
+//       (--anonymous: participants cannot give names; --slides-port: Slidev's port)
 //   live serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]
 //       the live server alone (restarts, several instances behind a load balancer)
 //   live export <session> [--out <folder>] [--store postgres://…]   each board's results: JSON, Markdown, CSV
@@ -27,7 +27,7 @@ import { DEFAULT_LIMITS, type LiveLimits, type LiveServerOptions, startLiveServe
 import { checkSessionName, deleteSession, openSession, readSession } from './session'
 
 export const LIVE_USAGE = `Usage:
-  npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
+  npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous] [--slides-port 3030]
   npm run live -- export <session> [--out <folder>] [--store postgres://…]
   npm run live -- delete <session>
   npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]`
@@ -91,7 +91,7 @@ async function listen(options: LiveServerOptions) {
 async function present(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine({
     args,
-    options: { cohort: { type: 'string' }, session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, anonymous: { type: 'boolean' } },
+    options: { 'cohort': { type: 'string' }, 'session': { type: 'string' }, 'port': { type: 'string' }, 'host': { type: 'string' }, 'anonymous': { type: 'boolean' }, 'slides-port': { type: 'string' } },
     allowPositionals: true,
     strict: true,
   }, LIVE_USAGE)
@@ -101,6 +101,7 @@ async function present(args: string[]): Promise<number> {
   const deck = findModule(kit.decks, positionals[0])
   const name = checkSessionName(values.session ?? `${values.cohort ? `${values.cohort}-` : ''}m${deck.number}-${today()}`)
   const language = kit.cohort?.cohort?.language ?? 'en'
+  const slidesPort = values['slides-port'] === undefined ? undefined : parsePort(values['slides-port'])
   const session = openSession(name, { title: deckTitle(deck.entry), module: deck.name, cohort: values.cohort, language })
   const lock = lockSession(session.dir, name, false)
   await ensureJoinPage()
@@ -121,7 +122,7 @@ async function present(args: string[]): Promise<number> {
   const joinUrl = `http://${address ?? '127.0.0.1'}:${server.port}/`
   const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
   console.log(`\nLive session "${name}": ${session.title}\n\nParticipants open ${joinUrl}\n${qr}\nFacilitator token (keep it on this laptop): ${session.token}\n`)
-  const child = spawnChild(process.execPath, [SLIDEV_BIN, deck.entry], {
+  const child = spawnChild(process.execPath, [SLIDEV_BIN, deck.entry, ...(slidesPort ? ['--port', String(slidesPort)] : [])], {
     stdio: 'inherit',
     // Vite hands VITE_* variables to the deck's client: only this laptop's Slidev gets them.
     env: { VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl, VITE_KIT_LIVE_SESSION: name },
