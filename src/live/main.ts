@@ -30,7 +30,7 @@ export const LIVE_USAGE = `Usage:
   npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous] [--slides-port 3030]
   npm run live -- export <session> [--out <folder>] [--store postgres://…]
   npm run live -- delete <session>
-  npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]`
+  npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…] [--origin https://…]`
 
 export async function live(args: string[]): Promise<number> {
   const [first, ...rest] = args
@@ -149,11 +149,12 @@ function parseRedis(value: string | undefined): { host: string, port: number } |
 async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommandLine({
     args,
-    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, store: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' } },
+    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, store: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' }, origin: { type: 'string', multiple: true } },
     strict: true,
   }, LIVE_USAGE)
   const name = checkSessionName(values.session)
   const limits = parseLimits(values.limits)
+  const origins = parseOrigins(values.origin)
   const redis = parseRedis(values.redis)
   const session = openSession(name, { title: values.title ?? name })
   const lock = lockSession(session.dir, name, !!redis)
@@ -170,6 +171,7 @@ async function serveCommand(args: string[]): Promise<number> {
     joinDir: JOIN_DIST,
     redis,
     limits,
+    origins,
     name: values.name,
     names: !values.anonymous,
   })
@@ -219,6 +221,27 @@ export function parseLimits(text: string | undefined): Partial<LiveLimits> | und
     throw new UserError(`--limits: ${problems.join('; ')}. The keys are ${Object.keys(DEFAULT_LIMITS).join(', ')}, each a number, for example ${example}. Nothing was started.`)
   }
   return parsed.data
+}
+
+/**
+ * `--origin https://live.example.org` (repeatable): a page address that may open the session
+ * besides the join page and this computer's pages, for a proxy that changes the Host header.
+ */
+function parseOrigins(list: string[] | undefined): ((origin: string) => boolean) | undefined {
+  if (!list?.length)
+    return undefined
+  const allowed = new Set(list.map((value) => {
+    try {
+      const url = new URL(value)
+      if (!/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash)
+        throw new Error('not an origin')
+      return url.origin
+    }
+    catch {
+      throw new UserError(`--origin must be a page's address without a path, for example --origin https://live.example.org, not "${value}".`)
+    }
+  }))
+  return origin => allowed.has(origin) || /^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i.test(origin)
 }
 
 /** A PostgreSQL address with its password left out, for messages. */

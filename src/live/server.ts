@@ -583,6 +583,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         for (const c of rt?.connections ?? [])
           await c.disconnect().catch(() => {})
       }
+      // This instance's health entry goes with it (a killed one's stays, with its time).
+      const controlDoc = control && docOf(control)
+      controlDoc?.transact(() => controlDoc.getMap(HEALTH_MAP).delete(instanceName), LOCAL)
       await control?.disconnect().catch(() => {})
       const destroyed = server.destroy()
       for (const socket of tcp)

@@ -57,14 +57,14 @@ describe('bidirectional controls', () => {
 })
 
 /** Opens the session as a browser page at `origin` would; resolves with the refusal, or 'ok'. */
-function openFrom(origin: string): Promise<string> {
+function openFrom(origin: string, on = server): Promise<string> {
   class FromPage extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers: { Origin: origin } })
       this.on('error', () => {})
     }
   }
-  const socket = new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: FromPage, maxAttempts: 1 })
+  const socket = new HocuspocusProviderWebsocket({ url: on.wsUrl, WebSocketPolyfill: FromPage, maxAttempts: 1 })
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: CONTROL_DOC, token: `p:${randomId(18)}`, document: new Y.Doc(), awareness: null })
   provider.attach()
   return new Promise<string>((resolve) => {
@@ -82,6 +82,17 @@ describe('the page that opens the WebSocket', () => {
     expect(await openFrom('http://localhost:3030')).toBe('ok')
     expect(await openFrom('https://evil.example')).toMatch(/This page \(https:\/\/evil\.example\) may not use the live session/)
     expect(await openFrom('null')).toMatch(/may not use the live session/)
+  })
+
+  it('may be a public address the operator names (a proxy that changes the Host header)', async () => {
+    const proxied = await startLiveServer({ db: join(dir, 'proxied.sqlite'), token: TOKEN, title: 'Proxied', host: '127.0.0.1', port: 0, origins: o => o === 'https://live.example.org' })
+    try {
+      expect(await openFrom('https://live.example.org', proxied)).toBe('ok')
+      expect(await openFrom('https://evil.example', proxied)).toMatch(/may not use the live session/)
+    }
+    finally {
+      await proxied.stop()
+    }
   })
 })
 
