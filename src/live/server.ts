@@ -13,6 +13,10 @@
 // - Participants never open `board/<id>`: they read `public/<id>`, a projection the server
 //   rewrites whenever the board changes, holding only visible entries and no authors. A
 //   hidden or removed contribution is deleted from the projection, so it is not sent at all.
+// - A contribution the store cannot save is undone and refused ("not saved, try again"); a
+//   lost store or Redis is told to the facilitator in the control document's `health` map.
+// - Only the join page and pages on this computer may open a WebSocket (the Origin check), and
+//   bidirectional controls are taken out of everything a participant sends.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'

@@ -164,11 +164,11 @@ export async function loadDocument(store: UpdateStore, doc: string): Promise<Y.D
  * the update is kept in memory and retried until it is stored, and every later update of that
  * document waits behind it, in order. `saved(doc)` is true once the document's updates so far
  * are stored, false when they are not (soon): the server then refuses and undoes the
- * contribution instead of acknowledging it.
- * `persisted(doc)` settles once every update of the document so far is durable (at once for
- * SQLite, whose writes are synchronous). `onHealth` hears when saving fails and when it works again.
+ * contribution instead of acknowledging it (SQLite writes inside the change, so its answer is
+ * known at once; PostgreSQL's INSERT is waited for). `onHealth` hears when saving fails and when
+ * it works again.
  */
-export function storeExtension(store: UpdateStore, onHealth: (problem: string | undefined) => void = () => {}): { extension: Extension, persisted: (doc: string) => Promise<void>, saved: (doc: string) => Promise<boolean>, drain: () => Promise<void> } {
+export function storeExtension(store: UpdateStore, onHealth: (problem: string | undefined) => void = () => {}): { extension: Extension, saved: (doc: string) => Promise<boolean>, drain: () => Promise<void> } {
   const inFlight = new Map<string, Set<Promise<void>>>()
   /** Per document: updates not stored yet, in the order they were made. */
   const backlog = new Map<string, Uint8Array[]>()
@@ -256,10 +256,6 @@ export function storeExtension(store: UpdateStore, onHealth: (problem: string | 
     })())
   }
   return {
-    persisted: async (doc) => {
-      while (inFlight.get(doc)?.size)
-        await Promise.all(inFlight.get(doc)!)
-    },
     saved: async (doc) => {
       // An update that could not be written is refused at once; one in flight is waited for,
       // a short while only once the store is failing (the dependency is lost: degrade fast).
