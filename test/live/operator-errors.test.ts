@@ -6,7 +6,7 @@
 // private to the account that runs the kit.
 import { execFile } from 'node:child_process'
 import { createServer } from 'node:net'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -140,6 +140,23 @@ describe('a sessions folder that cannot be used', () => {
     refused(odd, /odd\/live\.sqlite cannot be (opened|used|created)/)
     expect(odd.err).not.toMatch(/has none|Node 22/)
   })
+})
+
+// Root writes anywhere: the permission bits are tested as an ordinary account only.
+it.skipIf(process.getuid?.() === 0)('says a read-only sessions folder cannot be written (as an ordinary account)', async () => {
+  const readOnly = join(sessions, 'read-only')
+  mkdirSync(readOnly)
+  sessionToken(readOnly, 'ro')
+  rmSync(join(readOnly, 'ro', 'live.sqlite'), { force: true })
+  chmodSync(join(readOnly, 'ro'), 0o500)
+  try {
+    const r = await live(['serve', '--session', 'ro', '--port', '0'], { KIT_SESSIONS_DIR: readOnly })
+    refused(r, /ro\/live\.sqlite cannot be created.*writable by this account/s)
+    expect(r.err).not.toMatch(/has none|Node 22/)
+  }
+  finally {
+    chmodSync(join(readOnly, 'ro'), 0o700)
+  }
 })
 
 describe('two servers on one session', () => {
