@@ -78,7 +78,12 @@ export function lockSession(dir: string, session: string, redis: boolean): Sessi
   const mine = join(dir, `server.${process.pid}.lock`)
   const info: LockInfo = { pid: process.pid, redis, machine: hostname(), startedAt: new Date().toISOString() }
   const write = () => writeFileSync(mine, `${JSON.stringify(info)}\n`, { mode: 0o600 })
-  write()
+  try {
+    write()
+  }
+  catch (e) {
+    throw new UserError(`The live session's folder ${dir} cannot be written (${(e as Error).message}). It must be writable by this account: check its permissions (ls -ld ${dir}), or choose another sessions folder with KIT_SESSIONS_DIR=/path/to/folder. Nothing was started.`)
+  }
   const other = runningServers(dir).find(o => !(o.redis && redis))
   if (other) {
     rmSync(mine, { force: true })
