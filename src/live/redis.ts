@@ -53,7 +53,8 @@ export class LiveRedis extends Redis {
     self.redlock?.on('error', () => {})
     const where = `${configuration.host ?? '127.0.0.1'}:${configuration.port ?? 6379}`
     const lost = (e?: Error) => {
-      if (this.down || this.destroyed)
+      // An error while both connections work (a failed command) is not an outage.
+      if (this.down || this.destroyed || this.up)
         return
       this.down = true
       console.error(`live: Redis at ${where} is unreachable (${e?.message || 'connection closed'}): this instance goes on alone; phones on other instances do not see its changes until Redis is back.`)

@@ -65,8 +65,9 @@ export interface LiveServerOptions {
   redis?: { host: string, port: number, prefix?: string }
   name?: string
   /**
-   * Web pages that may open a WebSocket besides the server's own (the join page): the
-   * facilitator's Slidev. Default: any page on this computer (localhost, 127.0.0.1, ::1).
+   * Web pages that may open a WebSocket besides the server's own (the join page) and pages on
+   * this computer (localhost, 127.0.0.1, ::1: the facilitator's Slidev): a public address
+   * behind a proxy that changes the Host header.
    */
   origins?: (origin: string) => boolean
 }
@@ -448,7 +449,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     }
     if (host && url.host.toLowerCase() === host.toLowerCase())
       return true
-    return options.origins ? options.origins(origin) : LOOPBACK_ORIGIN.test(origin)
+    return LOOPBACK_ORIGIN.test(origin) || !!options.origins?.(origin)
   }
 
   const live: Extension = {

@@ -175,7 +175,7 @@ export function storeExtension(store: UpdateStore, onHealth: (problem: string | 
   let failing: string | undefined
   let failingSince = 0
   let failures = 0
-  function failed(doc: string, e: unknown) {
+  function failed(e: unknown) {
     failures++
     const message = (e as Error).message?.split('\n')[0] || String(e)
     if (!failing) {
@@ -214,7 +214,7 @@ export function storeExtension(store: UpdateStore, onHealth: (problem: string | 
           return
         }
         catch (e) {
-          failed(doc, e)
+          failed(e)
         }
       }
     })())
@@ -231,7 +231,7 @@ export function storeExtension(store: UpdateStore, onHealth: (problem: string | 
     }
     catch (e) {
       // SQLite's synchronous write failed: nothing of this update is stored.
-      failed(doc, e)
+      failed(e)
       const fresh = [update]
       backlog.set(doc, fresh)
       flushBacklog(doc, fresh)
@@ -248,7 +248,7 @@ export function storeExtension(store: UpdateStore, onHealth: (problem: string | 
           return
         }
         catch (e) {
-          failed(doc, e)
+          failed(e)
           await new Promise(resolve => setTimeout(resolve, wait))
           attempt = store.append(doc, update)
         }
