@@ -117,6 +117,47 @@ describe.skipIf(!hasRedisServer)('Redis stopped', () => {
   }, 60_000)
 })
 
+describe.skipIf(!hasRedisServer)('Redis stopped under two instances', () => {
+  it('lets each go on alone, then each gets what the other accepted meanwhile', async () => {
+    const sessions = scratch()
+    const token = sessionToken(sessions, 'redis-two')
+    let redis = await startRedis()
+    const port = redis.port
+    const args = (name: string) => ['--session', 'redis-two', '--host', '127.0.0.1', '--port', '0', '--redis', `127.0.0.1:${port}`, '--name', name, '--limits', JSON.stringify({ burst: 50, perSecond: 50 })]
+    const [a, b] = await Promise.all([spawnServer({ KIT_SESSIONS_DIR: sessions }, args('a')), spawnServer({ KIT_SESSIONS_DIR: sessions }, args('b'))])
+    try {
+      const boss = new Facilitator(a.wsUrl, token)
+      await boss.ready()
+      boss.show('two', 'idea-vote', 'Ideas')
+      const [onA, onB] = [new Participant(a.wsUrl), new Participant(b.wsUrl)]
+      await Promise.all([onA, onB].map(async (p) => {
+        await p.ready()
+        await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'two', 10_000, 'the board on both instances')
+      }))
+      const [seenA, seenB] = await Promise.all([onA.open('two'), onB.open('two')])
+      expect(await onA.contribute('two', { op: 'add', id: 'a0', text: 'Before, on A' })).toMatchObject({ ok: true })
+      await until(seenB, () => ideasOf(seenB).length === 1, 10_000, 'A\'s idea on B')
+
+      await redis.stop()
+      expect(await onA.contribute('two', { op: 'add', id: 'a1', text: 'During, on A' })).toMatchObject({ ok: true })
+      expect(await onB.contribute('two', { op: 'add', id: 'b1', text: 'During, on B' })).toMatchObject({ ok: true })
+      redis = await startRedis(port)
+      const all = ['a0', 'a1', 'b1']
+      await until(seenA, () => ideasOf(seenA).length === 3, 15_000, 'B\'s idea on A after the outage')
+      await until(seenB, () => ideasOf(seenB).length === 3, 15_000, 'A\'s idea on B after the outage')
+      expect(ideasOf(seenA).map(i => i.id).sort()).toEqual(all)
+      expect(ideasOf(seenB).map(i => i.id).sort()).toEqual(all)
+      onA.destroy()
+      onB.destroy()
+      boss.destroy()
+    }
+    finally {
+      await Promise.all([a.stop(), b.stop()])
+      await redis.stop()
+    }
+  }, 90_000)
+})
+
 describe.skipIf(!findPostgresBin())('PostgreSQL stopped mid-session', () => {
   it('stays up, refuses what it cannot save, tells the facilitator, and keeps everything acknowledged', async () => {
     const sessions = scratch()
