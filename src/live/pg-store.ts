@@ -22,7 +22,8 @@ export class PgStore implements UpdateStore {
 
   constructor(url: string, readonly session: string) {
     // A server that is down is reported within seconds, not after the operating system's timeout.
-    const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 3000 })
+    // A query that hangs (a network gone silent) fails after 10 s, and is retried like any failure.
+    const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 3000, query_timeout: 10_000 })
     this.pool = pool
     // An idle client's connection dropping (PostgreSQL stopped or restarted) is emitted on the
     // pool: without a listener it would end the process. The next query reconnects, or fails

@@ -17,8 +17,7 @@ import { UserError } from '../errors'
 import { openDatabase, type SqliteDatabase, type SqliteStatement, SqliteUnavailable, transaction } from './sqlite'
 
 const COMPACT_AFTER = 200
-/** The longest a contribution waits for its write (PostgreSQL), and once the store is failing. */
-const SAVE_WAIT = 15_000
+/** How long after the store starts failing a contribution still waits for its write. */
 const FAILING_WAIT = 1000
 /** The origin of updates read back from the store, so they are not written again. */
 export const FROM_STORE = Symbol('from store')
@@ -257,11 +256,11 @@ export function storeExtension(store: UpdateStore, onHealth: (problem: string | 
   }
   return {
     saved: async (doc) => {
-      // An update that could not be written is refused at once; one in flight is waited for,
-      // a short while only once the store is failing (the dependency is lost: degrade fast).
-      const deadline = Date.now() + SAVE_WAIT
+      // An update that could not be written is refused at once. One in flight is waited for
+      // while the store works (a slow store is not a lost one), and at most a second once
+      // writes fail: the dependency is lost, so the room is told at once.
       while (!backlog.has(doc) && inFlight.get(doc)?.size) {
-        const left = (failing ? Math.min(deadline, failingSince + FAILING_WAIT) : deadline) - Date.now()
+        const left = failing ? failingSince + FAILING_WAIT - Date.now() : 100
         if (left <= 0)
           return false
         let timer: ReturnType<typeof setTimeout> | undefined
