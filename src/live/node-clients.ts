@@ -307,7 +307,17 @@ export async function startPostgres(): Promise<{ url: string, stop: () => Promis
   })
   const [cmd, args] = run(`${bin}/postgres`, ['-D', `${dir}/data`, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', dir])
   let child: ChildProcess
-  const orphan = () => child.kill('SIGKILL')
+  // A test that ends half-way must not leave PostgreSQL running: as root, killing runuser
+  // would leave postgres behind, so pg_ctl stops it (synchronously, as the process exits).
+  const orphan = () => {
+    const [stopCmd, stopArgs] = run(`${bin}/pg_ctl`, ['-D', `${dir}/data`, 'stop', '-m', 'immediate'])
+    try {
+      execFileSync(stopCmd, [...stopArgs], { stdio: 'ignore', timeout: 10_000 })
+    }
+    catch {
+      child.kill('SIGKILL')
+    }
+  }
   process.once('exit', orphan)
   const launch = () => {
     child = spawn(cmd, [...args], { stdio: ['ignore', 'pipe', 'pipe'] })
