@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // The kit's one command line. npm scripts call it: `npm start -- 3`, `npm run build`, `npm run check`.
-import { spawn } from 'node:child_process'
 import { relative } from 'node:path'
 import process from 'node:process'
 import { formatCohortProblem, listCohorts, loadCohort } from '../cohort/load'
@@ -14,6 +13,7 @@ import { serveSite } from '../site/serve'
 import { findModule, listDecks, loadDeck } from '../content/decks'
 import { parseCommandLine, parsePort } from '../args'
 import { UserError } from '../errors'
+import { spawnChild } from '../spawn'
 
 const USAGE = `Usage:
   npm start [-- <module>] [-- --cohort <id>] [-- slidev options]   present a module (default: 1), e.g. npm start -- 3
@@ -67,7 +67,7 @@ async function present(args: string[]): Promise<number> {
   const kit = await resolveKit(cohort)
   const deck = findModule(kit.decks, moduleArg, kit.decks.some(d => d.number === 1) ? 1 : kit.decks[0]?.number)
   console.log(`Presenting module ${deck.number}: ${deck.slug}${cohort ? ` for cohort ${cohort}` : ''}. Presenter view: add /presenter/ to the address.`)
-  const child = spawn(process.execPath, [SLIDEV_BIN, deck.entry, ...slidevArgs], { stdio: 'inherit' })
+  const child = spawnChild(process.execPath, [SLIDEV_BIN, deck.entry, ...slidevArgs], { stdio: 'inherit' })
   return new Promise(resolve => child.on('exit', code => resolve(code ?? 1)))
 }
 

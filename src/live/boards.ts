@@ -61,6 +61,24 @@ export function statusOf(row: Y.Map<unknown>): EntryStatus {
   return s === 'pending' || s === 'hidden' ? s : 'visible'
 }
 
+/**
+ * Whether a board has room for one more entry: entries the facilitator hid do not count (one
+ * device filling a board must not lock the room out once its entries are hidden), within a
+ * bound on everything kept, hidden entries included, so the document cannot grow without end.
+ */
+export function boardIsFull(rows: Y.Map<any>, max: number): boolean {
+  if (rows.size < max)
+    return false
+  if (rows.size >= max * 4)
+    return true
+  let kept = 0
+  for (const row of rows.values()) {
+    if (!(row instanceof Y.Map) || statusOf(row) !== 'hidden')
+      kept++
+  }
+  return kept >= max
+}
+
 /** Sets only the keys whose value differs, so an unchanged retry writes nothing. */
 export function setFields(row: Y.Map<unknown>, fields: Record<string, Json>): void {
   for (const [key, value] of Object.entries(fields)) {

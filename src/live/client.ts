@@ -8,7 +8,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { computed, inject, onScopeDispose, type Ref, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
-import { boardDocName, CONTROL_DOC, type CurrentBoard, type EntryStatus, type Moderation, type ServerMessage } from './protocol'
+import { boardDocName, CONTROL_DOC, type CurrentBoard, HEALTH_MAP, type InstanceHealth, type EntryStatus, type Moderation, type ServerMessage } from './protocol'
 
 export interface LiveConfig {
   url: string
@@ -39,6 +39,8 @@ interface Shared {
   controlDoc: Y.Doc
   joined: Ref<number>
   connected: Ref<boolean>
+  /** what the server instances cannot do right now (a lost store or Redis), in plain words */
+  problems: Ref<string[]>
 }
 let shared: Shared | undefined
 
@@ -57,7 +59,12 @@ function connect(config: LiveConfig): Shared {
       joined.value = message.count
   })
   socket.on('status', ({ status }: { status: string }) => { connected.value = status === 'connected' })
-  shared = { config, socket, control, controlDoc, joined, connected }
+  const problems = ref<string[]>([])
+  const health = controlDoc.getMap<InstanceHealth>(HEALTH_MAP)
+  health.observe(() => {
+    problems.value = [...health.values()].flatMap(h => Array.isArray(h?.problems) ? h.problems.map(String) : [])
+  })
+  shared = { config, socket, control, controlDoc, joined, connected, problems }
   return shared
 }
 
@@ -70,6 +77,8 @@ export function useLiveSession(config = liveConfig()) {
     token: config?.token ?? '',
     joined: computed(() => live?.joined.value ?? 0),
     connected: computed(() => live?.connected.value ?? false),
+    /** for the presenter view: empty while all is well */
+    problems: computed(() => live?.problems.value ?? []),
   }
 }
 

@@ -10,7 +10,7 @@ import { z } from 'zod'
 import * as Y from 'yjs'
 import { rowId } from '../boards/kit/fields'
 import { DEFAULT_VOTES, type IdeaVoteData, ideaText, ideaVote, VOTES_MAX, VOTES_MIN } from '../boards/idea-vote/model'
-import { type Json, type LiveBoardAdapter, meta, rowsOf, setFields, statusOf, syncRows } from './boards'
+import { boardIsFull, type Json, type LiveBoardAdapter, meta, rowsOf, setFields, statusOf, syncRows } from './boards'
 import type { IdeaVoteMine } from './protocol'
 
 export const IDEA_VOTE_SCHEMA = 1
@@ -182,7 +182,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
     if (!existing) {
       if ((indexOf(doc).ideasBy.get(who.participantId)?.size ?? 0) >= who.maxEntries)
         return { code: 'limit', error: 'You have added {n} ideas, the most one person can add here. Edit or withdraw one to add another.', params: { n: who.maxEntries } }
-      if (list.size >= who.maxRows)
+      if (boardIsFull(list, who.maxRows))
         return { code: 'limit', error: 'The board is full ({n} ideas). Vote for an idea that is already there.', params: { n: who.maxRows } }
       const row = new Y.Map<unknown>()
       list.set(op.id, row)

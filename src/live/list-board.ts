@@ -19,7 +19,7 @@ import type { FieldDef } from '../boards/kit/fields'
 import { translate as translateBoard } from '../i18n/labels'
 import { boardShape, type Part } from '../boards/kit/shape'
 import { addRow, initBoardDoc, readBoard, removeRow, setField, updateRow } from '../state/board-doc'
-import { type Contributor, type Json, type LiveBoardAdapter, meta, type Refusal, setFields, statusOf } from './boards'
+import { boardIsFull, type Contributor, type Json, type LiveBoardAdapter, meta, type Refusal, setFields, statusOf } from './boards'
 import type { BoardFormView, BoardMine, FieldView, ListView } from './protocol'
 import { say } from './words'
 
@@ -288,7 +288,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
           return { code: 'limit', error: 'You have added {n} entries, the most one person can add here.', params: { n: who.maxEntries } }
         const part = shape[list.key]
         const max = Math.min(who.maxRows, part?.type === 'rows' && part.max !== undefined ? part.max : Infinity)
-        if (rowsOf(doc, list.key).size >= max)
+        if (boardIsFull(rowsOf(doc, list.key), max))
           return { code: 'limit', error: 'The board is full ({n} entries).', params: { n: max } }
         writeRow(doc, list.key, checked.row, { _author: who.participantId, _name: who.name, _status: who.moderation === 'queue' ? 'pending' : 'visible', _at: who.now })
         return undefined

@@ -1,13 +1,12 @@
 // `npm run live -- …`: a workshop where participants join from their phones.
-//   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
+//   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous] [--slides-port 3030]
 //       the live server on this laptop's network address, and the presentation
-//       (--anonymous: participants cannot give names)
+//       (--anonymous: participants cannot give names; --slides-port: Slidev's port)
 //   live serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]
 //       the live server alone (restarts, several instances behind a load balancer)
 //   live export <session> [--out <folder>] [--store postgres://…]   each board's results: JSON, Markdown, CSV
 //   live delete <session>                       removes a session's data
 //   live build                                  builds the join page
-import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
@@ -18,16 +17,20 @@ import { findModule } from '../content/decks'
 import { parseCommandLine, parsePort } from '../args'
 import { UserError } from '../errors'
 import { SLIDEV_BIN } from '../paths'
+import { spawnChild } from '../spawn'
+import { z } from 'zod'
 import { exportSession } from './export'
+import { describeServer, lockSession, runningServers } from './lock'
+import { LiveStore } from './store'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
-import { type LiveServerOptions, startLiveServer } from './server'
+import { DEFAULT_LIMITS, type LiveLimits, type LiveServerOptions, startLiveServer } from './server'
 import { checkSessionName, deleteSession, openSession, readSession } from './session'
 
 export const LIVE_USAGE = `Usage:
-  npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous]
+  npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous] [--slides-port 3030]
   npm run live -- export <session> [--out <folder>] [--store postgres://…]
   npm run live -- delete <session>
-  npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]`
+  npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…] [--origin https://…]`
 
 export async function live(args: string[]): Promise<number> {
   const [first, ...rest] = args
@@ -88,7 +91,7 @@ async function listen(options: LiveServerOptions) {
 async function present(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine({
     args,
-    options: { cohort: { type: 'string' }, session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, anonymous: { type: 'boolean' } },
+    options: { 'cohort': { type: 'string' }, 'session': { type: 'string' }, 'port': { type: 'string' }, 'host': { type: 'string' }, 'anonymous': { type: 'boolean' }, 'slides-port': { type: 'string' } },
     allowPositionals: true,
     strict: true,
   }, LIVE_USAGE)
@@ -98,7 +101,9 @@ async function present(args: string[]): Promise<number> {
   const deck = findModule(kit.decks, positionals[0])
   const name = checkSessionName(values.session ?? `${values.cohort ? `${values.cohort}-` : ''}m${deck.number}-${today()}`)
   const language = kit.cohort?.cohort?.language ?? 'en'
+  const slidesPort = values['slides-port'] === undefined ? undefined : parsePort(values['slides-port'])
   const session = openSession(name, { title: deckTitle(deck.entry), module: deck.name, cohort: values.cohort, language })
+  const lock = lockSession(session.dir, name, false)
   await ensureJoinPage()
   const address = values.host ?? lanAddress()
   if (!address)
@@ -113,19 +118,21 @@ async function present(args: string[]): Promise<number> {
     joinDir: JOIN_DIST,
     names: !values.anonymous,
   })
+  lock.listening(address ?? '127.0.0.1', server.port)
   const joinUrl = `http://${address ?? '127.0.0.1'}:${server.port}/`
   const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
   console.log(`\nLive session "${name}": ${session.title}\n\nParticipants open ${joinUrl}\n${qr}\nFacilitator token (keep it on this laptop): ${session.token}\n`)
-  const child = spawn(process.execPath, [SLIDEV_BIN, deck.entry], {
+  const child = spawnChild(process.execPath, [SLIDEV_BIN, deck.entry, ...(slidesPort ? ['--port', String(slidesPort)] : [])], {
     stdio: 'inherit',
     // Vite hands VITE_* variables to the deck's client: only this laptop's Slidev gets them.
-    env: { ...process.env, VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl, VITE_KIT_LIVE_SESSION: name },
+    env: { VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl, VITE_KIT_LIVE_SESSION: name },
   })
   const stop = () => child.kill('SIGTERM')
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   const code = await new Promise<number>(resolve => child.on('exit', c => resolve(c ?? 0)))
   await server.stop()
+  lock.release()
   console.log(`Session "${name}" saved. Results: npm run live -- export ${name}`)
   return code
 }
@@ -142,11 +149,15 @@ function parseRedis(value: string | undefined): { host: string, port: number } |
 async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommandLine({
     args,
-    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, store: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' } },
+    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, store: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' }, origin: { type: 'string', multiple: true } },
     strict: true,
   }, LIVE_USAGE)
   const name = checkSessionName(values.session)
+  const limits = parseLimits(values.limits)
+  const origins = parseOrigins(values.origin)
+  const redis = parseRedis(values.redis)
   const session = openSession(name, { title: values.title ?? name })
+  const lock = lockSession(session.dir, name, !!redis)
   if (!existsSync(join(JOIN_DIST, 'index.html')))
     console.warn('The join page is not built: npm run live -- build')
   const server = await listen({
@@ -158,21 +169,83 @@ async function serveCommand(args: string[]): Promise<number> {
     host: values.host ?? '127.0.0.1',
     port: parsePort(values.port ?? '4321', { anyFree: true }),
     joinDir: JOIN_DIST,
-    redis: parseRedis(values.redis),
-    limits: values.limits ? JSON.parse(values.limits) : undefined,
+    redis,
+    limits,
+    origins,
     name: values.name,
     names: !values.anonymous,
   })
+  lock.listening(values.host ?? '127.0.0.1', server.port)
+  // Listening for a stop before saying "ready": whoever reads that line may stop us at once.
+  // A second signal during the goodbye must not kill the process before its lock is released.
+  const stopped = new Promise<void>((resolve) => {
+    process.on('SIGINT', resolve)
+    process.on('SIGTERM', resolve)
+  })
   // One line a script can read (tests, the benchmark, a process manager).
   console.log(JSON.stringify({ ready: true, url: server.url, port: server.port, session: name, pid: process.pid }))
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve)
-    process.once('SIGTERM', resolve)
-  })
+  await stopped
   // Every update is on disk already: a slow goodbye to connections need not hold the exit.
   await Promise.race([server.stop(), new Promise(resolve => setTimeout(resolve, 3000).unref())])
+  lock.release()
   return 0
 }
+
+const limitsSchema = z.object({
+  entriesPerParticipant: z.number().int().min(1).max(10_000),
+  rowsPerBoard: z.number().int().min(1).max(100_000),
+  burst: z.number().int().min(1).max(10_000),
+  perSecond: z.number().positive().max(10_000),
+}).partial().strict()
+
+/** `--limits '{"burst":20}'`: JSON, each value a number in its range, or a clear error naming the key. */
+export function parseLimits(text: string | undefined): Partial<LiveLimits> | undefined {
+  if (text === undefined)
+    return undefined
+  const example = `--limits '${JSON.stringify({ burst: DEFAULT_LIMITS.burst, perSecond: DEFAULT_LIMITS.perSecond })}'`
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  }
+  catch (e) {
+    throw new UserError(`--limits is not JSON (${(e as Error).message}): give an object of numbers, for example ${example}. Nothing was started.`)
+  }
+  const parsed = limitsSchema.safeParse(json)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      if (i.code === 'unrecognized_keys')
+        return `unknown key ${i.keys.map(k => `"${k}"`).join(', ')}`
+      const key = i.path.join('.')
+      return key ? `"${key}" ${i.code === 'invalid_type' ? `must be a number, not ${JSON.stringify((json as Record<string, unknown>)[key])}` : i.message.replace(/^Too (big|small): expected number to be /, 'must be ')}` : i.message
+    })
+    throw new UserError(`--limits: ${problems.join('; ')}. The keys are ${Object.keys(DEFAULT_LIMITS).join(', ')}, each a number, for example ${example}. Nothing was started.`)
+  }
+  return parsed.data
+}
+
+/**
+ * `--origin https://live.example.org` (repeatable): a page address that may open the session
+ * besides the join page and this computer's pages, for a proxy that changes the Host header.
+ */
+function parseOrigins(list: string[] | undefined): ((origin: string) => boolean) | undefined {
+  if (!list?.length)
+    return undefined
+  const allowed = new Set(list.map((value) => {
+    try {
+      const url = new URL(value)
+      if (!/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash)
+        throw new Error('not an origin')
+      return url.origin
+    }
+    catch {
+      throw new UserError(`--origin must be a page's address without a path, for example --origin https://live.example.org, not "${value}".`)
+    }
+  }))
+  return origin => allowed.has(origin)
+}
+
+/** A PostgreSQL address with its password left out, for messages. */
+const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')
 
 /** `--store postgres://…`: the session's updates in PostgreSQL, shared by instances on several machines. */
 async function pgStore(url: string | undefined, session: string) {
@@ -181,16 +254,31 @@ async function pgStore(url: string | undefined, session: string) {
   if (!/^postgres(ql)?:\/\//.test(url))
     throw new UserError(`--store must be a PostgreSQL address, for example --store postgres://user@db-host:5432/training, not "${url}".`)
   const { PgStore } = await import('./pg-store')
-  return new PgStore(url, session)
+  const store = new PgStore(url, session)
+  try {
+    await store.check()
+  }
+  catch (e) {
+    await store.close().catch(() => {})
+    throw new UserError(`PostgreSQL at ${redact(url)} cannot be reached (${(e as Error).message || (e as { code?: string }).code}). Start it, or check the address, user and password in --store, then run the command again. Nothing was written.`)
+  }
+  return store
 }
 
 async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine({ args, options: { out: { type: 'string' }, store: { type: 'string' } }, allowPositionals: true, strict: true }, LIVE_USAGE)
   const session = readSession(checkSessionName(positionals[0]))
   const out = values.out ?? join(session.dir, 'results')
-  mkdirSync(out, { recursive: true })
-  const store = await pgStore(values.store, session.name)
-  const written = await exportSession(store ?? session.db, out).finally(() => store?.close())
+  if (!values.store && !existsSync(session.db)) {
+    console.log(`Session "${session.name}" has no board with contributions; nothing written.`)
+    return 0
+  }
+  // The store is opened (and checked) before anything is written.
+  const store = await pgStore(values.store, session.name) ?? new LiveStore(session.db)
+  mkdirSync(out, { recursive: true, mode: 0o700 })
+  const written = await exportSession(store, out).finally(() => store.close())
+  for (const name of written.refused)
+    console.warn(`Skipped a stored document named ${JSON.stringify(name)}: it is not a board id (lower-case letters, digits, dashes), so it names no file.`)
   if (written.boards === 0) {
     console.log(`Session "${session.name}" has no board with contributions; nothing written.`)
     return 0
@@ -200,7 +288,11 @@ async function exportCommand(args: string[]): Promise<number> {
 }
 
 async function deleteCommand(args: string[]): Promise<number> {
-  const dir = deleteSession(checkSessionName(args[0]))
+  const name = checkSessionName(args[0])
+  const running = runningServers(readSession(name).dir)[0]
+  if (running)
+    throw new UserError(`The live session "${name}" is being served (${describeServer(running)}): stop that server first (kill ${running.pid}), then delete the session. Nothing was deleted.`)
+  const dir = deleteSession(name)
   console.log(`Deleted ${dir}.`)
   return 0
 }

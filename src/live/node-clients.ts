@@ -1,6 +1,7 @@
 // Real WebSocket clients of the live server, in Node (ws): participants (read-only documents and
 // stateless contributions) and the facilitator (token, read-write). Used by the tests and `npm run bench:live`.
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
+import { spawnChild } from '../spawn'
 import { existsSync, readdirSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
@@ -206,7 +207,7 @@ export interface ServerProcess { child: ChildProcess, url: string, wsUrl: string
 
 /** The live server as a child process (what `npm run live -- serve` runs), so a test can SIGKILL it. */
 export function spawnServer(env: NodeJS.ProcessEnv, args: string[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/live/main.ts', 'serve', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawnChild(process.execPath, ['--import', 'tsx', 'src/live/main.ts', 'serve', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let errors = ''
   child.stderr!.on('data', (d) => { errors += d })
   // A test that fails half-way must not leave a server running.
@@ -236,10 +237,10 @@ export function spawnServer(env: NodeJS.ProcessEnv, args: string[]): Promise<Ser
   })
 }
 
-/** A throwaway redis-server on a loopback port (Debian's package), for the scale-out test and benchmark. */
-export async function startRedis(): Promise<{ port: number, stop: () => Promise<void> }> {
+/** A throwaway redis-server on a loopback port (Debian's package), for the scale-out test and benchmark; `fixedPort` starts it again where it was. */
+export async function startRedis(fixedPort?: number): Promise<{ port: number, stop: () => Promise<void> }> {
   const { createServer } = await import('node:net')
-  const port = await new Promise<number>((resolve) => {
+  const port = fixedPort ?? await new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const p = (s.address() as { port: number }).port
       s.close(() => resolve(p))
@@ -279,10 +280,11 @@ export function findPostgresBin(): string | undefined {
 }
 
 /**
- * A throwaway PostgreSQL cluster on a loopback port (trust auth), for the scale-out test.
+ * A throwaway PostgreSQL cluster on a loopback port (trust auth), for the scale-out test;
+ * `halt` and `resume` stop and start it again on its data (the fault tests).
  * PostgreSQL refuses to run as root: as root, it runs as the `postgres` user.
  */
-export async function startPostgres(): Promise<{ url: string, stop: () => Promise<void> }> {
+export async function startPostgres(): Promise<{ url: string, stop: () => Promise<void>, halt: () => Promise<void>, resume: () => Promise<void> }> {
   const { chownSync, mkdtempSync, rmSync } = await import('node:fs')
   const { execFileSync } = await import('node:child_process')
   const { tmpdir } = await import('node:os')
@@ -304,34 +306,51 @@ export async function startPostgres(): Promise<{ url: string, stop: () => Promis
     })
   })
   const [cmd, args] = run(`${bin}/postgres`, ['-D', `${dir}/data`, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', dir])
-  const child = spawn(cmd, [...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  const orphan = () => child.kill('SIGKILL')
-  process.once('exit', orphan)
-  await new Promise<void>((resolve, reject) => {
-    let out = ''
-    const onData = (d: Buffer) => {
-      out += d
-      if (out.includes('ready to accept connections'))
-        resolve()
+  let child: ChildProcess
+  // A test that ends half-way must not leave PostgreSQL running: as root, killing runuser
+  // would leave postgres behind, so pg_ctl stops it (synchronously, as the process exits).
+  const orphan = () => {
+    const [stopCmd, stopArgs] = run(`${bin}/pg_ctl`, ['-D', `${dir}/data`, 'stop', '-m', 'immediate'])
+    try {
+      execFileSync(stopCmd, [...stopArgs], { stdio: 'ignore', timeout: 10_000 })
     }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.once('exit', code => reject(new Error(`postgres exited (${code}):\n${out}`)))
+    catch {
+      child.kill('SIGKILL')
+    }
+  }
+  process.once('exit', orphan)
+  const launch = () => {
+    child = spawn(cmd, [...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const started = child
+    return new Promise<void>((resolve, reject) => {
+      let out = ''
+      const onData = (d: Buffer) => {
+        out += d
+        if (out.includes('ready to accept connections'))
+          resolve()
+      }
+      started.stdout!.on('data', onData)
+      started.stderr!.on('data', onData)
+      started.once('exit', code => reject(new Error(`postgres exited (${code}):\n${out}`)))
+    })
+  }
+  /** Stops the server, keeping its data (pg_ctl: runuser does not pass signals on). */
+  const halt = () => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode)
+      return resolve()
+    child.once('exit', () => resolve())
+    const [stopCmd, stopArgs] = run(`${bin}/pg_ctl`, ['-D', `${dir}/data`, 'stop', '-m', 'fast'])
+    execFile(stopCmd, [...stopArgs], () => {})
   })
+  await launch()
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => new Promise<void>((resolve) => {
+    halt,
+    resume: launch,
+    stop: async () => {
       process.off('exit', orphan)
-      const done = () => {
-        rmSync(dir, { recursive: true, force: true })
-        resolve()
-      }
-      if (child.exitCode !== null)
-        return done()
-      child.once('exit', done)
-      // runuser does not pass signals on: pg_ctl stops the server itself.
-      const [stopCmd, stopArgs] = run(`${bin}/pg_ctl`, ['-D', `${dir}/data`, 'stop', '-m', 'fast'])
-      execFile(stopCmd, [...stopArgs], () => {})
-    }),
+      await halt()
+      rmSync(dir, { recursive: true, force: true })
+    },
   }
 }

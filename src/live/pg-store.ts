@@ -17,10 +17,20 @@ CREATE INDEX IF NOT EXISTS kit_live_updates_doc ON kit_live_updates (session, do
 export class PgStore implements UpdateStore {
   private pool: pg.Pool
   private ready: Promise<void>
+  /** Told about a connection lost between queries (the server reports the store's health). */
+  onError?: (e: Error) => void
 
   constructor(url: string, readonly session: string) {
-    const pool = new pg.Pool({ connectionString: url, max: 8 })
+    // A server that is down is reported within seconds, not after the operating system's timeout.
+    // A query that hangs (a network gone silent) fails after 10 s, and is retried like any failure.
+    const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 3000, query_timeout: 10_000 })
     this.pool = pool
+    // An idle client's connection dropping (PostgreSQL stopped or restarted) is emitted on the
+    // pool: without a listener it would end the process. The next query reconnects, or fails
+    // and is retried by the store (store.ts).
+    pool.on('error', (e) => {
+      this.onError?.(e)
+    })
     // Several instances may start at once: one of them creates the table, under a lock.
     this.ready = (async () => {
       const client = await pool.connect()
@@ -34,6 +44,11 @@ export class PgStore implements UpdateStore {
       }
     })()
     this.ready.catch(() => {})
+  }
+
+  /** Settles when PostgreSQL answered and the table exists; rejects when it cannot be reached. */
+  async check(): Promise<void> {
+    await this.ready
   }
 
   async append(doc: string, update: Uint8Array): Promise<void> {

@@ -31,7 +31,7 @@ export type ClientMessage =
   | { t: 'contribute', msg: string, board: string, name?: string, body: unknown }
   | { t: 'mine', board: string }
 
-export type RefusalCode = 'invalid' | 'locked' | 'rate' | 'limit' | 'not-yours' | 'no-board' | 'gone'
+export type RefusalCode = 'invalid' | 'locked' | 'rate' | 'limit' | 'not-yours' | 'no-board' | 'gone' | 'unsaved'
 
 /** server -> participant */
 export type ServerMessage =
@@ -40,6 +40,13 @@ export type ServerMessage =
   | { t: 'mine', board: string, mine: unknown }
   /** server -> facilitator: how many participants are connected */
   | { t: 'joined', count: number }
+
+/**
+ * The control document's `health` map: per server instance (its name), what it cannot do right
+ * now, in plain words for the presenter view (empty: all is well). Written by the server.
+ */
+export const HEALTH_MAP = 'health'
+export interface InstanceHealth { problems: string[], at: string }
 
 /** What the control document's `current` map holds while the presenter is on a board. */
 export interface CurrentBoard { boardId: string, kind: string, title: string }

@@ -9,6 +9,11 @@
 // most once a second per document, as anti-entropy: a publish that a peer missed (Redis
 // pub/sub delivers at most once) is repaired by it.
 //
+// Redis lost: the instance goes on alone within a second (the client's reconnect attempts and
+// errors are reported once, never left unhandled), publishes nothing until Redis is back, and
+// then subscribes again and exchanges state vectors for every open document, so what each
+// instance accepted meanwhile reaches the others.
+//
 // It relies on two of the extension's members that its types mark private (`pubKey`,
 // `encodeMessage`); without them (another version) the extension's own behaviour is kept.
 import { Redis } from '@hocuspocus/extension-redis'
@@ -19,17 +24,105 @@ const ANTI_ENTROPY_MS = 1000
 
 interface Internals {
   pubKey?: (documentName: string) => string
+  subKey?: (documentName: string) => string
+  replyKey?: (identifier: string) => string
   encodeMessage?: (message: Uint8Array) => Buffer
+  publishFirstSyncStep?: (documentName: string, document: Y.Doc) => Promise<unknown>
+  documents?: Map<string, Y.Doc>
+  replySubscription?: Promise<unknown>
+  redlock?: { on: (event: string, listener: (e: Error) => void) => void }
+  configuration: { identifier: string }
 }
+
+type RedisConfiguration = ConstructorParameters<typeof Redis>[0]
+
+/** The ioredis client's options: a lost Redis fails a command after one reconnect, not twenty. */
+const CLIENT_OPTIONS = { maxRetriesPerRequest: 1, connectTimeout: 1000, retryStrategy: (times: number) => Math.min(times * 100, 1000) }
 
 export class LiveRedis extends Redis {
   private updates = new Map<string, Uint8Array[]>()
   private resync = new Map<string, ReturnType<typeof setTimeout>>()
+  private down = false
+  private destroyed = false
+
+  /** `onHealth`: a plain sentence while Redis is unreachable, undefined once it is back. */
+  constructor(configuration: RedisConfiguration, private onHealth: (problem: string | undefined) => void = () => {}) {
+    super({ ...configuration, options: { ...CLIENT_OPTIONS, ...configuration.options } })
+    const self = this as unknown as Internals
+    // Redlock reports a failed lock as an 'error' event: unheard, it would end the process.
+    self.redlock?.on('error', () => {})
+    const where = `${configuration.host ?? '127.0.0.1'}:${configuration.port ?? 6379}`
+    const lost = (e?: Error) => {
+      // An error while both connections work (a failed command) is not an outage.
+      if (this.down || this.destroyed || this.up)
+        return
+      this.down = true
+      console.error(`live: Redis at ${where} is unreachable (${e?.message || 'connection closed'}): this instance goes on alone; phones on other instances do not see its changes until Redis is back.`)
+      this.onHealth('Redis is unreachable: this server goes on alone, and phones on other servers do not see its changes until Redis is back (details in the server\'s terminal).')
+    }
+    for (const client of [this.pub, this.sub]) {
+      client.on('error', (e: Error) => lost(e))
+      client.on('close', () => lost())
+      client.on('ready', () => {
+        if (this.down && this.up)
+          this.back(where)
+      })
+    }
+  }
+
+  /** Both connections to Redis are usable. */
+  get up(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready'
+  }
+
+  private back(where: string) {
+    this.down = false
+    console.error(`live: Redis at ${where} is back: this instance shares its documents again.`)
+    this.onHealth(undefined)
+    const self = this as unknown as Internals
+    if (self.replyKey) {
+      self.replySubscription = this.sub.subscribe(self.replyKey(self.configuration.identifier))
+      self.replySubscription.catch(() => {})
+    }
+    // What changed on either side meanwhile: the state-vector exchange repairs it.
+    for (const [name, document] of self.documents ?? []) {
+      if (self.subKey)
+        this.sub.subscribe(self.subKey(name)).catch(() => {})
+      self.publishFirstSyncStep?.(name, document).catch(() => {})
+    }
+  }
+
+  override async afterLoadDocument(data: Parameters<Redis['afterLoadDocument']>[0]): Promise<void> {
+    if (this.up) {
+      try {
+        return await super.afterLoadDocument(data)
+      }
+      catch {}
+    }
+    // Without Redis the document still opens, on this instance alone; `back` subscribes it.
+    ;(this as unknown as Internals).documents?.set(data.documentName, data.document)
+  }
+
+  override async onStoreDocument(data: Parameters<Redis['onStoreDocument']>[0]): Promise<void> {
+    if (this.up)
+      return super.onStoreDocument(data)
+  }
+
+  override async onAwarenessUpdate(data: Parameters<Redis['onAwarenessUpdate']>[0]): Promise<void> {
+    if (this.up)
+      return super.onAwarenessUpdate(data)
+  }
+
+  override async beforeBroadcastStateless(data: Parameters<Redis['beforeBroadcastStateless']>[0]) {
+    if (this.up)
+      return super.beforeBroadcastStateless(data)
+    return 0
+  }
 
   override async onChange(data: onChangePayload): Promise<void> {
     const self = this as unknown as Internals
     const origin = data.transactionOrigin as { source?: string } | null
-    if (origin?.source === 'redis')
+    if (origin?.source === 'redis' || !this.up)
       return
     if (typeof self.pubKey !== 'function' || typeof self.encodeMessage !== 'function')
       return super.onChange(data)
@@ -59,6 +152,7 @@ export class LiveRedis extends Redis {
   }
 
   override async onDestroy(): Promise<void> {
+    this.destroyed = true
     for (const timer of this.resync.values())
       clearTimeout(timer)
     this.resync.clear()

@@ -13,18 +13,22 @@
 // - Participants never open `board/<id>`: they read `public/<id>`, a projection the server
 //   rewrites whenever the board changes, holding only visible entries and no authors. A
 //   hidden or removed contribution is deleted from the projection, so it is not sent at all.
+// - A contribution the store cannot save is undone and refused ("not saved, try again"); a
+//   lost store or Redis is told to the facilitator in the control document's `health` map.
+// - Only the join page and pages on this computer may open a WebSocket (the Origin check), and
+//   bidirectional controls are taken out of everything a participant sends.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join } from 'node:path'
 import { type Connection, type DirectConnection, type Document, type Extension, Server } from '@hocuspocus/server'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { z } from 'zod'
 import { describeZodError } from '../boards/kit/board'
 import { personName } from '../boards/idea-vote/model'
 import { liveBoard } from './adapters'
 import { isLocked, type LiveBoardAdapter, meta, moderationOf, setFields } from './boards'
-import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, PARTICIPANT_SECRET, publicDocName, type RefusalCode, type Role, type ServerMessage } from './protocol'
+import { BOARD_ID, boardDocName, CONTROL_DOC, HEALTH_MAP, type InstanceHealth, MESSAGE_ID, PARTICIPANT_SECRET, publicDocName, type RefusalCode, type Role, type ServerMessage } from './protocol'
 import { ClusterState } from './cluster'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
 import { say, sayLines } from './words'
@@ -60,6 +64,12 @@ export interface LiveServerOptions {
   /** share documents with other instances through Redis */
   redis?: { host: string, port: number, prefix?: string }
   name?: string
+  /**
+   * Web pages that may open a WebSocket besides the server's own (the join page) and pages on
+   * this computer (localhost, 127.0.0.1, ::1: the facilitator's Slidev): a public address
+   * behind a proxy that changes the Host header.
+   */
+  origins?: (origin: string) => boolean
 }
 
 export interface LiveServer {
@@ -68,6 +78,8 @@ export interface LiveServer {
   port: number
   /** participants connected to this instance (distinct join pages) */
   joined: () => number
+  /** what this instance cannot do right now (a lost store or Redis), in plain words */
+  problems: () => string[]
   stop: () => Promise<void>
 }
 
@@ -83,6 +95,24 @@ interface BoardRuntime {
 }
 
 const LOCAL = { source: 'local' } as const
+/** Changes this server makes: LOCAL, or one contribution's own origin (so it can be undone). */
+const isLocal = (origin: unknown) => (origin as { source?: string } | null)?.source === 'local'
+
+/** Bidirectional controls (LRE..RLO, LRI..PDI, LRM, RLM): a name must not turn the text after it around. */
+const BIDI = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+/** Participant text with its bidirectional controls taken out, at any depth of a message. */
+export function stripBidi<T>(value: T): T {
+  if (typeof value === 'string')
+    return value.replace(BIDI, '') as T
+  if (Array.isArray(value))
+    return value.map(stripBidi) as T
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripBidi(v)])) as T
+  return value
+}
+
+/** Loopback pages (the facilitator's Slidev on this laptop). */
+const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i
 /** A direct connection's document (the class has it; the exported interface does not say so). */
 const docOf = (c: DirectConnection) => (c as unknown as { document: Document }).document
 const isRedis = (origin: unknown) => (origin as { source?: string } | null)?.source === 'redis'
@@ -113,7 +143,34 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   if (!options.store && !options.db)
     throw new Error('startLiveServer needs a db file or a store')
   const store: UpdateStore = options.store ?? new LiveStore(options.db!)
-  const persistence = storeExtension(store)
+  const instanceName = options.name ?? 'kit-live'
+  /** What this instance cannot do right now, by dependency: shown in the presenter view. */
+  const problems = new Map<'store' | 'redis', string>()
+  function setProblem(key: 'store' | 'redis', problem: string | undefined) {
+    if (problem === problems.get(key))
+      return
+    if (problem)
+      problems.set(key, problem)
+    else
+      problems.delete(key)
+    publishHealth()
+  }
+  function publishHealth() {
+    const doc = control && docOf(control)
+    if (!doc || stopping)
+      return
+    const health: InstanceHealth = { problems: [...problems.values()], at: new Date().toISOString() }
+    doc.transact(() => doc.getMap<InstanceHealth>(HEALTH_MAP).set(instanceName, health), LOCAL)
+  }
+  const persistence = storeExtension(store, p => setProblem('store', p))
+  let connectionLost = false
+  store.onError = (e) => {
+    // An idle connection dropped (PostgreSQL stopped): once per outage; writes report the rest.
+    if (!connectionLost)
+      console.error(`live: the connection to the store was lost (${e.message}); the next write reconnects.`)
+    connectionLost = true
+    setTimeout(() => { connectionLost = false }, 10_000).unref()
+  }
   const buckets = new Map<string, { tokens: number, at: number }>()
   const sockets = new Map<string, string>() // socketId -> participantId, on `control`
   const phones = new Map<string, Connection>() // socketId -> the participant's `control` connection
@@ -123,6 +180,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   let stopping = false
   /** With Redis: the rate limits and the join count every instance shares. */
   let cluster: ClusterState | undefined
+  let redisUp = () => false
 
   const send = (connection: Connection, message: ServerMessage) => connection.sendStateless(JSON.stringify(message))
   const joined = () => new Set(sockets.values()).size
@@ -140,14 +198,15 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
 
   /** Per participant, never per address: one token bucket each, in Redis when instances share one. */
   async function takeToken(participantId: string, now: number): Promise<number> {
-    if (cluster) {
+    // Redis unreachable (or slow to answer): this instance's own bucket, rather than refusing
+    // or stalling everyone. The Redis client's own errors are reported once (see below).
+    if (cluster && redisUp()) {
       try {
-        return await cluster.take(participantId, limits.burst, limits.perSecond)
+        const wait = await within(cluster.take(participantId, limits.burst, limits.perSecond), 500, -1)
+        if (wait >= 0)
+          return wait
       }
-      catch (e) {
-        // Redis unreachable: this instance's own bucket, rather than refusing everyone.
-        console.error('live: the shared rate limit is unavailable:', (e as Error).message)
-      }
+      catch {}
     }
     return takeLocalToken(participantId, now)
   }
@@ -160,6 +219,12 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       return Math.ceil((1 - b.tokens) / limits.perSecond)
     b.tokens -= 1
     return 0
+  }
+
+  /** Resolves after `ms`, or at once when `ms` is 0 (no timers left behind). */
+  const within = <T>(work: Promise<T>, ms: number, fallback: T) => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    return Promise.race([work, new Promise<T>((resolve) => { timer = setTimeout(resolve, ms, fallback) })]).finally(() => clearTimeout(timer))
   }
 
   function boardKind(boardId: string, board?: Document): string | undefined {
@@ -228,7 +293,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
           // A contributor gets their own entries in the answer. Anything else that may change
           // other phones' own entries (hide, approve, remove, withdraw, votes per person, here
           // or on another instance) sends each phone its entries again, where they changed.
-          if (tr.origin !== LOCAL && !moderated) {
+          if (!isLocal(tr.origin) && !moderated) {
             // A row created in this transaction is someone's new entry, not a moderation.
             const isNew = (type: Y.AbstractType<any>) => !!type._item && type._item.id.clock >= (tr.beforeState.get(type._item.id.client) ?? 0)
             moderated = tr.deleteSet.clients.size > 0 || tr.changed.has(boardMeta as Y.AbstractType<any>)
@@ -273,7 +338,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     catch {
       return
     }
-    const parsed = clientMessage.safeParse(json)
+    // Participant text is shown on the projector: no bidirectional controls in it, at any depth.
+    const parsed = clientMessage.safeParse(stripBidi(json))
     if (!parsed.success) {
       const msg = (json as { msg?: unknown })?.msg
       if (typeof msg === 'string' && MESSAGE_ID.test(msg))
@@ -306,6 +372,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     if (!name.success)
       return refuse(connection, message.msg, 'invalid', describeZodError(name.error))
     let refusal: ReturnType<LiveBoardAdapter['apply']>
+    // The contribution's own origin: if it cannot be saved, exactly its change is undone.
+    const origin = { source: 'local', msg: message.msg }
+    const undo = new Y.UndoManager(rt.board, { trackedOrigins: new Set([origin]), captureTimeout: 0 })
     rt.board.transact(() => {
       refusal = rt.adapter.apply(rt.board, body.data, {
         participantId,
@@ -316,9 +385,17 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         now,
         language: options.language,
       })
-    }, LOCAL)
-    // SQLite has written the change inside that transaction; PostgreSQL is waited for.
-    await persistence.persisted(rt.board.name)
+    }, origin)
+    // SQLite has written the change inside that transaction; PostgreSQL is waited for. A change
+    // that could not be stored is taken back and refused: the phone keeps it and sends it again.
+    const saved = await persistence.saved(rt.board.name)
+    if (!saved && !stopping)
+      undo.undo()
+    // clear() lets Yjs collect what the change deleted again (a tracked change keeps it).
+    undo.clear()
+    undo.destroy()
+    if (!saved)
+      return refuse(connection, message.msg, 'unsaved', 'Not saved, try again: the session cannot store contributions right now. It is sent again in {n} s.', { n: 3 }, 3)
     if (refusal)
       refuse(connection, message.msg, refusal.code, refusal.error, refusal.params)
     else
@@ -354,8 +431,37 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     throw null
   }
 
+  /**
+   * A browser says which page opened a WebSocket. Only the join page (served by this server,
+   * so its origin's host is the one the phone asked for) and the facilitator's slides on this
+   * laptop may: any other page a participant opens must not post or vote from their phone.
+   * Clients that are not browsers send no Origin (and could send any): tokens guard them.
+   */
+  function originAllowed(origin: string | null, host: string | null): boolean {
+    if (!origin)
+      return true
+    let url: URL
+    try {
+      url = new URL(origin)
+    }
+    catch {
+      return false
+    }
+    if (host && url.host.toLowerCase() === host.toLowerCase())
+      return true
+    return LOOPBACK_ORIGIN.test(origin) || !!options.origins?.(origin)
+  }
+
   const live: Extension = {
     extensionName: 'kit-live',
+    async onConnect({ requestHeaders }) {
+      const origin = requestHeaders.get('origin')
+      const host = requestHeaders.get('host')
+      if (!originAllowed(origin, host)) {
+        // eslint-disable-next-line no-throw-literal
+        throw { reason: `This page (${origin}) may not use the live session: only its join page (http://${host}/) and the facilitator's slides on the laptop may.` }
+      }
+    },
     async onAuthenticate({ token, documentName, connectionConfig }) {
       const at = token.indexOf(':')
       const kind = token.slice(0, at)
@@ -412,7 +518,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   if (options.redis) {
     const { LiveRedis } = await import('./redis')
     const prefix = options.redis.prefix ?? 'kit-live'
-    const redis = new LiveRedis({ host: options.redis.host, port: options.redis.port, prefix })
+    const redis = new LiveRedis({ host: options.redis.host, port: options.redis.port, prefix }, p => setProblem('redis', p))
+    redisUp = () => redis.up
     extensions.unshift(redis as unknown as Extension)
     cluster = new ClusterState(redis.pub as any, prefix, () => new Set(sockets.values()), () => tellFacilitators())
   }
@@ -456,6 +563,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   await control.transact((doc) => {
     setFields(doc.getMap('session'), { title: options.title, language: options.language ?? 'en', names: options.names !== false })
   })
+  publishHealth()
   // Boards the facilitator opens (here or on another instance) get their projection running.
   const boards = docOf(control).getMap<unknown>('boards')
   const openBoards = () => {
@@ -472,6 +580,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     wsUrl: url.replace(/^http/, 'ws'),
     port,
     joined,
+    problems: () => [...problems.values()],
     async stop() {
       stopping = true
       await cluster?.stop()
@@ -479,13 +588,19 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         for (const c of rt?.connections ?? [])
           await c.disconnect().catch(() => {})
       }
+      // This instance's health entry goes with it (a killed one's stays, with its time).
+      const controlDoc = control && docOf(control)
+      controlDoc?.transact(() => controlDoc.getMap(HEALTH_MAP).delete(instanceName), LOCAL)
       await control?.disconnect().catch(() => {})
       const destroyed = server.destroy()
       for (const socket of tcp)
         socket.destroy()
       await destroyed
-      await persistence.drain()
-      await store.close()
+      // Updates not stored yet were never acknowledged; a store that stays down cannot hold the exit.
+      const drained = await within(persistence.drain().then(() => true), 5000, false)
+      if (!drained)
+        console.error('live: stopped with changes the store could not save; nothing acknowledged is among them.')
+      await Promise.resolve(store.close()).catch(() => {})
     },
   }
 }

@@ -40,10 +40,18 @@ export function openSession(name: string, fresh: { title: string, module?: strin
   const paths = sessionPaths(name)
   if (existsSync(paths.info))
     return readSession(name)
-  mkdirSync(paths.dir, { recursive: true })
   const info = { title: fresh.title, module: fresh.module ?? '', cohort: fresh.cohort ?? '', language: fresh.language ?? 'en', token: newToken(), createdAt: new Date().toISOString() }
-  writeFileSync(paths.info, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 })
-  chmodSync(paths.info, 0o600)
+  try {
+    // Only this account may read a session: its token, names, hidden and queued entries.
+    mkdirSync(sessionsDir(), { recursive: true, mode: 0o700 })
+    mkdirSync(paths.dir, { recursive: true, mode: 0o700 })
+    chmodSync(paths.dir, 0o700)
+    writeFileSync(paths.info, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 })
+    chmodSync(paths.info, 0o600)
+  }
+  catch (e) {
+    throw new UserError(`The live session "${name}" cannot be created in ${sessionsDir()} (${(e as Error).message}). The sessions folder must be writable by this account: check its permissions (ls -ld ${sessionsDir()}), or choose another folder with KIT_SESSIONS_DIR=/path/to/folder.`)
+  }
   return { ...info, name, dir: paths.dir, db: paths.db }
 }
 

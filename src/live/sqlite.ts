@@ -59,15 +59,24 @@ function builtin(): (new (file: string) => SqliteDatabase) | undefined {
 
 export function openDatabase(file: string): SqliteDatabase {
   const Builtin = builtin()
-  if (Builtin)
-    return new Builtin(file)
-  let Better: new (file: string) => SqliteDatabase
+  let Engine: new (file: string) => SqliteDatabase
+  if (Builtin) {
+    Engine = Builtin
+  }
+  else {
+    try {
+      Engine = require('better-sqlite3')
+    }
+    catch (e) {
+      throw new SqliteUnavailable(`Live mode needs SQLite to keep the session's contributions, and this Node (${process.version}) has none: use Node 22.13 or later (built-in SQLite), or on Node 20 reinstall so the optional better-sqlite3 can build (npm ci; it needs python3, make and a C++ compiler). (${(e as Error).message.split('\n')[0]})`)
+    }
+  }
   try {
-    Better = require('better-sqlite3')
-    return new Better(file)
+    return new Engine(file)
   }
   catch (e) {
-    throw new SqliteUnavailable(`Live mode needs SQLite to keep the session's contributions, and this Node (${process.version}) has none: use Node 22.13 or later (built-in SQLite), or on Node 20 reinstall so the optional better-sqlite3 can build (npm ci; it needs python3, make and a C++ compiler). (${(e as Error).message.split('\n')[0]})`)
+    // This Node has SQLite: the file or its folder is the problem, not the engine.
+    throw new SqliteUnavailable(`The session's store ${file} cannot be opened (${(e as Error).message.split('\n')[0]}). Check that its folder exists and is writable by this account, and that live.sqlite is a file (not a folder), then start again.`)
   }
 }
 

@@ -8,13 +8,17 @@
 // Hocuspocus's own SQLite extension stores whole documents on a debounce (2 s by default):
 // a crash inside that window loses acknowledged edits, which is why this log is used instead.
 // The same log can live in PostgreSQL (pg-store.ts), for instances on several machines.
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
+import process from 'node:process'
 import type { Extension, afterLoadDocumentPayload, onLoadDocumentPayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
-import { openDatabase, type SqliteDatabase, type SqliteStatement, transaction } from './sqlite'
+import { UserError } from '../errors'
+import { openDatabase, type SqliteDatabase, type SqliteStatement, SqliteUnavailable, transaction } from './sqlite'
 
 const COMPACT_AFTER = 200
+/** How long after the store starts failing a contribution still waits for its write. */
+const FAILING_WAIT = 1000
 /** The origin of updates read back from the store, so they are not written again. */
 export const FROM_STORE = Symbol('from store')
 
@@ -26,6 +30,8 @@ export interface UpdateStore {
   readAsync: (doc: string) => Promise<Uint8Array | undefined>
   documentsAsync: () => Promise<string[]>
   close: () => void | Promise<void>
+  /** Told about a lost connection between writes (PostgreSQL's pool), if the store has one. */
+  onError?: (e: Error) => void
 }
 
 export class LiveStore implements UpdateStore {
@@ -34,20 +40,33 @@ export class LiveStore implements UpdateStore {
   private select: SqliteStatement
 
   constructor(readonly file: string) {
-    mkdirSync(dirname(file), { recursive: true })
+    privateFile(file)
     this.db = openDatabase(file)
-    this.db.exec('PRAGMA journal_mode = WAL')
-    // NORMAL in WAL mode: a committed transaction survives the process being killed;
-    // FULL would also survive a power cut at the cost of an fsync per contribution.
-    this.db.exec('PRAGMA synchronous = NORMAL')
-    this.db.exec('PRAGMA busy_timeout = 5000')
-    this.db.exec(`CREATE TABLE IF NOT EXISTS updates (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      doc TEXT NOT NULL,
-      data BLOB NOT NULL
-    ); CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc, seq);`)
-    this.insert = this.db.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)')
-    this.select = this.db.prepare('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq')
+    try {
+      this.db.exec('PRAGMA journal_mode = WAL')
+      // NORMAL in WAL mode: a committed transaction survives the process being killed;
+      // FULL would also survive a power cut at the cost of an fsync per contribution.
+      this.db.exec('PRAGMA synchronous = NORMAL')
+      this.db.exec('PRAGMA busy_timeout = 5000')
+      // A damaged file (truncated, overwritten) is found here, before anything is written to it.
+      const check = this.db.prepare('PRAGMA quick_check').all() as { quick_check: string }[]
+      if (check[0]?.quick_check !== 'ok')
+        throw new Error(check.map(r => r.quick_check).slice(0, 3).join('; '))
+      this.db.exec(`CREATE TABLE IF NOT EXISTS updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc TEXT NOT NULL,
+        data BLOB NOT NULL
+      ); CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc, seq);`)
+      this.insert = this.db.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)')
+      this.select = this.db.prepare('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq')
+    }
+    catch (e) {
+      try {
+        this.db.close()
+      }
+      catch {}
+      throw storeError(file, e)
+    }
   }
 
   append(doc: string, update: Uint8Array): void {
@@ -60,8 +79,13 @@ export class LiveStore implements UpdateStore {
     if (rows.length === 0)
       return undefined
     const merged = rows.length === 1 ? new Uint8Array(rows[0].data) : Y.mergeUpdates(rows.map(r => new Uint8Array(r.data)))
-    if (rows.length > COMPACT_AFTER)
-      this.compact(doc, rows.at(-1)!.seq, merged)
+    if (rows.length > COMPACT_AFTER) {
+      // Compaction only saves space: a store that cannot write now (a full disk) still loads.
+      try {
+        this.compact(doc, rows.at(-1)!.seq, merged)
+      }
+      catch {}
+    }
     return merged
   }
 
@@ -89,15 +113,39 @@ export class LiveStore implements UpdateStore {
   }
 }
 
+/**
+ * The session's data stays with the account that runs the kit: the folder 0700, the store 0600
+ * (SQLite gives its -wal and -shm files the store's mode). Created so before SQLite opens it.
+ */
+function privateFile(file: string): void {
+  const dir = dirname(file)
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    if (!existsSync(file))
+      closeSync(openSync(file, 'a', 0o600))
+    for (const [path, mode] of [[dir, 0o700], [file, 0o600]] as const) {
+      const st = statSync(path)
+      if ((st.mode & 0o777) !== mode && st.uid === process.getuid?.())
+        chmodSync(path, mode)
+    }
+  }
+  catch (e) {
+    throw new UserError(`The session's store ${file} cannot be created (${(e as Error).message}). The sessions folder must be writable by this account: check its permissions (ls -ld ${dir}), or choose another folder with KIT_SESSIONS_DIR=/path/to/folder.`)
+  }
+}
+
+/** What went wrong opening a store, for the person who started the server: never a stack trace. */
+function storeError(file: string, e: unknown): UserError {
+  if (e instanceof UserError)
+    return e
+  const message = (e as Error).message.split('\n')[0]
+  if (/not a database|malformed|corrupt|disk image|database disk/i.test(message) || (e as { code?: string }).code === 'SQLITE_NOTADB' || (e as { code?: string }).code === 'SQLITE_CORRUPT')
+    return new UserError(`The session's store ${file} is damaged and cannot be read (${message}). Nothing was changed. Restore it from a copy, or move it aside to start this session afresh (mv ${file} ${file}.damaged): the session's earlier contributions stay in the moved file.`)
+  return new SqliteUnavailable(`The session's store ${file} cannot be used (${message}). Check that the file and its folder are writable by this account and that the disk is not full, then start again.`)
+}
+
 const fromRedis = (origin: unknown) => !!origin && typeof origin === 'object' && (origin as { source?: string }).source === 'redis'
 
-/**
- * The Hocuspocus extension over a store. Updates that arrive from another instance through
- * Redis are not written again: the instance that accepted them has written them already.
- * `persisted(doc)` settles once every update of the document so far is durable (at once for
- * SQLite, whose writes are synchronous); a failed write is retried until it succeeds, so an
- * acknowledgement that waits for it is never given for something that is not stored.
- */
 /** A document rebuilt from a store, detached from any server (for exports). */
 export async function loadDocument(store: UpdateStore, doc: string): Promise<Y.Doc> {
   const ydoc = new Y.Doc()
@@ -107,34 +155,119 @@ export async function loadDocument(store: UpdateStore, doc: string): Promise<Y.D
   return ydoc
 }
 
-export function storeExtension(store: UpdateStore): { extension: Extension, persisted: (doc: string) => Promise<void>, drain: () => Promise<void> } {
+/**
+ * The Hocuspocus extension over a store. Updates that arrive from another instance through
+ * Redis are not written again: the instance that accepted them has written them already.
+ *
+ * A write that fails (a full disk, a read-only file, PostgreSQL gone) never throws into Yjs:
+ * the update is kept in memory and retried until it is stored, and every later update of that
+ * document waits behind it, in order. `saved(doc)` is true once the document's updates so far
+ * are stored, false when they are not (soon): the server then refuses and undoes the
+ * contribution instead of acknowledging it (SQLite writes inside the change, so its answer is
+ * known at once; PostgreSQL's INSERT is waited for). `onHealth` hears when saving fails and when
+ * it works again.
+ */
+export function storeExtension(store: UpdateStore, onHealth: (problem: string | undefined) => void = () => {}): { extension: Extension, saved: (doc: string) => Promise<boolean>, drain: () => Promise<void> } {
   const inFlight = new Map<string, Set<Promise<void>>>()
-  function write(doc: string, update: Uint8Array) {
-    const first = store.append(doc, update)
-    if (!first)
-      return
-    const pending = (async () => {
-      let attempt: Promise<void> | void = first
-      for (let wait = 100; ; wait = Math.min(wait * 2, 5000)) {
-        try {
-          await attempt
-          return
-        }
-        catch (e) {
-          console.error(`live: storing an update of ${doc} failed (${(e as Error).message}); retrying in ${wait} ms`)
-          await new Promise(resolve => setTimeout(resolve, wait))
-          attempt = store.append(doc, update)
-        }
-      }
-    })()
+  /** Per document: updates not stored yet, in the order they were made. */
+  const backlog = new Map<string, Uint8Array[]>()
+  let failing: string | undefined
+  let failingSince = 0
+  let failures = 0
+  function failed(e: unknown) {
+    failures++
+    const message = (e as Error).message?.split('\n')[0] || String(e)
+    if (!failing) {
+      failing = message
+      failingSince = Date.now()
+      console.error(`live: cannot save the session (${message}): contributions are refused with "not saved, try again" until it can; everything already acknowledged is kept. Retrying.`)
+      // Phones read the session document too: the details (paths, addresses) stay in the terminal.
+      onHealth('The session cannot be saved right now: contributions are refused until it can (details in the server\'s terminal). Everything already acknowledged is kept.')
+    }
+  }
+  function recovered() {
+    if (failing && !backlog.size) {
+      failing = undefined
+      console.error(`live: the session is saved again (${failures} failed write(s) retried).`)
+      failures = 0
+      onHealth(undefined)
+    }
+  }
+  function track(doc: string, pending: Promise<void>) {
     const set = inFlight.get(doc) ?? inFlight.set(doc, new Set()).get(doc)!
     set.add(pending)
     pending.finally(() => set.delete(pending))
   }
+  /** Stores a document's backlog in order, retrying with a growing wait, then lets updates through again. */
+  function flushBacklog(doc: string, queue: Uint8Array[]) {
+    track(doc, (async () => {
+      for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
+        await new Promise(resolve => setTimeout(resolve, wait))
+        try {
+          while (queue.length) {
+            await store.append(doc, queue[0])
+            queue.shift()
+          }
+          backlog.delete(doc)
+          recovered()
+          return
+        }
+        catch (e) {
+          failed(e)
+        }
+      }
+    })())
+  }
+  function write(doc: string, update: Uint8Array) {
+    const queue = backlog.get(doc)
+    if (queue) {
+      queue.push(update)
+      return
+    }
+    let first: void | Promise<void>
+    try {
+      first = store.append(doc, update)
+    }
+    catch (e) {
+      // SQLite's synchronous write failed: nothing of this update is stored.
+      failed(e)
+      const fresh = [update]
+      backlog.set(doc, fresh)
+      flushBacklog(doc, fresh)
+      return
+    }
+    if (!first)
+      return
+    track(doc, (async () => {
+      let attempt: Promise<void> | void = first
+      for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
+        try {
+          await attempt
+          recovered()
+          return
+        }
+        catch (e) {
+          failed(e)
+          await new Promise(resolve => setTimeout(resolve, wait))
+          attempt = store.append(doc, update)
+        }
+      }
+    })())
+  }
   return {
-    persisted: async (doc) => {
-      while (inFlight.get(doc)?.size)
-        await Promise.all(inFlight.get(doc)!)
+    saved: async (doc) => {
+      // An update that could not be written is refused at once. One in flight is waited for
+      // while the store works (a slow store is not a lost one), and at most a second once
+      // writes fail: the dependency is lost, so the room is told at once.
+      while (!backlog.has(doc) && inFlight.get(doc)?.size) {
+        const left = failing ? failingSince + FAILING_WAIT - Date.now() : 100
+        if (left <= 0)
+          return false
+        let timer: ReturnType<typeof setTimeout> | undefined
+        await Promise.race([Promise.all(inFlight.get(doc)!), new Promise((resolve) => { timer = setTimeout(resolve, Math.min(left, 100)) })])
+        clearTimeout(timer)
+      }
+      return !backlog.has(doc)
     },
     drain: async () => {
       while ([...inFlight.values()].some(set => set.size))

@@ -22,7 +22,6 @@
 // 4. The `slidev` binary path, for the fallback below.
 // If Slidev's public build pieces are missing, each deck is built with the `slidev` CLI in a
 // child process instead (slower: Slidev starts once per deck), and a warning says so.
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
@@ -30,14 +29,14 @@ import { pathToFileURL } from 'node:url'
 import type { InlineConfig } from 'vite'
 import { UserError } from '../errors'
 import { SLIDEV_BIN } from '../paths'
+import { spawnChild } from '../spawn'
 
 export { PRINT_FEATURE_FLAG, printRoutePlugin } from './vite'
 
 export function runSlidev(args: string[], log: (line: string) => void = () => {}): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    // An in-process Vite build sets NODE_ENV=production; a dev server (the exporter's) must not inherit it.
-    const env = { ...process.env, NODE_ENV: undefined }
-    const child = spawn(process.execPath, [SLIDEV_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env })
+    // spawnChild: an in-process Vite build's NODE_ENV=production never reaches the child.
+    const child = spawnChild(process.execPath, [SLIDEV_BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (d) => { output += d })
     child.stderr.on('data', (d) => { output += d })

@@ -6,9 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { launchChromium } from '../../src/chromium'
 import { type LoadedDeck, listDecks, loadDeck, summariseDeck } from '../../src/content/decks'
 import { renderGuideSections, renderNotes } from '../../src/handouts/guide'
 import { edit, type Fixture, fixtureSlides, makeFixture } from './notes-fixture'
@@ -52,7 +51,7 @@ describe('the facilitator guide\'s notes', () => {
 
   it('prints in the PDF: the cohort\'s variants only, and the generic guide\'s all', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kit-guide-notes-'))
-    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+    const browser = await launchChromium()
     try {
       const page = await browser.newPage()
       const text = async (name: string, settings?: Parameters<typeof renderNotes>[1]) => {

@@ -3,9 +3,9 @@
 // Filtering is CSS on <html> attributes (setup/notes-settings.ts, styles/notes.css).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM_ARGS, findChromium } from '../../src/chromium'
+import { launchChromium } from '../../src/chromium'
 import { countWords } from '../../src/content/notes'
 import { SHARED_NOTES_DIR } from '../../src/content/shared-notes'
 import { ROOT } from '../../src/paths'
@@ -79,7 +79,7 @@ beforeAll(async () => {
   mkdirSync(SHARED_NOTES_DIR, { recursive: true })
   writeFileSync(join(SHARED_NOTES_DIR, `${SHARED}.md`), 'Shared text from *one* file.\n')
   mkdirSync(SCREENS, { recursive: true })
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+  browser = await launchChromium()
 }, 120_000)
 
 afterAll(async () => {

@@ -1,11 +1,12 @@
 // A deck running in Slidev's dev server for a live session, as `npm run live` starts it: the
 // slides written into a scratch deck folder, Slidev started with the live address and token in
 // its VITE_KIT_LIVE_* variables, ready once it answers. Shared by the live browser tests.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { ROOT, SLIDEV_BIN } from '../../src/paths'
+import { spawnChild } from '../../src/spawn'
 
 /** A port nobody listens on now. */
 export const freePort = () => new Promise<number>((resolve) => {
@@ -24,10 +25,10 @@ export async function startLiveDeck(name: string, slides: string, live: Record<s
   writeFileSync(join(deckDir, 'slides.md'), slides)
   const port = await freePort()
   const url = `http://localhost:${port}`
-  const slidev: ChildProcess = spawn(process.execPath, [SLIDEV_BIN, join(deckDir, 'slides.md'), '--port', String(port)], {
+  const slidev: ChildProcess = spawnChild(process.execPath, [SLIDEV_BIN, join(deckDir, 'slides.md'), '--port', String(port)], {
     cwd: ROOT,
     stdio: 'ignore',
-    env: { ...process.env, ...live },
+    env: live,
   })
   process.once('exit', () => slidev.kill('SIGKILL'))
   const stop = () => {

@@ -155,8 +155,9 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     }
     else if (message.t === 'result') {
       if (!message.ok) {
-        if (message.code === 'rate') {
-          // Kept in the outbox and sent again once the participant's limit allows.
+        if (message.code === 'rate' || message.code === 'unsaved') {
+          // Kept in the outbox and sent again once the participant's limit allows, or once the
+          // server can save again.
           clearTimeout(retryTimer)
           retryTimer = setTimeout(flush, (message.retryAfter ?? 1) * 1000)
           notice.value = { text: message.error, error: true }
