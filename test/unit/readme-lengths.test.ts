@@ -8,14 +8,15 @@ import { sessionPlan } from '../../src/content/timing'
 import { ROOT } from '../../src/paths'
 
 describe('the README\'s module table', () => {
-  it('gives every module the length its deck states', async () => {
+  it('gives every module the lengths its deck states, full and short', async () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
     for (const ref of listDecks()) {
       const deck = await loadDeck(ref)
       const minutes = sessionPlan(deck.headmatter, 'full').minutes
-      const row = new RegExp(`^\\| ${ref.number} \\|.*\\| (\\d+) min \\|$`, 'm').exec(readme)
+      const row = new RegExp(`^\\| ${ref.number} \\|.*\\| (\\d+) min \\| (\\d+) min \\|$`, 'm').exec(readme)
       expect(row, `README.md has no row for module ${ref.number}`).not.toBeNull()
       expect(Number(row![1]), `module ${ref.number} (${ref.name})`).toBe(minutes)
+      expect(Number(row![2]), `module ${ref.number} (${ref.name}), short version`).toBe(sessionPlan(deck.headmatter, 'short').minutes)
     }
   })
 })
