@@ -12,7 +12,7 @@ export const ES: Record<string, string> = {
   'fill this in': 'rellena este campo',
   'choose one of the options': 'elige una de las opciones',
   'use year and month, like 2024-03': 'usa año y mes, como 2024-03',
-  'use year, month and day, like 2024-03-15': 'usa año, mes y día, como 2024-03-15',
+  'use a day in the calendar, as year, month and day, like 2024-03-15': 'use un día que exista en el calendario, con año, mes y día, como 2024-03-15',
   'a whole number from {min} to {max}': 'un número entero de {min} a {max}',
   'at most {max} characters': 'como máximo {max} caracteres',
   'at most {max} items, each at most {each} characters': 'como máximo {max} elementos, cada uno de {each} caracteres como máximo',

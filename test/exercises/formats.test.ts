@@ -23,3 +23,22 @@ describe('Markdown export', () => {
     expect(mdTable(['A'], [])).toBe('_Nothing recorded yet._\n')
   })
 })
+
+describe('board dates', () => {
+  it('refuse days that are not in the calendar, with a clear message', async () => {
+    const { isCalendarDay } = await import('../../src/boards/kit/fields')
+    expect(isCalendarDay('2024-02-29')).toBe(true)
+    expect(isCalendarDay('2027-02-29')).toBe(false)
+    expect(isCalendarDay('2026-02-31')).toBe(false)
+    expect(isCalendarDay('2026-04-31')).toBe(false)
+    const { charterBuilder } = await import('../../src/boards/charter-builder/model')
+    const withReview = (day: string) => {
+      const data = charterBuilder.empty() as { takeBack: Record<string, unknown> }
+      return charterBuilder.schema.safeParse({ ...data, takeBack: { ...data.takeBack, reviewDate: day } })
+    }
+    expect(withReview('2026-03-31').success).toBe(true)
+    const refused = withReview('2026-02-31')
+    expect(refused.success).toBe(false)
+    expect(JSON.stringify(refused.error?.issues)).toMatch(/Review date/)
+  })
+})

@@ -12,7 +12,7 @@
 // saved boards; nothing is dropped.
 import { z } from 'zod'
 import type { BoardDefinition } from '../kit/board'
-import { DAY, displayValue, type FieldDef, LIMITS, options, rowSchema } from '../kit/fields'
+import { displayValue, isCalendarDay, type FieldDef, LIMITS, options, rowSchema } from '../kit/fields'
 import { mdTable, mdText, toCsv } from '../kit/formats'
 
 export const MILESTONE_TYPES = ['status', 'date', 'event', 'timeframe'] as const
@@ -66,7 +66,7 @@ const link = z.union([z.literal(''), z.string().max(LIMITS.medium, `Code of cond
 
 const day = (label: string) => {
   const message = `${label}: use year, month and day, like 2024-03-15`
-  return z.union([z.literal(''), z.string().regex(DAY, message)], message).default('')
+  return z.union([z.literal(''), z.string().refine(isCalendarDay, message)], message).default('')
 }
 const rule = (label: string) => z.union([z.enum(DECISION_RULES), z.literal('')], `${label}: choose one of the options`).default('')
 const level = (name: string) => z.object({

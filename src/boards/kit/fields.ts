@@ -34,6 +34,15 @@ export const LIMITS = {
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 export const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 
+/** A day that is in the calendar, as YYYY-MM-DD: 2027-02-29 and 2026-02-31 are not. */
+export function isCalendarDay(value: string): boolean {
+  if (!DAY.test(value))
+    return false
+  const [y, m, d] = value.split('-').map(Number)
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
 export function fieldSchema(f: FieldDef): z.ZodType {
   switch (f.kind) {
     case 'text': {
@@ -59,7 +68,7 @@ export function fieldSchema(f: FieldDef): z.ZodType {
     case 'month':
       return z.string().refine(v => v === '' || MONTH.test(v), `${f.label}: ${PROBLEMS.month}`).default('')
     case 'date':
-      return z.string().refine(v => v === '' || DAY.test(v), `${f.label}: ${PROBLEMS.date}`).default('')
+      return z.string().refine(v => v === '' || isCalendarDay(v), `${f.label}: ${PROBLEMS.date}`).default('')
   }
 }
 
@@ -68,7 +77,7 @@ export const PROBLEMS = {
   required: 'fill this in',
   choose: 'choose one of the options',
   month: 'use year and month, like 2024-03',
-  date: 'use year, month and day, like 2024-03-15',
+  date: 'use a day in the calendar, as year, month and day, like 2024-03-15',
   number: 'a whole number from {min} to {max}',
   tooLong: 'at most {max} characters',
   tooMany: 'at most {max} items, each at most {each} characters',
