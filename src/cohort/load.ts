@@ -329,8 +329,14 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
 
     // The session's length chooses the module's version: the full one when it fits, else the short one.
     const length = session.length ?? cohortLength
-    const full = sessionPlan(upstream.headmatter, 'full').minutes
-    const short = upstream.headmatter.short === undefined ? undefined : sessionPlan(upstream.headmatter, 'short').minutes
+    // Each extension block adds its minutes (and the air a longer session needs), unless the cohort states them.
+    const extra = extensions.reduce((n, x) => n + x.ext.minutes, 0)
+    const lengthOf = (v: Version) => {
+      const plan = sessionPlan(upstream.headmatter, v)
+      return plan.minutes === undefined || !extra ? plan.minutes : extendedPlan({ minutes: plan.minutes, buffer: plan.buffer }, extra).minutes
+    }
+    const full = lengthOf('full')
+    const short = upstream.headmatter.short === undefined ? undefined : lengthOf('short')
     let version: Version = 'full'
     if (length !== undefined && full !== undefined && length < full) {
       if (short !== undefined && length >= short) {
@@ -338,14 +344,10 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
       }
       else {
         const lengthPath = session.length !== undefined ? ['modules', i, 'length'] : ['length']
-        problem({ ...at(...lengthPath), message: `module ${deck.number} runs ${full} min${short !== undefined ? `, or ${short} min in its short version` : ' and has no short version'}; a length of ${length} min fits neither. Give it more time, or drop this module.` })
+        problem({ ...at(...lengthPath), message: `module ${deck.number} runs ${full} min${extra ? ` with its extension blocks` : ''}${short !== undefined ? `, or ${short} min in its short version` : ' and has no short version'}; a length of ${length} min fits neither. Give it more time, or drop this module${extra ? ' or an extension block' : ''}.` })
       }
     }
-    // Each extension block adds its minutes (and the air a longer session needs), unless the cohort states them.
-    const plan = sessionPlan(upstream.headmatter, version)
-    const extra = extensions.reduce((n, x) => n + x.ext.minutes, 0)
-    const planned = plan.minutes === undefined ? undefined : extra ? extendedPlan({ minutes: plan.minutes, buffer: plan.buffer }, extra).minutes : plan.minutes
-    const minutes = session.minutes ?? planned ?? 0
+    const minutes = session.minutes ?? lengthOf(version) ?? 0
     if (result.problems.length === before)
       result.sessions.push({ deck, upstream, session, version, minutes, index: i, extensions })
   }

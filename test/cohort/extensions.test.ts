@@ -71,6 +71,31 @@ describe('a cohort that switches on two extension blocks', () => {
     }
   })
 
+  it('keeps the block whole in the short version, even when the slide it follows is left out', async () => {
+    const { loaded, problems } = await load(COHORT.replace('[conduct-response, onboarding]', '[onboarding]').replace('modules:\n', 'length: 75\nmodules:\n').replace('  - module: 4\n    start: 2027-03-25T16:00\n', ''))
+    expect(problems).toEqual([])
+    const m3 = loaded.sessions[0]
+    expect(m3.version).toBe('short')
+    // The slide the onboarding block follows is optional: the short version leaves it out.
+    expect(m3.upstream.slides.find(s => s.frontmatter.id === 'm3-ideas-top-intervention')?.frontmatter.optional).toBe(true)
+    const [deck] = writeComposedDecks(loaded, join(dir, 'composed'))
+    const composed = await loadDeck(deck)
+    const ids = composed.slides.map(s => String(s.frontmatter.id))
+    expect(ids).not.toContain('m3-ideas-top-intervention')
+    expect(ids.filter(id => id.startsWith('m3-ext-onboarding-'))).toEqual(['m3-ext-onboarding-intro', 'm3-ext-onboarding-draft', 'm3-ext-onboarding-debrief', 'm3-ext-onboarding-references'])
+    const titles = summariseDeck(composed).agenda.map(b => b.title)
+    expect(titles[titles.indexOf('Onboarding by design (extension)') - 1]).toBe('Personas on the mountain')
+  })
+
+  it('chooses the version by the length with the block: the short one when the full one with it does not fit, neither when too short', async () => {
+    const only3 = COHORT.replace('[conduct-response, onboarding]', '[onboarding]').replace('  - module: 4\n    start: 2027-03-25T16:00\n', '')
+    // Module 3 runs 90 min, 60 short; with the 13-minute block and a minute more of buffer, 104 and 74.
+    expect((await load(only3.replace('modules:\n', 'length: 100\nmodules:\n'))).loaded.sessions[0]).toMatchObject({ version: 'short', minutes: 74 })
+    expect((await load(only3.replace('modules:\n', 'length: 104\nmodules:\n'))).loaded.sessions[0]).toMatchObject({ version: 'full', minutes: 104 })
+    const { problems } = await load(only3.replace('modules:\n', 'length: 70\nmodules:\n'))
+    expect(problems).toEqual([expect.stringMatching(/length: module 3 runs 104 min with its extension blocks, or 74 min in its short version; a length of 70 min fits neither\. Give it more time, or drop this module or an extension block\./)])
+  })
+
   it('may name a block under its own module instead', async () => {
     const { loaded, problems } = await load(COHORT.replace('extensions: [conduct-response, onboarding]\n', '').replace('    start: 2027-03-25T16:00\n', '    start: 2027-03-25T16:00\n    extensions: [conduct-response]\n'))
     expect(problems).toEqual([])
