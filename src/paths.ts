@@ -1,7 +1,8 @@
 // The kit's folders, in one object. Commands read it when they run (never a copy taken at
 // import), so tests point it at temporary folders with `setPaths` and no test writes into
 // the checkout's cohorts/, .cohorts/ or dist/. A command line run in a child process takes the
-// same overrides from KIT_DIST_DIR, KIT_COHORTS_DIR and KIT_COMPOSE_DIR.
+// same overrides from KIT_DIST_DIR, KIT_COHORTS_DIR, KIT_COMPOSE_DIR and
+// KIT_EXTENSIONS_DIR.
 import { join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
@@ -12,6 +13,8 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/,
 export interface KitPaths {
   /** the upstream decks, one folder each */
   decks: string
+  /** the optional extension blocks a cohort can switch on (decks/extensions/<name>.md) */
+  extensions: string
   /** shared fonts, favicon and images */
   public: string
   /** cohort folders, each with its cohort.yaml */
@@ -25,6 +28,7 @@ export interface KitPaths {
 function fromEnv(env: NodeJS.ProcessEnv = process.env): KitPaths {
   return {
     decks: join(ROOT, 'decks'),
+    extensions: env.KIT_EXTENSIONS_DIR || join(ROOT, 'decks', 'extensions'),
     public: join(ROOT, 'public'),
     cohorts: env.KIT_COHORTS_DIR || join(ROOT, 'cohorts'),
     composed: env.KIT_COMPOSE_DIR || join(ROOT, '.cohorts'),

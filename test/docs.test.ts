@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { findModule, listDecks, loadDeck } from '../src/content/decks'
+import { listExtensions } from '../src/content/extensions'
 import { ROOT } from '../src/paths'
 
 const DOCS = [
@@ -159,6 +160,9 @@ describe('what the documentation shows exists', () => {
     // Slide ids from the decks as Slidev reads them, and the ids of boards placed on slides.
     const loaded = await Promise.all(decks.map(loadDeck))
     known = new Set(loaded.flatMap(d => d.slides.flatMap(s => [String(s.frontmatter.id), ...[...s.content.matchAll(/\bid="(m\d-[a-z0-9-]+)"/g)].map(m => m[1])])))
+    // ...and the extension blocks' slides (decks/extensions/).
+    for (const ext of listExtensions())
+      ext.ids.forEach(id => known.add(id))
   })
 
   it('reads every documentation file, and finds ids, commands and paths in them', () => {

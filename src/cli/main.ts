@@ -5,6 +5,7 @@ import process from 'node:process'
 import { formatCohortProblem, listCohorts, loadCohort } from '../cohort/load'
 import { newCohort } from '../cohort/scaffold'
 import { checkDecks, formatProblem } from '../content/check'
+import { checkExtensions, listExtensions } from '../content/extensions'
 import { exportHandouts } from '../handouts/export'
 import { paths, SLIDEV_BIN } from '../paths'
 import { buildSite } from '../site/build'
@@ -93,6 +94,9 @@ async function check(args: string[]): Promise<number> {
   const others = await Promise.all(all.filter(d => !chosen.includes(d)).map(loadDeck))
   const chosenFiles = new Set(decks.flatMap(d => d.slides.map(s => s.file)).concat(chosen.map(d => d.entry)))
   const problems = checkDecks([...decks, ...others]).filter(p => chosenFiles.has(p.file)).map(formatProblem)
+  // Every extension block of the modules checked, on its own and in its place, used by a cohort or not.
+  const extensions = listExtensions()
+  problems.push(...(await checkExtensions(all, [...decks, ...others], extensions, args.length ? chosen.map(d => d.number) : undefined)).map(formatProblem))
   // A cohort that uses a slide id the decks no longer have is a content problem too.
   // One broken cohort is reported like any other problem; it never stops the check of the rest.
   for (const id of listCohorts()) {
@@ -110,7 +114,7 @@ async function check(args: string[]): Promise<number> {
     console.error(`\nContent check failed: ${problems.length} problem(s).`)
     return 1
   }
-  console.log(`Content check passed: ${decks.length} deck(s), ${slides} slides, ${listCohorts().length} cohort file(s).`)
+  console.log(`Content check passed: ${decks.length} deck(s), ${slides} slides, ${extensions.length} extension block(s), ${listCohorts().length} cohort file(s).`)
   return 0
 }
 

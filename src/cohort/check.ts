@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { checkDeck, duplicateIds, type Problem } from '../content/check'
 import { loadDeck } from '../content/decks'
+import { ROOT } from '../paths'
 import { composeDeck } from './compose'
 import type { CohortProblem, LoadedCohort, ResolvedSession } from './load'
 
@@ -47,6 +48,8 @@ async function checkSession(loaded: LoadedCohort, resolved: ResolvedSession, scr
   for (const [slideId, rel] of Object.entries(session.replace))
     cohortFiles.set(loaded.resolveFile(rel), ['modules', index, 'replace', slideId])
   session.insert.forEach((ins, k) => cohortFiles.set(loaded.resolveFile(ins.file), ['modules', index, 'insert', k, 'file']))
+  // An extension block the cohort switched on: what breaks in it is reported at its name.
+  const extensionFiles = new Map(resolved.extensions.map(x => [x.ext.file, x.path]))
 
   const upstreamIds = new Set(upstream.slides.map(s => String(s.frontmatter.id)))
   const problems: CohortProblem[] = []
@@ -58,13 +61,17 @@ async function checkSession(loaded: LoadedCohort, resolved: ResolvedSession, scr
 
   for (const p of found) {
     const field = cohortFiles.get(p.file)
+    const extension = extensionFiles.get(p.file)
     if (field) {
       report(field, describe(p))
+    }
+    else if (extension) {
+      report(extension, `${relative(ROOT, p.file)}${p.line ? `:${p.line}` : ''}${p.id ? ` (slide ${p.id})` : ''}: ${p.message}`)
     }
     else if (p.file === entry) {
       if (!knownRules.has(rule(p.message))) {
         const timing = /add up to|buffer|agenda/.test(p.message)
-        report(['modules', index, timing && session.minutes !== undefined ? 'minutes' : 'module'], `in module ${deck.number} as this cohort runs it: ${p.message.replace(/^in the module, /, '')}${timing ? ' Set `minutes` to what the slides add up to plus the buffer, or change what is dropped, replaced or inserted.' : ''}`)
+        report(['modules', index, timing && session.minutes !== undefined ? 'minutes' : 'module'], `in module ${deck.number} as this cohort runs it: ${p.message.replace(/^in the module, /, '')}${timing ? ` Set \`minutes\` to what the slides add up to plus the buffer${resolved.extensions.length ? ' (extension blocks included)' : ''}, or change what is dropped, replaced or inserted.` : ''}`)
       }
     }
     else if (!known.has(key(p))) {

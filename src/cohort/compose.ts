@@ -2,7 +2,8 @@
 // module that imports upstream slides by position (looked up from their stable ids on every
 // build) with Slidev's `src:` imports, leaves out dropped slides (and, in the short version,
 // optional ones, with their short minutes), swaps in replacements and adds inserted slides
-// from the cohort folder. Nothing is copied: an upstream edit shows up in every cohort on its
+// from the cohort folder, and the extension blocks the cohort switched on (decks/extensions/)
+// after the slide each declares. Nothing is copied: an upstream edit shows up in every cohort on its
 // next build. Cohort values reach the deck only as YAML strings in its headmatter (read by
 // components as text) and through the placeholders (filled as text): never as Markdown or
 // template syntax.
@@ -10,9 +11,9 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { dirname, extname, join, relative } from 'node:path'
 import process from 'node:process'
 import { parseSync } from '@slidev/parser'
-import { stringify as toYaml } from 'yaml'
 import type { Format } from '../content/notes'
-import { inVersion, optionalBlocks, type Version } from '../content/timing'
+import { frontmatterYaml } from '../content/extensions'
+import { extendedPlan, inVersion, optionalBlocks, sessionPlan, type Version } from '../content/timing'
 import { paths, ROOT } from '../paths'
 import type { LoadedCohort, ResolvedSession } from './load'
 
@@ -80,8 +81,13 @@ export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, dec
   const optional = optionalBlocks(upstream.slides.map(s => s.frontmatter))
   upstream.slides.forEach((slide, index) => {
     const id = String(slide.frontmatter.id)
+    // An extension block goes after its slide even when the cohort's version leaves that slide out.
+    const extensions = () => {
+      for (const { ext } of resolved.extensions.filter(x => x.ext.after === id))
+        imports.push({ src: rel(ext.file) })
+    }
     if (session.drop.includes(id) || !inVersion(slide.frontmatter, index, version, optional[index]))
-      return
+      return extensions()
     // A replacement takes the replaced slide's place in the agenda: under its own section
     // when its first slide names one, else under the replaced slide's. Slidev applies an
     // import's frontmatter to every slide it imports, so the section goes on the first only.
@@ -106,11 +112,17 @@ export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, dec
       imports.push({ src: `${upstreamFile}#${index + 1}` })
     for (const ins of session.insert.filter(x => x.after === id))
       imports.push({ src: cohortFile(ins.file) })
+    extensions()
   })
 
   const h = upstream.headmatter
   // The version's buffer as the deck states it (the check reports a missing one upstream).
-  const buffer = version === 'full' ? h.buffer : (h.short as { buffer?: unknown } | undefined)?.buffer
+  let buffer = version === 'full' ? h.buffer : (h.short as { buffer?: unknown } | undefined)?.buffer
+  // Extension blocks make the session longer, and a longer session keeps more air.
+  const plan = sessionPlan(h, version)
+  const extra = resolved.extensions.reduce((n, x) => n + x.ext.minutes, 0)
+  if (extra && plan.minutes !== undefined && typeof buffer === 'number')
+    buffer = extendedPlan({ minutes: plan.minutes, buffer }, extra).buffer
   const headmatter: Record<string, unknown> = {
     ...Object.fromEntries(Object.entries(h).filter(([k]) => !['id', 'layout', 'section', 'short'].includes(k))),
     // The addon root is resolved from the folder above the deck.
@@ -131,9 +143,7 @@ export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, dec
   // Double-quoted YAML strings: a value never becomes a line of its own or a YAML structure.
   // Slidev's parser ends a frontmatter block at the first `---` anywhere, even inside a string,
   // so dashes in a row are written as the YAML escape \x2D (still a dash once read).
-  const yaml = (data: Record<string, unknown>) => toYaml(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })
-    .trimEnd()
-    .replace(/-(?=-)/g, '\\x2D')
+  const yaml = frontmatterYaml
   const [first, ...rest] = imports
   return [
     `---\n${yaml({ ...headmatter, ...first.override, src: first.src })}\n---\n`,

@@ -8,11 +8,12 @@ import { closest, distance } from 'fastest-levenshtein'
 import { type Document, LineCounter, parseDocument, visit } from 'yaml'
 import type { z } from 'zod'
 import { type DeckRef, listDecks, loadDeck, type LoadedDeck, lookUpDeck } from '../content/decks'
-import { sessionPlan, type Version } from '../content/timing'
+import { anchorProblem, closestNames, type ExtensionRef, listExtensions } from '../content/extensions'
+import { extendedPlan, sessionPlan, type Version } from '../content/timing'
 import { paths, ROOT } from '../paths'
 import { checkComposedDecks } from './check'
 import { cohortContentProblems, imageKind, svgProblem } from './content-rules'
-import { SLIDE_ID } from '../content/ids'
+import { EXTENSION_NAME, SLIDE_ID } from '../content/ids'
 import { type Cohort, cohortFileSchema, cohortSchema, type ModuleSession, moduleSessionSchema } from './schema'
 
 export const COHORT_ID = /^[a-z0-9][a-z0-9-]{0,40}$/
@@ -24,6 +25,9 @@ const MAX_LOGO = 300_000
 
 export interface CohortProblem { file: string, line?: number, column?: number, path?: string, message: string }
 
+/** An extension block a cohort switched on, and where in cohort.yaml it is named. */
+export interface SessionExtension { ext: ExtensionRef, path: (string | number)[] }
+
 export interface ResolvedSession {
   deck: DeckRef
   upstream: LoadedDeck
@@ -34,6 +38,8 @@ export interface ResolvedSession {
   minutes: number
   /** where in cohort.yaml this session is: its index in `modules` */
   index: number
+  /** the extension blocks switched on for this module, in the order cohort.yaml names them */
+  extensions: SessionExtension[]
 }
 
 export interface LoadedCohort {
@@ -220,6 +226,43 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
   }
   const cohortLength = typeof raw.length === 'number' ? raw.length : undefined
 
+  // Extension blocks: each name must be a file in decks/extensions/, in the module it declares.
+  const available = listExtensions()
+  const describeExtensions = () => available.length
+    ? `The extensions are: ${available.map(e => `${e.name}${e.module === undefined ? '' : ` (module ${e.module})`}`).join(', ')}.`
+    : 'The kit has no extension blocks (decks/extensions/).'
+  const findExtension = (name: unknown, path: (string | number)[]): ExtensionRef | undefined => {
+    if (typeof name !== 'string' || !EXTENSION_NAME.test(name))
+      return undefined // the schema reports it
+    const ext = available.find(e => e.name === name)
+    if (!ext) {
+      const [best] = closestNames(name, available.map(e => e.name), 1)
+      const meant = best !== undefined && distance(name, best) <= Math.max(3, Math.floor(best.length / 3)) ? ` Did you mean "${best}"?` : ''
+      problem({ ...at(...path), message: `unknown extension "${name}".${meant} ${describeExtensions()}` })
+    }
+    else if (ext.module === undefined) {
+      problem({ ...at(...path), message: `the extension "${name}" does not say which module it belongs in (${relative(ROOT, ext.file)} is broken; npm run check says how).` })
+      return undefined
+    }
+    return ext
+  }
+  const listed = new Set<string>()
+  const noteListed = (ext: ExtensionRef, path: (string | number)[]) => {
+    if (listed.has(ext.name)) {
+      problem({ ...at(...path), message: `the extension "${ext.name}" is switched on twice; list it once (at the top level or under module ${ext.module}).` })
+      return false
+    }
+    listed.add(ext.name)
+    return true
+  }
+  const topLevel: SessionExtension[] = []
+  const topNames: unknown[] = parsed.success ? parsed.data.extensions : Array.isArray(raw.extensions) ? raw.extensions : []
+  topNames.forEach((name, k) => {
+    const ext = findExtension(name, ['extensions', k])
+    if (ext && noteListed(ext, ['extensions', k]))
+      topLevel.push({ ext, path: ['extensions', k] })
+  })
+
   const seen = new Set<number>()
   for (const [i, session] of modules) {
     const deck = lookUpDeck(decks, session.module)
@@ -261,6 +304,23 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
       checkId(ins.after, ['modules', i, 'insert', k, 'after'])
       checkFile(ins.file, ['modules', i, 'insert', k, 'file'])
     })
+    // This module's extension blocks: the top level's for this module, then its own.
+    const extensions: SessionExtension[] = topLevel.filter(x => x.ext.module === deck.number)
+    session.extensions.forEach((name, k) => {
+      const path = ['modules', i, 'extensions', k]
+      const ext = findExtension(name, path)
+      if (!ext)
+        return
+      if (ext.module !== deck.number)
+        problem({ ...at(...path), message: `the extension "${ext.name}" belongs in module ${ext.module} (after slide ${ext.after}), not module ${deck.number}: list it under module ${ext.module}, or in the top-level \`extensions\`.` })
+      else if (noteListed(ext, path))
+        extensions.push({ ext, path })
+    })
+    for (const { ext, path } of extensions) {
+      const wrongPlace = anchorProblem(ext, upstream)
+      if (wrongPlace)
+        problem({ ...at(...path), message: `the extension "${ext.name}" ${wrongPlace.replace(/ Name the last slide.*$/, '')} (${relative(ROOT, ext.file)} must name another slide in \`extension.after\`; npm run check reports it too).` })
+    }
     // A cohort slide is content: nothing in it runs or reaches outside the cohort folder.
     for (const [real, path] of slideFiles) {
       for (const p of await cohortContentProblems(readFileSync(real, 'utf8'), real, dir))
@@ -269,8 +329,14 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
 
     // The session's length chooses the module's version: the full one when it fits, else the short one.
     const length = session.length ?? cohortLength
-    const full = sessionPlan(upstream.headmatter, 'full').minutes
-    const short = upstream.headmatter.short === undefined ? undefined : sessionPlan(upstream.headmatter, 'short').minutes
+    // Each extension block adds its minutes (and the air a longer session needs), unless the cohort states them.
+    const extra = extensions.reduce((n, x) => n + x.ext.minutes, 0)
+    const lengthOf = (v: Version) => {
+      const plan = sessionPlan(upstream.headmatter, v)
+      return plan.minutes === undefined || !extra ? plan.minutes : extendedPlan({ minutes: plan.minutes, buffer: plan.buffer }, extra).minutes
+    }
+    const full = lengthOf('full')
+    const short = upstream.headmatter.short === undefined ? undefined : lengthOf('short')
     let version: Version = 'full'
     if (length !== undefined && full !== undefined && length < full) {
       if (short !== undefined && length >= short) {
@@ -278,12 +344,17 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
       }
       else {
         const lengthPath = session.length !== undefined ? ['modules', i, 'length'] : ['length']
-        problem({ ...at(...lengthPath), message: `module ${deck.number} runs ${full} min${short !== undefined ? `, or ${short} min in its short version` : ' and has no short version'}; a length of ${length} min fits neither. Give it more time, or drop this module.` })
+        problem({ ...at(...lengthPath), message: `module ${deck.number} runs ${full} min${extra ? ` with its extension blocks` : ''}${short !== undefined ? `, or ${short} min in its short version` : ' and has no short version'}; a length of ${length} min fits neither. Give it more time, or drop this module${extra ? ' or an extension block' : ''}.` })
       }
     }
-    const minutes = session.minutes ?? sessionPlan(upstream.headmatter, version).minutes ?? 0
+    const minutes = session.minutes ?? lengthOf(version) ?? 0
     if (result.problems.length === before)
-      result.sessions.push({ deck, upstream, session, version, minutes, index: i })
+      result.sessions.push({ deck, upstream, session, version, minutes, index: i, extensions })
+  }
+
+  for (const { ext, path } of topLevel) {
+    if (!seen.has(ext.module!))
+      problem({ ...at(...path), message: `the extension "${ext.name}" belongs in module ${ext.module}, which this cohort does not run: add module ${ext.module} to \`modules\`, or remove the extension.` })
   }
 
   if (logo) {
@@ -439,6 +510,7 @@ function salvageSession(raw: unknown): ModuleSession | undefined {
     replace: m.replace && typeof m.replace === 'object' && !Array.isArray(m.replace)
       ? Object.fromEntries(Object.entries(m.replace).map(([id, f]) => [id, text(f)]))
       : {},
+    extensions: Array.isArray(m.extensions) ? m.extensions.filter((x): x is string => typeof x === 'string') : [],
     insert: Array.isArray(m.insert)
       ? m.insert.map((x) => {
           const item = withTyposFixed(x, insertKeys) as Record<string, unknown> | undefined

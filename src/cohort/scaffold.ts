@@ -5,6 +5,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type DeckRef, listDecks, loadDeck, lookUpDeck } from '../content/decks'
+import { listExtensions } from '../content/extensions'
 import { sessionPlan } from '../content/timing'
 import { UserError } from '../errors'
 import { ROOT } from '../paths'
@@ -73,6 +74,7 @@ const line = (code: string, comment?: string) => (comment ? `${code.padEnd(39)} 
 /** A cohort.yaml with every field explained and the optional ones commented out. */
 export async function cohortTemplate(id: string, decks: DeckRef[], today: Date): Promise<string> {
   const modules: string[] = []
+  const extensions = listExtensions().filter(e => e.module !== undefined && decks.some(d => d.number === e.module))
   for (const [k, deck] of decks.entries()) {
     const upstream = await loadDeck(deck)
     const ids = upstream.slides.map(s => String(s.frontmatter.id))
@@ -95,6 +97,8 @@ export async function cohortTemplate(id: string, decks: DeckRef[], today: Date):
       line(`    # insert:`, 'your own slides, after a slide id'),
       `    #   - after: ${second}`,
       `    #     file: slides/my-story.md`,
+      ...extensions.filter(e => e.module === deck.number).slice(0, 1).map(e =>
+        line(`    # extensions: [${e.name}]`, `optional blocks for this module: ${extensions.filter(x => x.module === deck.number).map(x => `${x.name} (${x.minutes} min)`).join(', ')}`)),
     ].join('\n'))
   }
   return [
@@ -113,6 +117,7 @@ export async function cohortTemplate(id: string, decks: DeckRef[], today: Date):
     line('language: en', 'the boards\' language: en or es'),
     line('# length: 90', 'the minutes you have for each module (a module can set its own)'),
     line('# format: in-person', 'in-person, online or hybrid: the notes the presenter view shows'),
+    ...extensions.slice(0, 1).map(e => line(`# extensions: [${e.name}]`, `optional blocks, each in its module: ${extensions.map(x => `${x.name} (module ${x.module})`).join(', ')}`)),
     '',
     line('modules:', 'the modules you run, in the order you run them'),
     ...modules,

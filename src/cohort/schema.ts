@@ -2,7 +2,7 @@
 // cohorts/README.md. Cross-file checks (modules, slide ids, files) are in load.ts.
 import { z } from 'zod'
 import { LANGUAGES } from '../i18n/labels'
-import { SLIDE_ID } from '../content/ids'
+import { EXTENSION_NAME, SLIDE_ID } from '../content/ids'
 import { DEFAULT_FORMAT, FORMATS } from '../content/notes'
 import { VALUE_NAMES } from './values'
 
@@ -32,6 +32,9 @@ export function contrastOnWhite(hex: string): number {
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
   return 1.05 / (luminance + 0.05)
 }
+
+/** Extension blocks switched on: names of files in decks/extensions/ (load.ts checks they exist). */
+const extensionNames = z.array(z.string().regex(EXTENSION_NAME, 'must be an extension name such as conduct-response (a file in decks/extensions/ without .md)')).max(20, 'at most 20').default([])
 
 const slideId = z.string().regex(SLIDE_ID, 'must be a slide id such as m2-stakeholder-map (lower-case words joined by dashes)')
 /** A file named by the cohort: relative, inside the cohort folder (load.ts also follows links). */
@@ -69,6 +72,8 @@ export const moduleSessionSchema = z.object({
   drop: z.array(slideId).default([]),
   replace: z.record(slideId, cohortFileSchema).default({}),
   insert: z.array(z.object({ after: slideId, file: cohortFileSchema }).strict()).default([]),
+  /** extension blocks of this module to switch on (decks/extensions/) */
+  extensions: extensionNames,
   /** the module's title for this cohort (the title slide, the browser tab, the landing page, the handouts) */
   title: text(120).optional(),
   /** the module's subtitle for this cohort */
@@ -87,6 +92,8 @@ export const cohortSchema = z.object({
   /** the time the cohort has for each module, unless a module says otherwise */
   length: sessionLength.optional(),
   modules: z.array(moduleSessionSchema).min(1, 'choose at least one module').max(20),
+  /** extension blocks to switch on, each in the module it declares (decks/extensions/) */
+  extensions: extensionNames,
   values: z.partialRecord(z.enum(VALUE_NAMES as [string, ...string[]]), text(300)).default({}),
   branding: z.object({
     logo: cohortFileSchema.optional(),

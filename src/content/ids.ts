@@ -3,3 +3,6 @@
 
 /** `m<module>-<lower-case words joined by dashes>`, e.g. m2-stakeholder-map. */
 export const SLIDE_ID = /^m(\d)-[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** An extension block's name (decks/extensions/<name>.md): lower-case words joined by dashes. */
+export const EXTENSION_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/

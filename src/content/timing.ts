@@ -50,6 +50,18 @@ export function minimumBuffer(minutes: number): number {
   return Math.ceil(minutes * 5 / 90)
 }
 
+/**
+ * A session's plan with `extra` minutes of slides added (a cohort's extension blocks): the
+ * buffer grows too when the longer session needs more air (5 per 90 minutes).
+ */
+export function extendedPlan(plan: { minutes: number, buffer: number }, extra: number): { minutes: number, buffer: number } {
+  const slides = plan.minutes - plan.buffer + extra
+  let buffer = plan.buffer
+  while (buffer < minimumBuffer(slides + buffer))
+    buffer++
+  return { minutes: slides + buffer, buffer }
+}
+
 export interface SessionPlan {
   /** the session's length in minutes */
   minutes: number | undefined
