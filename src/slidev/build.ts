@@ -100,7 +100,7 @@ export function warnSlowPath(why: string, log: (line: string) => void): void {
 }
 
 /** Builds one deck into `outDir`, served from `base`, with hash routing. */
-export async function buildDeck(entry: string, outDir: string, base: string, log: (line: string) => void): Promise<void> {
+export async function buildDeck(entry: string, outDir: string, base: string, log: (line: string) => void, extra: InlineConfig = {}): Promise<void> {
   const missing = await missingBuildApi()
   if (missing.length) {
     warnSlowPath(missing.join(', '), log)
@@ -141,6 +141,6 @@ export async function buildDeck(entry: string, outDir: string, base: string, log
     plugins: await ViteSlidevPlugin(options, (config as { slidev?: object }).slidev),
     define: { __VUE_PROD_DEVTOOLS__: false },
   } satisfies InlineConfig)
-  await build(config)
+  await build(mergeConfig(config, extra))
 }
 
