@@ -121,8 +121,14 @@ export function stampKey(siteRoot: string, deckDir: string): string {
   return relative(siteRoot, deckDir).split(sep).join('/')
 }
 
-/** True when `deckDir` holds the build recorded for these inputs. */
-export function isUpToDate(stamps: Stamps, key: string, inputs: string, deckDir: string): boolean {
+/** Why `deckDir` must be built, or undefined when it holds the build recorded for these inputs. */
+export function whyBuild(stamps: Stamps, key: string, inputs: string, deckDir: string): string | undefined {
   const stamp = stamps[key]
-  return !!stamp && stamp.inputs === inputs && existsSync(join(deckDir, 'index.html')) && treeHash(deckDir) === stamp.output
+  if (!stamp)
+    return 'no earlier build'
+  if (stamp.inputs !== inputs)
+    return 'changed'
+  if (!existsSync(join(deckDir, 'index.html')) || treeHash(deckDir) !== stamp.output)
+    return 'its folder in the site was changed by hand'
+  return undefined
 }

@@ -9,6 +9,8 @@ import { UserError } from '../errors'
 
 export interface DeckJob {
   id: string
+  /** why it is built, for the log: no earlier build, changed … */
+  why?: string
   entry: string
   outDir: string
   base: string
@@ -77,7 +79,7 @@ export function buildInParallel(jobs: DeckJob[], log: (line: string) => void, on
         }
         current = { job, started: Date.now() }
         output = ''
-        log(`Building ${job.id} …`)
+        log(`Building ${job.id}${job.why ? ` (${job.why})` : ''} …`)
         worker.send(job)
       }
       worker.on('message', (m: WorkerMessage) => {

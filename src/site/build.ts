@@ -14,7 +14,7 @@ import { HANDOUT_KINDS, handoutName } from '../handouts/names'
 import { PUBLIC_DIR } from '../paths'
 import { type Kit, resolveKit, SITE_TITLE } from './kit'
 import { renderLanding } from './landing'
-import { addonHash, deckInputsHash, isUpToDate, readStamps, stampKey, treeHash, writeStamps } from './build-cache'
+import { addonHash, deckInputsHash, readStamps, stampKey, treeHash, whyBuild, writeStamps } from './build-cache'
 import { buildInParallel, type DeckJob } from './build-pool'
 import { scratchDir, siteRootOf, withSiteLock } from './scratch'
 
@@ -69,10 +69,11 @@ async function buildLocked(base: string, kit: Kit, outDir: string, log: (line: s
       const key = stampKey(siteRoot, final)
       const sources = [deck.entry, ...loaded[i].slides.map(s => s.file), ...loaded[i].errors.map(e => e.file)]
       const inputs = deckInputsHash({ dir: deck.dir, sources, cohortDir: kit.cohort?.dir, options: { base: deckBase, routerMode: 'hash' } }, addon)
-      if (isUpToDate(stamps, key, inputs, final))
+      const why = whyBuild(stamps, key, inputs, final)
+      if (!why)
         kept.push(deck.name)
       else
-        jobs.push({ id: deck.name, entry: deck.entry, outDir: join(staging, deck.name), base: deckBase, key, inputs })
+        jobs.push({ id: deck.name, why, entry: deck.entry, outDir: join(staging, deck.name), base: deckBase, key, inputs })
     }
     if (kept.length)
       log(`Unchanged since the last build, kept: ${kept.join(', ')}.`)

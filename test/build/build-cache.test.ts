@@ -2,7 +2,7 @@
 // decks that did change, and what it keeps is byte for byte what a clean build writes.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { listDecks } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
@@ -11,6 +11,7 @@ import { poolSize } from '../../src/site/build-pool'
 import type { Kit } from '../../src/site/kit'
 
 // Slidev only imports slides from within the project: the decks live in the git-ignored .scratch/.
+// (A deck's `addons` paths are relative to its folder's parent, as `../` is for decks/<deck>/.)
 mkdirSync(join(ROOT, '.scratch'), { recursive: true })
 const scratch = mkdtempSync(join(ROOT, '.scratch', 'kit-build-cache-'))
 const work = mkdtempSync(join(tmpdir(), 'kit-build-cache-'))
@@ -25,7 +26,7 @@ function writeDeck(name: string, title: string, body: string): void {
   writeFileSync(join(dir, 'slides.md'), `---
 theme: default
 colorSchema: light
-addons: ['${relative(dir, ROOT)}']
+addons: ['${relative(dirname(dir), ROOT)}']
 title: ${title}
 fonts:
   provider: none
