@@ -90,6 +90,16 @@ describe('the build cache', () => {
     unlinkSync(join(site, '01-alpha', 'assets', asset))
     expect(built(await build(site))).toEqual(['01-alpha'])
 
+    // A deck that fails to build: the error names it, and the site and its record stay as they were.
+    const before = tree(site)
+    const page = join(scratch, 'decks', '02-beta', 'page.md')
+    const good = readFileSync(page, 'utf8')
+    writeFileSync(page, '# Broken\n\n<div :x="1 +"></div>\n')
+    await expect(build(site)).rejects.toThrow(/Building 02-beta failed/)
+    expect(tree(site)).toEqual(before)
+    writeFileSync(page, good)
+    expect(built(await build(site))).toEqual([])
+
     // The same decks built from nothing: the same bytes, file for file.
     const clean = join(work, 'clean', 'dist')
     expect(built(await build(clean))).toEqual(['01-alpha', '02-beta'])
