@@ -47,6 +47,7 @@ export function buildInParallel(jobs: DeckJob[], log: (line: string) => void, on
     return Promise.resolve()
   const queue = [...jobs]
   const workers: ChildProcess[] = []
+  const exits: Promise<void>[] = []
   return new Promise<void>((resolve, reject) => {
     let remaining = jobs.length
     let failed = false
@@ -66,6 +67,7 @@ export function buildInParallel(jobs: DeckJob[], log: (line: string) => void, on
     for (let i = 0; i < poolSize(jobs.length); i++) {
       const worker = startWorker()
       workers.push(worker)
+      exits.push(new Promise(resolve => worker.once('exit', () => resolve())))
       let current: { job: DeckJob, started: number } | undefined
       let output = ''
       worker.stdout!.on('data', (d) => { output += d })
@@ -93,8 +95,13 @@ export function buildInParallel(jobs: DeckJob[], log: (line: string) => void, on
           onDone(current.job, (Date.now() - current.started) / 1000)
           current = undefined
           if (--remaining === 0) {
-            stopAll()
-            resolve()
+            // Every deck is built: resolve once each build process has ended (its time is then
+            // counted, and nothing of the build is left running).
+            for (const w of workers) {
+              if (w.connected)
+                w.send('stop', () => {})
+            }
+            Promise.all(exits).then(() => resolve())
           }
           else {
             next()
