@@ -1,6 +1,7 @@
 // Builds decks in parallel: one build process per core (at most one per deck), each taking the
 // next deck when it finishes one. Each process loads Vite and Slidev once for all its decks.
 import { type ChildProcess, fork } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import process from 'node:process'
@@ -35,7 +36,9 @@ function startWorker(): ChildProcess {
   // would change what it writes.
   const env = { ...process.env }
   delete env.NODE_ENV
-  return fork(WORKER, [], { execArgv: ['--import', tsx], env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+  // A larger young generation: Vite, Vue's compiler and UnoCSS allocate many short-lived
+  // objects, and the default spends about a tenth of a build in garbage collection.
+  return fork(WORKER, [], { execArgv: ['--max-semi-space-size=64', '--import', tsx], env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
 }
 
 /**
@@ -45,7 +48,9 @@ function startWorker(): ChildProcess {
 export function buildInParallel(jobs: DeckJob[], log: (line: string) => void, onDone: (job: DeckJob, seconds: number) => void = () => {}): Promise<void> {
   if (!jobs.length)
     return Promise.resolve()
-  const queue = [...jobs]
+  // The largest decks first, so that no process is left with a large deck at the end.
+  const size = (job: DeckJob) => (existsSync(job.entry) ? statSync(job.entry).size : 0)
+  const queue = [...jobs].sort((a, b) => size(b) - size(a))
   const workers: ChildProcess[] = []
   const exits: Promise<void>[] = []
   return new Promise<void>((resolve, reject) => {
