@@ -2,7 +2,7 @@
 // root is the decks' local addon (`addons: ['../']`).
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
-import { printRoutePlugin } from './src/slidev/vite.ts'
+import { lightClientPlugin, printRoutePlugin } from './src/slidev/vite.ts'
 
 const sharedPublic = fileURLToPath(new URL('./public', import.meta.url))
 
@@ -17,5 +17,7 @@ export default defineConfig({
     },
     // Built decks keep Slidev's print page (`/print`) for the kit's exporter: see src/slidev/.
     printRoutePlugin(),
+    // Built decks leave out what no deck of the kit uses (TwoSlash, Vue's template compiler): see src/slidev/vite.ts.
+    lightClientPlugin(),
   ],
 })

@@ -1,23 +1,17 @@
 #!/usr/bin/env node
 // The kit's one command line. npm scripts call it: `npm start -- 3`, `npm run build`, `npm run check`.
+import { networkInterfaces } from 'node:os'
 import { relative } from 'node:path'
 import process from 'node:process'
-import { formatCohortProblem, listCohorts, loadCohort } from '../cohort/load'
-import { newCohort } from '../cohort/scaffold'
-import { checkDecks, formatProblem } from '../content/check'
-import { checkExtensions, listExtensions } from '../content/extensions'
-import { exportHandouts } from '../handouts/export'
-import { paths, SLIDEV_BIN } from '../paths'
-import { buildSite } from '../site/build'
-import { resolveKit } from '../site/kit'
-import { serveSite } from '../site/serve'
-import { findModule, listDecks, loadDeck } from '../content/decks'
+import { findModule, listDecks } from '../content/decks'
+import { paths } from '../paths'
 import { parseCommandLine, parsePort } from '../args'
 import { UserError } from '../errors'
-import { spawnChild } from '../spawn'
 
+// Each command loads what it needs when it runs: `npm start` must not wait for the exporter,
+// the cohort composer or Vite's build before Slidev's server listens.
 const USAGE = `Usage:
-  npm start [-- <module>] [-- --cohort <id>] [-- slidev options]   present a module (default: 1), e.g. npm start -- 3
+  npm start [-- <module>] [-- --cohort <id>] [-- --port N] [-- --remote [password]]   present a module (default: 1), e.g. npm start -- 3
   npm run build [-- --cohort <id>] [-- --base /path/]          build the decks and a landing page into dist/
   npm run export [-- <module>...] [--cohort <id>] [--results FILE]   handout PDFs into dist/handouts/
   npm run check [-- <module>...]                                check the decks' content and every cohort file
@@ -45,41 +39,76 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Takes `--cohort <id>` out of an argument list that is otherwise passed on. */
-function takeCohort(args: string[]): { cohort?: string, rest: string[] } {
-  const i = args.findIndex(a => a === '--cohort' || a.startsWith('--cohort='))
-  if (i < 0)
-    return { rest: args }
-  const inline = args[i].includes('=') ? args[i].split('=')[1] : undefined
-  const cohort = inline ?? args[i + 1]
-  if (!cohort || cohort.startsWith('-'))
-    throw new UserError('--cohort needs a cohort id, for example --cohort example.')
-  return { cohort, rest: [...args.slice(0, i), ...args.slice(i + (inline ? 1 : 2))] }
+/** `--remote` may come without a password, as with `slidev --remote`; `--port -1` is a bad port, not an option. */
+function presentArgs(args: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--remote' && (i === args.length - 1 || args[i + 1].startsWith('-')))
+      out.push('--remote=')
+    else if ((args[i] === '--port' || args[i] === '-p') && i < args.length - 1)
+      out.push(`--port=${args[++i]}`)
+    else
+      out.push(args[i])
+  }
+  return out
 }
 
 async function present(args: string[]): Promise<number> {
-  const { cohort, rest } = takeCohort(args)
-  // The first bare word names the module; everything else goes to Slidev (--port, --remote ...).
-  const moduleArg = rest[0] && !rest[0].startsWith('-') ? rest[0] : undefined
-  const slidevArgs = moduleArg ? rest.slice(1) : rest
-  const port = slidevArgs.findIndex(a => a === '--port' || a.startsWith('--port='))
-  if (port >= 0)
-    parsePort(slidevArgs[port].includes('=') ? slidevArgs[port].split('=')[1] : slidevArgs[port + 1] ?? '')
-  const kit = await resolveKit(cohort)
-  const deck = findModule(kit.decks, moduleArg, kit.decks.some(d => d.number === 1) ? 1 : kit.decks[0]?.number)
-  console.log(`Presenting module ${deck.number}: ${deck.slug}${cohort ? ` for cohort ${cohort}` : ''}. Presenter view: add /presenter/ to the address.`)
-  const child = spawnChild(process.execPath, [SLIDEV_BIN, deck.entry, ...slidevArgs], { stdio: 'inherit' })
-  return new Promise(resolve => child.on('exit', code => resolve(code ?? 1)))
+  const { values, positionals } = parseCommandLine({
+    args: presentArgs(args),
+    options: { cohort: { type: 'string' }, port: { type: 'string', short: 'p' }, remote: { type: 'string' }, bind: { type: 'string' }, log: { type: 'string' }, force: { type: 'boolean', short: 'f' } },
+    allowPositionals: true,
+    strict: true,
+  }, USAGE)
+  if (positionals.length > 1)
+    throw new UserError(`npm start presents one module at a time (got ${positionals.join(', ')}).\n${USAGE}`)
+  const port = values.port === undefined ? undefined : parsePort(values.port)
+  const logLevels = ['error', 'warn', 'info', 'silent'] as const
+  if (values.log !== undefined && !logLevels.includes(values.log as typeof logLevels[number]))
+    throw new UserError(`--log must be one of ${logLevels.join(', ')} (got "${values.log}").`)
+  const { resolveKit } = await import('../site/kit')
+  const kit = await resolveKit(values.cohort)
+  const deck = findModule(kit.decks, positionals[0], kit.decks.some(d => d.number === 1) ? 1 : kit.decks[0]?.number)
+  console.log(`Starting module ${deck.number}: ${deck.slug}${values.cohort ? ` for cohort ${values.cohort}` : ''} …`)
+  const { startDeckServer } = await import('../slidev/build')
+  const server = await startDeckServer(deck.entry, { port, remote: values.remote, bind: values.bind, log: values.log as typeof logLevels[number] | undefined, force: values.force })
+  const lines = [
+    '',
+    `Module ${deck.number} is ready. Open it in a browser on this computer:`,
+    `  Slides          ${server.url}`,
+    `  Presenter view  ${server.presenterUrl}   (your notes, the timer and the next slide)`,
+  ]
+  if (values.remote !== undefined) {
+    const lan = Object.values(networkInterfaces()).flat().filter(i => i && i.family === 'IPv4' && !i.internal).map(i => i!.address)
+    for (const address of lan)
+      lines.push(`  On this network http://${address}:${server.port}/   (a second screen or a phone as a remote)`)
+  }
+  lines.push(
+    '',
+    'The first load in the browser prepares the deck and takes a while (about half a minute); after that, moving through it is quick.',
+    'Edits to the slides show up in the browser as you save them. Press Ctrl+C here to stop.',
+  )
+  console.log(lines.join('\n'))
+  return new Promise((resolve) => {
+    const stop = () => {
+      console.log('\nStopping the presentation server …')
+      server.close().finally(() => resolve(0))
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
 }
 
 async function build(args: string[]): Promise<number> {
   const { values } = parseCommandLine({ args, options: { base: { type: 'string', default: '/' }, cohort: { type: 'string' } }, strict: true }, USAGE)
+  const [{ buildSite }, { resolveKit }] = await Promise.all([import('../site/build'), import('../site/kit')])
   await buildSite({ base: values.base!, kit: await resolveKit(values.cohort) })
   return 0
 }
 
 async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine({ args, options: { results: { type: 'string' }, cohort: { type: 'string' } }, allowPositionals: true, strict: true }, USAGE)
+  const [{ exportHandouts }, { resolveKit }] = await Promise.all([import('../handouts/export'), import('../site/kit')])
   const kit = await resolveKit(values.cohort)
   const decks = positionals.length ? positionals.map(p => findModule(kit.decks, p)) : kit.decks
   await exportHandouts({ kit, decks, resultsFile: values.results })
@@ -87,6 +116,7 @@ async function exportCommand(args: string[]): Promise<number> {
 }
 
 async function check(args: string[]): Promise<number> {
+  const [{ checkDecks, formatProblem }, { formatCohortProblem, listCohorts, loadCohort }, { loadDeck }, { checkExtensions, listExtensions }] = await Promise.all([import('../content/check'), import('../cohort/load'), import('../content/decks'), import('../content/extensions')])
   const all = listDecks()
   const chosen = args.length ? args.map(a => findModule(all, a)) : all
   const decks = await Promise.all(chosen.map(loadDeck))
@@ -128,6 +158,7 @@ async function cohort(args: string[]): Promise<number> {
   const [action, id, ...extra] = positionals
   if (!id || extra.length || !['new', 'check'].includes(action))
     throw new UserError(COHORT_USAGE)
+  const [{ newCohort }, { formatCohortProblem, loadCohort }] = await Promise.all([import('../cohort/scaffold'), import('../cohort/load')])
   if (action === 'new') {
     const modules = (values.module ?? []).flatMap(m => m.split(',')).map(m => m.trim()).filter(Boolean)
     const dir = await newCohort(id, { modules, example: values.example })
@@ -152,6 +183,7 @@ async function cohort(args: string[]): Promise<number> {
 /** A TCP port from the command line, or a clear error. */
 async function serve(args: string[]): Promise<number> {
   const { values } = parseCommandLine({ args, options: { port: { type: 'string', default: '4173' }, host: { type: 'string', default: 'localhost' } }, strict: true }, USAGE)
+  const { serveSite } = await import('../site/serve')
   const site = await serveSite(paths.dist, parsePort(values.port!), values.host)
   console.log(`Serving ${paths.dist} at ${site.url}/ (Ctrl+C to stop).`)
   return new Promise(() => {})

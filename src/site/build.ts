@@ -2,6 +2,9 @@
 // Decks are built into a scratch folder beside the site first, and each replaces its previous
 // build in one rename only when every deck has built: a failed, killed or overlapping build
 // never leaves a good site without a deck, and nothing half-built ever sits inside the site.
+// Decks build in parallel, one process per core (build-pool.ts); a deck whose inputs have not
+// changed since its last build keeps that build (build-cache.ts), which is byte for byte what a
+// clean build writes (test/site/build-cache.test.ts).
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -9,10 +12,11 @@ import { type DeckSummary, loadDeck, summariseDeck } from '../content/decks'
 import { UserError } from '../errors'
 import { HANDOUT_KINDS, handoutName } from '../handouts/names'
 import { PUBLIC_DIR } from '../paths'
-import { buildDeck } from '../slidev/build'
 import { type Kit, resolveKit, SITE_TITLE } from './kit'
 import { renderLanding } from './landing'
 import { writeNotices } from './notices'
+import { addonHash, deckInputsHash, readStamps, stampKey, treeHash, whyBuild, writeStamps } from './build-cache'
+import { buildInParallel, type DeckJob } from './build-pool'
 import { scratchDir, siteRootOf, withSiteLock } from './scratch'
 
 export interface BuildOptions {
@@ -51,27 +55,46 @@ export async function buildSite(options: BuildOptions): Promise<string> {
 }
 
 async function buildLocked(base: string, kit: Kit, outDir: string, log: (line: string) => void): Promise<string> {
-  const staging = scratchDir(siteRootOf(outDir, kit.basePath), 'build')
+  const siteRoot = siteRootOf(outDir, kit.basePath)
+  const staging = scratchDir(siteRoot, 'build')
   try {
-    const summaries = []
-    for (const deck of kit.decks) {
-      const started = Date.now()
-      log(`Building ${deck.name} …`)
-      await buildDeck(deck.entry, join(staging, deck.name), `${base}${kit.basePath}${deck.name}/`, log)
-      summaries.push(summariseDeck(await loadDeck(deck)))
-      log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-    }
-    // Only now replace the previous site, deck by deck; other files in dist/ (handouts) stay.
-    mkdirSync(outDir, { recursive: true })
-    for (const deck of kit.decks) {
+    const started = Date.now()
+    const loaded = await Promise.all(kit.decks.map(loadDeck))
+    const summaries = loaded.map(summariseDeck)
+    const addon = addonHash()
+    const stamps = readStamps(siteRoot)
+    const jobs: (DeckJob & { key: string, inputs: string })[] = []
+    const kept: string[] = []
+    for (const [i, deck] of kit.decks.entries()) {
+      const deckBase = `${base}${kit.basePath}${deck.name}/`
       const final = join(outDir, deck.name)
-      const old = join(staging, `${deck.name}.previous`)
+      const key = stampKey(siteRoot, final)
+      const sources = [deck.entry, ...loaded[i].slides.map(s => s.file), ...loaded[i].errors.map(e => e.file)]
+      const inputs = deckInputsHash({ dir: deck.dir, sources, cohortDir: kit.cohort?.dir, options: { base: deckBase, routerMode: 'hash' } }, addon)
+      const why = whyBuild(stamps, key, inputs, final)
+      if (!why)
+        kept.push(deck.name)
+      else
+        jobs.push({ id: deck.name, why, entry: deck.entry, outDir: join(staging, deck.name), base: deckBase, key, inputs })
+    }
+    if (kept.length)
+      log(`Unchanged since the last build, kept: ${kept.join(', ')}.`)
+    await buildInParallel(jobs, log, (job, seconds) => log(`  ${job.id} built in ${seconds.toFixed(1)} s`))
+    // Only now replace the previous builds of the decks that changed; other files in dist/ (handouts) stay.
+    mkdirSync(outDir, { recursive: true })
+    const built = jobs.map(job => ({ job, output: treeHash(job.outDir) }))
+    for (const { job } of built) {
+      const final = join(outDir, job.id)
+      const old = join(staging, `${job.id}.previous`)
       if (existsSync(final))
         renameSync(final, old)
-      renameSync(join(staging, deck.name), final)
+      renameSync(job.outDir, final)
     }
+    for (const { job, output } of built)
+      stamps[job.key] = { inputs: job.inputs, output }
+    writeStamps(siteRoot, stamps)
     writeLanding(outDir, summaries, kit)
-    log(`Site written to ${outDir}: open index.html through a web server (npm run serve).`)
+    log(`Site written to ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s (${jobs.length} deck(s) built, ${kept.length} kept): open index.html through a web server (npm run serve).`)
     return outDir
   }
   finally {

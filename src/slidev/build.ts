@@ -7,6 +7,8 @@
 // - `resolveOptions` and `ViteSlidevPlugin` from `@slidev/cli` (its package entry): the
 //   in-process build is Vite's `build` with Slidev's own plugin, so one Node process builds
 //   every deck without paying Slidev's start-up per deck.
+// - `createServer`, `resolveOptions` and `parser` from `@slidev/cli`: `npm start` runs Slidev's
+//   dev server in the kit's own process (startDeckServer), as the `slidev` command does.
 // - `load` and `injectPreparserExtensionLoader` from `@slidev/parser/fs`.
 //
 // Internals still needed, and why:
@@ -99,7 +101,7 @@ export function warnSlowPath(why: string, log: (line: string) => void): void {
 }
 
 /** Builds one deck into `outDir`, served from `base`, with hash routing. */
-export async function buildDeck(entry: string, outDir: string, base: string, log: (line: string) => void): Promise<void> {
+export async function buildDeck(entry: string, outDir: string, base: string, log: (line: string) => void, extra: InlineConfig = {}): Promise<void> {
   const missing = await missingBuildApi()
   if (missing.length) {
     warnSlowPath(missing.join(', '), log)
@@ -140,6 +142,65 @@ export async function buildDeck(entry: string, outDir: string, base: string, log
     plugins: await ViteSlidevPlugin(options, (config as { slidev?: object }).slidev),
     define: { __VUE_PROD_DEVTOOLS__: false },
   } satisfies InlineConfig)
-  await build(config)
+  await build(mergeConfig(config, extra))
 }
 
+
+export interface DeckServerOptions {
+  /** a fixed port; without it the first free port from 3030, as `slidev` does */
+  port?: number
+  /** listen on the network with remote control, as `slidev --remote [password]` */
+  remote?: string
+  /** the address to listen on with `remote` (default: every address) */
+  bind?: string
+  log?: 'error' | 'warn' | 'info' | 'silent'
+  /** re-bundle Slidev's dependencies (`slidev --force`) */
+  force?: boolean
+}
+
+export interface DeckServer {
+  port: number
+  /** the slide show, e.g. http://localhost:3030/ */
+  url: string
+  /** the presenter view */
+  presenterUrl: string
+  close: () => Promise<void>
+}
+
+/**
+ * Slidev's dev server for one deck, in this process, through Slidev's public Node API, as the
+ * `slidev` command starts it (minus its banner, its keyboard shortcuts and its restarts on a
+ * theme change). Resolves once the server listens; the deck compiles on the first request.
+ */
+export async function startDeckServer(entry: string, options: DeckServerOptions = {}): Promise<DeckServer> {
+  await registerPreparsers()
+  const { createServer, parser, resolveOptions } = await import('@slidev/cli')
+  const resolved = await resolveOptions({ entry, remote: options.remote }, 'dev')
+  const host = options.remote !== undefined ? (options.bind ?? '0.0.0.0') : 'localhost'
+  const server = await createServer(resolved, {
+    server: { port: options.port ?? 3030, strictPort: options.port !== undefined, host },
+    optimizeDeps: { force: options.force },
+    logLevel: options.log ?? 'warn',
+  }, {
+    // Edits to the deck while it is shown: read again as the `slidev` command does.
+    async loadData(loadedSource) {
+      const loaded = await parser.load(resolved, resolved.entry, loadedSource, 'dev')
+      return { ...loaded, themeMeta: resolved.data.themeMeta, config: parser.resolveConfig(loaded.headmatter, resolved.data.themeMeta, resolved.entry) }
+    },
+  })
+  try {
+    await server.listen()
+  }
+  catch (e) {
+    await server.close()
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE' || /already in use/.test(String((e as Error).message)))
+      throw new UserError(`Port ${options.port} is already in use on this computer; choose another, e.g. npm start -- --port ${(options.port ?? 3030) + 1}.`)
+    throw e
+  }
+  const address = server.httpServer?.address()
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 3030)
+  const hash = resolved.data.config.routerMode === 'hash' ? '#/' : ''
+  const query = options.remote ? `?password=${encodeURIComponent(options.remote)}` : ''
+  const url = `http://localhost:${port}/`
+  return { port, url, presenterUrl: `${url}${hash}presenter/${query}`, close: () => server.close() }
+}
