@@ -8,6 +8,8 @@
 //                   Only the facilitator's connection may open it.
 //   public/<id>     the board as participants may see it: visible entries only, no authors.
 //                   Only the server writes it (a projection of board/<id>).
+//   admission       who joined (participant ids, first seen), who is blocked, whether joining
+//                   is open, removal requests. Only the facilitator's connections open it.
 // Tokens: `f:<facilitator token>` (read-write) or `p:<participant secret>` (read-only).
 
 export const CONTROL_DOC = 'control'
@@ -31,7 +33,12 @@ export type ClientMessage =
   | { t: 'contribute', msg: string, board: string, name?: string, body: unknown }
   | { t: 'mine', board: string }
 
-export type RefusalCode = 'invalid' | 'locked' | 'rate' | 'limit' | 'not-yours' | 'no-board' | 'gone' | 'unsaved'
+export type RefusalCode = 'invalid' | 'locked' | 'rate' | 'limit' | 'not-yours' | 'no-board' | 'gone' | 'unsaved' | 'blocked'
+
+/** The admission document (src/live/admission.ts): facilitator-only. */
+export const ADMISSION_DOC = 'admission'
+/** Per server instance, in the admission document's `stats` map: joins refused, joins held back by the rate. */
+export interface AdmissionStats { refused: number, waited: number }
 
 /** server -> participant */
 export type ServerMessage =
