@@ -8,7 +8,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { computed, inject, onScopeDispose, type Ref, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
-import { ADMISSION_DOC, type AdmissionStats, boardDocName, CONTROL_DOC, type CurrentBoard, HEALTH_MAP, type InstanceHealth, type EntryStatus, type Moderation, type ServerMessage } from './protocol'
+import { ACTIVITY_MAP, ADMISSION_DOC, type AdmissionStats, boardDocName, CONTROL_DOC, type CurrentActivity, type CurrentBoard, HEALTH_MAP, type InstanceHealth, type EntryStatus, type Moderation, type ServerMessage } from './protocol'
 
 export interface LiveConfig {
   url: string
@@ -188,7 +188,61 @@ export function useFollowSlides(): void {
   const stop = watch(() => slidev?.nav?.currentPage, (current) => {
     if (current !== undefined && !boardsOnPages.has(current))
       setCurrentBoard(undefined, config)
+    if (current !== undefined && !activitiesOnPages.has(current))
+      setCurrentActivity(undefined, config)
   }, { immediate: true })
+  onScopeDispose(stop)
+}
+
+/** The timer state ActivityClock keeps (useActivityTimer's localStorage value). */
+export interface TimerState { startedAt: number | null, elapsedBefore: number, extra?: number }
+
+/** What phones are told of the current slide's activity: its steps and where its timer stands. */
+export function activityMessage(slide: string, steps: readonly { title: string, seconds: number }[], timer: TimerState): CurrentActivity {
+  return {
+    slide,
+    steps: steps.map(s => ({ title: s.title, seconds: s.seconds })),
+    startedAt: timer.startedAt,
+    elapsedBefore: Math.max(0, Math.round(timer.elapsedBefore)),
+    running: timer.startedAt !== null,
+  }
+}
+
+/** Puts an activity's steps and timer on the phones (undefined: none), only when it changed. */
+export function setCurrentActivity(activity: CurrentActivity | undefined, config = liveConfig()): void {
+  if (!config)
+    return
+  const { controlDoc } = connect(config)
+  const map = controlDoc.getMap<unknown>(ACTIVITY_MAP)
+  if (JSON.stringify(map.get('now') ?? null) === JSON.stringify(activity ?? null))
+    return
+  controlDoc.transact(() => {
+    if (activity)
+      map.set('now', activity)
+    else
+      map.delete('now')
+  })
+}
+
+const activitiesOnPages = new Set<number>()
+
+/**
+ * Called by the activity clock of a timed slide: while its slide is the presenter's current
+ * slide, phones show its step and time left, sent again whenever the timer changes (start, pause,
+ * next step). Only the presenter view and the projected slides steer.
+ */
+export function useAnnounceActivity(activity: () => CurrentActivity | undefined): void {
+  const config = liveConfig()
+  const page = inject<Ref<number> | undefined>('$$slidev-page', undefined)
+  const renderContext = inject<Ref<string> | undefined>('$$slidev-render-context', undefined)
+  const slidev = inject<{ nav?: { currentPage?: number } } | undefined>('$$slidev-context', undefined)
+  if (!config || !page || !['slide', 'presenter'].includes(renderContext?.value ?? ''))
+    return
+  activitiesOnPages.add(page.value)
+  const stop = watch(() => (slidev?.nav?.currentPage === page.value ? activity() : null), (now) => {
+    if (now !== null)
+      setCurrentActivity(now, config)
+  }, { immediate: true, deep: true })
   onScopeDispose(stop)
 }
 

@@ -480,7 +480,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       reply(405, 'text/plain; charset=utf-8', 'Method not allowed')
     }
     else if (path === '/healthz') {
-      reply(200, 'application/json', JSON.stringify({ ok: true, joined: joined() }))
+      reply(200, 'application/json', JSON.stringify({ ok: true, joined: joined(), now: Date.now() }))
     }
     else if (options.joinDir && existsSync(join(options.joinDir, 'index.html'))) {
       const asset = /^\/assets\/([\w.-]+)$/.exec(path)?.[1]
