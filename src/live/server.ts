@@ -54,7 +54,7 @@ export interface LiveLimits {
 }
 
 /** For a room of up to 300: 200 phones joining at once are all in within 15 s. */
-export const DEFAULT_LIMITS: LiveLimits = { entriesPerParticipant: 10, rowsPerBoard: 500, burst: 10, perSecond: 1, participants: 500, joinBurst: 60, joinsPerSecond: 10, newcomerSeconds: 60, newcomerBurst: 3, newcomerPerSecond: 0.2 }
+export const DEFAULT_LIMITS: LiveLimits = { entriesPerParticipant: 10, rowsPerBoard: 500, burst: 10, perSecond: 1, participants: 500, joinBurst: 60, joinsPerSecond: 10, newcomerSeconds: 60, newcomerBurst: 5, newcomerPerSecond: 0.5 }
 
 /**
  * The limits in force: `partial` over the defaults. When `burst` or `perSecond` is raised and the

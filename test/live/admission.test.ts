@@ -11,7 +11,7 @@ import * as Y from 'yjs'
 import { admissionMaps, REFUSED_BLOCKED, REFUSED_CLOSED } from '../../src/live/admission'
 import { Facilitator, Participant, until, waitFor } from '../../src/live/node-clients'
 import { randomId } from '../../src/live/protocol'
-import { type LiveLimits, type LiveServer, participantIdOf, startLiveServer } from '../../src/live/server'
+import { DEFAULT_LIMITS, type LiveLimits, type LiveServer, participantIdOf, startLiveServer } from '../../src/live/server'
 
 const TOKEN = 'admission-facilitator-token-0123456789ab'
 const cleanups: (() => Promise<void> | void)[] = []
@@ -94,11 +94,11 @@ describe('admission', () => {
     expect(await fresh.outcome).toBe('in')
     await until(fresh.phone.controlDoc, () => fresh.phone.controlDoc.getMap('current').get('boardId') === 'ideas')
     const send = (p: Participant, n: number) => Promise.all(Array.from({ length: n }, (_, i) => p.contribute('ideas', { op: 'add', id: randomId(8), text: `idea ${i}` })))
-    const freshResults = await send(fresh.phone, 5)
-    expect(freshResults.filter(r => r.ok)).toHaveLength(3)
+    const freshResults = await send(fresh.phone, 8)
+    expect(freshResults.filter(r => r.ok)).toHaveLength(DEFAULT_LIMITS.newcomerBurst)
     expect(freshResults.filter(r => !r.ok).every(r => !r.ok && r.code === 'rate')).toBe(true)
-    const oldResults = await send(old.phone, 5)
-    expect(oldResults.filter(r => r.ok)).toHaveLength(5)
+    const oldResults = await send(old.phone, 8)
+    expect(oldResults.filter(r => r.ok)).toHaveLength(8)
   })
 })
 
