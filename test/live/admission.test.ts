@@ -20,17 +20,23 @@ afterEach(async () => {
     await c()
 })
 
-async function serve(limits?: Partial<LiveLimits>) {
-  const dir = mkdtempSync(join(tmpdir(), 'kit-live-admission-'))
+async function serve(limits?: Partial<LiveLimits>, dir = mkdtempSync(join(tmpdir(), 'kit-live-admission-'))) {
   const server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Admission', host: '127.0.0.1', port: 0, limits })
   const boss = new Facilitator(server.wsUrl, TOKEN)
   await boss.ready()
-  cleanups.push(async () => {
+  let stopped = false
+  const stop = async () => {
+    if (stopped)
+      return
+    stopped = true
     boss.destroy()
     await server.stop()
+  }
+  cleanups.push(async () => {
+    await stop()
     rmSync(dir, { recursive: true, force: true })
   })
-  return { server, boss }
+  return { server, boss, dir, stop }
 }
 
 /** A phone with a fresh secret: resolves 'in' once admitted, or with the refusal it was given. */
@@ -73,6 +79,20 @@ describe('admission', () => {
     const known = [...admissionMaps(admission).participants.keys()]
     expect(known).toHaveLength(12)
   }, 30_000)
+
+  it('never holds back a participant it admitted before, even after a restart', async () => {
+    const first = await serve({ joinBurst: 3, joinsPerSecond: 0.01 })
+    const secrets = [randomId(18), randomId(18), randomId(18)]
+    expect(await Promise.all(secrets.map(secret => join1(first.server, secret).outcome))).toEqual(['in', 'in', 'in'])
+    // The bucket is empty and refills in 100 s: a new secret would wait too long.
+    expect(await join1(first.server).outcome).toMatch(/Many phones are joining at once/)
+    await first.stop()
+    const again = await serve({ joinBurst: 1, joinsPerSecond: 0.01 }, first.dir)
+    // The three come back at once without spending the single token; one new phone takes it.
+    expect(await Promise.all(secrets.map(secret => join1(again.server, secret).outcome))).toEqual(['in', 'in', 'in'])
+    expect(await join1(again.server).outcome).toBe('in')
+    expect(await join1(again.server).outcome).toMatch(/Many phones are joining at once/)
+  })
 
   it('admits a room of 200 behind one address at the stock limits', async () => {
     const { server, boss } = await serve()
