@@ -8,7 +8,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { computed, inject, onScopeDispose, type Ref, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
-import { boardDocName, CONTROL_DOC, type CurrentBoard, HEALTH_MAP, type InstanceHealth, type EntryStatus, type Moderation, type ServerMessage } from './protocol'
+import { ACTIVITY_MAP, ADMISSION_DOC, type AdmissionStats, boardDocName, CONTROL_DOC, type CurrentActivity, type CurrentBoard, HEALTH_MAP, type InstanceHealth, type EntryStatus, type Moderation, type ServerMessage } from './protocol'
 
 export interface LiveConfig {
   url: string
@@ -82,6 +82,56 @@ export function useLiveSession(config = liveConfig()) {
   }
 }
 
+/** Past this many new participants in a minute, the presenter view shows a burst. */
+export const BURST_NOTICE = 20
+
+let admission: { doc: Y.Doc, provider: HocuspocusProvider, now: Ref<number>, version: Ref<number> } | undefined
+
+/**
+ * Who may join, for the facilitator (the `admission` document, which phones cannot open): a
+ * burst of new participants, joins turned away, and one action each to close joining, remove
+ * everything one participant sent, or block them. Inert outside a live session.
+ */
+export function useAdmission(config = liveConfig()) {
+  const live = config ? connect(config) : undefined
+  if (live && !admission) {
+    const doc = new Y.Doc()
+    const provider = new HocuspocusProvider({ websocketProvider: live.socket, name: ADMISSION_DOC, document: doc, token: `f:${live.config.token}`, awareness: null })
+    provider.attach()
+    const now = ref(Date.now())
+    const version = ref(0)
+    doc.on('update', () => { version.value++ })
+    // "In the last minute" moves on by itself.
+    setInterval(() => { now.value = Date.now() }, 5000)
+    admission = { doc, provider, now, version }
+  }
+  const a = admission
+  const map = <T>(name: string) => a!.doc.getMap<T>(name)
+  const read = <T>(f: () => T, fallback: T) => computed(() => {
+    if (!live || !a)
+      return fallback
+    void a.version.value
+    return f()
+  })
+  return {
+    enabled: !!live,
+    joining: read(() => (map('settings').get('joining') === 'closed' ? 'closed' : 'open'), 'open' as 'open' | 'closed'),
+    /** new participants admitted in the last minute */
+    newLastMinute: read(() => [...map<number>('participants').values()].filter(at => typeof at === 'number' && at > a!.now.value - 60_000).length, 0),
+    /** joins refused (closed, full, too many at once), and held back by the join rate, since the server started */
+    refused: read(() => [...map<AdmissionStats>('stats').values()].reduce((n, s) => n + (Number(s?.refused) || 0), 0), 0),
+    waited: read(() => [...map<AdmissionStats>('stats').values()].reduce((n, s) => n + (Number(s?.waited) || 0), 0), 0),
+    blocked: read(() => map('blocked').size, 0),
+    setJoining: (open: boolean) => a && map('settings').set('joining', open ? 'open' : 'closed'),
+    /** everything this participant sent goes, from every board (the server does it) */
+    removeAll: (author: string) => a && map<number>('purge').set(author, Date.now()),
+    /** their phones are disconnected and refused from now on */
+    block: (author: string) => a && map<number>('blocked').set(author, Date.now()),
+    unblock: (author: string) => a && map('blocked').delete(author),
+    isBlocked: (author: string) => !!a && (void a.version.value, map('blocked').has(author)),
+  }
+}
+
 /** Puts a board on the participants' phones (or, with undefined, their waiting screen). */
 export function setCurrentBoard(board: CurrentBoard | undefined, config = liveConfig()): void {
   if (!config)
@@ -138,7 +188,61 @@ export function useFollowSlides(): void {
   const stop = watch(() => slidev?.nav?.currentPage, (current) => {
     if (current !== undefined && !boardsOnPages.has(current))
       setCurrentBoard(undefined, config)
+    if (current !== undefined && !activitiesOnPages.has(current))
+      setCurrentActivity(undefined, config)
   }, { immediate: true })
+  onScopeDispose(stop)
+}
+
+/** The timer state ActivityClock keeps (useActivityTimer's localStorage value). */
+export interface TimerState { startedAt: number | null, elapsedBefore: number, extra?: number }
+
+/** What phones are told of the current slide's activity: its steps and where its timer stands. */
+export function activityMessage(slide: string, steps: readonly { title: string, seconds: number }[], timer: TimerState): CurrentActivity {
+  return {
+    slide,
+    steps: steps.map(s => ({ title: s.title, seconds: s.seconds })),
+    startedAt: timer.startedAt,
+    elapsedBefore: Math.max(0, Math.round(timer.elapsedBefore)),
+    running: timer.startedAt !== null,
+  }
+}
+
+/** Puts an activity's steps and timer on the phones (undefined: none), only when it changed. */
+export function setCurrentActivity(activity: CurrentActivity | undefined, config = liveConfig()): void {
+  if (!config)
+    return
+  const { controlDoc } = connect(config)
+  const map = controlDoc.getMap<unknown>(ACTIVITY_MAP)
+  if (JSON.stringify(map.get('now') ?? null) === JSON.stringify(activity ?? null))
+    return
+  controlDoc.transact(() => {
+    if (activity)
+      map.set('now', activity)
+    else
+      map.delete('now')
+  })
+}
+
+const activitiesOnPages = new Set<number>()
+
+/**
+ * Called by the activity clock of a timed slide: while its slide is the presenter's current
+ * slide, phones show its step and time left, sent again whenever the timer changes (start, pause,
+ * next step). Only the presenter view and the projected slides steer.
+ */
+export function useAnnounceActivity(activity: () => CurrentActivity | undefined): void {
+  const config = liveConfig()
+  const page = inject<Ref<number> | undefined>('$$slidev-page', undefined)
+  const renderContext = inject<Ref<string> | undefined>('$$slidev-render-context', undefined)
+  const slidev = inject<{ nav?: { currentPage?: number } } | undefined>('$$slidev-context', undefined)
+  if (!config || !page || !['slide', 'presenter'].includes(renderContext?.value ?? ''))
+    return
+  activitiesOnPages.add(page.value)
+  const stop = watch(() => (slidev?.nav?.currentPage === page.value ? activity() : null), (now) => {
+    if (now !== null)
+      setCurrentActivity(now, config)
+  }, { immediate: true, deep: true })
   onScopeDispose(stop)
 }
 

@@ -196,6 +196,12 @@ const limitsSchema = z.object({
   rowsPerBoard: z.number().int().min(1).max(100_000),
   burst: z.number().int().min(1).max(10_000),
   perSecond: z.number().positive().max(10_000),
+  participants: z.number().int().min(1).max(100_000),
+  joinBurst: z.number().int().min(1).max(100_000),
+  joinsPerSecond: z.number().positive().max(10_000),
+  newcomerSeconds: z.number().min(0).max(86_400),
+  newcomerBurst: z.number().int().min(1).max(10_000),
+  newcomerPerSecond: z.number().positive().max(10_000),
 }).partial().strict()
 
 /** `--limits '{"burst":20}'`: JSON, each value a number in its range, or a clear error naming the key. */

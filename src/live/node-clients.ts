@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { boardDocName, CONTROL_DOC, publicDocName, randomId, type ServerMessage } from './protocol'
+import { ADMISSION_DOC, boardDocName, CONTROL_DOC, publicDocName, randomId, type ServerMessage } from './protocol'
 import { ROOT } from '../paths'
 import { openSession } from './session'
 
@@ -170,11 +170,17 @@ export class Facilitator {
     let open = this.boards.get(boardId)
     if (!open) {
       const doc = new Y.Doc()
-      open = { provider: provider(this.socket, boardDocName(boardId), `f:${this.token}`, doc), doc }
+      const name = boardId === '\u0000admission' ? ADMISSION_DOC : boardDocName(boardId)
+      open = { provider: provider(this.socket, name, `f:${this.token}`, doc), doc }
       this.boards.set(boardId, open)
     }
     await synced(open.provider)
     return open
+  }
+
+  /** The admission document (who joined, who is blocked, joining open or closed), read-write. */
+  async admission(): Promise<Y.Doc> {
+    return (await this.board('\u0000admission')).doc
   }
 
   destroy() {

@@ -8,6 +8,8 @@
 //                   Only the facilitator's connection may open it.
 //   public/<id>     the board as participants may see it: visible entries only, no authors.
 //                   Only the server writes it (a projection of board/<id>).
+//   admission       who joined (participant ids, first seen), who is blocked, whether joining
+//                   is open, removal requests. Only the facilitator's connections open it.
 // Tokens: `f:<facilitator token>` (read-write) or `p:<participant secret>` (read-only).
 
 export const CONTROL_DOC = 'control'
@@ -31,7 +33,12 @@ export type ClientMessage =
   | { t: 'contribute', msg: string, board: string, name?: string, body: unknown }
   | { t: 'mine', board: string }
 
-export type RefusalCode = 'invalid' | 'locked' | 'rate' | 'limit' | 'not-yours' | 'no-board' | 'gone' | 'unsaved'
+export type RefusalCode = 'invalid' | 'locked' | 'rate' | 'limit' | 'not-yours' | 'no-board' | 'gone' | 'unsaved' | 'blocked'
+
+/** The admission document (src/live/admission.ts): facilitator-only. */
+export const ADMISSION_DOC = 'admission'
+/** Per server instance, in the admission document's `stats` map: joins refused, joins held back by the rate. */
+export interface AdmissionStats { refused: number, waited: number }
 
 /** server -> participant */
 export type ServerMessage =
@@ -108,4 +115,35 @@ export function randomId(bytes = 16): string {
   for (const b of raw)
     text += String.fromCharCode(b)
   return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/**
+ * The presenter's current timed activity, in the control document's `activity` map under `now`
+ * (absent on a slide without one): its steps (titles already in the session's language) and its
+ * timer as the facilitator's laptop keeps it. `startedAt` is epoch ms on the laptop, which is the
+ * live server's clock: phones read the server's time from `/healthz` and count down locally.
+ */
+export const ACTIVITY_MAP = 'activity'
+export interface CurrentActivity {
+  /** the slide's id, so a phone can tell one activity from the next */
+  slide: string
+  steps: { title: string, seconds: number }[]
+  /** epoch ms (server clock) when the timer was last started; null while paused or not started */
+  startedAt: number | null
+  /** ms run before the last start */
+  elapsedBefore: number
+  running: boolean
+}
+
+/** Where an activity stands `now` (epoch ms, server clock): the step, its time left in seconds. */
+export function activityNow(a: CurrentActivity, now: number): { index: number, count: number, title: string, left: number, started: boolean, running: boolean, over: boolean } {
+  const elapsed = (a.elapsedBefore + (a.running && a.startedAt !== null ? Math.max(0, now - a.startedAt) : 0)) / 1000
+  const started = a.startedAt !== null || a.elapsedBefore > 0
+  let end = 0
+  for (const [index, s] of a.steps.entries()) {
+    end += s.seconds
+    if (elapsed < end)
+      return { index, count: a.steps.length, title: s.title, left: end - elapsed, started, running: a.running, over: false }
+  }
+  return { index: a.steps.length, count: a.steps.length, title: '', left: 0, started, running: false, over: started }
 }

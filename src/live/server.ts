@@ -29,6 +29,7 @@ import { personName } from '../boards/idea-vote/model'
 import { liveBoard } from './adapters'
 import { isLocked, type LiveBoardAdapter, meta, moderationOf, setFields } from './boards'
 import { BOARD_ID, boardDocName, CONTROL_DOC, HEALTH_MAP, type InstanceHealth, MESSAGE_ID, PARTICIPANT_SECRET, publicDocName, type RefusalCode, type Role, type ServerMessage } from './protocol'
+import { Admission, ADMISSION_DOC, admissionMaps, removeAuthor } from './admission'
 import { ClusterState } from './cluster'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
 import { say, sayLines } from './words'
@@ -41,9 +42,34 @@ export interface LiveLimits {
   /** a participant's burst of contributions, refilled at `perSecond` */
   burst: number
   perSecond: number
+  /** new participants (secrets not seen before) the session admits in all */
+  participants: number
+  /** new participants admitted at once, then `joinsPerSecond` (per session, never per address) */
+  joinBurst: number
+  joinsPerSecond: number
+  /** for this long after joining, a participant's contributions have the tighter newcomer bucket too */
+  newcomerSeconds: number
+  newcomerBurst: number
+  newcomerPerSecond: number
 }
 
-export const DEFAULT_LIMITS: LiveLimits = { entriesPerParticipant: 10, rowsPerBoard: 500, burst: 10, perSecond: 1 }
+/** For a room of up to 300: 200 phones joining at once are all in within 15 s. */
+export const DEFAULT_LIMITS: LiveLimits = { entriesPerParticipant: 10, rowsPerBoard: 500, burst: 10, perSecond: 1, participants: 500, joinBurst: 60, joinsPerSecond: 10, newcomerSeconds: 60, newcomerBurst: 5, newcomerPerSecond: 0.5 }
+
+/**
+ * The limits in force: `partial` over the defaults. When `burst` or `perSecond` is raised and the
+ * newcomer limits are not given, newcomers get the same (a test or a large room asked for more).
+ */
+export function resolveLimits(partial: Partial<LiveLimits> = {}): LiveLimits {
+  const limits = { ...DEFAULT_LIMITS, ...partial }
+  const raised = partial.burst !== undefined || partial.perSecond !== undefined
+  if (partial.newcomerBurst === undefined && raised)
+    limits.newcomerBurst = limits.burst
+  if (partial.newcomerPerSecond === undefined && raised)
+    limits.newcomerPerSecond = limits.perSecond
+  limits.newcomerBurst = Math.min(limits.newcomerBurst, limits.burst)
+  return limits
+}
 
 export interface LiveServerOptions {
   /** the session's SQLite file (unless `store` is given) */
@@ -139,7 +165,7 @@ const SECURITY_HEADERS = {
 }
 
 export async function startLiveServer(options: LiveServerOptions): Promise<LiveServer> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const limits = resolveLimits(options.limits)
   if (!options.store && !options.db)
     throw new Error('startLiveServer needs a db file or a store')
   const store: UpdateStore = options.store ?? new LiveStore(options.db!)
@@ -172,6 +198,12 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     setTimeout(() => { connectionLost = false }, 10_000).unref()
   }
   const buckets = new Map<string, { tokens: number, at: number }>()
+  /** A newcomer's tighter bucket, beside their ordinary one (local: a phone stays on one instance). */
+  const newcomerBuckets = new Map<string, { tokens: number, at: number }>()
+  let admission: Admission | undefined
+  let admissionConn: DirectConnection | undefined
+  let admissionReady: () => void = () => {}
+  const admissionOpened = new Promise<void>((resolve) => { admissionReady = resolve })
   const sockets = new Map<string, string>() // socketId -> participantId, on `control`
   const phones = new Map<string, Connection>() // socketId -> the participant's `control` connection
   const lastMine = new Map<string, string>() // `${socketId} ${boardId}` -> the last `mine` sent
@@ -210,15 +242,48 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     }
     return takeLocalToken(participantId, now)
   }
-  function takeLocalToken(participantId: string, now: number): number {
-    const b = buckets.get(participantId) ?? { tokens: limits.burst, at: now }
-    b.tokens = Math.min(limits.burst, b.tokens + (now - b.at) / 1000 * limits.perSecond)
+  function takeLocalToken(participantId: string, now: number, from = buckets, burst = limits.burst, perSecond = limits.perSecond): number {
+    const b = from.get(participantId) ?? { tokens: burst, at: now }
+    b.tokens = Math.min(burst, b.tokens + (now - b.at) / 1000 * perSecond)
     b.at = now
-    buckets.set(participantId, b)
+    from.set(participantId, b)
     if (b.tokens < 1)
-      return Math.ceil((1 - b.tokens) / limits.perSecond)
+      return Math.ceil((1 - b.tokens) / perSecond)
     b.tokens -= 1
     return 0
+  }
+  /** A participant admitted less than `newcomerSeconds` ago also spends from a tighter bucket. */
+  function takeNewcomerToken(participantId: string, now: number): number {
+    const first = admission?.firstSeen(participantId)
+    if (first === undefined || now - first >= limits.newcomerSeconds * 1000) {
+      newcomerBuckets.delete(participantId)
+      return 0
+    }
+    return takeLocalToken(participantId, now, newcomerBuckets, limits.newcomerBurst, limits.newcomerPerSecond)
+  }
+
+  /** Every connection of one participant, on every document of this instance. */
+  function connectionsOf(participantId: string): Connection[] {
+    const found: Connection[] = []
+    for (const doc of server.hocuspocus.documents.values()) {
+      for (const connection of doc.connections.keys()) {
+        if ((connection as Connection).context?.participantId === participantId)
+          found.push(connection as Connection)
+      }
+    }
+    return found
+  }
+  /** A blocked participant's phones are disconnected; reconnecting, they are refused with the reason. */
+  function disconnect(participantId: string) {
+    for (const connection of connectionsOf(participantId))
+      (connection as unknown as { webSocket: { close: (code: number, reason: string) => void } }).webSocket.close(4403, 'blocked')
+  }
+  /** The facilitator asked for everything one participant sent to go: from every board. */
+  async function purge(participantId: string) {
+    for (const rt of await Promise.all(runtimes.values())) {
+      if (rt)
+        rt.board.transact(() => removeAuthor(rt.board, participantId), LOCAL)
+    }
   }
 
   /** Resolves after `ms`, or at once when `ms` is 0 (no timers left behind). */
@@ -354,8 +419,10 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         sendMine(connection, connection.socketId, rt, participantId)
       return
     }
+    if (admission?.isBlocked(participantId))
+      return refuse(connection, message.msg, 'blocked', 'The facilitator has removed you from this session.')
     const now = Date.now()
-    const wait = await takeToken(participantId, now)
+    const wait = takeNewcomerToken(participantId, now) || await takeToken(participantId, now)
     if (wait)
       return refuse(connection, message.msg, 'rate', 'Too many changes at once: wait {n} s and it is sent again.', { n: wait }, wait)
     const rt = await runtime(message.board)
@@ -413,7 +480,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       reply(405, 'text/plain; charset=utf-8', 'Method not allowed')
     }
     else if (path === '/healthz') {
-      reply(200, 'application/json', JSON.stringify({ ok: true, joined: joined() }))
+      reply(200, 'application/json', JSON.stringify({ ok: true, joined: joined(), now: Date.now() }))
     }
     else if (options.joinDir && existsSync(join(options.joinDir, 'index.html'))) {
       const asset = /^\/assets\/([\w.-]+)$/.exec(path)?.[1]
@@ -469,13 +536,22 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       if (kind === 'f' && sameSecret(secret, options.token))
         return { role: 'facilitator' } satisfies ConnContext
       if (kind === 'p' && PARTICIPANT_SECRET.test(secret)) {
+        const participantId = participantIdOf(secret)
+        await admissionOpened
+        // New participants: at the session's join rate, up to its cap, unless joining is closed
+        // or they are blocked. Participants already admitted pass at once.
+        const refusal = await admission!.admit(participantId)
+        if (refusal) {
+          // eslint-disable-next-line no-throw-literal
+          throw { reason: say(options.language, refusal.error, refusal.params ?? {}) }
+        }
         const board = /^public\/(.+)$/.exec(documentName)?.[1]
         // Only boards the facilitator has opened: a phone cannot make the server load others.
         const opened = !!board && BOARD_ID.test(board) && !!control && docOf(control).getMap('boards').has(board)
         if (documentName !== CONTROL_DOC && !opened)
           throw new Error('Participants may open only the session and the public boards.')
         connectionConfig.readOnly = true
-        return { role: 'participant', participantId: participantIdOf(secret) } satisfies ConnContext
+        return { role: 'participant', participantId } satisfies ConnContext
       }
       throw new Error('Not allowed.')
     },
@@ -564,6 +640,24 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     setFields(doc.getMap('session'), { title: options.title, language: options.language ?? 'en', names: options.names !== false })
   })
   publishHealth()
+  admissionConn = await server.hocuspocus.openDirectConnection(ADMISSION_DOC, { role: 'facilitator' })
+  const admissionDoc = docOf(admissionConn)
+  admission = new Admission(admissionDoc, limits, instanceName)
+  admissionReady()
+  const { blocked, purge: purges } = admissionMaps(admissionDoc)
+  blocked.observe((event) => {
+    for (const [id, change] of event.changes.keys) {
+      if (change.action !== 'delete')
+        disconnect(id)
+    }
+  })
+  const runPurges = () => {
+    for (const id of [...purges.keys()]) {
+      purge(id).then(() => admissionDoc.transact(() => purges.delete(id), LOCAL)).catch(e => console.error('live: removing a participant\'s contributions failed:', e))
+    }
+  }
+  purges.observe(runPurges)
+  runPurges()
   // Boards the facilitator opens (here or on another instance) get their projection running.
   const boards = docOf(control).getMap<unknown>('boards')
   const openBoards = () => {
@@ -583,6 +677,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     problems: () => [...problems.values()],
     async stop() {
       stopping = true
+      admission?.stop()
       await cluster?.stop()
       for (const rt of await Promise.all(runtimes.values())) {
         for (const c of rt?.connections ?? [])
@@ -592,6 +687,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       const controlDoc = control && docOf(control)
       controlDoc?.transact(() => controlDoc.getMap(HEALTH_MAP).delete(instanceName), LOCAL)
       await control?.disconnect().catch(() => {})
+      await admissionConn?.disconnect().catch(() => {})
       const destroyed = server.destroy()
       for (const socket of tcp)
         socket.destroy()

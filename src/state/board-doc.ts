@@ -659,6 +659,8 @@ export interface LiveEntry {
   name: string
   /** whether a participant sent it (it has an `_author`) */
   contributed: boolean
+  /** who sent it (a hash of their secret), for "remove all from this person" and "block" */
+  author?: string
   at: number
   /** its fields, values as stored (`_` keys left out) */
   fields: Record<string, unknown>
@@ -720,6 +722,7 @@ export function liveEntries(doc: Y.Doc, def: BoardDefinition): LiveEntry[] {
         status: rowStatus(row),
         name: typeof name === 'string' ? name : '',
         contributed: row.has('_author'),
+        ...(typeof row.get('_author') === 'string' ? { author: row.get('_author') as string } : {}),
         at: typeof at === 'number' ? at : 0,
         fields: ownFields(row),
       })

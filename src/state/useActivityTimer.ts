@@ -13,6 +13,11 @@ interface TimerState {
   extra: number
 }
 
+/** The timer's stored state itself (the live session sends it to phones). */
+export function activityTimerState(key: string) {
+  return timerState(key)
+}
+
 function timerState(key: string) {
   return useStorage<TimerState>(`community-training/timer/${key}`, { startedAt: null, elapsedBefore: 0, extra: 0 }, undefined, { mergeDefaults: true })
 }

@@ -273,7 +273,7 @@ describe('an anonymous live session', () => {
 describe('a live session in Spanish', () => {
   it('tells phones why, in the session\'s language', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kit-live-es-'))
-    const server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Sesión', language: 'es', host: '127.0.0.1', port: 0 })
+    const server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Sesión', language: 'es', host: '127.0.0.1', port: 0, limits: { burst: 20, perSecond: 10 } })
     const boss = new Facilitator(server.wsUrl, TOKEN)
     await boss.ready()
     boss.show('es')

@@ -5,7 +5,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
-import { type BoardFormView, type BoardMine, CONTROL_DOC, type CurrentBoard, type IdeaVoteMine, publicDocName, randomId, type ServerMessage } from '../protocol'
+import { ACTIVITY_MAP, type BoardFormView, type BoardMine, CONTROL_DOC, type CurrentActivity, type CurrentBoard, type IdeaVoteMine, publicDocName, randomId, type ServerMessage } from '../protocol'
 
 export interface Outgoing { msg: string, board: string, body: Record<string, unknown> }
 export interface PublicIdea { id: string, text: string, by: string, votes: number }
@@ -59,12 +59,32 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   const boardMine = shallowRef<BoardMine>({ lists: {} })
   const outbox = ref<Outgoing[]>(load<Outgoing[]>(OUTBOX_KEY, []))
   const notice = shallowRef<Notice | undefined>()
+  /** the presenter's current timed activity (its steps and timer), if any */
+  const activity = shallowRef<CurrentActivity | undefined>()
+  /** the server's clock minus this phone's (ms): the activity's times are the server's */
+  const clockOffset = ref(0)
+  /** why the session refused this phone (joining closed, blocked, full), in the session's language */
+  const refused = ref('')
   watch(outbox, o => save(OUTBOX_KEY, o), { deep: true })
 
   const socket = new HocuspocusProviderWebsocket({ url, maxDelay: 5000 })
   const controlDoc = new Y.Doc()
   const control = new HocuspocusProvider({ websocketProvider: socket, name: CONTROL_DOC, document: controlDoc, token, awareness: null })
   control.attach()
+  control.on('authenticationFailed', ({ reason }: { reason: string }) => { refused.value = String(reason ?? '') })
+  control.on('synced', () => { refused.value = '' })
+  // The server's time, halfway through the request: the activity's clock on this phone.
+  async function readClock() {
+    try {
+      const sent = Date.now()
+      const res = await fetch(`${location.protocol}//${location.host}/healthz`, { cache: 'no-store' })
+      const { now } = await res.json() as { now?: unknown }
+      if (typeof now === 'number')
+        clockOffset.value = now - (sent + Date.now()) / 2
+    }
+    catch {}
+  }
+  void readClock()
 
   let everConnected = false
   socket.on('status', ({ status: s }: { status: WebSocketStatus }) => {
@@ -80,6 +100,8 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     session.names = s.get('names') !== false
     const c = controlDoc.getMap<unknown>('current')
     const boardId = c.get('boardId')
+    const a = controlDoc.getMap<unknown>(ACTIVITY_MAP).get('now') as CurrentActivity | undefined
+    activity.value = a && Array.isArray(a.steps) && a.steps.length ? a : undefined
     current.value = typeof boardId === 'string' && boardId
       ? { boardId, kind: String(c.get('kind') ?? ''), title: String(c.get('title') ?? '') }
       : undefined
@@ -183,7 +205,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
 
   const sendingIds = computed(() => new Set(outbox.value.map(o => String(o.body.id ?? o.body.idea ?? ''))))
 
-  return { name, status, session, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
+  return { activity, clockOffset, refused, name, status, session, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
 }
 
 function readPublicBoard(doc: Y.Doc): PublicBoard {

@@ -41,6 +41,13 @@ export const WORDS = {
     letterFor: (role: string) => `${role}: letter`,
     noRoles: 'The facilitator has not added roles yet.',
     editing: (what: string) => `Edit: ${what}`,
+    step: (n: number, of: number) => `Step ${n} of ${of}`,
+    left: (time: string) => `${time} left`,
+    paused: 'paused',
+    notStarted: (time: string) => `${time} in all, not started yet`,
+    timeUp: 'Time is up',
+    activity: 'The activity',
+    refused: 'You cannot join this session',
   },
   es: {
     joinTitle: 'Únete al taller',
@@ -83,6 +90,13 @@ export const WORDS = {
     letterFor: (role: string) => `${role}: letra`,
     noRoles: 'La persona facilitadora todavía no ha añadido roles.',
     editing: (what: string) => `Editar: ${what}`,
+    step: (n: number, of: number) => `Paso ${n} de ${of}`,
+    left: (time: string) => `quedan ${time}`,
+    paused: 'en pausa',
+    notStarted: (time: string) => `${time} en total, sin empezar`,
+    timeUp: 'Se acabó el tiempo',
+    activity: 'La actividad',
+    refused: 'No puedes unirte a esta sesión',
   },
 }
 
