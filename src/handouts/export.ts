@@ -207,6 +207,10 @@ async function trimPages(bytes: Uint8Array, pages: number): Promise<Uint8Array> 
 /** Prints each HTML section to A4 (tagged) and joins them, with one bookmark per section. */
 async function printSections(page: Page, sections: { title: string, html: string }[], onSection: (done: number) => void, fitOnePage = false, language = 'en') {
   const parts: Uint8Array[] = []
+  // Lay the page out at the A4 page's width (210 mm less 28 mm of margins, at 96 px per inch),
+  // so what is measured below wraps as it prints.
+  const viewport = page.viewportSize()
+  await page.setViewportSize({ width: Math.floor((182 / 25.4) * 96), height: 1000 })
   for (const [i, section] of sections.entries()) {
     await page.emulateMedia({ media: 'print' })
     await page.setContent(section.html, { waitUntil: 'load' })
@@ -217,12 +221,14 @@ async function printSections(page: Page, sections: { title: string, html: string
       await page.evaluate((available) => {
         const height = document.body.scrollHeight
         if (height > available)
-          document.body.style.zoom = String(Math.max(0.5, (available - 8) / height))
+          document.body.style.zoom = String(Math.max(0.5, (available - 16) / height))
       }, (267 / 25.4) * 96)
     }
     parts.push(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true }))
     onSection(i + 1)
   }
+  if (viewport)
+    await page.setViewportSize(viewport)
   const { bytes, starts } = await joinTaggedPdfs(parts, language)
   return { bytes, bookmarks: sections.map((s, i) => ({ title: s.title, pageIndex: starts[i] })) }
 }

@@ -36,7 +36,7 @@ export function renderNotesHandout({ slides, header, title, language, lines = 8 
         <div><p class="n">${escapeHtml(t('Slide'))} ${i + k + 1}</p><img src="${s.image}" alt="${escapeHtml(s.title)}"></div>
         <div><p class="n">${escapeHtml(t('Notes'))}</p><div class="lines">${'<div></div>'.repeat(lines)}</div></div>
       </div>`).join('\n')
-    pages.push(`<section class="page">${i === 0 ? `${headerHtml(header)}<h1>${escapeHtml(title)}</h1>` : ''}${rows}${i + SLIDES_PER_PAGE >= slides.length ? `<p class="footer">${escapeHtml(t(KIT_NAME))} · ${escapeHtml(t(LICENCE_LINE))}</p>` : ''}</section>`)
+    pages.push(`<section class="page">${i === 0 ? `${headerHtml(header)}<p class="kicker">${escapeHtml(header.moduleName)}</p><h1>${escapeHtml(title)}</h1>` : ''}${rows}${i + SLIDES_PER_PAGE >= slides.length ? `<p class="footer">${escapeHtml(t(KIT_NAME))} · ${escapeHtml(t(LICENCE_LINE))}</p>` : ''}</section>`)
   }
   return handoutPage(`${title}: ${t('Notes')}`, pages.join('\n'), CSS, language)
 }
