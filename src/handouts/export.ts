@@ -218,11 +218,13 @@ async function printSections(page: Page, sections: { title: string, html: string
     await page.evaluate(() => document.fonts.ready)
     if (fitOnePage) {
       // A worksheet is one sheet of paper: shrink a long one to fit the A4 page (297 mm less
-      // 30 mm of margins, at 96 px per inch), down to half size.
+      // 30 mm of margins, at 96 px per inch), down to 60 %. One that would need less (the
+      // charter builder's) goes onto two pages instead, at no less than 75 %.
       await page.evaluate((available) => {
         const height = document.body.scrollHeight
-        if (height > available)
-          document.body.style.zoom = String(Math.max(0.5, (available - 16) / height))
+        const one = (available - 16) / height
+        if (one < 1)
+          document.body.style.zoom = String(one >= 0.6 ? one : Math.min(1, Math.max(0.75, (2 * available - 60) / height)))
       }, (267 / 25.4) * 96)
     }
     parts.push(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true }))
