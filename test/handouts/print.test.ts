@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import { ROOT } from '../../src/paths'
+import { listDecks } from '../../src/content/decks'
 import { renderWorksheet } from '../../src/handouts/worksheets'
 import { useSiteBrowser } from '../support/site-browser'
 
@@ -94,5 +95,23 @@ describe('a board slide in the slides PDF', () => {
     const container = await slide.boundingBox()
     expect(boxes.svg.y + boxes.svg.height).toBeLessThanOrEqual(container!.y + container!.height)
     expect(boxes.svg.x + boxes.svg.width).toBeLessThanOrEqual(container!.x + container!.width)
+  })
+
+  it('every board slide\'s worksheet fits its slide: nothing runs off the bottom or the side', async () => {
+    await page.setViewportSize({ width: 980, height: 552 })
+    await page.emulateMedia({ media: 'screen' })
+    const overflows: string[] = []
+    for (const deck of listDecks()) {
+      await page.goto(`${site.url}/${deck.name}/?print=true#/print`, { waitUntil: 'networkidle' })
+      await page.locator('.print-slide-container').first().waitFor()
+      await page.evaluate(() => document.fonts.ready)
+      overflows.push(...await page.evaluate(name => Array.from(document.querySelectorAll('.print-slide-container')).filter(c => c.querySelector('.kit-worksheet')).flatMap((c) => {
+        const slide = c.getBoundingClientRect()
+        const sheet = c.querySelector('.kit-worksheet')!
+        return Array.from(sheet.querySelectorAll('*')).map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && (r.bottom > slide.bottom + 0.5 || r.right > slide.right + 0.5))
+          .slice(0, 1).map(r => `${name}: ${sheet.getAttribute('data-kind')} runs ${Math.round(Math.max(r.bottom - slide.bottom, r.right - slide.right))} px off its slide`)
+      }), deck.name))
+    }
+    expect(overflows).toEqual([])
   })
 })
