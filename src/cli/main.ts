@@ -13,7 +13,7 @@ import { UserError } from '../errors'
 const USAGE = `Usage:
   npm start [-- <module>] [-- --cohort <id>] [-- --port N] [-- --remote [password]]   present a module (default: 1), e.g. npm start -- 3
   npm run build [-- --cohort <id>] [-- --base /path/]          build the decks and a landing page into dist/
-  npm run export [-- <module>...] [--cohort <id>] [--results FILE]   handout PDFs into dist/handouts/
+  npm run export [-- <module>...] [--cohort <id>] [--results FILE]...   handout PDFs into dist/handouts/ (--results: filled worksheets too; several files, the later winning)
   npm run check [-- <module>...]                                check the decks' content and every cohort file
   npm run cohort -- new <id> [--module <n>] [--example] | check <id>   start a cohort (a short template, or the example), or check one
   npm run serve [-- --port 4173]                                serve the built site in dist/ on this computer
@@ -107,11 +107,11 @@ async function build(args: string[]): Promise<number> {
 }
 
 async function exportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine({ args, options: { results: { type: 'string' }, cohort: { type: 'string' } }, allowPositionals: true, strict: true }, USAGE)
+  const { values, positionals } = parseCommandLine({ args, options: { results: { type: 'string', multiple: true }, cohort: { type: 'string' } }, allowPositionals: true, strict: true }, USAGE)
   const [{ exportHandouts }, { resolveKit }] = await Promise.all([import('../handouts/export'), import('../site/kit')])
   const kit = await resolveKit(values.cohort)
   const decks = positionals.length ? positionals.map(p => findModule(kit.decks, p)) : kit.decks
-  await exportHandouts({ kit, decks, resultsFile: values.results })
+  await exportHandouts({ kit, decks, resultsFiles: values.results ?? [] })
   return 0
 }
 

@@ -1,7 +1,15 @@
-export const HANDOUT_KINDS = ['slides', 'worksheets', 'facilitator-guide'] as const
+/** What `npm run export` makes for each module (the filled worksheets come with `--results`). */
+export const EXPORT_KINDS = ['slides', 'notes', 'worksheets', 'facilitator-guide'] as const
+export type ExportKind = typeof EXPORT_KINDS[number]
+
+/** Every handout file a module can have, in the order the landing page links them. */
+export const HANDOUT_KINDS = ['slides', 'notes', 'worksheets', 'worksheets-filled', 'facilitator-guide'] as const
 export type HandoutKind = typeof HANDOUT_KINDS[number]
 
-/** `02-community-of-practice-worksheets.pdf` */
+/** The handouts a participant gets: never the facilitator guide. */
+export const PARTICIPANT_KINDS: readonly HandoutKind[] = ['slides', 'notes', 'worksheets', 'worksheets-filled']
+
+/** `02-community-of-practice-worksheets.pdf`; filled ones `02-community-of-practice-worksheets-filled.pdf` */
 export function handoutName(deck: string, kind: HandoutKind): string {
   return `${deck}-${kind}.pdf`
 }

@@ -1,6 +1,6 @@
 // Finishing touches on PDFs printed by Chromium: metadata and one bookmark per section.
 import type { LoadedDeck } from '../content/decks'
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, type PDFRef } from 'pdf-lib'
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFObjectCopier, PDFPage, type PDFPageLeaf, PDFRef, PDFString } from 'pdf-lib'
 import { KIT_AUTHOR, LICENCE_LINE } from '../content/licence'
 
 export interface Bookmark { title: string, pageIndex: number }
@@ -20,7 +20,7 @@ export interface HandoutDeck {
   number: number
   title: string
   /** `cohort` of a composed deck's headmatter (src/cohort/compose.ts) */
-  cohort?: { name: string, start: string, language?: string }
+  cohort?: { name: string, start: string, language?: string, logo?: string, accent?: string }
 }
 
 /** A deck as its handouts' metadata sees it: a cohort's composed deck carries the cohort in its headmatter. */
@@ -29,11 +29,29 @@ export function handoutDeck(deck: Pick<LoadedDeck, 'headmatter' | 'ref'>): Hando
   return { number: deck.ref.number, title: String(deck.headmatter.title ?? deck.ref.slug), ...(cohort ? { cohort } : {}) }
 }
 
-export type HandoutWhat = 'slides' | 'facilitator guide' | 'worksheets'
+export type HandoutWhat = 'slides' | 'facilitator guide' | 'worksheets' | 'filled worksheets' | 'notes'
 
 const WORDS: Record<string, Record<HandoutWhat | 'Module' | 'Welcome', string>> = {
-  en: { 'slides': 'slides', 'facilitator guide': 'facilitator guide', 'worksheets': 'worksheets', 'Module': 'Module', 'Welcome': 'Welcome' },
-  es: { 'slides': 'diapositivas', 'facilitator guide': 'guía de facilitación', 'worksheets': 'hojas de trabajo', 'Module': 'Módulo', 'Welcome': 'Bienvenida' },
+  en: { 'slides': 'slides', 'facilitator guide': 'facilitator guide', 'worksheets': 'worksheets', 'filled worksheets': 'worksheets, filled in', 'notes': 'slides with space for notes', 'Module': 'Module', 'Welcome': 'Welcome' },
+  es: { 'slides': 'diapositivas', 'facilitator guide': 'guía de facilitación', 'worksheets': 'hojas de trabajo', 'filled worksheets': 'hojas de trabajo completadas', 'notes': 'diapositivas con espacio para notas', 'Module': 'Módulo', 'Welcome': 'Bienvenida' },
+}
+
+/** The language a deck's handouts are written in: the cohort's where the kit has its words, else English. */
+export function handoutLanguage(deck: HandoutDeck): string {
+  return deck.cohort?.language && WORDS[deck.cohort.language] ? deck.cohort.language : 'en'
+}
+
+/** "Module 2: …" in the handout's language ("Módulo 2: …"), or the welcome's name. */
+export function moduleName(deck: HandoutDeck): string {
+  const w = WORDS[handoutLanguage(deck)]
+  return deck.number === 0 ? w.Welcome : `${w.Module} ${deck.number}: ${deck.title}`
+}
+
+/** The session's date as written in cohort.yaml (a wall-clock date in the cohort's zone), in the handout's language. */
+export function sessionDate(start: string, language: string): string {
+  return /^\d{4}-\d\d-\d\d/.test(start)
+    ? new Date(`${start.slice(0, 10)}T12:00:00Z`).toLocaleDateString(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    : start
 }
 
 /**
@@ -42,20 +60,17 @@ const WORDS: Record<string, Record<HandoutWhat | 'Module' | 'Welcome', string>> 
  * "Fundamentos: hojas de trabajo · Red Bogotá, 4 de marzo de 2027". Otherwise in English.
  */
 export function handoutInfo(what: HandoutWhat, deck: HandoutDeck): Omit<PdfInfo, 'bookmarks'> {
-  const language = deck.cohort?.language && WORDS[deck.cohort.language] ? deck.cohort.language : 'en'
+  const language = handoutLanguage(deck)
   const w = WORDS[language]
-  const moduleName = deck.number === 0 ? w.Welcome : `${w.Module} ${deck.number}: ${deck.title}`
+  const module = moduleName(deck)
   if (!deck.cohort)
-    return { title: `${deck.title}: ${w[what]}`, subject: moduleName, keywords: [moduleName], language }
+    return { title: `${deck.title}: ${w[what]}`, subject: module, keywords: [module], language }
   const { name, start } = deck.cohort
-  // The session's date as written in cohort.yaml (a wall-clock date in the cohort's zone).
-  const date = /^\d{4}-\d\d-\d\d/.test(start)
-    ? new Date(`${start.slice(0, 10)}T12:00:00Z`).toLocaleDateString(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    : start
+  const date = sessionDate(start, language)
   return {
     title: `${deck.title}: ${w[what]} · ${name}, ${date}`,
-    subject: `${moduleName} · ${name}, ${date}`,
-    keywords: [moduleName, name],
+    subject: `${module} · ${name}, ${date}`,
+    keywords: [module, name],
     language,
   }
 }
@@ -110,4 +125,93 @@ export async function readBookmarks(bytes: Uint8Array): Promise<string[]> {
     item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
   }
   return titles
+}
+
+/** Whether a PDF is tagged: its catalog marks it (/MarkInfo << /Marked true >>) and has a structure tree. */
+export function isTagged(doc: PDFDocument): boolean {
+  const mark = doc.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict)
+  return mark?.get(PDFName.of('Marked')) === PDFBool.True && doc.catalog.has(PDFName.of('StructTreeRoot'))
+}
+
+/**
+ * Joins tagged PDFs (each printed by Chromium with `tagged: true`) into one tagged PDF: their
+ * pages in order, and their structure trees under one root, so a screen reader reads the joined
+ * PDF as it reads the parts. Each part's parent tree keys are shifted past the previous parts'.
+ * Returns the joined PDF and the index of each part's first page.
+ */
+export async function joinTaggedPdfs(parts: Uint8Array[], language = 'en'): Promise<{ bytes: Uint8Array, starts: number[] }> {
+  const merged = await PDFDocument.create()
+  const ctx = merged.context
+  const rootRef = ctx.nextRef()
+  const kids: PDFRef[] = []
+  const nums: (PDFNumber | PDFRef | PDFArray | PDFDict)[] = []
+  const starts: number[] = []
+  let offset = 0
+  for (const bytes of parts) {
+    const part = await PDFDocument.load(bytes)
+    starts.push(merged.getPageCount())
+    const copier = PDFObjectCopier.for(part.context, ctx)
+    const root = part.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)
+    // The part's top elements point at its root: cut that link before copying, so the old root is not copied along.
+    const top = root ? asRefs(root.get(PDFName.of('K'))) : []
+    for (const ref of top)
+      part.context.lookup(ref, PDFDict).set(PDFName.of('P'), PDFNull)
+    for (const page of part.getPages()) {
+      const ref = copier.copy(page.ref) as PDFRef
+      const leaf = ctx.lookup(ref) as PDFPageLeaf
+      shiftKey(leaf, 'StructParents', offset)
+      for (const annot of asRefs(leaf.get(PDFName.of('Annots'))))
+        shiftKey(ctx.lookup(annot, PDFDict), 'StructParent', offset)
+      merged.addPage(PDFPage.of(leaf, ref, merged))
+    }
+    for (const ref of top) {
+      const copied = copier.copy(ref) as PDFRef
+      ctx.lookup(copied, PDFDict).set(PDFName.of('P'), rootRef)
+      kids.push(copied)
+    }
+    if (root) {
+      const entries = numberTree(root.lookupMaybe(PDFName.of('ParentTree'), PDFDict))
+      let next = 0
+      for (const [key, value] of entries) {
+        nums.push(PDFNumber.of(key + offset), copier.copy(value) as PDFRef)
+        next = Math.max(next, key + 1)
+      }
+      const declared = root.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0
+      offset += Math.max(next, declared)
+    }
+  }
+  const parentTree = ctx.register(ctx.obj({ Nums: ctx.obj(nums) }))
+  ctx.assign(rootRef, ctx.obj({ Type: 'StructTreeRoot', K: ctx.obj(kids), ParentTree: parentTree, ParentTreeNextKey: offset }))
+  merged.catalog.set(PDFName.of('StructTreeRoot'), rootRef)
+  merged.catalog.set(PDFName.of('MarkInfo'), ctx.obj({ Type: 'MarkInfo', Marked: true }))
+  merged.catalog.set(PDFName.of('Lang'), PDFString.of(language))
+  return { bytes: await merged.save(), starts }
+}
+
+function asRefs(value: unknown): PDFRef[] {
+  if (value instanceof PDFRef)
+    return [value]
+  if (value instanceof PDFArray)
+    return value.asArray().filter((v): v is PDFRef => v instanceof PDFRef)
+  return []
+}
+
+function shiftKey(dict: PDFDict, key: string, offset: number): void {
+  const value = dict.get(PDFName.of(key))
+  if (value instanceof PDFNumber)
+    dict.set(PDFName.of(key), PDFNumber.of(value.asNumber() + offset))
+}
+
+/** The entries of a number tree (a parent tree), flattened. */
+function numberTree(node: PDFDict | undefined): [number, PDFRef | PDFArray | PDFDict][] {
+  if (!node)
+    return []
+  const out: [number, PDFRef | PDFArray | PDFDict][] = []
+  const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray)
+  for (let i = 0; nums && i + 1 < nums.size(); i += 2)
+    out.push([(nums.get(i) as PDFNumber).asNumber(), nums.get(i + 1) as PDFRef])
+  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray)
+  for (let i = 0; kids && i < kids.size(); i++)
+    out.push(...numberTree(kids.lookup(i, PDFDict)))
+  return out
 }

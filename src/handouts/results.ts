@@ -58,19 +58,61 @@ export function loadBoardResults(file: string): Map<string, BoardResult> {
   return results
 }
 
+/** A board's results and the file they came from. */
+export interface SourcedResult extends BoardResult { file: string }
+
 /**
- * Every result must fill a board of the modules being exported, and be that board's kind:
- * another board's export is refused rather than printing blank worksheets over filled ones.
+ * Several results files, in order: a later file wins for the same board id, with a one-line
+ * note. Every problem in every file is reported together, and nothing is exported.
  */
-export function checkResultsFit(file: string, results: Map<string, BoardResult>, boards: { boardId: string, kind: string, module: number }[]): void {
+export function loadResultsFiles(files: readonly string[], note: (line: string) => void = () => {}): Map<string, SourcedResult> {
+  const merged = new Map<string, SourcedResult>()
   const problems: string[] = []
-  for (const [id, result] of results) {
-    const board = boards.find(b => b.boardId === id)
-    if (!board)
-      problems.push(`${file}: the results for board "${id}" (${result.kind}) fit no board of the module(s) being exported. Their boards: ${boards.map(b => `${b.boardId} (${b.kind}, module ${b.module})`).join(', ') || 'none'}. Export the module that has this board, or give that board's results.`)
-    else if (board.kind !== result.kind)
-      problems.push(`${file}: board "${id}" is a ${board.kind} board, but the results are a ${result.kind} export.`)
+  for (const file of files) {
+    let results: Map<string, BoardResult>
+    try {
+      results = loadBoardResults(file)
+    }
+    catch (e) {
+      if (!(e instanceof UserError))
+        throw e
+      problems.push(e.message.replace(/^The results file cannot be used; nothing was exported\.\n/, ''))
+      continue
+    }
+    for (const [id, result] of results) {
+      const earlier = merged.get(id)
+      if (earlier)
+        note(`Board "${id}": the results in ${file} replace those in ${earlier.file} (the later --results file wins).`)
+      merged.set(id, { ...result, file })
+    }
   }
   if (problems.length)
-    throw new UserError(`The results file does not fit these worksheets; nothing was exported.\n${problems.join('\n')}`)
+    throw new UserError(`The results ${files.length > 1 ? 'files' : 'file'} cannot be used; nothing was exported.\n${problems.join('\n')}`)
+  return merged
+}
+
+export interface KitBoard { boardId: string, kind: string, module: number }
+
+/**
+ * Results fill the boards of the modules being exported. Results for a board of another module
+ * of the kit are left aside (a file with every module's boards fills the ones exported); a board
+ * id that belongs to no module, or results of another kind than the board, are refused.
+ * Returns the board ids left aside.
+ */
+export function checkResultsFit(results: Map<string, BoardResult & { file?: string }>, boards: readonly KitBoard[], exported: readonly number[]): string[] {
+  const problems: string[] = []
+  const ignored: string[] = []
+  for (const [id, result] of results) {
+    const where = result.file ?? 'results'
+    const board = boards.find(b => b.boardId === id)
+    if (!board)
+      problems.push(`${where}: board "${id}" (${result.kind}) belongs to no module of this kit. Its boards: ${boards.map(b => `${b.boardId} (${b.kind}, module ${b.module})`).join(', ') || 'none'}. Correct the id in the export, or leave it out.`)
+    else if (board.kind !== result.kind)
+      problems.push(`${where}: board "${id}" is a ${board.kind} board, but the results are a ${result.kind} export.`)
+    else if (!exported.includes(board.module))
+      ignored.push(id)
+  }
+  if (problems.length)
+    throw new UserError(`The results do not fit these worksheets; nothing was exported.\n${problems.join('\n')}`)
+  return ignored
 }

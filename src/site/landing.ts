@@ -4,6 +4,7 @@ import type { DeckSummary } from '../content/decks'
 import { blockRange } from '../content/timing'
 import type { Cohort } from '../cohort/schema'
 import { LICENCE_HTML } from '../content/licence'
+import { PARTICIPANT_KINDS } from '../handouts/names'
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!)
@@ -17,6 +18,8 @@ export interface LandingOptions {
   /** a cohort's kit: its details and each module's session start */
   cohort?: Cohort
   sessions?: Record<string, string>
+  /** link the participants' page (participants.html) */
+  participants?: boolean
 }
 
 export function formatSession(start: string, timezone: string, language = 'en'): string {
@@ -26,9 +29,15 @@ export function formatSession(start: string, timezone: string, language = 'en'):
   return `${day}, ${time} (${timezone})`
 }
 
-const HANDOUT_LABELS: Record<string, string> = { 'slides': 'Slides (PDF)', 'worksheets': 'Worksheets (PDF)', 'facilitator-guide': 'Facilitator guide (PDF)' }
+const HANDOUT_LABELS: Record<string, string> = {
+  'slides': 'Slides (PDF)',
+  'notes': 'Slides with space for notes, three a page (PDF)',
+  'worksheets': 'Worksheets, blank (PDF)',
+  'worksheets-filled': 'Worksheets filled in with a worked example (PDF)',
+  'facilitator-guide': 'Facilitator guide (PDF)',
+}
 
-export function renderLanding({ title, decks, handouts = {}, cohort, sessions = {} }: LandingOptions): string {
+export function renderLanding({ title, decks, handouts = {}, cohort, sessions = {}, participants = false }: LandingOptions): string {
   const total = decks.reduce((n, d) => n + (d.minutes ?? 0), 0)
   const cards = decks.map(d => `
     <article class="module" aria-labelledby="m${d.number}-title">
@@ -72,6 +81,7 @@ export function renderLanding({ title, decks, handouts = {}, cohort, sessions = 
   <h1>${escapeHtml(title)}</h1>
   ${cohort ? `<p class="cohort">${escapeHtml(cohort.organisation)} · ${escapeHtml(cohort.venue)} · Facilitators: ${cohort.facilitators.map(f => escapeHtml(`${f.name}${f.pronouns ? ` (${f.pronouns})` : ''}`)).join(', ')}</p>` : ''}
   <p>${decks.length === 1 ? '1 deck' : `${decks.length} decks`}, ${total} minutes of facilitated sessions. Open a deck to present it; press <kbd>o</kbd> for the slide overview, or open the presenter view for notes and timings.</p>
+  ${participants ? '<p class="participants-link"><a href="./participants.html">The page for participants</a>: the decks to follow, their worksheets and how to join, without the presenter view or the facilitator guide. Share this one with your group.</p>' : ''}
 </header>
 <main>
 ${cards}
@@ -83,3 +93,72 @@ ${cards}
 </html>
 `
 }
+
+export interface ParticipantsOptions {
+  title: string
+  decks: DeckSummary[]
+  /** the participants' handouts per deck name (never the facilitator guide) */
+  handouts?: Record<string, { kind: string, href: string }[]>
+  cohort?: Cohort
+  sessions?: Record<string, string>
+}
+
+/**
+ * The page for participants: each module's deck to follow, its handouts, and how to join the
+ * boards. It links neither the presenter view nor the facilitator guide.
+ */
+export function renderParticipants({ title, decks, handouts = {}, cohort, sessions = {} }: ParticipantsOptions): string {
+  const cards = decks.map(d => {
+    const own = (handouts[d.name] ?? []).filter(h => (PARTICIPANT_KINDS as readonly string[]).includes(h.kind))
+    return `
+    <article class="module" aria-labelledby="m${d.number}-title">
+      <h2 id="m${d.number}-title">${d.number === 0 ? '' : `Module ${d.number}: `}${escapeHtml(d.title)}</h2>
+      ${cohort && sessions[d.name] ? `<p class="session">Session: ${escapeHtml(formatSession(sessions[d.name], cohort.timezone, cohort.language))}</p>` : ''}
+      ${d.subtitle ? `<p>${escapeHtml(d.subtitle)}</p>` : ''}
+      <p><a href="./${d.name}/">Follow the slides</a> (${d.minutes ?? '?'} minutes; the arrow keys move through them).</p>
+      ${own.length ? `<p class="handouts">To print or download: ${own.map(h => `<a href="./${h.href}">${HANDOUT_LABELS[h.kind] ?? h.kind}</a>`).join(' · ')}</p>` : ''}
+      <h3>You will be able to…</h3>
+      <ul class="objectives">${d.objectives.map(o => `<li>${escapeHtml(o)}</li>`).join('')}</ul>
+    </article>`
+  }).join('\n')
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}: for participants</title>
+<link rel="icon" href="./favicon.svg" type="image/svg+xml">
+<style>
+  body { font-family: system-ui, sans-serif; color: #1b1f24; margin: 0; background: #f6f8f9; line-height: 1.5; }
+  header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; }
+  header h1 { color: #0b5d6b; margin-bottom: 0.2rem; }
+  .module { background: #fff; border: 1px solid #c9d1d9; border-radius: 0.5rem; padding: 1rem 1.5rem; margin-bottom: 1rem; }
+  .module h2 { margin: 0 0 0.3rem; font-size: 1.3rem; }
+  a { color: #0b5d6b; }
+  a:focus-visible { outline: 3px solid #8a3b00; outline-offset: 2px; }
+  footer { color: #4a5562; font-size: 0.9rem; }
+</style>
+</head>
+<body>
+<header>
+  <h1>${escapeHtml(title)}</h1>
+  ${cohort ? `<p class="cohort">${escapeHtml(cohort.organisation)} · ${escapeHtml(cohort.venue)} · Facilitators: ${cohort.facilitators.map(f => escapeHtml(`${f.name}${f.pronouns ? ` (${f.pronouns})` : ''}`)).join(', ')}</p>` : ''}
+  <p>Welcome. Here are the modules you will take part in: the slides to follow, and the worksheets to print or fill in.</p>
+  <h2>How to join</h2>
+  <ul>
+    <li>In the room, your facilitator shows a join slide with a code, an address and a QR code: scan it or type the address on your phone, on the same network as the room. You may give a name or stay anonymous; no app and no account.</li>
+    <li>No phone, or no live boards that day? The printed worksheets below do the same job on paper.</li>
+    <li>Online, your facilitator shares the address in the call's chat.</li>
+  </ul>
+</header>
+<main>
+${cards}
+</main>
+<footer>
+  <p>${LICENCE_HTML}</p>
+</footer>
+</body>
+</html>
+`
+}
+

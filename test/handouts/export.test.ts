@@ -1,10 +1,11 @@
 // Reads the PDFs the export really writes: pages, text, thumbnails, metadata, bookmarks, and
 // what happens when Chromium is missing or an export is interrupted.
 import { execFile, spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type LoadedDeck, listDecks, loadDeck, slideTitle } from '../../src/content/decks'
 import { exportJson } from '../../src/boards/kit/board'
@@ -43,14 +44,45 @@ afterAll(() => {
 })
 
 describe('the exported handouts', () => {
-  it('write three PDFs per module (slides and guide for the welcome deck) and link them from the landing page', () => {
+  it('write four PDFs per module (slides, notes and guide for the welcome deck) and link them from the landing page', () => {
     const landing = readFileSync(join(site, 'index.html'), 'utf8')
     for (const deck of decks) {
-      const kinds = boardsOf(deck).length ? ['slides', 'worksheets', 'facilitator-guide'] as const : ['slides', 'facilitator-guide'] as const
+      const kinds = boardsOf(deck).length ? ['slides', 'notes', 'worksheets', 'facilitator-guide'] as const : ['slides', 'notes', 'facilitator-guide'] as const
       for (const kind of kinds) {
         expect(existsSync(join(handouts, handoutName(deck.ref.name, kind))), `${deck.ref.name} ${kind}`).toBe(true)
         expect(landing).toContain(`href="./handouts/${handoutName(deck.ref.name, kind)}"`)
       }
+    }
+  })
+
+  it('every PDF is tagged, with its language: /MarkInfo << /Marked true >>, a /StructTreeRoot and /Lang', async () => {
+    const files = readdirSync(handouts).filter(f => f.endsWith('.pdf'))
+    expect(files.length).toBeGreaterThanOrEqual(decks.length * 3)
+    for (const file of files) {
+      const doc = await PDFDocument.load(readFileSync(join(handouts, file)))
+      const mark = doc.catalog.lookup(PDFName.of('MarkInfo'), PDFDict)
+      expect(mark.get(PDFName.of('Marked')), file).toBe(PDFBool.True)
+      const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict)
+      expect(root.get(PDFName.of('K')), file).toBeDefined()
+      expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText(), file).toBe('en')
+      // Every page is in the structure: its marked content has a parent tree entry.
+      const nums = root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray)
+      const keys = new Set(Array.from({ length: nums.size() / 2 }, (_, i) => String(nums.get(2 * i))))
+      for (const [i, page] of doc.getPages().entries())
+        expect(keys.has(String(page.node.get(PDFName.of('StructParents')))), `${file} page ${i + 1}`).toBe(true)
+    }
+    expect((await pdfInfo(join(handouts, handoutName('02-community-of-practice', 'worksheets'))))).toMatch(/Tagged:\s+yes/)
+  })
+
+  it('notes: three slides a page, each picture beside lines for notes', async () => {
+    for (const deck of decks) {
+      const file = join(handouts, handoutName(deck.ref.name, 'notes'))
+      expect(await pages(file), deck.ref.name).toBe(Math.ceil(deck.slides.length / 3))
+      expect(await pdfInfo(file)).toMatch(/Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/)
+      const images = (await run('pdfimages', ['-list', file])).stdout.trim().split('\n').length - 2
+      expect(images, deck.ref.name).toBe(deck.slides.length)
+      const first = squash((await run('pdftotext', ['-f', '1', '-l', '1', file, '-'])).stdout)
+      expect(first).toMatch(/Slide 1 Notes Slide 2 Notes Slide 3 Notes/)
     }
   })
 
@@ -64,10 +96,11 @@ describe('the exported handouts', () => {
     }
   })
 
-  it('worksheets: one A4 page per board, with the module and the exercise title', async () => {
+  it('worksheets: one A4 page per board (two for the charter builder\'s long form), with the module and the exercise title', async () => {
     for (const deck of decks.filter(d => boardsOf(d).length)) {
       const file = join(handouts, handoutName(deck.ref.name, 'worksheets'))
-      expect(await pages(file), deck.ref.name).toBe(boardsOf(deck).length)
+      expect(await pages(file), deck.ref.name).toBe(boardsOf(deck).reduce((n, b) => n + (b.entry.def.kind === 'charter-builder' ? 2 : 1), 0))
+      expect(await readBookmarks(readFileSync(file))).toHaveLength(boardsOf(deck).length)
       expect(await pdfInfo(file)).toMatch(/Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/)
       // The kicker is set in capitals by CSS; compare without case.
       const text = squash(await pdfText(file)).toLowerCase()
@@ -92,18 +125,20 @@ describe('the exported handouts', () => {
   it('facilitator guide: the preparation pages print first, before the agenda', async () => {
     for (const deck of decks) {
       const file = join(handouts, handoutName(deck.ref.name, 'facilitator-guide'))
-      const text = squash(await pdfText(file))
+      // pdftotext joins a word hyphenated at a line end ("catch-" "up"): compare without hyphens.
+      const text = squash(await pdfText(file)).replace(/-/g, '')
       const agenda = text.indexOf('Agenda Minutes Block Activities')
       expect(agenda, deck.ref.name).toBeGreaterThan(0)
       const prep = deck.slides.filter(s => s.frontmatter.prep === true)
       expect(prep.length, deck.ref.name).toBeGreaterThan(0)
       for (const slide of prep) {
-        const title = squash(slideTitle(slide))
+        const title = squash(slideTitle(slide)).replace(/-/g, '')
         expect(text.indexOf(title), `${deck.ref.name}: ${title}`).toBeGreaterThanOrEqual(0)
         expect(text.indexOf(title), `${deck.ref.name}: ${title} before the agenda`).toBeLessThan(agenda)
       }
+      // The run sheet (one page) opens the guide; the preparation pages follow it.
       const bookmarks = await readBookmarks(readFileSync(file))
-      expect(bookmarks[0], deck.ref.name).toMatch(/Preparation/)
+      expect(bookmarks.slice(0, 2), deck.ref.name).toEqual(['Run sheet', 'Preparation'])
     }
   })
 
@@ -136,6 +171,38 @@ describe('worksheets that can be filled in on paper', () => {
 })
 
 describe('exporting with a group\'s results', () => {
+  it('fills the worksheets of the modules exported from a file with every module\'s boards, beside the blank ones', async () => {
+    const deck = decks.find(d => d.ref.number === 2)!
+    const blank = join(handouts, handoutName(deck.ref.name, 'worksheets'))
+    const lines: string[] = []
+    await exportHandouts({ siteDir: site, decks: [deck.ref], resultsFiles: [join(ROOT, 'examples/lanternfish/all-boards.json')], kinds: ['worksheets'], log: l => lines.push(l) })
+    const filled = join(handouts, handoutName(deck.ref.name, 'worksheets-filled'))
+    expect(squash(await pdfText(filled))).toContain('Software maintenance fund')
+    expect(squash(await pdfText(blank))).not.toContain('Software maintenance fund')
+    expect(await pages(filled)).toBe(boardsOf(deck).length)
+    expect(await pages(blank)).toBe(boardsOf(deck).length)
+    expect(lines.join('\n')).toMatch(/left aside: m1-board-origin-timeline/)
+    const landing = readFileSync(join(site, 'index.html'), 'utf8')
+    expect(landing).toContain(`href="./handouts/${handoutName(deck.ref.name, 'worksheets')}"`)
+    expect(landing).toContain(`href="./handouts/${handoutName(deck.ref.name, 'worksheets-filled')}"`)
+    const participants = readFileSync(join(site, 'participants.html'), 'utf8')
+    expect(participants).toContain(`href="./handouts/${handoutName(deck.ref.name, 'worksheets-filled')}"`)
+    expect(participants).not.toMatch(/presenter|facilitator-guide/)
+  })
+
+  it('takes several results files, the later winning for the same board', async () => {
+    const deck = decks.find(d => d.ref.number === 2)!
+    const later = join(site, 'later.json')
+    writeFileSync(later, exportJson(stakeholderMap, 'm2-board-stakeholder-map', { threshold: 3, stakeholders: [{ id: 's1', name: 'A later stakeholder', category: 'partner' as const, power: 2, interest: 2, currentEngagement: '', preferredChannel: '', relationshipOwner: '' }] }))
+    const lines: string[] = []
+    await exportHandouts({ siteDir: site, decks: [deck.ref], resultsFiles: [join(ROOT, 'examples/lanternfish/all-boards.json'), later], kinds: ['worksheets'], log: l => lines.push(l) })
+    const text = squash(await pdfText(join(handouts, handoutName(deck.ref.name, 'worksheets-filled'))))
+    expect(text).toContain('A later stakeholder')
+    expect(text).not.toContain('Software maintenance fund')
+    // The RACI matrix still comes from the first file.
+    expect(lines.filter(l => l.startsWith('Board "m2-board-stakeholder-map": the results in'))).toHaveLength(1)
+  })
+
   it('fills the worksheet from a board\'s JSON export', async () => {
     const results = join(site, 'results.json')
     writeFileSync(results, exportJson(stakeholderMap, 'm2-board-stakeholder-map', {
@@ -144,18 +211,18 @@ describe('exporting with a group\'s results', () => {
     }))
     const deck = decks.find(d => d.ref.number === 2)!
     await exportHandouts({ siteDir: site, decks: [deck.ref], resultsFile: results, kinds: ['worksheets'], log: () => {} })
-    const text = squash(await pdfText(join(handouts, handoutName(deck.ref.name, 'worksheets'))))
+    const text = squash(await pdfText(join(handouts, handoutName(deck.ref.name, 'worksheets-filled'))))
     expect(text).toContain('Regional library network')
     expect(text).toContain('Manage closely')
   })
 
-  it('refuses another board\'s export for a module without that board, and writes nothing', async () => {
+  it('refuses a board id that belongs to no module, naming it, and writes nothing', async () => {
     const results = join(site, 'raci.json')
-    writeFileSync(results, exportJson(raciMatrix, 'm2-board-raci-matrix', { ...raciMatrix.empty(), roles: [{ id: 'r', name: 'Host' }] }))
-    const before = readdirSync(handouts).map(f => [f, readFileSync(join(handouts, f)).length])
+    writeFileSync(results, exportJson(raciMatrix, 'm2-board-raci-matrx', { ...raciMatrix.empty(), roles: [{ id: 'r', name: 'Host' }] }))
+    const before = readdirSync(handouts).map(f => [f, statSync(join(handouts, f)).mtimeMs])
     const module1 = decks.find(d => d.ref.number === 1)!
-    await expect(exportHandouts({ siteDir: site, decks: [module1.ref], resultsFile: results, log: () => {} })).rejects.toThrow(/raci\.json: the results for board "m2-board-raci-matrix" \(raci-matrix\) fit no board of the module\(s\) being exported/)
-    expect(readdirSync(handouts).map(f => [f, readFileSync(join(handouts, f)).length])).toEqual(before)
+    await expect(exportHandouts({ siteDir: site, decks: [module1.ref], resultsFile: results, log: () => {} })).rejects.toThrow(/raci\.json: board "m2-board-raci-matrx" \(raci-matrix\) belongs to no module of this kit/)
+    expect(readdirSync(handouts).map(f => [f, statSync(join(handouts, f)).mtimeMs])).toEqual(before)
   })
 
   it('refuses a broken results file and writes nothing', async () => {

@@ -159,3 +159,21 @@ describe('the command line sits on top', () => {
     expect(importers).toEqual([])
   })
 })
+
+describe('export --results', () => {
+  it('takes --results more than once, and reports the problems of every file before exporting anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-cli-results-'))
+    try {
+      writeFileSync(join(dir, 'a.json'), '{ broken')
+      const result = await cliWith({ KIT_DIST_DIR: join(dir, 'dist') }, 'export', '2', '--results', join(dir, 'a.json'), '--results', join(dir, 'missing.json'))
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/a\.json is not valid JSON/)
+      expect(result.stderr).toMatch(/Cannot read the results file .*missing\.json/)
+      expect(result.stderr).not.toMatch(/\n\s+at /)
+      expect(existsSync(join(dir, 'dist'))).toBe(false)
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

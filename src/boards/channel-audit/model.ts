@@ -37,6 +37,7 @@ export function modeCounts(data: ChannelAuditData): { sync: number, async: numbe
 export const channelAudit = defineListBoard({
   kind: 'channel-audit',
   title: 'Channel audit',
+  credit: 'After The Turing Way, "Communication Platforms" (online book, CC BY 4.0), and the CSCCE Community Participation Model (Woodley and Pratt, 2020).',
   listKey: 'channels',
   fields: CHANNEL_FIELDS,
   rowSchema: channelSchema,

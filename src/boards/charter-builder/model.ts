@@ -311,6 +311,7 @@ const emptyLevel = () => ({ rule: '' as const, scope: '', detail: '' })
 export const charterBuilder: BoardDefinition<CharterData> = {
   kind: 'charter-builder',
   title: 'Charter builder',
+  credit: 'After The Turing Way\'s working-group charter template (online book, CC BY 4.0), revised from the Collaborative Leader Network\'s sample charter; vision sentence after Mozilla\'s Open Leadership Training Series 1.5 (CC BY 4.0).',
   version: 3,
   migrate: migrateCharter,
   schema: charterSchema,

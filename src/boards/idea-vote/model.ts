@@ -68,6 +68,7 @@ const rows = (d: IdeaVoteData) => rankIdeas(d.ideas).map(i => [i.rank, i.text, i
 export const ideaVote: BoardDefinition<IdeaVoteData> = {
   kind: 'idea-vote',
   title: 'Collect ideas and vote',
+  credit: 'The kit\'s own exercise (CC BY 4.0).',
   version: 1,
   schema: ideaVoteSchema,
   empty: () => ({ votesPerPerson: DEFAULT_VOTES, ideas: [] }),

@@ -31,6 +31,7 @@ export const itemFlags = (item: InformationItem): string[] => (item.owner.trim()
 export const informationMap = defineListBoard({
   kind: 'information-map',
   title: 'Information map',
+  credit: 'No single standard framework: the kit combines The Turing Way\'s synchronous and asynchronous channels (online book, CC BY 4.0) with the CSCCE Community Participation Model\'s information flows (Woodley and Pratt, 2020).',
   listKey: 'items',
   fields: INFORMATION_FIELDS,
   rowSchema: informationSchema,

@@ -8,6 +8,11 @@ export interface BoardDefinition<T = any> {
   /** e.g. `stakeholder-map`; names the JSON format and the files */
   kind: string
   title: string
+  /**
+   * The frameworks and licences behind what the worksheet prints, as one line: printed on every
+   * worksheet page above the licence footer. It agrees with the credits on the board's slides.
+   */
+  credit: string
   /** bumped when the JSON shape changes; an import of a newer version is refused */
   version: number
   /** reads the data of an older version (an export, or a saved board's plain fields) as this version's */
@@ -93,6 +98,8 @@ export type ListData<K extends string, Row> = { [P in K]: Row[] }
 export interface ListBoardSpec<K extends string, Row extends { id: string }> {
   kind: string
   title: string
+  /** see BoardDefinition.credit */
+  credit: string
   /** the data's list of rows, e.g. `channels` */
   listKey: K
   fields: readonly FieldDef[]
@@ -138,6 +145,7 @@ export function defineListBoard<const K extends string, Row extends { id: string
   return {
     kind: spec.kind,
     title: spec.title,
+    credit: spec.credit,
     version: spec.version ?? 1,
     ...(spec.migrate ? { migrate: spec.migrate } : {}),
     schema: listSchema(spec.listKey, z.array(spec.rowSchema).max(LIMITS.rows).default([])),

@@ -44,6 +44,7 @@ export function describeDirection(e: CompassEntry): string {
 export const lifecycleCompass = defineListBoard({
   kind: 'lifecycle-compass',
   title: 'Lifecycle compass',
+  credit: 'Stages: Wenger, McDermott and Snyder, Cultivating Communities of Practice (2002), paraphrased.',
   listKey: 'entries',
   fields: COMPASS_FIELDS,
   rowSchema: compassSchema,

@@ -87,6 +87,7 @@ function rows(d: MountainData) {
 export const mountainOfEngagement: BoardDefinition<MountainData> = {
   kind: 'mountain-of-engagement',
   title: 'Mountain of engagement',
+  credit: 'Pathway stages and personas after Mozilla\'s Open Leadership Training Series 3.3, "Personas & Pathways" (2016, CC BY 4.0), and The Turing Way\'s persona tool (CC BY 4.0). "Mountain of engagement": Mozilla\'s Open Leaders materials.',
   version: 1,
   schema: mountainSchema,
   empty: () => ({ personas: [] }),

@@ -59,6 +59,7 @@ export function timelinePositions(events: readonly TimelineEvent[]): { event: Ti
 export const originTimeline = defineListBoard({
   kind: 'origin-timeline',
   title: 'Origin timeline',
+  credit: 'The kit\'s own exercise (CC BY 4.0).',
   listKey: 'events',
   fields: EVENT_FIELDS,
   rowSchema: eventSchema,

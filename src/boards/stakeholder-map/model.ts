@@ -58,6 +58,7 @@ const HEADERS = ['Stakeholder', 'Category', 'Power', 'Interest', 'Approach', 'Cu
 export const stakeholderMap: BoardDefinition<StakeholderMapData> = {
   kind: 'stakeholder-map',
   title: 'Stakeholder map',
+  credit: 'Power/interest grid: Johnson and Scholes, after Mendelow (1981); the quadrant names are adapted from Johnson and Scholes\'s. After The Turing Way, "Facilitating Stakeholder Engagement" (online book, CC BY 4.0). Engagement modes: the CSCCE Community Participation Model (Woodley and Pratt, 2020).',
   version: 1,
   schema: stakeholderMapSchema,
   empty: () => ({ threshold: 3, stakeholders: [] }),

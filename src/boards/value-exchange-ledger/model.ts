@@ -41,6 +41,7 @@ export function ledgerFlags(row: LedgerRow): string[] {
 export const valueExchangeLedger = defineListBoard({
   kind: 'value-exchange-ledger',
   title: 'Value-exchange ledger',
+  credit: 'Kinds of value adapted and shortened from Mozilla\'s "Taxonomy of open value exchanges" (2019, CC BY Mozilla).',
   listKey: 'rows',
   fields: LEDGER_FIELDS,
   rowSchema: ledgerRowSchema,
