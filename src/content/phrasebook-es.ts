@@ -27,6 +27,10 @@ export const SLIDE_CHROME_ES: Record<string, string> = {
   'Think-pair-share': 'Pensar-parejas-compartir',
   'Think-pair-share, in trios': 'Pensar-parejas-compartir, en tríos',
   'Troika-style consulting': 'Consultoría al estilo Troika',
+  'Presenter and consultants, in rounds': 'Quien plantea y asesores, por rondas',
+  'Presenter and consultants, demonstrated': 'Quien plantea y asesores, en demostración',
+  'trios (presenter and two consultants)': 'tríos (quien plantea y dos asesores)',
+  'Presenter {n}': 'Persona {n} presenta',
   // Agenda
   'Agenda, {n} minutes': 'Agenda, {n} minutos',
   'Minutes': 'Minutos',

@@ -7,7 +7,7 @@
 // these is one step of its whole duration. Plain functions: the content check can use them too.
 import { STRUCTURES, type Step, scaleSteps, structureKey } from '../activities/structures'
 
-/** A step; `n` fills a `{n}` in the title ("Owner {n}"), so the title translates as one phrase. */
+/** A step; `n` fills a `{n}` in the title ("Presenter {n}"), so the title translates as one phrase. */
 export interface PlannedStep { title: string, n?: number, seconds: number }
 
 interface ActivityFrontmatter {
@@ -41,7 +41,7 @@ export function activityPlan(fm: ActivityFrontmatter): PlannedStep[] {
     const each = num(rounds?.minutes)
     if (owners && each) {
       for (let i = 1; i <= Math.floor(owners); i++)
-        steps.push({ title: 'Owner {n}', n: i, seconds: Math.round(each * 60) })
+        steps.push({ title: 'Presenter {n}', n: i, seconds: Math.round(each * 60) })
     }
   }
   else if (typeof fm.structure === 'string' && STRUCTURES[structureKey(fm.structure)]) {
