@@ -99,9 +99,9 @@ export const es: Labels = {
   editing: 'Editando',
   onePerLine: 'uno por línea',
   required: 'obligatorio',
-  storageUnavailable: 'Este navegador no está guardando el tablero (su almacenamiento está desactivado o no disponible). Exporta el tablero para conservar tu trabajo.',
-  storageFailed: 'No se ha podido guardar el tablero; los últimos cambios solo están en esta pantalla. Exporta el tablero para conservar tu trabajo.',
-  storageFull: 'El almacenamiento del navegador está lleno: los últimos cambios no se han guardado. Exporta el tablero para conservar tu trabajo.',
+  storageUnavailable: 'Este navegador no está guardando el tablero (su almacenamiento está desactivado o no disponible). Exporte el tablero para conservar su trabajo.',
+  storageFailed: 'No se ha podido guardar el tablero; los últimos cambios solo están en esta pantalla. Exporte el tablero para conservar su trabajo.',
+  storageFull: 'El almacenamiento del navegador está lleno: los últimos cambios no se han guardado. Exporte el tablero para conservar su trabajo.',
   storageCleared: 'El navegador borró su copia guardada de este tablero mientras estaba abierto. Esta pestaña la ha guardado de nuevo; expórtala por seguridad.',
   exportNow: 'Exportar JSON ahora',
   unreadable: 'Esta versión del kit no puede abrir este tablero guardado. Se muestra en modo de solo lectura y no se modifica.',
@@ -115,9 +115,9 @@ export const es: Labels = {
   previousPage: 'Página anterior',
   nextPage: 'Página siguiente',
   of: 'de',
-  choose: 'Elige…',
+  choose: 'Elija…',
   optional: 'opcional',
-  fixFields: 'Revisa los campos marcados abajo; todavía no se ha guardado nada.',
+  fixFields: 'Revise los campos marcados abajo; todavía no se ha guardado nada.',
 }
 
 export const DICTIONARIES = { en, es } as const

@@ -1,6 +1,6 @@
 // What the server tells a phone, in the session's language. Messages are English templates
 // with {placeholders}; Spanish is looked up by the English text, as the boards' phrasebook does.
-const ES: Record<string, string> = {
+export const ES: Record<string, string> = {
   'This idea is no longer on the board.': 'Esta idea ya no está en el tablero.',
   'You have used all your {n} votes. Take one back to vote for another idea.': 'Has usado tus {n} votos. Retira uno para votar otra idea.',
   'You can change only your own ideas.': 'Solo puedes cambiar tus propias ideas.',
@@ -9,7 +9,7 @@ const ES: Record<string, string> = {
   'You have added {n} ideas, the most one person can add here. Edit or withdraw one to add another.': 'Has añadido {n} ideas, el máximo por persona aquí. Edita o retira una para añadir otra.',
   'The board is full ({n} ideas). Vote for an idea that is already there.': 'El tablero está lleno ({n} ideas). Vota una idea que ya esté.',
   'Too many changes at once: wait {n} s and it is sent again.': 'Demasiados cambios seguidos: espera {n} s y se enviará de nuevo.',
-  'This board does not take contributions from phones.': 'Este tablero no recibe aportaciones desde el móvil.',
+  'This board does not take contributions from phones.': 'Este tablero no recibe aportaciones desde el celular.',
   'The facilitator has locked this board: time is up.': 'La persona facilitadora ha cerrado este tablero: se acabó el tiempo.',
   'You can change only your own entries.': 'Solo puedes cambiar tus propias entradas.',
   'This entry is no longer on the board.': 'Esta entrada ya no está en el tablero.',
