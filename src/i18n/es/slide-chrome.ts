@@ -1,7 +1,7 @@
 // Spanish for the slide chrome the kit draws around a deck's own words: the activity badges
 // (grouping and structure, from each activity slide's frontmatter) and the agenda's headings.
 // Keyed by the English text; `{n}` stands for a number. Merged into the one Spanish phrasebook
-// (src/i18n/phrasebook-es.ts); components say these through `translate` (src/i18n/labels.ts).
+// (./phrases.ts); components say these through `translate` (src/i18n/labels.ts).
 
 export const SLIDE_CHROME_ES: Record<string, string> = {
   // Activity badges

@@ -1,5 +1,5 @@
 // Spanish for the words only printed worksheets use (src/handouts/worksheet-model.ts), keyed by
-// the English text. Merged into the one Spanish phrasebook (src/i18n/phrasebook-es.ts):
+// the English text. Merged into the one Spanish phrasebook (./phrases.ts):
 // words the boards already translate are not repeated here.
 export const WORKSHEET_PHRASEBOOK_ES: Record<string, string> = {
   'Group': 'Grupo',

@@ -1,11 +1,11 @@
-// Spanish for everything the boards say beyond the shared buttons and messages (labels.ts):
+// Spanish for everything the boards say beyond the shared buttons and messages (./labels.ts):
 // field names, hints, choices, instructions and each board's own words. Keyed by the English
 // text, so the models stay readable in one language; a test checks that every English string
 // the boards show has its Spanish here.
-import { SLIDE_CHROME_ES } from '../content/phrasebook-es'
-import { DIAGRAM_PHRASEBOOK_ES } from '../diagrams/phrasebook-es'
-import { WORKSHEET_PHRASEBOOK_ES } from '../handouts/phrasebook-es'
-import { LS_PHRASEBOOK_ES } from '../activities/liberating-structures'
+import { LS_PHRASEBOOK_ES } from '../../activities/liberating-structures'
+import { DIAGRAM_PHRASEBOOK_ES } from './diagrams'
+import { SLIDE_CHROME_ES } from './slide-chrome'
+import { WORKSHEET_PHRASEBOOK_ES } from './worksheets'
 
 export const ES: Record<string, string> = {
   // What is wrong with a typed value (src/boards/kit/fields.ts PROBLEMS)
