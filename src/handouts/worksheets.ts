@@ -6,6 +6,7 @@ import { escapeHtml, handoutPage } from './html'
 export { isEmptyBoard } from './worksheet-model'
 import { gridGeometry, type WorksheetGrid, type WorksheetModel, type WorksheetTable, worksheetModel } from './worksheet-model'
 import { KIT_NAME, LICENCE_LINE } from '../content/licence'
+import { translate } from '../i18n/labels'
 
 export interface WorksheetInput {
   boardId: string
@@ -81,7 +82,7 @@ export function renderWorksheet(input: WorksheetInput): string {
     <p class="muted">${esc(model.title)} · ${esc(model.group)}: ____________________ · ${esc(model.date)}: ____________</p>
     <ol class="steps">${model.instructions.map(s => `<li>${esc(s)}</li>`).join('')}</ol>
     ${worksheetBody(model)}
-    <p class="footer">${esc(KIT_NAME)} · ${esc(LICENCE_LINE)}</p>
+    <p class="footer">${esc(KIT_NAME)} · ${esc(translate(LICENCE_LINE, model.language))}</p>
   </div>`
   return handoutPage(`${input.exerciseTitle}: ${model.heading}`, body, CSS, model.language)
 }
