@@ -41,18 +41,19 @@ export function pseudoJoinWords(): JoinWords {
 const TECHNICAL = /\b(?:JSON|CSV|Markdown|CHARTER\.md|RACI|CSCCE|QR|YYYY-MM(?:-DD)?|AAAA-MM(?:-DD)?|CC BY(?:-SA)? \d\.\d|min)\b/g
 
 /**
- * The English on screen that did not come through the catalogue: text nodes and the labels a
+ * The English on screen that did not come through the catalogue: elements' text and the labels a
  * screen reader says (aria-label, title, placeholder, alt), minus what is wrapped in ⟦ ⟧, the
  * participants' own words (`data`), numbers, single letters (RACI's R, A, C, I) and punctuation.
  */
 export function untranslated(root: Element, data: readonly string[] = []): string[] {
+  // The text of each element that holds text itself, inline children included: a sentence cut
+  // by a link or <kbd> is read whole.
   const texts: string[] = []
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */)
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement
-    if (parent && ['STYLE', 'SCRIPT'].includes(parent.tagName))
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    if (['STYLE', 'SCRIPT'].includes(el.tagName))
       continue
-    texts.push(node.textContent ?? '')
+    if ([...el.childNodes].some(c => c.nodeType === 3 && c.textContent!.trim()))
+      texts.push(el.textContent ?? '')
   }
   for (const el of root.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
     for (const name of ['aria-label', 'title', 'placeholder', 'alt'])

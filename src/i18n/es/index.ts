@@ -4,5 +4,6 @@ import type { Catalogue } from '../catalogue'
 import { labels } from './labels'
 import { ES } from './phrases'
 import { SERVER_ES } from './server'
+import { SITE_ES } from './site'
 
-export const catalogue: Catalogue = { code: 'es', name: 'Español', labels, phrases: { ...SERVER_ES, ...ES } }
+export const catalogue: Catalogue = { code: 'es', name: 'Español', labels, phrases: { ...SERVER_ES, ...SITE_ES, ...ES } }
