@@ -1,5 +1,9 @@
 // The join page's words (src/live/join/): what a participant's phone shows around the board.
 // The English names every key a language's join words must have.
+import { plural } from '../plural'
+
+const count = plural('en')
+
 export const join = {
   joinTitle: 'Join the workshop',
   waiting: 'Waiting for the facilitator to open a board. Keep this page open: it follows the presentation.',
@@ -21,15 +25,15 @@ export const join = {
   noIdeas: 'No ideas yet. Add the first one!',
   vote: 'Vote',
   voted: 'Voted',
-  votesLeft: (n: number) => `You have ${n} vote${n === 1 ? '' : 's'} left.`,
-  votes: (n: number) => `${n} vote${n === 1 ? '' : 's'}`,
+  votesLeft: (n: number) => count(n, 'You have {n} vote left.', 'You have {n} votes left.'),
+  votes: (n: number) => count(n, '{n} vote', '{n} votes'),
   locked: 'This board is locked: time is up. You can still read it.',
   sending: 'sending…',
   pending: 'waiting for the facilitator’s approval',
   hidden: 'hidden by the facilitator',
   sent: 'Sent.',
   by: 'by',
-  charsLeft: (n: number) => `${n} characters left`,
+  charsLeft: (n: number) => count(n, '{n} character left', '{n} characters left'),
   addEntry: 'Add',
   yourEntries: 'Yours',
   onBoard: 'On the board',

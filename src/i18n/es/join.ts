@@ -1,5 +1,8 @@
 // The join page's words in Spanish. The phone speaks to one participant: tú.
 import type { JoinWords } from '../en/join'
+import { plural } from '../plural'
+
+const count = plural('es')
 
 export const join: JoinWords = {
   joinTitle: 'Únete al taller',
@@ -22,15 +25,15 @@ export const join: JoinWords = {
   noIdeas: 'Todavía no hay ideas. ¡Añade la primera!',
   vote: 'Votar',
   voted: 'Votada',
-  votesLeft: (n: number) => `Te queda${n === 1 ? '' : 'n'} ${n} voto${n === 1 ? '' : 's'}.`,
-  votes: (n: number) => `${n} voto${n === 1 ? '' : 's'}`,
+  votesLeft: (n: number) => count(n, 'Te queda {n} voto.', 'Te quedan {n} votos.'),
+  votes: (n: number) => count(n, '{n} voto', '{n} votos'),
   locked: 'Este tablero está cerrado: se acabó el tiempo. Aún puedes leerlo.',
   sending: 'enviando…',
   pending: 'esperando la aprobación de la persona facilitadora',
   hidden: 'ocultada por la persona facilitadora',
   sent: 'Enviado.',
   by: 'de',
-  charsLeft: (n: number) => `Quedan ${n} caracteres`,
+  charsLeft: (n: number) => count(n, 'Queda {n} carácter', 'Quedan {n} caracteres'),
   addEntry: 'Añadir',
   yourEntries: 'Tuyas',
   onBoard: 'En el tablero',
