@@ -52,8 +52,11 @@ export function untranslated(root: Element, data: readonly string[] = []): strin
   for (const el of [root, ...root.querySelectorAll('*')]) {
     if (['STYLE', 'SCRIPT'].includes(el.tagName))
       continue
-    if ([...el.childNodes].some(c => c.nodeType === 3 && c.textContent!.trim()))
-      texts.push(el.textContent ?? '')
+    if ([...el.childNodes].some(c => c.nodeType === 3 && c.textContent!.trim())) {
+      // An SVG label wrapped over lines is one <text> of several <tspan>s: read it whole.
+      const svgText = el.tagName.toLowerCase() === 'tspan' ? el.closest('text') : null
+      texts.push((svgText ?? el).textContent ?? '')
+    }
   }
   for (const el of root.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
     for (const name of ['aria-label', 'title', 'placeholder', 'alt'])

@@ -27,6 +27,9 @@ export const SLIDE_CHROME_ES: Record<string, string> = {
   'Think-pair-share': 'Pensar-parejas-compartir',
   'Think-pair-share, in trios': 'Pensar-parejas-compartir, en tríos',
   'Troika-style consulting': 'Consultoría al estilo Troika',
+  // Credits and objectives
+  'After Frank Lyman, University of Maryland (1981)': 'Según Frank Lyman, Universidad de Maryland (1981)',
+  'By the end of this session, participants can…': 'Al final de esta sesión, las personas participantes podrán…',
   // Agenda
   'Agenda, {n} minutes': 'Agenda, {n} minutos',
   'Minutes': 'Minutos',
