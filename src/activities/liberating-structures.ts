@@ -27,6 +27,8 @@ export const ONE_TWO_FOUR_ALL: Structure = {
 
 /** The same steps in Spanish: an adaptation, so CC BY-SA 4.0 too. */
 export const LS_PHRASEBOOK_ES: Record<string, string> = {
+  '1-2-4-All': '1-2-4-Todos',
+  [LS_CREDIT]: `Adaptado de Liberating Structures (Liberating Structures Fieldbook, Keith McCandless y Nancy White; liberatingstructures.com), ${LS_LICENCE}; este texto de los pasos se comparte bajo ${LS_LICENCE}`,
   '1: alone': '1: a solas',
   'Think in silence and write down your ideas.': 'Piensen en silencio y anoten sus ideas.',
   '2: in pairs': '2: en parejas',

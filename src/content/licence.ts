@@ -16,5 +16,23 @@ export const LICENCES = {
 /** One line for a printed page or a PDF's metadata. */
 export const LICENCE_LINE = `Content ${LICENCES.content.name} (${LICENCES.content.url}); text adapted from Liberating Structures, marked where it is used, ${LICENCES.shareAlike.name} (${LICENCES.shareAlike.url}); code ${LICENCES.code.name}. Frameworks are credited where they are used and on each deck's references slide.`
 
-/** The same as HTML with links, for the built site's pages. */
-export const LICENCE_HTML = `Content: <a href="${LICENCES.content.url}">${LICENCES.content.name}</a>; text adapted from Liberating Structures, marked where it is used: <a href="${LICENCES.shareAlike.url}">${LICENCES.shareAlike.name}</a>; code: ${LICENCES.code.name}. Frameworks are credited on the slides where they are used and on each deck's references slide. <a href="./licenses/">Licences and third-party notices</a>.`
+/** The sentence of the HTML line, a catalogue key: its {links} are filled in by licenceHtml. */
+export const LICENCE_HTML_TEXT = 'Content: {content}; text adapted from Liberating Structures, marked where it is used: {shareAlike}; code: {code}. Frameworks are credited on the slides where they are used and on each deck\'s references slide. {notices}.'
+export const LICENCE_NOTICES = 'Licences and third-party notices'
+
+/**
+ * The same as HTML with links, for the built site's pages; `t` says the words in the page's
+ * language (translate from src/i18n/labels.ts; English by default).
+ */
+export function licenceHtml(t: (text: string) => string = text => text): string {
+  const link = (href: string, text: string) => `<a href="${href}">${text.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`)}</a>`
+  const parts: Record<string, string> = {
+    content: link(LICENCES.content.url, LICENCES.content.name),
+    shareAlike: link(LICENCES.shareAlike.url, LICENCES.shareAlike.name),
+    code: LICENCES.code.name,
+    notices: link('./licenses/', t(LICENCE_NOTICES)),
+  }
+  return t(LICENCE_HTML_TEXT).replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`).replace(/\{(\w+)\}/g, (all, key: string) => parts[key] ?? all)
+}
+
+export const LICENCE_HTML = licenceHtml()

@@ -3,7 +3,8 @@
 import type { DeckSummary } from '../content/decks'
 import { blockRange } from '../content/timing'
 import type { Cohort } from '../cohort/schema'
-import { LICENCE_HTML } from '../content/licence'
+import { LICENCE_HTML, licenceHtml } from '../content/licence'
+import { catalogueFor, count, translate } from '../i18n/labels'
 import { PARTICIPANT_KINDS } from '../handouts/names'
 
 export function escapeHtml(text: string): string {
@@ -29,6 +30,7 @@ export function formatSession(start: string, timezone: string, language = 'en'):
   return `${day}, ${time} (${timezone})`
 }
 
+// Catalogue keys: the page is in the cohort's language (English for the upstream site).
 const HANDOUT_LABELS: Record<string, string> = {
   'slides': 'Slides (PDF)',
   'notes': 'Slides with space for notes, three a page (PDF)',
@@ -39,25 +41,28 @@ const HANDOUT_LABELS: Record<string, string> = {
 
 export function renderLanding({ title, decks, handouts = {}, cohort, sessions = {}, participants = false }: LandingOptions): string {
   const total = decks.reduce((n, d) => n + (d.minutes ?? 0), 0)
+  const language = cohort?.language
+  const t = (text: string, n?: number) => escapeHtml(translate(text, language, n))
+  const c = (n: number, one: string, other: string) => escapeHtml(count(n, one, other, language))
   const cards = decks.map(d => `
     <article class="module" aria-labelledby="m${d.number}-title">
-      <h2 id="m${d.number}-title"><a href="./${d.name}/">${d.number === 0 ? '' : `Module ${d.number}: `}${escapeHtml(d.title)}</a></h2>
-      ${cohort && sessions[d.name] ? `<p class="session">Session: ${escapeHtml(formatSession(sessions[d.name], cohort.timezone, cohort.language))}</p>` : ''}
-      <p class="meta"><span>${d.minutes ?? '?'} minutes</span> · <span>${d.slideCount} slides</span> · <a href="./${d.name}/#/presenter/1">presenter view</a></p>
+      <h2 id="m${d.number}-title"><a href="./${d.name}/">${d.number === 0 ? '' : `${t('Module {n}:', d.number)} `}${escapeHtml(d.title)}</a></h2>
+      ${cohort && sessions[d.name] ? `<p class="session">${t('Session:')} ${escapeHtml(formatSession(sessions[d.name], cohort.timezone, cohort.language))}</p>` : ''}
+      <p class="meta"><span>${d.minutes === undefined ? t('{n} minutes').replace('{n}', '?') : c(d.minutes, '{n} minute', '{n} minutes')}</span> · <span>${c(d.slideCount, '{n} slide', '{n} slides')}</span> · <a href="./${d.name}/#/presenter/1">${t('presenter view')}</a></p>
       ${d.subtitle ? `<p>${escapeHtml(d.subtitle)}</p>` : ''}
-      ${handouts[d.name]?.length ? `<p class="handouts">Handouts: ${handouts[d.name].map(h => `<a href="./${h.href}">${HANDOUT_LABELS[h.kind] ?? h.kind}</a>`).join(' · ')}</p>` : ''}
-      <h3>Participants can…</h3>
+      ${handouts[d.name]?.length ? `<p class="handouts">${t('Handouts:')} ${handouts[d.name].map(h => `<a href="./${h.href}">${t(HANDOUT_LABELS[h.kind] ?? h.kind)}</a>`).join(' · ')}</p>` : ''}
+      <h3>${t('Participants can…')}</h3>
       <ul class="objectives">${d.objectives.map(o => `<li>${escapeHtml(o)}</li>`).join('')}</ul>
       <details>
-        <summary>Agenda</summary>
-        <table><thead><tr><th scope="col">Minutes</th><th scope="col">Block</th></tr></thead><tbody>
+        <summary>${t('Agenda')}</summary>
+        <table><thead><tr><th scope="col">${t('Minutes')}</th><th scope="col">${t('Block')}</th></tr></thead><tbody>
         ${d.agenda.map(b => `<tr><td>${blockRange(b)}</td><td>${escapeHtml(b.title)}</td></tr>`).join('')}
         </tbody></table>
       </details>
     </article>`).join('\n')
 
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(catalogueFor(language)?.code ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -79,15 +84,15 @@ export function renderLanding({ title, decks, handouts = {}, cohort, sessions = 
 <body>
 <header>
   <h1>${escapeHtml(title)}</h1>
-  ${cohort ? `<p class="cohort">${escapeHtml(cohort.organisation)} · ${escapeHtml(cohort.venue)} · Facilitators: ${cohort.facilitators.map(f => escapeHtml(`${f.name}${f.pronouns ? ` (${f.pronouns})` : ''}`)).join(', ')}</p>` : ''}
-  <p>${decks.length === 1 ? '1 deck' : `${decks.length} decks`}, ${total} minutes of facilitated sessions. Open a deck to present it; press <kbd>o</kbd> for the slide overview, or open the presenter view for notes and timings.</p>
-  ${participants ? '<p class="participants-link"><a href="./participants.html">The page for participants</a>: the decks to follow, their worksheets and how to join, without the presenter view or the facilitator guide. Share this one with your group.</p>' : ''}
+  ${cohort ? `<p class="cohort">${escapeHtml(cohort.organisation)} · ${escapeHtml(cohort.venue)} · ${t('Facilitators:')} ${cohort.facilitators.map(f => escapeHtml(`${f.name}${f.pronouns ? ` (${f.pronouns})` : ''}`)).join(', ')}</p>` : ''}
+  <p>${c(decks.length, '{n} deck', '{n} decks')}, ${c(total, '{n} minute of facilitated sessions', '{n} minutes of facilitated sessions')}. ${t('Open a deck to present it; press {key} for the slide overview, or open the presenter view for notes and timings.').replace('{key}', '<kbd>o</kbd>')}</p>
+  ${participants ? `<p class="participants-link">${t('{link}: the decks to follow, their worksheets and how to join, without the presenter view or the facilitator guide. Share this one with your group.').replace('{link}', `<a href="./participants.html">${t('The page for participants')}</a>`)}</p>` : ''}
 </header>
 <main>
 ${cards}
 </main>
 <footer>
-  <p>${LICENCE_HTML}</p>
+  <p>${licenceHtml(text => translate(text, language))}</p>
 </footer>
 </body>
 </html>

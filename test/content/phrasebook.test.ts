@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { SLIDE_CHROME_ES } from '../../src/content/phrasebook-es'
-import { DIAGRAM_PHRASEBOOK_ES } from '../../src/diagrams/phrasebook-es'
+import { SLIDE_CHROME_ES } from '../../src/i18n/es/slide-chrome'
+import { DIAGRAM_PHRASEBOOK_ES } from '../../src/i18n/es/diagrams'
 import { LS_PHRASEBOOK_ES } from '../../src/activities/liberating-structures'
 import { translate } from '../../src/i18n/labels'
-import { WORKSHEET_PHRASEBOOK_ES } from '../../src/handouts/phrasebook-es'
+import { WORKSHEET_PHRASEBOOK_ES } from '../../src/i18n/es/worksheets'
 import { listDecks, loadDeck } from '../../src/content/decks'
 
 describe('the slide chrome phrasebook', () => {

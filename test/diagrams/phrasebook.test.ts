@@ -1,9 +1,9 @@
 // The diagrams ship complete in Spanish, and their labels wrap instead of spilling out.
 import { describe, expect, it } from 'vitest'
 import { diagramStrings } from '../../src/diagrams/frameworks'
-import { DIAGRAM_PHRASEBOOK_ES } from '../../src/diagrams/phrasebook-es'
+import { DIAGRAM_PHRASEBOOK_ES } from '../../src/i18n/es/diagrams'
 import { wrap } from '../../src/diagrams/wrap'
-import { ES } from '../../src/i18n/phrasebook-es'
+import { ES } from '../../src/i18n/es/phrases'
 import { translate } from '../../src/i18n/labels'
 
 describe('the framework diagrams in Spanish', () => {

@@ -6,11 +6,11 @@ import { CHANNEL_FIELDS } from '../../src/boards/channel-audit/model'
 import { DECISION_DETAIL_LABELS, DECISION_LABELS, LEVEL_LABELS, MILESTONE_FIELDS } from '../../src/boards/charter-builder/model'
 import type { FieldDef } from '../../src/boards/kit/fields'
 import { INFORMATION_FIELDS } from '../../src/boards/information-map/model'
-import { en, es, translate } from '../../src/i18n/labels'
+import { catalogueFor, en, translate } from '../../src/i18n/labels'
 import { COMPASS_FIELDS, STAGE_LABELS } from '../../src/boards/lifecycle-compass/model'
 import { PATHWAY_LABELS, PERSONA_FIELDS } from '../../src/boards/mountain-of-engagement/model'
 import { EVENT_FIELDS } from '../../src/boards/origin-timeline/model'
-import { ES } from '../../src/i18n/phrasebook-es'
+import { ES } from '../../src/i18n/es/phrases'
 import { DEFAULT_ACTIVITIES, RACI_MEANING } from '../../src/boards/raci-matrix/model'
 import { BOARDS } from '../../src/boards'
 import { QUADRANTS, STAKEHOLDER_FIELDS } from '../../src/boards/stakeholder-map/model'
@@ -50,6 +50,7 @@ function templateStrings(): string[] {
 
 describe('the boards in Spanish', () => {
   it('have every shared button and message', () => {
+    const es = catalogueFor('es')!.labels
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort())
     for (const [key, value] of Object.entries(es))
       expect(value, key).not.toBe('')

@@ -9,7 +9,7 @@ import { handoutInfo, moduleName } from '../../src/handouts/pdf'
 import { gridGeometry, worksheetModel } from '../../src/handouts/worksheet-model'
 import { renderWorksheet } from '../../src/handouts/worksheets'
 import { renderNotesHandout } from '../../src/handouts/notes'
-import { WORKSHEET_PHRASEBOOK_ES } from '../../src/handouts/phrasebook-es'
+import { WORKSHEET_PHRASEBOOK_ES } from '../../src/i18n/es/worksheets'
 
 const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, '\'').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ')
 const person = (name: string, power: number, interest: number) => ({ id: name, name, category: 'partner' as const, power, interest, currentEngagement: '' as const, preferredChannel: '', relationshipOwner: '' })

@@ -1,104 +1,17 @@
-// The join page's words, in the session's language (English unless a cohort chose Spanish).
-export const WORDS = {
-  en: {
-    joinTitle: 'Join the workshop',
-    waiting: 'Waiting for the facilitator to open a board. Keep this page open: it follows the presentation.',
-    notOnPhones: 'This board is on the projector only. Keep this page open for the next one.',
-    connected: 'Connected',
-    connecting: 'Connecting…',
-    offline: 'Reconnecting… what you send is kept and goes out when the connection is back.',
-    yourName: 'Your name (optional)',
-    nameHint: 'Leave it empty to stay anonymous. It is shown beside your ideas.',
-    anonymous: 'Everything you add here is anonymous.',
-    newIdea: 'Your idea',
-    add: 'Add idea',
-    save: 'Save',
-    cancel: 'Cancel',
-    edit: 'Edit',
-    withdraw: 'Withdraw',
-    yourIdeas: 'Your ideas',
-    board: 'Ideas on the board',
-    noIdeas: 'No ideas yet. Add the first one!',
-    vote: 'Vote',
-    voted: 'Voted',
-    votesLeft: (n: number) => `You have ${n} vote${n === 1 ? '' : 's'} left.`,
-    votes: (n: number) => `${n} vote${n === 1 ? '' : 's'}`,
-    locked: 'This board is locked: time is up. You can still read it.',
-    sending: 'sending…',
-    pending: 'waiting for the facilitator’s approval',
-    hidden: 'hidden by the facilitator',
-    sent: 'Sent.',
-    by: 'by',
-    charsLeft: (n: number) => `${n} characters left`,
-    addEntry: 'Add',
-    yourEntries: 'Yours',
-    onBoard: 'On the board',
-    nothingYet: 'Nothing on the board yet.',
-    onePerLine: 'One per line.',
-    optional: '(optional)',
-    noChoice: '—',
-    sections: 'In the charter so far',
-    letterFor: (role: string) => `${role}: letter`,
-    noRoles: 'The facilitator has not added roles yet.',
-    editing: (what: string) => `Edit: ${what}`,
-    step: (n: number, of: number) => `Step ${n} of ${of}`,
-    left: (time: string) => `${time} left`,
-    paused: 'paused',
-    notStarted: (time: string) => `${time} in all, not started yet`,
-    timeUp: 'Time is up',
-    activity: 'The activity',
-    refused: 'You cannot join this session',
-  },
-  es: {
-    joinTitle: 'Únete al taller',
-    waiting: 'Esperando a que la persona facilitadora abra un tablero. Deja esta página abierta: sigue la presentación.',
-    notOnPhones: 'Este tablero está solo en el proyector. Deja esta página abierta para el siguiente.',
-    connected: 'Conectado',
-    connecting: 'Conectando…',
-    offline: 'Reconectando… lo que envíes se guarda y sale cuando vuelva la conexión.',
-    yourName: 'Tu nombre (opcional)',
-    nameHint: 'Déjalo vacío para seguir en el anonimato. Se muestra junto a tus ideas.',
-    anonymous: 'Todo lo que añadas aquí es anónimo.',
-    newIdea: 'Tu idea',
-    add: 'Añadir idea',
-    save: 'Guardar',
-    cancel: 'Cancelar',
-    edit: 'Editar',
-    withdraw: 'Retirar',
-    yourIdeas: 'Tus ideas',
-    board: 'Ideas en el tablero',
-    noIdeas: 'Todavía no hay ideas. ¡Añade la primera!',
-    vote: 'Votar',
-    voted: 'Votada',
-    votesLeft: (n: number) => `Te queda${n === 1 ? '' : 'n'} ${n} voto${n === 1 ? '' : 's'}.`,
-    votes: (n: number) => `${n} voto${n === 1 ? '' : 's'}`,
-    locked: 'Este tablero está cerrado: se acabó el tiempo. Aún puedes leerlo.',
-    sending: 'enviando…',
-    pending: 'esperando la aprobación de la persona facilitadora',
-    hidden: 'ocultada por la persona facilitadora',
-    sent: 'Enviado.',
-    by: 'de',
-    charsLeft: (n: number) => `Quedan ${n} caracteres`,
-    addEntry: 'Añadir',
-    yourEntries: 'Tuyas',
-    onBoard: 'En el tablero',
-    nothingYet: 'Todavía no hay nada en el tablero.',
-    onePerLine: 'Una por línea.',
-    optional: '(opcional)',
-    noChoice: '—',
-    sections: 'En la carta por ahora',
-    letterFor: (role: string) => `${role}: letra`,
-    noRoles: 'La persona facilitadora todavía no ha añadido roles.',
-    editing: (what: string) => `Editar: ${what}`,
-    step: (n: number, of: number) => `Paso ${n} de ${of}`,
-    left: (time: string) => `quedan ${time}`,
-    paused: 'en pausa',
-    notStarted: (time: string) => `${time} en total, sin empezar`,
-    timeUp: 'Se acabó el tiempo',
-    activity: 'La actividad',
-    refused: 'No puedes unirte a esta sesión',
-  },
-}
+// The join page's words, in the session's language: src/i18n/<lang>/join.ts of every language
+// folder that has one (English for the others). The phone page carries only these words, not
+// the boards' catalogues.
+import { join as en, type JoinWords } from '../../i18n/en/join'
 
-export type Words = typeof WORDS.en
-export const wordsFor = (language: unknown): Words => (language === 'es' ? WORDS.es : WORDS.en) as Words
+const found = import.meta.glob<JoinWords>('../../i18n/*/join.ts', { eager: true, import: 'join' })
+
+export const WORDS: Readonly<Record<string, JoinWords>> = Object.fromEntries(
+  Object.entries(found).map(([path, words]) => [path.split('/').at(-2)!, words]),
+)
+
+export type Words = JoinWords
+
+export const wordsFor = (language: unknown): Words => (Object.hasOwn(WORDS, String(language)) ? WORDS[String(language)] : en)
+
+/** The page's `lang`: the session's language when the page has its words, English otherwise. */
+export const pageLanguage = (language: unknown): string => (Object.hasOwn(WORDS, String(language)) ? String(language) : 'en')

@@ -1,7 +1,7 @@
 // Spanish for the slide chrome the kit draws around a deck's own words: the activity badges
 // (grouping and structure, from each activity slide's frontmatter) and the agenda's headings.
 // Keyed by the English text; `{n}` stands for a number. Merged into the one Spanish phrasebook
-// (src/i18n/phrasebook-es.ts); components say these through `translate` (src/i18n/labels.ts).
+// (./phrases.ts); components say these through `translate` (src/i18n/labels.ts).
 
 export const SLIDE_CHROME_ES: Record<string, string> = {
   // Activity badges
@@ -27,6 +27,9 @@ export const SLIDE_CHROME_ES: Record<string, string> = {
   'Think-pair-share': 'Pensar-parejas-compartir',
   'Think-pair-share, in trios': 'Pensar-parejas-compartir, en tríos',
   'Troika-style consulting': 'Consultoría al estilo Troika',
+  // Credits and objectives
+  'After Frank Lyman, University of Maryland (1981)': 'Según Frank Lyman, Universidad de Maryland (1981)',
+  'By the end of this session, participants can…': 'Al final de esta sesión, las personas participantes podrán…',
   'Presenter and consultants, in rounds': 'Quien plantea y asesores, por rondas',
   'Presenter and consultants, demonstrated': 'Quien plantea y asesores, en demostración',
   'trios (presenter and two consultants)': 'tríos (quien plantea y dos asesores)',

@@ -1,9 +1,12 @@
 // Spanish for the words only printed worksheets use (src/handouts/worksheet-model.ts), keyed by
-// the English text. Merged into the one Spanish phrasebook (src/i18n/phrasebook-es.ts):
-// words the boards already translate are not repeated here. The credits are the boards'
-// (src/boards/*/model.ts `credit`), and the licence line is the kit's (src/content/licence.ts).
-import { KIT_NAME, LICENCE_LINE } from '../content/licence'
+// the English text. Merged into the one Spanish phrasebook (./phrases.ts): words the boards
+// already translate are not repeated here. The credits are the boards' (src/boards/*/model.ts
+// `credit`), and the licence line is the kit's (src/content/licence.ts).
+import { KIT_NAME, LICENCE_LINE, LICENCES } from '../../content/licence'
+
 export const WORKSHEET_PHRASEBOOK_ES: Record<string, string> = {
+  // The footer of every printed page (src/content/licence.ts)
+  [LICENCE_LINE]: `Contenido ${LICENCES.content.name} (${LICENCES.content.url}); texto adaptado de Liberating Structures, señalado donde se usa, ${LICENCES.shareAlike.name} (${LICENCES.shareAlike.url}); código ${LICENCES.code.name}. Los marcos se citan donde se usan y en la diapositiva de referencias de cada presentación.`,
   'Group': 'Grupo',
   'Date': 'Fecha',
   'Notes': 'Notas',
@@ -20,7 +23,6 @@ export const WORKSHEET_PHRASEBOOK_ES: Record<string, string> = {
   'Slide': 'Diapositiva',
   'Sources': 'Fuentes',
   [KIT_NAME]: 'Formación básica en construcción y participación de comunidades',
-  [LICENCE_LINE]: 'Contenido CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); el texto adaptado de Liberating Structures, marcado donde se usa, CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/); código MIT. Los marcos se citan donde se usan y en la diapositiva de referencias de cada módulo.',
   'Power/interest grid: Johnson and Scholes, after Mendelow (1981); the quadrant names are adapted from Johnson and Scholes\'s. After The Turing Way, "Facilitating Stakeholder Engagement" (online book, CC BY 4.0). Engagement modes: the CSCCE Community Participation Model (Woodley and Pratt, 2020).':
     'Matriz poder/interés: Johnson y Scholes, a partir de Mendelow (1981); los nombres de los cuadrantes están adaptados de los de Johnson y Scholes. A partir de The Turing Way, "Facilitating Stakeholder Engagement" (libro en línea, CC BY 4.0). Modos de participación: el CSCCE Community Participation Model (Woodley y Pratt, 2020).',
   'RACI is common project-management practice with no single owner. Roles after The Turing Way, "Roles and Responsibilities" (online book, CC BY 4.0).':

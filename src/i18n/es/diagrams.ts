@@ -8,7 +8,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   'After Simon Sinek\'s Golden Circle (': 'Según el Círculo Dorado de Simon Sinek (',
   ', 2009), with How read as The Turing Way reads it: focus areas, or pillars (CC BY 4.0). Ideas paraphrased, drawing the kit\'s own.': ', 2009), con el cómo leído como lo lee The Turing Way: áreas de trabajo o pilares (CC BY 4.0). Ideas parafraseadas, dibujo propio del kit.',
   'Why': 'Por qué',
-  'the purpose your community exists for': 'el propósito por el que existe vuestra comunidad',
+  'the purpose your community exists for': 'el propósito por el que existe su comunidad',
   'How': 'Cómo',
   'the focus areas that bring it closer': 'las áreas de trabajo que lo acercan',
   'What': 'Qué',
