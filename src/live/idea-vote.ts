@@ -255,6 +255,11 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
           target.set(id, existing)
         }
         setFields(existing, row)
+        // A field the row no longer has (a merge undone: no one else sent it) goes too.
+        for (const key of [...existing.keys()]) {
+          if (!(key in row))
+            existing.delete(key)
+        }
       }
     }
     index.all = false
