@@ -89,7 +89,7 @@ describe('a live module', () => {
     await phone.getByTestId('add').click()
     const projected = deck.locator('[data-board="live-a"]').getByTestId('top-idea').filter({ hasText: 'A <b>bold</b> idea from a phone' })
     await projected.waitFor()
-    expect(await deck.locator('[data-board="live-a"] .kit-ideas-top b').count()).toBe(0)
+    expect(await deck.locator('[data-board="live-a"] .kit-ideas b').count()).toBe(0)
     // The projected board keeps the results after the session: they reach its saved state.
     await deck.waitForFunction(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -140,7 +140,7 @@ describe('a live module', () => {
     expect(await projector.locator('[data-board="live-b"]').getByText('Queued from a phone').count()).toBe(0)
     expect(await projector.getByTestId('idea-moderation').count()).toBe(0)
 
-    await moderation.getByRole('button', { name: 'Approve' }).click()
+    await moderation.getByRole('button', { name: 'Approve: Queued from a phone' }).click()
     await projector.locator('[data-board="live-b"]').getByTestId('top-idea').filter({ hasText: 'Queued from a phone' }).waitFor()
     await phone.getByTestId('board-ideas').getByText('Queued from a phone').waitFor()
 
