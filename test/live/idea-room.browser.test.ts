@@ -27,6 +27,10 @@ fonts:
   provider: none
 ---
 
+# Idea room
+
+---
+
 # What would you try first?
 
 <IdeaVote id="room-ideas" title="What would you try first?" :page-seconds="3" />
@@ -107,7 +111,7 @@ describe('the idea board with 30 participants, projected', () => {
     const projector = await browser.newPage({ viewport: { width: 980, height: 552 } })
     const errors: string[] = []
     projector.on('pageerror', e => errors.push(e.message))
-    await projector.goto(`${deck.url}/1`)
+    await projector.goto(`${deck.url}/2`)
     await projector.locator('[data-board="room-ideas"][data-live="on"], [data-board="room-ideas"] [data-live="on"]').first().waitFor({ timeout: 90_000 })
 
     // The room: 30 phones, two ideas each.
@@ -132,11 +136,11 @@ describe('the idea board with 30 participants, projected', () => {
     for (let n = 1; n <= pages; n++) {
       await indicator.filter({ hasText: new RegExp(`Page ${n} / ${pages}`) }).waitFor({ timeout: 15_000 })
       const m = await measurePage(projector)
+      if (n === 1)
+        await projector.screenshot({ path: join(OUT, 'idea-board-collecting-30-participants-980x552.png') })
       expect(m.problems, `page ${n}`).toEqual([])
       expect(m.texts.length, `page ${n}`).toBeGreaterThan(0)
       m.texts.forEach(t => seen.add(t))
-      if (n === 1)
-        await projector.screenshot({ path: join(OUT, 'idea-board-collecting-30-participants-980x552.png') })
     }
     expect([...seen].sort()).toEqual([...all].sort())
 
