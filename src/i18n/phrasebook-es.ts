@@ -526,4 +526,6 @@ export const ES: Record<string, string> = {
   'Undone': 'Deshecho',
   '{n} person joined': '{n} persona conectada',
   '{n} people joined': '{n} personas conectadas',
+  'Helper: moderate from a phone': 'Ayudante: moderar desde un móvil',
+  'QR code for a helper: approve, hide, merge and lock from a phone, never the slides': 'Código QR para una persona ayudante: aprobar, ocultar, unir y cerrar desde un móvil, nunca las diapositivas',
 }

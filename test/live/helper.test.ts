@@ -10,6 +10,7 @@ import * as Y from 'yjs'
 import WebSocket from 'ws'
 import type { ModerationView, ServerMessage } from '../../src/live/protocol'
 import { randomId } from '../../src/live/protocol'
+import { helperToken, helperUrl } from '../../src/live/helper-token'
 import { helperTokenOf, type LiveServer, startLiveServer } from '../../src/live/server'
 import { Facilitator, Participant, synced, until, waitFor } from '../../src/live/node-clients'
 
@@ -87,6 +88,9 @@ describe('a helper moderating from a phone (real server)', () => {
   it('is a token of its own: not the facilitator\'s, refused when wrong', async () => {
     expect(helperTokenOf(TOKEN)).not.toBe(TOKEN)
     expect(helperTokenOf(TOKEN)).toMatch(/^[\w-]{32}$/)
+    // The presenter view computes the same token in the browser (Web Crypto) for its QR code.
+    expect(await helperToken(TOKEN)).toBe(helperTokenOf(TOKEN))
+    expect(helperUrl('http://192.168.1.20:4321/', 'abc')).toBe('http://192.168.1.20:4321/#helper=abc')
     const wrong = new Helper(server.wsUrl, 'x'.repeat(32))
     await waitFor(() => wrong.failed, 10_000, 'a wrong helper token refused')
     wrong.destroy()
