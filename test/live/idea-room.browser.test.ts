@@ -111,7 +111,7 @@ describe('the idea board with 30 participants, projected', () => {
     const projector = await browser.newPage({ viewport: { width: 980, height: 552 } })
     const errors: string[] = []
     projector.on('pageerror', e => errors.push(e.message))
-    await projector.goto(`${deck.url}/2`)
+    await projector.goto(`${deck.url}/2`, { timeout: 180_000 })
     // Slidev compiles the deck on the first visit: slow on a busy machine.
     await projector.locator('[data-board="room-ideas"] [data-live="on"]').waitFor({ state: 'attached', timeout: 180_000 })
 
