@@ -81,7 +81,7 @@ async function measurePage(page: Page) {
       const r = rects[i]
       const name = card.textContent!.slice(0, 30)
       if (r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5 || r.left < box.left - 0.5 || r.right > box.right + 0.5)
-        problems.push(`outside the board: ${name}`)
+        problems.push(`outside the board: ${name} (${Math.round(r.top)}-${Math.round(r.bottom)} in ${Math.round(box.top)}-${Math.round(box.bottom)})`)
       if (r.bottom > slide.bottom + 0.5 || r.right > slide.right + 0.5)
         problems.push(`outside the slide: ${name}`)
       if (card.scrollHeight > card.clientHeight + 1 || card.scrollWidth > card.clientWidth + 1)
@@ -137,8 +137,7 @@ describe('the idea board with 30 participants, projected', () => {
     for (let n = 1; n <= pages; n++) {
       await indicator.filter({ hasText: new RegExp(`Page ${n} / ${pages}`) }).waitFor({ timeout: 15_000 })
       const m = await measurePage(projector)
-      if (n === 1)
-        await projector.screenshot({ path: join(OUT, 'idea-board-collecting-30-participants-980x552.png') })
+      await projector.screenshot({ path: join(OUT, `idea-board-collecting-30-participants-980x552-page-${n}.png`) })
       expect(m.problems, `page ${n}`).toEqual([])
       expect(m.texts.length, `page ${n}`).toBeGreaterThan(0)
       m.texts.forEach(t => seen.add(t))
