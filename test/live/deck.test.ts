@@ -133,7 +133,7 @@ describe('a live module', () => {
     await phone.getByTestId('idea-text').fill('Queued from a phone')
     await phone.getByTestId('add').click()
     await phone.getByTestId('my-ideas').getByText(/waiting for the facilitator/).waitFor()
-    await moderation.getByText('Queued from a phone').waitFor()
+    await moderation.getByRole('button', { name: 'Approve: Queued from a phone' }).waitFor()
     const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } })
     await projector.goto(`${slidevUrl}/3`)
     await projector.locator('[data-board="live-b"]').waitFor()
