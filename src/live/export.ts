@@ -76,16 +76,10 @@ export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
   }
   const authors = new Set<string>()
   const times: string[] = []
-  for (const name of [...doc.share.keys()]) {
-    if (name === 'meta' || name === 'votes')
+  // Only the maps the board's adapter has read (a share never read is left untyped, never cast).
+  for (const [name, list] of doc.share) {
+    if (name === 'meta' || name === 'votes' || !(list instanceof Y.Map))
       continue
-    let list: Y.Map<unknown>
-    try {
-      list = doc.getMap<unknown>(name)
-    }
-    catch {
-      continue // not a map: no rows in it
-    }
     for (const [id, row] of list.entries()) {
       if (!(row instanceof Y.Map) || typeof row.get('_author') !== 'string')
         continue

@@ -121,16 +121,10 @@ const isRedis = (origin: unknown) => (origin as { source?: string } | null)?.sou
 /** The rows of a board document that phones sent or that can be moderated: [list, row]. */
 function moderatedRows(doc: Y.Doc): [string, string, Y.Map<unknown>][] {
   const out: [string, string, Y.Map<unknown>][] = []
-  for (const name of [...doc.share.keys()]) {
-    if (name === 'meta' || name === 'votes')
+  // Only the maps the board's adapter has read (a share never read is left untyped, never cast).
+  for (const [name, map] of doc.share) {
+    if (name === 'meta' || name === 'votes' || !(map instanceof Y.Map))
       continue
-    let map: Y.Map<unknown>
-    try {
-      map = doc.getMap<unknown>(name)
-    }
-    catch {
-      continue
-    }
     for (const [id, row] of map.entries()) {
       if (row instanceof Y.Map && typeof row.get('_author') === 'string' && typeof row.get('_mergedInto') !== 'string')
         out.push([name.replace(/^rows:/, ''), id, row])
