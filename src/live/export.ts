@@ -1,14 +1,23 @@
 // A session's results, read from its SQLite store (the server may still be running): per board,
 // the kit's JSON export envelope, Markdown and CSV, and results.json (all boards) for
-// `npm run export -- --results`. Only what participants could see is exported: hidden and
-// pending contributions stay out, as they stayed off the projector.
+// `npm run export -- --results`; and session.md, the session record for the host or funder
+// (every board, its question and its counts). Only what participants could see is exported:
+// hidden and pending contributions stay out, as they stayed off the projector; they are counted.
+//
+// Each board's export names the question it answered (the title the deck gave the board, as
+// the presenter announced it), the moderation state (open or queued, locked, how many entries
+// were shown, waiting, hidden or merged) and, per visible contribution, the name its sender
+// chose to give and when it was sent. The JSON envelope carries them under `live`.
 import { writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
+import * as Y from 'yjs'
 import { exportJson, validate } from '../boards/kit/board'
+import { mdTable, mdText } from '../boards/kit/formats'
+import { count } from '../i18n/labels'
 import { UserError } from '../errors'
 import { liveBoard } from './adapters'
-import { meta } from './boards'
-import { BOARD_ID } from './protocol'
+import { meta, moderationOf, statusOf } from './boards'
+import { BOARD_ID, CONTROL_DOC } from './protocol'
 import { LiveStore, loadDocument, type UpdateStore } from './store'
 
 /** `from`: the session's SQLite file, or an open store (PostgreSQL), which is left open. */
@@ -22,13 +31,167 @@ export function boardFileName(documentName: string): string | undefined {
   return id !== undefined && BOARD_ID.test(id) ? id : undefined
 }
 
+/** A visible contribution in a board's export: where, what, the name given and when. */
+export interface ExportedContribution { list: string, id: string, entry: string, by: string, at?: string }
+
+/** What a board's export says of the live session besides its results. */
+export interface LiveRecord {
+  question: string
+  moderation: 'open' | 'queue'
+  locked: boolean
+  counts: { shown: number, waiting: number, hidden: number, merged: number, contributors: number }
+  first?: string
+  last?: string
+  contributions: ExportedContribution[]
+}
+
+const iso = (at: unknown) => typeof at === 'number' && Number.isFinite(at) && at > 0 ? new Date(at).toISOString() : undefined
+const stamp = (at?: string) => at ? `${at.slice(0, 16).replace('T', ' ')} UTC` : ''
+
+/** An entry in a few words: its first field that says something. */
+function entryWords(row: Y.Map<unknown>): string {
+  for (const key of ['title', 'text', 'name', 'activity', 'what', 'item', 'channel', 'label']) {
+    const v = row.get(key)
+    if (typeof v === 'string' && v.trim())
+      return v.trim()
+  }
+  for (const [key, v] of row.entries()) {
+    if (!key.startsWith('_') && key !== 'id' && typeof v === 'string' && v.trim())
+      return v.trim()
+  }
+  return String(row.get('id') ?? '')
+}
+
+/**
+ * The contributions in a board document: rows sent from phones (they carry `_author`) in any of
+ * its lists (votes are not entries). Visible ones are listed; the others only counted.
+ */
+export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
+  const record: LiveRecord = {
+    question,
+    moderation: moderationOf(doc),
+    locked: meta(doc).get('locked') === true,
+    counts: { shown: 0, waiting: 0, hidden: 0, merged: 0, contributors: 0 },
+    contributions: [],
+  }
+  const authors = new Set<string>()
+  const times: string[] = []
+  // Only the maps the board's adapter has read (a share never read is left untyped, never cast).
+  for (const [name, list] of doc.share) {
+    if (name === 'meta' || name === 'votes' || !(list instanceof Y.Map))
+      continue
+    for (const [id, row] of list.entries()) {
+      if (!(row instanceof Y.Map) || typeof row.get('_author') !== 'string')
+        continue
+      authors.add(row.get('_author') as string)
+      const status = statusOf(row)
+      if (typeof row.get('_mergedInto') === 'string') {
+        record.counts.merged++
+        continue
+      }
+      if (status !== 'visible') {
+        record.counts[status === 'pending' ? 'waiting' : 'hidden']++
+        continue
+      }
+      record.counts.shown++
+      const at = iso(row.get('_at'))
+      if (at)
+        times.push(at)
+      const given = row.get('_name')
+      record.contributions.push({ list: name.replace(/^rows:/, ''), id, entry: entryWords(row), by: typeof given === 'string' ? given : '', ...(at ? { at } : {}) })
+    }
+  }
+  record.counts.contributors = authors.size
+  record.contributions.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''))
+  times.sort()
+  if (times.length) {
+    record.first = times[0]
+    record.last = times.at(-1)
+  }
+  return record
+}
+
+/** One line: shown, waiting, hidden, merged, in plain English. */
+function countsLine(r: LiveRecord): string {
+  const parts = [count(r.counts.shown, '{n} entry shown', '{n} entries shown', 'en')]
+  if (r.counts.waiting)
+    parts.push(`${r.counts.waiting} waiting for approval (left out)`)
+  if (r.counts.hidden)
+    parts.push(`${r.counts.hidden} hidden (left out)`)
+  if (r.counts.merged)
+    parts.push(`${count(r.counts.merged, '{n} duplicate', '{n} duplicates', 'en')} merged into others`)
+  return `${parts.join(', ')}; ${count(r.counts.contributors, '{n} participant contributed', '{n} participants contributed', 'en')}.`
+}
+
+/** A board's Markdown: the question, the moderation, the board's own export, who sent what and when. */
+export function boardMarkdown(boardId: string, boardTitle: string, body: string, r: LiveRecord, now: Date): string {
+  const lines = [
+    `# ${mdText(r.question || boardTitle)}`,
+    '',
+    `Board: ${mdText(boardTitle)} (\`${boardId}\`), exported ${stamp(now.toISOString())}.`,
+    `Moderation: ${r.moderation === 'queue' ? 'approve before showing' : 'open (shown at once)'}${r.locked ? ', locked' : ''}; ${countsLine(r)}`,
+  ]
+  if (r.first)
+    lines.push(`Contributions from ${stamp(r.first)} to ${stamp(r.last)}.`)
+  lines.push('', body.replace(/^#(?=#* )/gm, '##').trim(), '')
+  if (r.contributions.length) {
+    lines.push('## Contributions', '', mdTable(['List', 'Entry', 'Name given', 'Sent (UTC)'], r.contributions.map(c => [c.list, c.entry, c.by || '(anonymous)', stamp(c.at)])), '')
+  }
+  return `${lines.join('\n').trimEnd()}\n`
+}
+
+interface SessionBoard { id: string, title: string, body: string, record: LiveRecord }
+
+/** The session record (Markdown) for the host or funder: the boards, their questions and counts. */
+export function sessionMarkdown(session: { name?: string, title: string }, boards: SessionBoard[], now: Date): string {
+  const firsts = boards.map(b => b.record.first).filter(Boolean).sort() as string[]
+  const lasts = boards.map(b => b.record.last).filter(Boolean).sort() as string[]
+  const shown = boards.reduce((n, b) => n + b.record.counts.shown, 0)
+  const lines = [
+    `# Session record: ${mdText(session.title || session.name || 'live session')}`,
+    '',
+    `${session.name ? `Session \`${session.name}\`, exported` : 'Exported'} ${stamp(now.toISOString())}.${firsts.length ? ` Contributions from ${stamp(firsts[0])} to ${stamp(lasts.at(-1))}.` : ''}`,
+    `${count(boards.length, '{n} board', '{n} boards', 'en')}, ${count(shown, '{n} entry shown', '{n} entries shown', 'en')}. Hidden entries and entries still waiting for approval are left out of this record; they are only counted. Names are the ones people chose to give.`,
+    '',
+    mdTable(['Question', 'Board', 'Shown', 'Waiting', 'Hidden', 'Contributors', 'Locked'], boards.map(b => [b.record.question || b.title, b.title, b.record.counts.shown, b.record.counts.waiting, b.record.counts.hidden, b.record.counts.contributors, b.record.locked ? 'yes' : 'no'])),
+    '',
+  ]
+  for (const b of boards) {
+    lines.push(`## ${mdText(b.record.question || b.title)}`, '', `${mdText(b.title)} (\`${b.id}\`). ${countsLine(b.record)}`, '')
+    lines.push(b.body.replace(/^# .*\n+/, '').replace(/^(#+) /gm, '#$1 ').trim(), '')
+  }
+  return `${lines.join('\n').trimEnd()}\n`
+}
+
 export async function exportSession(from: string | UpdateStore, out: string, now = new Date()): Promise<{ boards: number, files: string[], refused: string[] }> {
   const store = typeof from === 'string' ? new LiveStore(from) : from
   const files: string[] = []
   const refused: string[] = []
   const envelopes: unknown[] = []
+  const record: SessionBoard[] = []
+  let session = { title: '' }
+  const write = (name: string, text: string) => {
+    const file = join(out, name)
+    if (relative(resolve(out), resolve(file)).startsWith('..'))
+      throw new Error(`export: ${file} is outside ${out}`)
+    writeFileSync(file, text)
+    files.push(file)
+  }
   try {
-    for (const name of await store.documentsAsync()) {
+    const names = await store.documentsAsync()
+    // The questions: the titles the deck announced for its boards (the control document).
+    const questions = new Map<string, string>()
+    if (names.includes(CONTROL_DOC)) {
+      const control = await loadDocument(store, CONTROL_DOC)
+      const title = control.getMap('session').get('title')
+      session = { title: typeof title === 'string' ? title : '' }
+      for (const [id, entry] of control.getMap<unknown>('boards').entries()) {
+        const q = entry instanceof Y.Map ? entry.get('title') : undefined
+        if (typeof q === 'string')
+          questions.set(id, q)
+      }
+    }
+    for (const name of names) {
       if (!name.startsWith('board/'))
         continue
       const boardId = boardFileName(name)
@@ -43,15 +206,15 @@ export async function exportSession(from: string | UpdateStore, out: string, now
       const checked = validate(adapter.def, adapter.results(doc))
       if (!checked.ok)
         throw new UserError(`Board ${boardId} cannot be exported: ${checked.error}`)
-      const json = exportJson(adapter.def, boardId, checked.data, now)
-      envelopes.push(JSON.parse(json))
-      for (const [ext, text] of [['json', json], ['md', adapter.def.toMarkdown(checked.data)], ['csv', adapter.def.toCsv(checked.data)]] as const) {
-        const file = join(out, `${boardId}.${ext}`)
-        if (relative(resolve(out), resolve(file)).startsWith('..'))
-          throw new Error(`export: ${file} is outside ${out}`)
-        writeFileSync(file, text)
-        files.push(file)
-      }
+      const boardTitle = adapter.def.title
+      const live = liveRecord(doc, questions.get(boardId) ?? boardTitle)
+      const envelope = { ...JSON.parse(exportJson(adapter.def, boardId, checked.data, now)), live }
+      envelopes.push(envelope)
+      const body = adapter.def.toMarkdown(checked.data)
+      record.push({ id: boardId, title: boardTitle, body, record: live })
+      write(`${boardId}.json`, `${JSON.stringify(envelope, null, 2)}\n`)
+      write(`${boardId}.md`, boardMarkdown(boardId, boardTitle, body, live, now))
+      write(`${boardId}.csv`, adapter.def.toCsv(checked.data))
     }
   }
   finally {
@@ -62,6 +225,7 @@ export async function exportSession(from: string | UpdateStore, out: string, now
     const file = join(out, 'results.json')
     writeFileSync(file, `${JSON.stringify(envelopes, null, 2)}\n`)
     files.push(file)
+    write('session.md', sessionMarkdown(session, record, now))
   }
   return { boards: envelopes.length, files, refused }
 }

@@ -133,7 +133,34 @@ function publicRow(doc: Y.Doc, id: string): Record<string, Json> | undefined {
     return undefined
   const row = ideas(doc).get(id)!
   const name = row.get('_name')
-  return { id, text: row.get('text') as string, by: typeof name === 'string' ? name.slice(0, 40) : '', votes: tallyOf(doc, id) }
+  const out: Record<string, Json> = { id, text: row.get('text') as string, by: typeof name === 'string' ? name.slice(0, 40) : '', votes: tallyOf(doc, id) }
+  const also = mergedNames(doc, row)
+  if (also)
+    out.also = also
+  return out
+}
+
+/**
+ * Duplicates the facilitator merged into an idea (its `_merged` ids; each one hidden, with
+ * `_mergedInto`): the names their senders gave (anonymous senders are not named), for the idea kept, which lists who sent it.
+ */
+function mergedNames(doc: Y.Doc, row: Y.Map<unknown>): string {
+  const merged = row.get('_merged')
+  if (!Array.isArray(merged))
+    return ''
+  const own = row.get('_name')
+  const names = new Set<string>()
+  for (const id of merged.slice(0, 500)) {
+    const other = typeof id === 'string' ? ideas(doc).get(id) : undefined
+    if (!(other instanceof Y.Map) || other.get('_mergedInto') !== row.get('id'))
+      continue
+    const name = other.get('_name')
+    if (typeof name === 'string' && name.trim())
+      names.add(name.trim().slice(0, 40))
+  }
+  if (typeof own === 'string')
+    names.delete(own.trim())
+  return [...names].join(', ').slice(0, 2000)
 }
 
 export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
@@ -228,6 +255,11 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
           target.set(id, existing)
         }
         setFields(existing, row)
+        // A field the row no longer has (a merge undone: no one else sent it) goes too.
+        for (const key of [...existing.keys()]) {
+          if (!(key in row))
+            existing.delete(key)
+        }
       }
     }
     index.all = false
@@ -240,14 +272,20 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
       .filter(([, row]) => row instanceof Y.Map)
       .sort(([, a], [, b]) => Number(a.get('_at') ?? 0) - Number(b.get('_at') ?? 0))
       // The text of a hidden idea is not sent back, not even to its author.
-      .map(([id, row]) => ({ id, status: statusOf(row), text: statusOf(row) === 'hidden' ? '' : String(row.get('text') ?? '') }))
+      // A duplicate merged into another idea stays its sender's entry: on the board, in the one kept.
+      .map(([id, row]) => typeof row.get('_mergedInto') === 'string'
+        ? { id, status: 'visible' as const, text: String(row.get('text') ?? '') }
+        : { id, status: statusOf(row), text: statusOf(row) === 'hidden' ? '' : String(row.get('text') ?? '') })
     const used = votesOf(doc, participantId)
     return { ideas: own, votes: used, votesLeft: Math.max(0, votesPerPerson(doc) - used.length) }
   },
 
   results(doc): IdeaVoteData {
     const at = (id: string) => Number(ideas(doc).get(id)?.get('_at') ?? 0)
-    const list = [...ideas(doc).keys()].sort((a, b) => at(a) - at(b)).map(id => publicRow(doc, id)).filter(r => r !== undefined)
+    const list = [...ideas(doc).keys()].sort((a, b) => at(a) - at(b)).map((id) => {
+      const row = publicRow(doc, id)
+      return row && at(id) > 0 ? { ...row, at: new Date(at(id)).toISOString() } : row
+    }).filter(r => r !== undefined)
     return { votesPerPerson: votesPerPerson(doc), ideas: list as unknown as IdeaVoteData['ideas'] }
   },
 }

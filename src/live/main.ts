@@ -289,7 +289,7 @@ async function exportCommand(args: string[]): Promise<number> {
     console.log(`Session "${session.name}" has no board with contributions; nothing written.`)
     return 0
   }
-  console.log(`Wrote ${written.files.length} files for ${written.boards} board(s) into ${out}/.\nFilled worksheets: npm run export -- ${session.module ? `${session.module} ` : ''}--results ${join(out, 'results.json')}`)
+  console.log(`Wrote ${written.files.length} files for ${written.boards} board(s) into ${out}/.\nFilled worksheets: npm run export -- ${session.module ? `${session.module} ` : ''}--results ${join(out, 'results.json')}\nSession record (boards, questions, counts; hidden entries left out): ${join(out, 'session.md')}`)
   return 0
 }
 

@@ -10,7 +10,9 @@
 //                   Only the server writes it (a projection of board/<id>).
 //   admission       who joined (participant ids, first seen), who is blocked, whether joining
 //                   is open, removal requests. Only the facilitator's connections open it.
-// Tokens: `f:<facilitator token>` (read-write) or `p:<participant secret>` (read-only).
+// Tokens: `f:<facilitator token>` (read-write), `h:<helper token>` (a helper moderating from a
+// phone: read-only documents, moderation by message; cannot move the slides) or
+// `p:<participant secret>` (read-only).
 
 export const CONTROL_DOC = 'control'
 export const boardDocName = (boardId: string) => `board/${boardId}`
@@ -21,7 +23,7 @@ export const BOARD_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
 export const PARTICIPANT_SECRET = /^[\w-]{22,64}$/
 export const MESSAGE_ID = /^[\w-]{8,64}$/
 
-export type Role = 'facilitator' | 'participant'
+export type Role = 'facilitator' | 'helper' | 'participant'
 
 /** The `_status` of a contribution in a board document. */
 export type EntryStatus = 'visible' | 'pending' | 'hidden'
@@ -32,6 +34,20 @@ export type Moderation = 'open' | 'queue'
 export type ClientMessage =
   | { t: 'contribute', msg: string, board: string, name?: string, body: unknown }
   | { t: 'mine', board: string }
+
+/** What a helper may do to a board: moderation, never the slides. */
+export type ModerationAction = 'approve' | 'hide' | 'show' | 'approve-all' | 'hide-all' | 'lock' | 'unlock' | 'merge'
+
+/** helper -> server, as a stateless message on the control document */
+export type HelperMessage =
+  | { t: 'moderate', msg: string, board: string, action: ModerationAction, ids?: string[], into?: string }
+  | { t: 'queue', board: string }
+
+/** server -> helper: a board's entries to moderate (queued and shown), with the names given */
+export interface ModerationView {
+  locked: boolean
+  entries: { id: string, list: string, text: string, name: string, status: EntryStatus }[]
+}
 
 export type RefusalCode = 'invalid' | 'locked' | 'rate' | 'limit' | 'not-yours' | 'no-board' | 'gone' | 'unsaved' | 'blocked'
 
@@ -45,6 +61,8 @@ export type ServerMessage =
   | { t: 'result', msg: string, ok: true }
   | { t: 'result', msg: string, ok: false, code: RefusalCode, error: string, retryAfter?: number }
   | { t: 'mine', board: string, mine: unknown }
+  /** server -> helper: the current entries of a board */
+  | { t: 'queue', board: string, view: ModerationView }
   /** server -> facilitator: how many participants are connected */
   | { t: 'joined', count: number }
 

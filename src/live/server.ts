@@ -17,7 +17,7 @@
 //   lost store or Redis is told to the facilitator in the control document's `health` map.
 // - Only the join page and pages on this computer may open a WebSocket (the Origin check), and
 //   bidirectional controls are taken out of everything a participant sends.
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join } from 'node:path'
@@ -27,8 +27,9 @@ import { z } from 'zod'
 import { describeZodError } from '../boards/kit/board'
 import { personName } from '../boards/idea-vote/model'
 import { liveBoard } from './adapters'
-import { isLocked, type LiveBoardAdapter, meta, moderationOf, setFields } from './boards'
-import { BOARD_ID, boardDocName, CONTROL_DOC, HEALTH_MAP, type InstanceHealth, MESSAGE_ID, PARTICIPANT_SECRET, publicDocName, type RefusalCode, type Role, type ServerMessage } from './protocol'
+import { isLocked, type LiveBoardAdapter, meta, moderationOf, setFields, statusOf } from './boards'
+import { mergeIdeas } from '../boards/idea-vote/moderate'
+import { BOARD_ID, boardDocName, CONTROL_DOC, HEALTH_MAP, type InstanceHealth, MESSAGE_ID, type ModerationView, PARTICIPANT_SECRET, publicDocName, type RefusalCode, type Role, type ServerMessage } from './protocol'
 import { Admission, ADMISSION_DOC, admissionMaps, removeAuthor } from './admission'
 import { ClusterState } from './cluster'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
@@ -143,10 +144,44 @@ const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)
 const docOf = (c: DirectConnection) => (c as unknown as { document: Document }).document
 const isRedis = (origin: unknown) => (origin as { source?: string } | null)?.source === 'redis'
 
+/** The rows of a board document that phones sent or that can be moderated: [list, row]. */
+function moderatedRows(doc: Y.Doc): [string, string, Y.Map<unknown>][] {
+  const out: [string, string, Y.Map<unknown>][] = []
+  // Only the maps the board's adapter has read (a share never read is left untyped, never cast).
+  for (const [name, map] of doc.share) {
+    if (name === 'meta' || name === 'votes' || !(map instanceof Y.Map))
+      continue
+    for (const [id, row] of map.entries()) {
+      if (row instanceof Y.Map && typeof row.get('_author') === 'string' && typeof row.get('_mergedInto') !== 'string')
+        out.push([name.replace(/^rows:/, ''), id, row])
+    }
+  }
+  return out
+}
+
 const clientMessage = z.discriminatedUnion('t', [
   z.object({ t: z.literal('contribute'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown() }),
   z.object({ t: z.literal('mine'), board: z.string().regex(BOARD_ID) }),
 ])
+
+const helperMessage = z.discriminatedUnion('t', [
+  z.object({
+    t: z.literal('moderate'),
+    msg: z.string().regex(MESSAGE_ID),
+    board: z.string().regex(BOARD_ID),
+    action: z.enum(['approve', 'hide', 'show', 'approve-all', 'hide-all', 'lock', 'unlock', 'merge']),
+    ids: z.array(z.string().max(64)).max(1000).optional(),
+    into: z.string().max(64).optional(),
+  }).strict(),
+  z.object({ t: z.literal('queue'), board: z.string().regex(BOARD_ID) }).strict(),
+])
+
+/**
+ * The helper's token, from the facilitator's: a second token the presenter view shows as its
+ * own QR code. A helper moderates from a phone (approve, hide, merge, lock) by message; their
+ * connection is read-only like a phone's, so they can never move the slides.
+ */
+export const helperTokenOf = (facilitatorToken: string) => createHmac('sha256', facilitatorToken).update('kit-live-helper').digest('base64url').slice(0, 32)
 
 export const participantIdOf = (secret: string) => createHash('sha256').update(`kit-live:${secret}`).digest('base64url').slice(0, 22)
 
@@ -392,8 +427,78 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     send(connection, { t: 'result', msg, ok: false, code, error: sayLines(options.language, say(options.language, error, params)), ...(retryAfter ? { retryAfter } : {}) })
   }
 
+  /** A board's entries for a helper's phone: queued and shown ones, with the names given. */
+  function moderationView(rt: BoardRuntime): ModerationView {
+    const entries: ModerationView['entries'] = []
+    for (const [list, id, row] of moderatedRows(rt.board)) {
+      const status = statusOf(row)
+      if (status === 'hidden')
+        continue
+      const text = ['text', 'title', 'name', 'activity'].map(k => row.get(k)).find(v => typeof v === 'string') ?? ''
+      const name = row.get('_name')
+      entries.push({ id, list, text: String(text), name: typeof name === 'string' ? name : '', status })
+    }
+    return { locked: isLocked(rt.board), entries }
+  }
+
+  /** Moderation from a helper's phone: the statuses of entries, the lock, merging ideas. */
+  async function onHelperMessage(connection: Connection, payload: string) {
+    let json: unknown
+    try {
+      json = JSON.parse(payload)
+    }
+    catch {
+      return
+    }
+    const parsed = helperMessage.safeParse(json)
+    if (!parsed.success) {
+      const msg = (json as { msg?: unknown })?.msg
+      if (typeof msg === 'string' && MESSAGE_ID.test(msg))
+        refuse(connection, msg, 'invalid', describeZodError(parsed.error))
+      return
+    }
+    const message = parsed.data
+    const rt = await runtime(message.board)
+    if (message.t === 'queue') {
+      if (rt)
+        send(connection, { t: 'queue', board: message.board, view: moderationView(rt) })
+      return
+    }
+    if (!rt)
+      return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
+    const ids = new Set(message.ids ?? [])
+    const rows = moderatedRows(rt.board)
+    if (message.action === 'merge' && (rt.adapter.kind !== 'idea-vote' || !message.into || !ids.size))
+      return refuse(connection, message.msg, 'invalid', 'Merging takes ideas on the idea board: the ids of the duplicates and the idea to keep (into).')
+    rt.board.transact(() => {
+      switch (message.action) {
+        case 'lock':
+        case 'unlock':
+          meta(rt.board).set('locked', message.action === 'lock')
+          break
+        case 'merge':
+          mergeIdeas(rt.board, message.into!, [...ids])
+          break
+        default: {
+          const status = message.action === 'hide' || message.action === 'hide-all' ? 'hidden' : 'visible'
+          const all = message.action === 'approve-all' || message.action === 'hide-all'
+          for (const [, id, row] of rows) {
+            if (all ? statusOf(row) === 'pending' : ids.has(id))
+              row.set('_status', status)
+          }
+        }
+      }
+    }, { source: 'helper' })
+    if (!(await persistence.saved(rt.board.name)))
+      return refuse(connection, message.msg, 'unsaved', 'Not saved, try again: the session cannot store contributions right now. It is sent again in {n} s.', { n: 3 }, 3)
+    send(connection, { t: 'result', msg: message.msg, ok: true })
+    send(connection, { t: 'queue', board: message.board, view: moderationView(rt) })
+  }
+
   async function onMessage(connection: Connection, payload: string) {
     const ctx = connection.context as ConnContext
+    if (ctx.role === 'helper')
+      return onHelperMessage(connection, payload)
     if (ctx.role !== 'participant' || !ctx.participantId)
       return
     let json: unknown
@@ -535,6 +640,16 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       const secret = token.slice(at + 1)
       if (kind === 'f' && sameSecret(secret, options.token))
         return { role: 'facilitator' } satisfies ConnContext
+      if (kind === 'h' && sameSecret(secret, helperTokenOf(options.token))) {
+        // Like a phone: the session and the public boards, read-only (the slides stay the
+        // facilitator's); moderation goes by message.
+        const board = /^public\/(.+)$/.exec(documentName)?.[1]
+        const opened = !!board && BOARD_ID.test(board) && !!control && docOf(control).getMap('boards').has(board)
+        if (documentName !== CONTROL_DOC && !opened)
+          throw new Error('A helper may open only the session and the public boards.')
+        connectionConfig.readOnly = true
+        return { role: 'helper' } satisfies ConnContext
+      }
       if (kind === 'p' && PARTICIPANT_SECRET.test(secret)) {
         const participantId = participantIdOf(secret)
         await admissionOpened

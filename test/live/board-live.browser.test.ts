@@ -137,7 +137,10 @@ describe('an exercise board in a live session', () => {
     await presenter.goto(`${slidevUrl}/presenter/2`)
     const panel = presenter.locator('[data-testid="live-moderation"][data-where="presenter"]:visible')
     await panel.getByTestId('live-connection').waitFor({ timeout: 60_000 })
-    await panel.getByTestId('live-panel').locator('summary').click()
+    // The moderation lies beside the board, never over it.
+    const presenterBoard = presenter.locator('[data-board="live-timeline"] .kit-board-picture:visible')
+    const [boardBox, panelBox] = [await presenterBoard.boundingBox(), await panel.boundingBox()]
+    expect(boardBox!.x + boardBox!.width).toBeLessThanOrEqual(panelBox!.x + 1)
     await panel.getByLabel('Approve before showing').check()
     const watcher = new Facilitator(server.wsUrl, token)
     const { doc: serverDoc } = await watcher.board('live-timeline')
@@ -145,11 +148,30 @@ describe('an exercise board in a live session', () => {
     expect((await bea.contribute('live-timeline', { op: 'add', list: 'events', row: event('ev-bea', 'Queued by Bea') })).ok).toBe(true)
     await panel.getByTestId('live-queue').getByText('Queued by Bea').waitFor()
     await panel.getByTestId('live-queue').getByText('Bea', { exact: true }).waitFor()
-    await slidePanel.getByTestId('live-queue-count').filter({ hasText: /^1 waiting/ }).waitFor()
+    await panel.getByTestId('live-queue-count').filter({ hasText: /^1 waiting/ }).waitFor()
+    // The projected slide: no control and no queue, only what the room needs.
+    await slidePanel.getByTestId('live-joined').filter({ hasText: /joined/ }).waitFor()
+    for (const id of ['live-queue-count', 'live-lock', 'live-queue-mode', 'live-panel'])
+      expect(await slidePanel.getByTestId(id).count()).toBe(0)
+    expect(await projector.getByText('Approve before showing').count()).toBe(0)
     expect(await projector.getByText('Queued by Bea').count()).toBe(0)
     expect(await projector.getByText('Bea', { exact: true }).count()).toBe(0)
     await panel.getByRole('button', { name: 'Approve: 2021-03 · Queued by Bea' }).click()
     await projectedRows(projector, 'live-timeline').filter({ hasText: 'Queued by Bea' }).waitFor()
+
+    // A queue taken in one step, and that step undone in one.
+    for (const n of [1, 2, 3])
+      expect((await bea.contribute('live-timeline', { op: 'add', list: 'events', row: event(`ev-bulk-${n}`, `Bulk ${n}`) })).ok).toBe(true)
+    await panel.getByTestId('live-queue-count').filter({ hasText: /^3 waiting/ }).waitFor()
+    await panel.getByTestId('live-approve-all').click()
+    await expect.poll(() => projectedRows(projector, 'live-timeline').filter({ hasText: /Bulk \d/ }).count()).toBe(3)
+    await panel.getByTestId('live-undo').filter({ hasText: 'Approve all (3)' }).click()
+    await panel.getByTestId('live-queue-count').filter({ hasText: /^3 waiting/ }).waitFor()
+    await expect.poll(() => projectedRows(projector, 'live-timeline').filter({ hasText: /Bulk \d/ }).count()).toBe(0)
+    await panel.getByTestId('live-hide-all').click()
+    await panel.getByTestId('live-queue-count').filter({ hasText: /^0 waiting/ }).waitFor()
+    await until(serverDoc, () => [1, 2, 3].every(n => serverDoc.getMap<Y.Map<unknown>>('rows:events').get(`ev-bulk-${n}`)?.get('_status') === 'hidden'), 10_000, 'the queue hidden on the server')
+    expect(await projector.getByText(/Bulk \d/).count()).toBe(0)
 
     // Hiding takes an entry off the projected board and off participants' public copy.
     await beaPhone.getByTestId('list-events').getByTestId('board-entries').getByText('Queued by Bea').waitFor()
@@ -223,7 +245,6 @@ describe('an exercise board in a live session', () => {
 
     // The charter's own panel: the timeline slide's may still be leaving.
     const panel = presenter.locator('[data-board="live-charter"] [data-testid="live-moderation"][data-where="presenter"]:visible')
-    await panel.getByTestId('live-panel').locator('summary').click()
     await phone.getByTestId('name').fill('Cara')
     const proposals = phone.getByTestId('list-proposals')
     await proposals.locator('[data-field="path"]').selectOption('mission.with')

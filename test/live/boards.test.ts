@@ -3,7 +3,7 @@
 // refused with a message; a locked board refuses; a hidden row leaves `public/<id>`; a queued
 // row appears only once approved; the export holds the visible rows in the board's own shape
 // and the handouts' results loader accepts it. And a SIGKILL loses no acknowledged row.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -114,7 +114,15 @@ describe('the nine boards on the live server', () => {
       expect(ids, s.kind).toEqual(expect.arrayContaining(['ana-1', 'bob-1']))
       expect(ids, s.kind).not.toContain('ana-2')
       expect(JSON.stringify(data), s.kind).not.toContain('_author')
+      // The export keeps who sent what (the names given) and when; what was not shown is only counted.
+      const envelope = JSON.parse(readFileSync(join(out, `b-${s.kind}.json`), 'utf8'))
+      const sent = Object.fromEntries(envelope.live.contributions.map((c: any) => [c.id, c]))
+      expect(sent['ana-1'], s.kind).toMatchObject({ list: s.list, by: 'Ana', at: expect.stringMatching(/^\d{4}-/) })
+      expect(sent['bob-1'], s.kind).toMatchObject({ by: 'Bob' })
+      expect(sent['ana-2'], s.kind).toBeUndefined()
+      expect(readFileSync(join(out, `b-${s.kind}.md`), 'utf8'), s.kind).toMatch(/\| Ana \| \d{4}-\d\d-\d\d \d\d:\d\d UTC \|/)
     }
+    expect(readFileSync(join(out, 'session.md'), 'utf8')).toContain(`${SAMPLES.length} boards`)
     rmSync(out, { recursive: true, force: true })
   })
 })

@@ -56,8 +56,13 @@ describe('npm run live', () => {
     expect(exported.code).toBe(0)
     expect(exported.out).toMatch(/npm run export -- 04-community-charter --results .*results\.json/)
     const results = JSON.parse(readFileSync(join(sessions, 'm4-test', 'results', 'results.json'), 'utf8'))
-    expect(results).toEqual([expect.objectContaining({ format: 'community-training-board', board: 'idea-vote', id: 'm4-choose', data: { votesPerPerson: 3, ideas: [{ id: 'i1', text: 'Monthly call', by: '', votes: 0 }] } })])
+    expect(results).toEqual([expect.objectContaining({ format: 'community-training-board', board: 'idea-vote', id: 'm4-choose', data: { votesPerPerson: 3, ideas: [{ id: 'i1', text: 'Monthly call', by: '', votes: 0, at: expect.stringMatching(/^\d{4}-/) }] } })])
     expect(existsSync(join(sessions, 'm4-test', 'results', 'm4-choose.md'))).toBe(true)
+    // The session record for the host or funder, beside the boards' files: the question it asked.
+    const record = readFileSync(join(sessions, 'm4-test', 'results', 'session.md'), 'utf8')
+    expect(record).toMatch(/^# Session record: Charter\n/)
+    expect(record).toContain('| Choose | Collect ideas and vote | 1 | 0 | 0 | 1 | no |')
+    expect(exported.out).toContain('session.md')
     expect(existsSync(join(sessions, 'm4-test', 'results', 'm4-choose.csv'))).toBe(true)
 
     const deleted = await live('delete', 'm4-test')

@@ -77,6 +77,7 @@ describe('a live module', () => {
     await join.waitFor({ timeout: 60_000 })
     expect(await join.textContent()).toBe(`${server.url}/`)
     await deck.waitForFunction(() => document.querySelector<HTMLImageElement>('img.kit-live-qr')?.src.startsWith('data:image/png'))
+    expect(await deck.getByTestId('live-helper').count()).toBe(0)
 
     const phone = await browser.newPage({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true })
     await phone.goto(`${server.url}/`)
@@ -89,7 +90,7 @@ describe('a live module', () => {
     await phone.getByTestId('add').click()
     const projected = deck.locator('[data-board="live-a"]').getByTestId('top-idea').filter({ hasText: 'A <b>bold</b> idea from a phone' })
     await projected.waitFor()
-    expect(await deck.locator('[data-board="live-a"] .kit-ideas-top b').count()).toBe(0)
+    expect(await deck.locator('[data-board="live-a"] .kit-ideas b').count()).toBe(0)
     // The projected board keeps the results after the session: they reach its saved state.
     await deck.waitForFunction(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -120,6 +121,11 @@ describe('a live module', () => {
     const presenter = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     const errors: string[] = []
     presenter.on('pageerror', e => errors.push(e.message))
+    // The join slide in the presenter view: the helper's own QR code (never on the projected slide).
+    await presenter.goto(`${slidevUrl}/presenter/1`)
+    const helperCode = presenter.locator('[data-testid="live-helper"]:visible')
+    await helperCode.locator('summary').click({ timeout: 60_000 })
+    await helperCode.locator('img.kit-live-qr--helper[src^="data:image/png"]').waitFor()
     await presenter.goto(`${slidevUrl}/presenter/3`)
     // The presenter view keeps neighbouring slides mounted (hidden): the current board is the visible one.
     const moderation = presenter.locator('[data-board="live-b"] [data-testid="idea-moderation"]:visible')
@@ -133,16 +139,34 @@ describe('a live module', () => {
     await phone.getByTestId('idea-text').fill('Queued from a phone')
     await phone.getByTestId('add').click()
     await phone.getByTestId('my-ideas').getByText(/waiting for the facilitator/).waitFor()
-    await moderation.getByText('Queued from a phone').waitFor()
+    await moderation.getByRole('button', { name: 'Approve: Queued from a phone' }).waitFor()
     const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } })
     await projector.goto(`${slidevUrl}/3`)
     await projector.locator('[data-board="live-b"]').waitFor()
     expect(await projector.locator('[data-board="live-b"]').getByText('Queued from a phone').count()).toBe(0)
     expect(await projector.getByTestId('idea-moderation').count()).toBe(0)
 
-    await moderation.getByRole('button', { name: 'Approve' }).click()
+    await moderation.getByRole('button', { name: 'Approve: Queued from a phone' }).click()
     await projector.locator('[data-board="live-b"]').getByTestId('top-idea').filter({ hasText: 'Queued from a phone' }).waitFor()
     await phone.getByTestId('board-ideas').getByText('Queued from a phone').waitFor()
+
+    // The moderation lies beside the board, never over it.
+    const boardArea = await presenter.locator('[data-board="live-b"] .kit-ideas-board:visible').boundingBox()
+    const panelArea = await moderation.boundingBox()
+    expect(boardArea!.x + boardArea!.width).toBeLessThanOrEqual(panelArea!.x + 1)
+    // The whole queue in one step, undone in one.
+    for (const text of ['Second queued', 'Third queued']) {
+      await phone.getByTestId('idea-text').fill(text)
+      await phone.getByTestId('add').click()
+      await moderation.getByRole('button', { name: `Approve: ${text}` }).waitFor()
+    }
+    await moderation.getByTestId('idea-approve-all').click()
+    await projector.locator('[data-board="live-b"]').getByTestId('top-idea').filter({ hasText: 'Third queued' }).waitFor()
+    await moderation.getByTestId('idea-undo').filter({ hasText: 'Approve all (2)' }).click()
+    await projector.locator('[data-board="live-b"]').getByTestId('top-idea').filter({ hasText: /Second queued|Third queued/ }).first().waitFor({ state: 'detached' })
+    await moderation.getByTestId('idea-hide-all').click()
+    await moderation.getByRole('button', { name: 'Show: Third queued' }).waitFor()
+    expect(await projector.getByText(/Second queued|Third queued/).count()).toBe(0)
 
     await moderation.getByRole('button', { name: 'Lock' }).click()
     await phone.getByTestId('locked').waitFor()

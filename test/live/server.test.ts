@@ -235,7 +235,7 @@ describe('the live server', () => {
     const written = await exportSession(join(dir, 'live.sqlite'), out, new Date('2026-11-25T10:00:00Z'))
     expect(written.boards).toBeGreaterThanOrEqual(2)
     const imported = importJson(ideaVote, readFileSync(join(out, 'm2-export.json'), 'utf8'))
-    expect(imported).toEqual({ ok: true, data: { votesPerPerson: 3, ideas: [{ id: 'xss', text: '<script>alert(1)</script> | =SUM(A1)', by: '<img src=x onerror=alert(1)>', votes: 1 }] } })
+    expect(imported).toEqual({ ok: true, data: { votesPerPerson: 3, ideas: [{ id: 'xss', text: '<script>alert(1)</script> | =SUM(A1)', by: '<img src=x onerror=alert(1)>', votes: 1, at: expect.stringMatching(/^\d{4}-/) }] } })
     const md = readFileSync(join(out, 'm2-export.md'), 'utf8')
     expect(md).not.toContain('<script>')
     expect(md).toContain('\\<script\\>')

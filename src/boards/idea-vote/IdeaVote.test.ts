@@ -56,5 +56,11 @@ describe('counted nouns', () => {
     expect(count(2, '{n} vote', '{n} votes', 'en')).toBe('2 votes')
     expect(count(1, '{n} vote', '{n} votes', 'es')).toBe('1 voto')
     expect(count(3, '+ {n} more idea', '+ {n} more ideas', 'es')).toBe('+ 3 ideas más')
+    expect(count(1, '+ {n} more idea', '+ {n} more ideas', 'en')).toBe('+ 1 more idea')
+    // The count joined, on the projected board: a person, people.
+    expect(count(1, '{n} person joined', '{n} people joined', 'en')).toBe('1 person joined')
+    expect(count(30, '{n} person joined', '{n} people joined', 'en')).toBe('30 people joined')
+    expect(count(1, '{n} person joined', '{n} people joined', 'es')).toBe('1 persona conectada')
+    expect(count(30, '{n} person joined', '{n} people joined', 'es')).toBe('30 personas conectadas')
   })
 })

@@ -6,6 +6,7 @@ import type { FieldDef } from '../kit/fields'
 import type { BoardDefinition } from '../kit/board'
 import { LIMITS, rowId } from '../kit/fields'
 import { mdTable, toCsv } from '../kit/formats'
+import { count } from '../../i18n/labels'
 
 export const IDEA_MAX = 140
 export const NAME_MAX = 40
@@ -31,6 +32,10 @@ export const ideaSchema = z.object({
   /** who added it, when they gave a name; empty means anonymous */
   by: personName.default(''),
   votes: z.number().int().min(0).max(1_000_000).default(0),
+  /** live: the names of the others who sent the same idea (duplicates merged into this one) */
+  also: z.string().max(2000).optional(),
+  /** live: when it was sent (ISO 8601) */
+  at: z.string().max(40).optional(),
 }).strict()
 
 export type Idea = z.infer<typeof ideaSchema>
@@ -45,12 +50,20 @@ export const ideaVoteSchema = z.object({
   ideas: z.array(ideaSchema).max(LIMITS.rows).default([]),
 }).strict() as unknown as z.ZodType<IdeaVoteData>
 
-export interface RankedIdea extends Idea { rank: number }
+export interface RankedIdea extends Idea {
+  /** competition ranking: 1, 1, 3 */
+  rank: number
+  /** another idea has the same number of votes (and so the same rank) */
+  tied: boolean
+}
 
-/** Most votes first; ties share a rank and keep the order they were added in. */
+/** Most votes first; ties share a rank (1, 1, 3) and keep the order they were added in. */
 export function rankIdeas(ideas: readonly Idea[]): RankedIdea[] {
   const sorted = ideas.map((idea, index) => ({ idea, index }))
     .sort((a, b) => b.idea.votes - a.idea.votes || a.index - b.index)
+  const sharing = new Map<number, number>()
+  for (const { idea } of sorted)
+    sharing.set(idea.votes, (sharing.get(idea.votes) ?? 0) + 1)
   let rank = 0
   let previous = Number.NaN
   return sorted.map(({ idea }, i) => {
@@ -58,12 +71,66 @@ export function rankIdeas(ideas: readonly Idea[]): RankedIdea[] {
       rank = i + 1
       previous = idea.votes
     }
-    return { ...idea, rank }
+    return { ...idea, rank, tied: (sharing.get(idea.votes) ?? 0) > 1 }
   })
 }
 
+/**
+ * The top of a ranking for the projector: the first `top` ideas, and the ideas tied with the
+ * last of them (a tie is never split), as long as that adds at most `spare` more.
+ */
+export function topOfRanking<I extends RankedIdea>(ranked: readonly I[], top: number, spare = 3): I[] {
+  const head = ranked.slice(0, top)
+  const last = head.at(-1)
+  if (!last)
+    return head
+  const tail: I[] = []
+  for (const idea of ranked.slice(top)) {
+    if (idea.rank !== last.rank)
+      break
+    tail.push(idea)
+  }
+  return tail.length <= spare ? [...head, ...tail] : head
+}
+
+/**
+ * Cards of measured heights laid out in columns of a given height, page after page, in order:
+ * a column takes cards until the next would not fit. Returns, per page, per column, the cards'
+ * indexes. A card taller than a column gets a column of its own (it is never dropped).
+ */
+export function packPages(heights: readonly number[], columnHeight: number, columns: number, gap = 0): number[][][] {
+  const pages: number[][][] = []
+  let page: number[][] = []
+  let column: number[] = []
+  let used = 0
+  const closeColumn = () => {
+    page.push(column)
+    column = []
+    used = 0
+    if (page.length === columns) {
+      pages.push(page)
+      page = []
+    }
+  }
+  heights.forEach((h, i) => {
+    const need = column.length ? used + gap + h : h
+    if (column.length && need > columnHeight)
+      closeColumn()
+    used = column.length ? used + gap + h : h
+    column.push(i)
+  })
+  if (column.length)
+    closeColumn()
+  if (page.length)
+    pages.push(page)
+  return pages
+}
+
 const HEADERS = ['Rank', 'Idea', 'By', 'Votes']
-const rows = (d: IdeaVoteData) => rankIdeas(d.ideas).map(i => [i.rank, i.text, i.by, i.votes])
+/** Who sent an idea: its author's name and, for merged duplicates, the others' names. */
+export const sentBy = (idea: Pick<Idea, 'by' | 'also'>) => [idea.by, idea.also].filter(Boolean).join(', ')
+const rows = (d: IdeaVoteData) => rankIdeas(d.ideas).map(i => [i.rank, i.text, sentBy(i), i.votes])
+const mdRows = (d: IdeaVoteData) => rankIdeas(d.ideas).map(i => [i.tied ? `${i.rank} (tied)` : i.rank, i.text, sentBy(i), i.votes])
 
 export const ideaVote: BoardDefinition<IdeaVoteData> = {
   kind: 'idea-vote',
@@ -77,6 +144,6 @@ export const ideaVote: BoardDefinition<IdeaVoteData> = {
     'Read all the ideas, then spend your votes on the ones you would choose.',
     'The ideas with the most votes are the room\'s choice: discuss the top three.',
   ],
-  toMarkdown: d => `# Collect ideas and vote\n\n${d.ideas.length} ideas, ${d.ideas.reduce((n, i) => n + i.votes, 0)} votes; each person had ${d.votesPerPerson}.\n\n${mdTable(HEADERS, rows(d))}`,
+  toMarkdown: d => `# Collect ideas and vote\n\n${count(d.ideas.length, '{n} idea', '{n} ideas', 'en')}, ${count(d.ideas.reduce((n, i) => n + i.votes, 0), '{n} vote', '{n} votes', 'en')}; each person had ${d.votesPerPerson}.\n\n${mdTable(HEADERS, mdRows(d))}`,
   toCsv: d => toCsv(HEADERS, rows(d)),
 }
