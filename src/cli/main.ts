@@ -13,6 +13,7 @@ import { UserError } from '../errors'
 const USAGE = `Usage:
   npm start [-- <module>] [-- --cohort <id>] [-- --port N] [-- --remote [password]]   present a module (default: 1), e.g. npm start -- 3
   npm run build [-- --cohort <id>] [-- --base /path/]          build the decks and a landing page into dist/
+  npm run site [-- --cohort <id>] [-- --base /path/]           the site and every handout (blank and filled worksheets, guides, notes) in dist/, ready to upload or zip
   npm run export [-- <module>...] [--cohort <id>] [--results FILE]...   handout PDFs into dist/handouts/ (--results: filled worksheets too; several files, the later winning)
   npm run check [-- <module>...]                                check the decks' content and every cohort file
   npm run cohort -- new <id> [--module <n>] [--example] | check <id>   start a cohort (a short template, or the example), or check one
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'build': return build(rest)
     case 'check': return check(rest)
     case 'export': return exportCommand(rest)
+    case 'site': return publish(rest)
     case 'cohort': return cohort(rest)
     case 'serve': return serve(rest)
     case 'live': return (await import('../live/main')).live(rest)
@@ -112,6 +114,19 @@ async function exportCommand(args: string[]): Promise<number> {
   const kit = await resolveKit(values.cohort)
   const decks = positionals.length ? positionals.map(p => findModule(kit.decks, p)) : kit.decks
   await exportHandouts({ kit, decks, resultsFiles: values.results ?? [] })
+  return 0
+}
+
+/** The whole site with every handout in it, for facilitators who will never open a terminal. */
+const WORKED_EXAMPLE = 'examples/lanternfish/all-boards.json'
+
+async function publish(args: string[]): Promise<number> {
+  const { values } = parseCommandLine({ args, options: { base: { type: 'string', default: '/' }, cohort: { type: 'string' } }, strict: true }, USAGE)
+  const [{ buildSite }, { exportHandouts }, { resolveKit }] = await Promise.all([import('../site/build'), import('../handouts/export'), import('../site/kit')])
+  const kit = await resolveKit(values.cohort)
+  await buildSite({ base: values.base!, kit })
+  await exportHandouts({ kit, decks: kit.decks, resultsFiles: [WORKED_EXAMPLE] })
+  console.log(`Published in ${relative(process.cwd(), kit.outDir) || kit.outDir}/: upload the folder to any static host, or zip it. Its index.html links every deck and handout; participants.html is the page to share with your group.`)
   return 0
 }
 

@@ -5,16 +5,12 @@
 // Decks build in parallel, one process per core (build-pool.ts); a deck whose inputs have not
 // changed since its last build keeps that build (build-cache.ts), which is byte for byte what a
 // clean build writes (test/site/build-cache.test.ts).
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import process from 'node:process'
 import { type DeckSummary, loadDeck, summariseDeck } from '../content/decks'
 import { UserError } from '../errors'
-import { HANDOUT_KINDS, handoutName } from '../handouts/names'
-import { PUBLIC_DIR } from '../paths'
-import { type Kit, resolveKit, SITE_TITLE } from './kit'
-import { renderLanding } from './landing'
-import { writeNotices } from './notices'
+import { type Kit, resolveKit } from './kit'
+import { writeSitePages } from './pages'
 import { addonHash, deckInputsHash, readStamps, stampKey, treeHash, whyBuild, writeStamps } from './build-cache'
 import { buildInParallel, type DeckJob } from './build-pool'
 import { scratchDir, siteRootOf, withSiteLock } from './scratch'
@@ -35,16 +31,9 @@ export function normaliseBase(base: string): string {
   return base.endsWith('/') ? base : `${base}/`
 }
 
-/** The landing page, linking every deck and whichever handouts have been exported. */
+/** The landing page and the participants' page, linking every deck and whichever handouts have been exported. */
 export function writeLanding(outDir: string, decks: DeckSummary[], kit?: Kit): void {
-  const handouts = Object.fromEntries(decks.map(d => [d.name, HANDOUT_KINDS
-    .map(kind => ({ kind, href: `handouts/${handoutName(d.name, kind)}` }))
-    .filter(h => existsSync(join(outDir, h.href)))]))
-  const temp = join(outDir, `.index.html.${process.pid}.tmp`)
-  writeFileSync(temp, renderLanding({ title: kit?.title ?? SITE_TITLE, decks, handouts, cohort: kit?.cohort?.cohort, sessions: Object.fromEntries((kit?.cohort?.sessions ?? []).map(s => [s.deck.name, s.session.start])) }))
-  renameSync(temp, join(outDir, 'index.html'))
-  copyFileSync(join(PUBLIC_DIR, 'favicon.svg'), join(outDir, 'favicon.svg'))
-  writeNotices(outDir)
+  writeSitePages(outDir, decks, kit)
 }
 
 export async function buildSite(options: BuildOptions): Promise<string> {

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DeckSummary } from '../../src/content/decks'
 import { HANDOUT_KINDS, handoutName } from '../../src/handouts/names'
-import { writeSitePages } from '../../src/handouts/site-pages'
+import { writeSitePages } from '../../src/site/pages'
 
 const dir = mkdtempSync(join(tmpdir(), 'kit-pages-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

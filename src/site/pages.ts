@@ -5,10 +5,10 @@ import { join } from 'node:path'
 import process from 'node:process'
 import type { DeckSummary } from '../content/decks'
 import { PUBLIC_DIR } from '../paths'
-import { type Kit, SITE_TITLE } from '../site/kit'
-import { renderLanding, renderParticipants } from '../site/landing'
-import { writeNotices } from '../site/notices'
-import { HANDOUT_KINDS, handoutName, PARTICIPANT_KINDS } from './names'
+import { type Kit, SITE_TITLE } from './kit'
+import { renderLanding, renderParticipants } from './landing'
+import { writeNotices } from './notices'
+import { HANDOUT_KINDS, handoutName, PARTICIPANT_KINDS } from '../handouts/names'
 
 /** The handouts that exist for each deck, in the order they are linked. */
 export function existingHandouts(outDir: string, decks: DeckSummary[], kinds: readonly string[] = HANDOUT_KINDS): Record<string, { kind: string, href: string }[]> {
