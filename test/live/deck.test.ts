@@ -82,7 +82,7 @@ describe('a live module', () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true })
     await phone.goto(`${server.url}/`)
     await phone.getByTestId('waiting').waitFor()
-    await deck.getByTestId('live-joined').filter({ hasText: /^1 joined$/ }).waitFor()
+    await deck.getByTestId('live-joined').filter({ hasText: /^1 person joined$/ }).waitFor()
 
     await deck.goto(`${slidevUrl}/2`)
     await phone.getByRole('heading', { name: 'Board A' }).waitFor()
@@ -168,7 +168,7 @@ describe('a live module', () => {
     await moderation.getByRole('button', { name: 'Show: Third queued' }).waitFor()
     expect(await projector.getByText(/Second queued|Third queued/).count()).toBe(0)
 
-    await moderation.getByRole('button', { name: 'Lock' }).click()
+    await moderation.getByRole('button', { name: 'Lock', exact: true }).click()
     await phone.getByTestId('locked').waitFor()
     await projector.getByTestId('idea-locked').waitFor()
     expect(errors).toEqual([])

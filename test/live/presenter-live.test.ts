@@ -132,13 +132,16 @@ describe('the presenter view in a live session', () => {
     expect(await other.p.contribute('pl-ideas', { op: 'add', id: 'real-1', text: 'A real idea' })).toMatchObject({ ok: true })
     const board = (await boss.board('pl-ideas')).doc
     const texts = () => [...board.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.get('text'))
-    const item = page.locator('[data-board="pl-ideas"] li:visible').filter({ hasText: 'Spam one' }).first()
+    // The moderation panel beside the board lists every idea with its sender's actions (the
+    // board itself, collecting, shows the same texts as cards without them).
+    const row = (text: string) => page.locator('[data-board="pl-ideas"] [data-testid="idea-moderation"] .kit-ideas-all li:visible').filter({ hasText: text })
+    const item = row('Spam one')
     await item.getByRole('button', { name: /Remove all from this person/ }).click()
     await until(board, () => !texts().includes('Spam one') && !texts().includes('Spam two'), 10_000, 'the spam removed')
     expect(texts()).toContain('A real idea')
     // Block: the phone is disconnected and refused with a message.
     const refused = new Promise<string>(resolve => other.p.control.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)))
-    await page.locator('[data-board="pl-ideas"] li:visible').filter({ hasText: 'A real idea' }).first().getByRole('button', { name: /^Block/ }).click()
+    await row('A real idea').getByRole('button', { name: /^Block/ }).click()
     expect(await refused).toBe(REFUSED_BLOCKED)
     await page.close()
   })
