@@ -541,5 +541,5 @@ export const ES: Record<string, string> = {
   '{n} person joined': '{n} persona conectada',
   '{n} people joined': '{n} personas conectadas',
   'Helper: moderate from a phone': 'Ayudante: moderar desde un celular',
-  'QR code for a helper: approve, hide, merge and lock from a phone, never the slides': 'Código QR para una persona ayudante: aprobar, ocultar, unir y cerrar desde un móvil, nunca las diapositivas',
+  'QR code for a helper: approve, hide, merge and lock from a phone, never the slides': 'Código QR para una persona ayudante: aprobar, ocultar, unir y cerrar desde un celular, nunca las diapositivas',
 }
