@@ -20,7 +20,7 @@ export const SITE_ES: Record<string, string> = {
   '{n} decks': '{n} presentaciones',
   '{n} minute of facilitated sessions': '{n} minuto de sesiones facilitadas',
   '{n} minutes of facilitated sessions': '{n} minutos de sesiones facilitadas',
-  'Open a deck to present it; press {key} for the slide overview, or open the presenter view for notes and timings.': 'Abra una presentación para proyectarla; pulse {key} para ver todas las diapositivas, o abra la vista de presentación para ver las notas y los tiempos.',
+  'Open a deck to present it; press {key} for the slide overview, or open the presenter view for notes and timings.': 'Abra una presentación para proyectarla; presione {key} para ver todas las diapositivas, o abra la vista de presentación para ver las notas y los tiempos.',
   'Slides with space for notes, three a page (PDF)': 'Diapositivas con espacio para notas, tres por página (PDF)',
   'Worksheets, blank (PDF)': 'Hojas de trabajo en blanco (PDF)',
   'Worksheets filled in with a worked example (PDF)': 'Hojas de trabajo completadas con un ejemplo resuelto (PDF)',
