@@ -3,7 +3,7 @@
 import type { DeckSummary } from '../content/decks'
 import { blockRange } from '../content/timing'
 import type { Cohort } from '../cohort/schema'
-import { LICENCE_HTML, licenceHtml } from '../content/licence'
+import { licenceHtml } from '../content/licence'
 import { catalogueFor, count, translate } from '../i18n/labels'
 import { PARTICIPANT_KINDS } from '../handouts/names'
 
@@ -113,25 +113,27 @@ export interface ParticipantsOptions {
  * boards. It links neither the presenter view nor the facilitator guide.
  */
 export function renderParticipants({ title, decks, handouts = {}, cohort, sessions = {} }: ParticipantsOptions): string {
+  const language = cohort?.language
+  const t = (text: string, n?: number) => escapeHtml(translate(text, language, n))
   const cards = decks.map(d => {
     const own = (handouts[d.name] ?? []).filter(h => (PARTICIPANT_KINDS as readonly string[]).includes(h.kind))
     return `
     <article class="module" aria-labelledby="m${d.number}-title">
-      <h2 id="m${d.number}-title">${d.number === 0 ? '' : `Module ${d.number}: `}${escapeHtml(d.title)}</h2>
-      ${cohort && sessions[d.name] ? `<p class="session">Session: ${escapeHtml(formatSession(sessions[d.name], cohort.timezone, cohort.language))}</p>` : ''}
+      <h2 id="m${d.number}-title">${d.number === 0 ? '' : `${t('Module {n}:', d.number)} `}${escapeHtml(d.title)}</h2>
+      ${cohort && sessions[d.name] ? `<p class="session">${t('Session:')} ${escapeHtml(formatSession(sessions[d.name], cohort.timezone, cohort.language))}</p>` : ''}
       ${d.subtitle ? `<p>${escapeHtml(d.subtitle)}</p>` : ''}
-      <p><a href="./${d.name}/">Follow the slides</a> (${d.minutes ?? '?'} minutes; the arrow keys move through them).</p>
-      ${own.length ? `<p class="handouts">To print or download: ${own.map(h => `<a href="./${h.href}">${HANDOUT_LABELS[h.kind] ?? h.kind}</a>`).join(' · ')}</p>` : ''}
-      <h3>You will be able to…</h3>
+      <p>${t('{link} ({minutes}; the arrow keys move through them).').replace('{minutes}', d.minutes === undefined ? t('{n} minutes').replace('{n}', '?') : escapeHtml(count(d.minutes, '{n} minute', '{n} minutes', language))).replace('{link}', `<a href="./${d.name}/">${t('Follow the slides')}</a>`)}</p>
+      ${own.length ? `<p class="handouts">${t('To print or download:')} ${own.map(h => `<a href="./${h.href}">${t(HANDOUT_LABELS[h.kind] ?? h.kind)}</a>`).join(' · ')}</p>` : ''}
+      <h3>${t('You will be able to…')}</h3>
       <ul class="objectives">${d.objectives.map(o => `<li>${escapeHtml(o)}</li>`).join('')}</ul>
     </article>`
   }).join('\n')
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(catalogueFor(language)?.code ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}: for participants</title>
+<title>${escapeHtml(title)}: ${t('for participants')}</title>
 <link rel="icon" href="./favicon.svg" type="image/svg+xml">
 <style>
   body { font-family: system-ui, sans-serif; color: #1b1f24; margin: 0; background: #f6f8f9; line-height: 1.5; }
@@ -147,20 +149,20 @@ export function renderParticipants({ title, decks, handouts = {}, cohort, sessio
 <body>
 <header>
   <h1>${escapeHtml(title)}</h1>
-  ${cohort ? `<p class="cohort">${escapeHtml(cohort.organisation)} · ${escapeHtml(cohort.venue)} · Facilitators: ${cohort.facilitators.map(f => escapeHtml(`${f.name}${f.pronouns ? ` (${f.pronouns})` : ''}`)).join(', ')}</p>` : ''}
-  <p>Welcome. Here are the modules you will take part in: the slides to follow, and the worksheets to print or fill in.</p>
-  <h2>How to join</h2>
+  ${cohort ? `<p class="cohort">${escapeHtml(cohort.organisation)} · ${escapeHtml(cohort.venue)} · ${t('Facilitators:')} ${cohort.facilitators.map(f => escapeHtml(`${f.name}${f.pronouns ? ` (${f.pronouns})` : ''}`)).join(', ')}</p>` : ''}
+  <p>${t('Welcome. Here are the modules you will take part in: the slides to follow, and the worksheets to print or fill in.')}</p>
+  <h2>${t('How to join')}</h2>
   <ul>
-    <li>In the room, your facilitator shows a join slide with a code, an address and a QR code: scan it or type the address on your phone, on the same network as the room. You may give a name or stay anonymous; no app and no account.</li>
-    <li>No phone, or no live boards that day? The printed worksheets below do the same job on paper.</li>
-    <li>Online, your facilitator shares the address in the call's chat.</li>
+    <li>${t('In the room, your facilitator shows a join slide with a code, an address and a QR code: scan it or type the address on your phone, on the same network as the room. You may give a name or stay anonymous; no app and no account.')}</li>
+    <li>${t('No phone, or no live boards that day? The printed worksheets below do the same job on paper.')}</li>
+    <li>${t('Online, your facilitator shares the address in the call\'s chat.')}</li>
   </ul>
 </header>
 <main>
 ${cards}
 </main>
 <footer>
-  <p>${LICENCE_HTML}</p>
+  <p>${licenceHtml(text => translate(text, language))}</p>
 </footer>
 </body>
 </html>
