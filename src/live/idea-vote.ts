@@ -175,7 +175,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
       }
       return undefined
     }
-    if (op.op === 'edit' && !existing)
+    if (op.op === 'edit' && !existing && !who.firstOp)
       return { code: 'gone', error: 'This idea is no longer on the board (the facilitator removed it).' }
     if (existing && statusOf(existing) === 'hidden')
       return { code: 'gone', error: 'The facilitator has hidden this idea; it cannot be changed.' }

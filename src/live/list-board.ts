@@ -279,7 +279,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
       const checked = checkRow(list, o.row, who.language)
       if ('error' in checked)
         return { code: 'invalid', error: checked.error }
-      if (o.op === 'edit' && !existing)
+      if (o.op === 'edit' && !existing && !who.firstOp)
         return { code: 'gone', error: 'This entry is no longer on the board.' }
       if (existing && statusOf(existing) === 'hidden')
         return { code: 'gone', error: 'The facilitator has hidden this entry; it cannot be changed.' }

@@ -28,14 +28,15 @@ export type Moderation = 'open' | 'queue'
 
 /** participant -> server, as a stateless message on the control document */
 export type ClientMessage =
-  | { t: 'contribute', msg: string, board: string, name?: string, body: unknown }
+  | { t: 'contribute', msg: string, board: string, name?: string, body: unknown, seq?: number }
   | { t: 'mine', board: string }
 
 export type RefusalCode = 'invalid' | 'locked' | 'rate' | 'limit' | 'not-yours' | 'no-board' | 'gone' | 'unsaved'
 
 /** server -> participant */
 export type ServerMessage =
-  | { t: 'result', msg: string, ok: true }
+  /** `superseded`: the phone made a later operation on the same entry, already applied (order.ts) */
+  | { t: 'result', msg: string, ok: true, superseded?: true }
   | { t: 'result', msg: string, ok: false, code: RefusalCode, error: string, retryAfter?: number }
   | { t: 'mine', board: string, mine: unknown }
   /** server -> facilitator: how many participants are connected */

@@ -7,7 +7,8 @@ import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
 import { type BoardFormView, type BoardMine, CONTROL_DOC, type CurrentBoard, type IdeaVoteMine, publicDocName, randomId, type ServerMessage } from '../protocol'
 
-export interface Outgoing { msg: string, board: string, body: Record<string, unknown> }
+/** `seq` numbers the participant's operations in the order they were made (see src/live/order.ts). */
+export interface Outgoing { msg: string, board: string, body: Record<string, unknown>, seq?: number }
 export interface PublicIdea { id: string, text: string, by: string, votes: number }
 export interface Notice { text: string, error: boolean }
 /** A visible entry of an exercise board, as `public/<id>` holds it: its fields, who gave it. */
@@ -27,6 +28,7 @@ const EMPTY_BOARD: PublicBoard = { rows: {}, roles: [], cells: {}, sections: {} 
 const SECRET_KEY = 'kit-live:secret'
 const NAME_KEY = 'kit-live:name'
 const OUTBOX_KEY = 'kit-live:outbox'
+const SEQ_KEY = 'kit-live:seq'
 
 function load<T>(key: string, fallback: T): T {
   try {
@@ -123,15 +125,28 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   watch(() => current.value?.boardId, id => openBoard(id))
 
   const send = (message: unknown) => control.sendStateless(JSON.stringify(message))
+  // Operations are numbered in the order the participant makes them; the server applies an
+  // operation only if it is later than the last one applied for its entry, so a retry or a
+  // resend never overwrites what came after it. The number survives reloads with the outbox.
+  let seq = Math.max(load<number>(SEQ_KEY, 0), ...outbox.value.map(o => o.seq ?? 0))
+  const nextSeq = () => {
+    seq = (Number.isSafeInteger(seq) ? seq : 0) + 1
+    save(SEQ_KEY, seq)
+    return seq
+  }
+  const wire = (o: Outgoing) => ({ t: 'contribute', msg: o.msg, board: o.board, name: name.value.trim(), body: o.body, ...(o.seq ? { seq: o.seq } : {}) })
+  /** While a retry waits (the rate limit, a store that cannot save), new work waits behind it, in order. */
+  let holding = false
   function askMine() {
     if (board && status.value === 'connected')
       send({ t: 'mine', board: board.id })
   }
   function flush() {
+    holding = false
     if (status.value !== 'connected')
       return
     for (const o of outbox.value)
-      send({ t: 'contribute', msg: o.msg, board: o.board, name: name.value.trim(), body: o.body })
+      send(wire(o))
   }
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   control.on('synced', () => {
@@ -159,6 +174,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
           // Kept in the outbox and sent again once the participant's limit allows, or once the
           // server can save again.
           clearTimeout(retryTimer)
+          holding = true
           retryTimer = setTimeout(flush, (message.retryAfter ?? 1) * 1000)
           notice.value = { text: message.error, error: true }
           return
@@ -175,10 +191,10 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   function contribute(body: Record<string, unknown>) {
     if (!board)
       return
-    const item = { msg: randomId(12), board: board.id, body }
+    const item: Outgoing = { msg: randomId(12), board: board.id, body, seq: nextSeq() }
     outbox.value = [...outbox.value, item]
-    if (status.value === 'connected')
-      send({ t: 'contribute', msg: item.msg, board: item.board, name: name.value.trim(), body })
+    if (status.value === 'connected' && !holding)
+      send(wire(item))
   }
 
   const sendingIds = computed(() => new Set(outbox.value.map(o => String(o.body.id ?? o.body.idea ?? ''))))
