@@ -173,14 +173,14 @@ describe('acknowledged operations keep the order phones made them', () => {
               await new Promise(resolve => setTimeout(resolve, step.ms))
           }
         }))
-        await waitFor(() => phones.every(p => p.outbox.size === 0), 20_000, 'every operation answered')
+        await waitFor(() => phones.every(p => p.outbox.size === 0), 30_000, 'every operation answered')
         const rows = () => doc.getMap<Y.Map<unknown>>('rows:stakeholders')
         const holds = () => phones.every(phone => [...phone.expected()].every(([id, name]) => {
           const row = rows().get(id)
           return name === undefined ? !row : row instanceof Y.Map && row.get('name') === name && row.get('_author') === participantIdOf(phone.secret)
         }))
         // The facilitator's copy follows the server's: wait for it, then compare exactly.
-        await until(doc, holds, 5000, 'the board to hold the last acknowledged operations').catch(() => {})
+        await until(doc, holds, 15_000, 'the board to hold the last acknowledged operations').catch(() => {})
         for (const phone of phones) {
           for (const [id, name] of phone.expected()) {
             const row = rows().get(id)
@@ -192,6 +192,6 @@ describe('acknowledged operations keep the order phones made them', () => {
         for (const p of phones)
           p.destroy()
       }
-    }), { numRuns: 15 })
+    }), { numRuns: 15, endOnFailure: true })
   }, 180_000)
 })

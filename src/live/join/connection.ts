@@ -55,7 +55,8 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   const session = reactive({ title: '', language: 'en', names: true })
   const current = shallowRef<CurrentBoard | undefined>()
   const ideas = shallowRef<PublicIdea[]>([])
-  const boardMeta = reactive({ locked: false, votesPerPerson: 3 })
+  /** `total`: visible entries on the board (phones get the top of a vote and a page of a list) */
+  const boardMeta = reactive({ locked: false, votesPerPerson: 3, total: 0, totals: {} as Record<string, number> })
   const mine = shallowRef<IdeaVoteMine>({ ideas: [], votes: [], votesLeft: 0 })
   const publicBoard = shallowRef<PublicBoard>(EMPTY_BOARD)
   const boardMine = shallowRef<BoardMine>({ lists: {} })
@@ -63,7 +64,13 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   const notice = shallowRef<Notice | undefined>()
   watch(outbox, o => save(OUTBOX_KEY, o), { deep: true })
 
-  const socket = new HocuspocusProviderWebsocket({ url, maxDelay: 5000 })
+  // After a restart a whole room reconnects: each phone waits its own random time (within a
+  // second, then a backoff jittered between 0.25 s and 2.5 s), so the phones do not all arrive in
+  // the same instant and the room is back within seconds of the server being ready.
+  const jitter = () => 200 + Math.floor(Math.random() * 800)
+  const socket = new HocuspocusProviderWebsocket({ url, delay: jitter(), minDelay: 250, maxDelay: 2500, factor: 1.5, jitter: true })
+  // The provider waits `delay` after a close before its first attempt: drawn again each time.
+  socket.on('disconnect', () => { socket.configuration.delay = jitter() })
   const controlDoc = new Y.Doc()
   const control = new HocuspocusProvider({ websocketProvider: socket, name: CONTROL_DOC, document: controlDoc, token, awareness: null })
   control.attach()
@@ -95,10 +102,30 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     const m = board.doc.getMap<unknown>('meta')
     boardMeta.locked = m.get('locked') === true
     boardMeta.votesPerPerson = Number(m.get('votesPerPerson') ?? 3)
-    publicBoard.value = readPublicBoard(board.doc)
-    ideas.value = [...board.doc.getMap<Y.Map<unknown>>('ideas').values()]
-      .map(r => ({ id: String(r.get('id') ?? ''), text: String(r.get('text') ?? ''), by: String(r.get('by') ?? ''), votes: Number(r.get('votes') ?? 0) }))
-      .sort((a, b) => b.votes - a.votes || a.text.localeCompare(b.text))
+    boardMeta.total = Number(m.get('total') ?? 0)
+    // What a phone reads is bounded whatever the board's size (the server sends the top of a
+    // vote and a page of each list), and only the kind of board on screen is read.
+    if (current.value?.kind === 'idea-vote') {
+      ideas.value = readPublicIdeas(board.doc)
+    }
+    else {
+      try {
+        boardMeta.totals = JSON.parse(String(m.get('totals') ?? '{}')) as Record<string, number>
+      }
+      catch {}
+      publicBoard.value = readPublicBoard(board.doc)
+    }
+  }
+  /** Changes of one transaction arrive as one update: read once per burst of updates, not per update. */
+  let readScheduled = false
+  const scheduleRead = () => {
+    if (readScheduled)
+      return
+    readScheduled = true
+    queueMicrotask(() => {
+      readScheduled = false
+      readBoard()
+    })
   }
 
   function openBoard(boardId: string | undefined) {
@@ -119,7 +146,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: publicDocName(boardId), document: doc, token, awareness: null })
     provider.attach()
     board = { provider, doc, id: boardId }
-    doc.on('update', readBoard)
+    doc.on('update', scheduleRead)
     askMine()
   }
   watch(() => current.value?.boardId, id => openBoard(id))
@@ -202,7 +229,14 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   return { name, status, session, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
 }
 
-function readPublicBoard(doc: Y.Doc): PublicBoard {
+/** The ideas a phone shows, most voted first (the server sends the top of the vote). */
+export function readPublicIdeas(doc: Y.Doc): PublicIdea[] {
+  return [...doc.getMap<Y.Map<unknown>>('ideas').values()]
+    .map(r => ({ id: String(r.get('id') ?? ''), text: String(r.get('text') ?? ''), by: String(r.get('by') ?? ''), votes: Number(r.get('votes') ?? 0) }))
+    .sort((a, b) => b.votes - a.votes || a.text.localeCompare(b.text))
+}
+
+export function readPublicBoard(doc: Y.Doc): PublicBoard {
   let form: BoardFormView | undefined
   try {
     const raw = doc.getMap<unknown>('meta').get('form')
