@@ -229,11 +229,12 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   return { name, status, session, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
 }
 
+const collator = new Intl.Collator()
 /** The ideas a phone shows, most voted first (the server sends the top of the vote). */
 export function readPublicIdeas(doc: Y.Doc): PublicIdea[] {
   return [...doc.getMap<Y.Map<unknown>>('ideas').values()]
     .map(r => ({ id: String(r.get('id') ?? ''), text: String(r.get('text') ?? ''), by: String(r.get('by') ?? ''), votes: Number(r.get('votes') ?? 0) }))
-    .sort((a, b) => b.votes - a.votes || a.text.localeCompare(b.text))
+    .sort((a, b) => b.votes - a.votes || collator.compare(a.text, b.text))
 }
 
 export function readPublicBoard(doc: Y.Doc): PublicBoard {
