@@ -28,7 +28,7 @@ const EACH = Number(values.each ?? (values.short ? 3 : 20))
 const INTERVAL = Number(values.interval ?? (values.short ? 200 : 1000))
 const LIMITS = JSON.stringify({ entriesPerParticipant: EACH, rowsPerBoard: PARTICIPANTS * EACH, burst: 20, perSecond: 10 })
 /** The join page's reconnect backoff (src/live/join/connection.ts), each phone its own first delay. */
-const joinPageBackoff = () => ({ delay: 200 + Math.floor(Math.random() * 800), minDelay: 250, maxDelay: 2500, factor: 1.5 })
+const joinPageBackoff = () => ({ delay: 300 + Math.floor(Math.random() * 700), minDelay: 250, maxDelay: 2500, factor: 1.5 })
 const TICK = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100)
 
 /** Samples a process's resident memory and CPU time from /proc (Linux). */

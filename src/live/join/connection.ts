@@ -66,8 +66,9 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
 
   // After a restart a whole room reconnects: each phone waits its own random time (within a
   // second, then a backoff jittered between 0.25 s and 2.5 s), so the phones do not all arrive in
-  // the same instant and the room is back within seconds of the server being ready.
-  const jitter = () => 200 + Math.floor(Math.random() * 800)
+  // the same instant and the room is back within seconds of the server being ready. (`delay`
+  // must not be below `minDelay`: the provider then never connects.)
+  const jitter = () => 300 + Math.floor(Math.random() * 700)
   const socket = new HocuspocusProviderWebsocket({ url, delay: jitter(), minDelay: 250, maxDelay: 2500, factor: 1.5, jitter: true })
   // The provider waits `delay` after a close before its first attempt: drawn again each time.
   socket.on('disconnect', () => { socket.configuration.delay = jitter() })
