@@ -23,6 +23,11 @@ export interface Contributor {
   now: number
   /** the session's language, for the words of a refusal */
   language?: string
+  /**
+   * A numbered operation (order.ts), and the first applied for its entry: an edit that arrives
+   * before its entry's add (the add waits for a retry) makes the entry. Undefined: unnumbered.
+   */
+  firstOp?: boolean
 }
 
 /** `error` is an English template with {placeholders} filled from `params` (see words.ts). */

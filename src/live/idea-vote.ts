@@ -4,8 +4,13 @@
 // board/<id>:  meta {kind, schema, locked, moderation, votesPerPerson}
 //              ideas  id -> {id, text, _author, _name, _status, _at}
 //              votes  <author>~<idea> -> {idea, _author, _at}   (a vote's key makes it idempotent)
-// public/<id>: meta {kind, schema, locked, votesPerPerson}
-//              ideas  id -> {id, text, by, votes}   (visible ideas only; votes counted)
+// public/<id>: meta {kind, schema, locked, votesPerPerson, total}
+//              ideas  id -> {id, text, by, votes}   (the TOP most voted visible ideas; votes counted)
+//
+// A phone's cost must not grow with the board: phones get the top of the vote (most votes
+// first, then the earliest given, so adding ideas to a full top does not churn it) and their
+// own ideas in `mine`; `total` says how many visible ideas there are. The projector, with the
+// whole board, shows them all.
 import { z } from 'zod'
 import * as Y from 'yjs'
 import { rowId } from '../boards/kit/fields'
@@ -14,6 +19,8 @@ import { boardIsFull, type Json, type LiveBoardAdapter, meta, rowsOf, setFields,
 import type { IdeaVoteMine } from './protocol'
 
 export const IDEA_VOTE_SCHEMA = 1
+/** How many ideas phones get: the most voted (every idea, in a room of ordinary size). */
+export const PHONE_TOP = 100
 
 const ideaOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('add'), id: rowId, text: ideaText }).strict(),
@@ -51,6 +58,8 @@ interface Index {
   votedBy: Map<string, Set<string>>
   dirty: Set<string>
   all: boolean
+  /** visible ideas as the projection last saw them: votes and when given (the top's order) */
+  scores: Map<string, { votes: number, at: number }>
 }
 const indexes = new WeakMap<Y.Doc, Index>()
 
@@ -61,7 +70,7 @@ function indexOf(doc: Y.Doc): Index {
   let ix = indexes.get(doc)
   if (ix)
     return ix
-  const index: Index = { authorOf: new Map(), ideasBy: new Map(), votersOf: new Map(), votedBy: new Map(), dirty: new Set(), all: true }
+  const index: Index = { authorOf: new Map(), ideasBy: new Map(), votersOf: new Map(), votedBy: new Map(), dirty: new Set(), all: true, scores: new Map() }
   ix = index
   const noteIdea = (id: string) => {
     const row = ideas(doc).get(id)
@@ -163,6 +172,26 @@ function mergedNames(doc: Y.Doc, row: Y.Map<unknown>): string {
   return [...names].join(', ').slice(0, 2000)
 }
 
+/** The `n` ideas with most votes (then the earliest given, then by id): one pass, whatever the board's size. */
+export function topIdeas(scores: Map<string, { votes: number, at: number }>, n: number): Set<string> {
+  if (scores.size <= n)
+    return new Set(scores.keys())
+  const before = (a: [string, { votes: number, at: number }], b: [string, { votes: number, at: number }]) =>
+    a[1].votes !== b[1].votes ? a[1].votes > b[1].votes : a[1].at !== b[1].at ? a[1].at < b[1].at : a[0] < b[0]
+  const best: [string, { votes: number, at: number }][] = []
+  for (const entry of scores) {
+    if (best.length === n && !before(entry, best[n - 1]))
+      continue
+    let i = best.length === n ? n - 1 : best.length
+    if (best.length === n)
+      best.pop()
+    while (i > 0 && before(entry, best[i - 1]))
+      i--
+    best.splice(i, 0, entry)
+  }
+  return new Set(best.map(([id]) => id))
+}
+
 export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
   kind: ideaVote.kind,
   def: ideaVote,
@@ -202,7 +231,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
       }
       return undefined
     }
-    if (op.op === 'edit' && !existing)
+    if (op.op === 'edit' && !existing && !who.firstOp)
       return { code: 'gone', error: 'This idea is no longer on the board (the facilitator removed it).' }
     if (existing && statusOf(existing) === 'hidden')
       return { code: 'gone', error: 'The facilitator has hidden this idea; it cannot be changed.' }
@@ -232,28 +261,36 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
     })
     const index = indexOf(doc)
     const target = rowsOf(out, 'ideas')
+    // Only what changed since the last projection: the scores of changed ideas, then the top.
+    const changed = index.all ? new Set(ideas(doc).keys()) : index.dirty
+    for (const id of changed) {
+      if (isVisibleIdea(doc, id))
+        index.scores.set(id, { votes: tallyOf(doc, id), at: Number(ideas(doc).get(id)!.get('_at') ?? 0) })
+      else
+        index.scores.delete(id)
+    }
+    meta(out).get('total') !== index.scores.size && meta(out).set('total', index.scores.size)
+    const top = topIdeas(index.scores, PHONE_TOP)
     if (index.all) {
       const rows = new Map<string, Record<string, Json>>()
-      for (const id of ideas(doc).keys()) {
-        const row = publicRow(doc, id)
-        if (row)
-          rows.set(id, row)
-      }
+      for (const id of top)
+        rows.set(id, publicRow(doc, id)!)
       syncRows(target, rows)
     }
     else {
-      // Only what changed since the last projection.
-      for (const id of index.dirty) {
-        const row = publicRow(doc, id)
-        if (!row) {
+      for (const id of [...target.keys()]) {
+        if (!top.has(id))
           target.delete(id)
-          continue
-        }
+      }
+      for (const id of top) {
         let existing = target.get(id)
+        if (existing instanceof Y.Map && !changed.has(id))
+          continue
         if (!(existing instanceof Y.Map)) {
           existing = new Y.Map<unknown>()
           target.set(id, existing)
         }
+        const row = publicRow(doc, id)!
         setFields(existing, row)
         // A field the row no longer has (a merge undone: no one else sent it) goes too.
         for (const key of [...existing.keys()]) {

@@ -8,8 +8,10 @@
 //              RACI: `record:cells` letters, written only for activities the participant authored.
 //              Charter: `proposals` id -> {path, text, _author, _name, _status, _at} for the
 //              single-value sections (not in the board's shape: readBoard ignores it).
-// public/<id>: meta {kind, schema, locked, form (JSON: BoardFormView)}
-//              rows:<list>  id -> {the form's fields…, _by, _order}   (visible rows only)
+// public/<id>: meta {kind, schema, locked, form (JSON: BoardFormView), totals (JSON: list -> visible rows)}
+//              rows:<list>  id -> {the form's fields…, _by, _order}   (the first PHONE_PAGE visible rows)
+//              A phone's cost must not grow with the board: it gets a page of each list (in the
+//              board's order, so new rows past the page do not churn it) and its own rows in `mine`.
 //              RACI: rows:roles id -> {name, _order}; record:cells (visible activities only)
 //              Charter: rows:proposals (visible ones) and fields (the sections' current text)
 import { z } from 'zod'
@@ -46,6 +48,8 @@ export interface LiveBoardSpec {
 }
 
 export const PROPOSALS = 'proposals'
+/** How many rows of each list phones get (every row, on a board of ordinary size). */
+export const PHONE_PAGE = 100
 
 type Row = Record<string, unknown>
 type Op =
@@ -279,7 +283,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
       const checked = checkRow(list, o.row, who.language)
       if ('error' in checked)
         return { code: 'invalid', error: checked.error }
-      if (o.op === 'edit' && !existing)
+      if (o.op === 'edit' && !existing && !who.firstOp)
         return { code: 'gone', error: 'This entry is no longer on the board.' }
       if (existing && statusOf(existing) === 'hidden')
         return { code: 'gone', error: 'The facilitator has hidden this entry; it cannot be changed.' }
@@ -306,22 +310,31 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
         lists: lists.map((l): ListView => ({ key: l.key, label: translate(l.label, language), title: l.title, fields: l.fields.map(f => fieldView(f, language)) })),
         ...(spec.cells ? { cells: { list: spec.cells.list, label: translate('Your letters for each role', language), letters: spec.cells.letters.map(l => ({ value: l.value, label: translate(l.label, language) })) } } : {}),
       }
-      setFields(meta(out), { kind: def.kind, schema: 2, locked: meta(doc).get('locked') === true, form: JSON.stringify(form) })
+      const totals: Record<string, number> = {}
+      const paged = new Map<string, Set<string>>()
       for (const list of lists) {
-        const rows = new Map<string, Record<string, Json>>()
-        for (const [id, row] of visibleRows(doc, list.key)) {
-          const name = row.get('_name')
+        const visible = visibleRows(doc, list.key).map(([id, row]) => {
           const order = row.get('_order') ?? row.get('_at')
-          rows.set(id, { ...formFields(list, row), _by: typeof name === 'string' ? name.slice(0, 40) : '', _order: typeof order === 'number' ? order : 0 })
+          return { id, row, order: typeof order === 'number' ? order : 0 }
+        })
+        totals[list.key] = visible.length
+        if (visible.length > PHONE_PAGE)
+          visible.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)).length = PHONE_PAGE
+        paged.set(list.key, new Set(visible.map(v => v.id)))
+        const rows = new Map<string, Record<string, Json>>()
+        for (const { id, row, order } of visible) {
+          const name = row.get('_name')
+          rows.set(id, { ...formFields(list, row), _by: typeof name === 'string' ? name.slice(0, 40) : '', _order: order })
         }
         syncJson(out.getMap<unknown>(`rows:${list.key}`), rows)
       }
+      setFields(meta(out), { kind: def.kind, schema: 2, locked: meta(doc).get('locked') === true, form: JSON.stringify(form), totals: JSON.stringify(totals) })
       if (spec.cells) {
         const roles = new Map<string, Record<string, Json>>()
         for (const [id, row] of visibleRows(doc, spec.cells.roles))
           roles.set(id, { name: String(row.get('name') ?? ''), _order: Number(row.get('_order') ?? 0) })
         syncJson(out.getMap<unknown>(`rows:${spec.cells.roles}`), roles)
-        const visible = new Set(visibleRows(doc, spec.cells.list).map(([id]) => id))
+        const visible = paged.get(spec.cells.list) ?? new Set<string>()
         const record = out.getMap<unknown>(`record:${spec.cells.record}`)
         const wanted = new Map<string, Json>()
         for (const [key, letter] of doc.getMap<unknown>(`record:${spec.cells.record}`).entries()) {

@@ -78,8 +78,9 @@ export class Participant {
   readonly results: Result[] = []
   lastMine: unknown
 
-  constructor(url: string, readonly secret = randomId(18), readonly name = '') {
-    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: QuietWebSocket, maxDelay: 500, minDelay: 50, delay: 50 })
+  /** `reconnect`: the socket's backoff (the join page's, for a room's reconnect after a restart) */
+  constructor(url: string, readonly secret = randomId(18), readonly name = '', reconnect: { delay?: number, minDelay?: number, maxDelay?: number, factor?: number } = { maxDelay: 500, minDelay: 50, delay: 50 }) {
+    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: QuietWebSocket, ...reconnect })
     this.control = provider(this.socket, CONTROL_DOC, `p:${secret}`, this.controlDoc)
     this.control.on('stateless', ({ payload }: { payload: string }) => {
       const m = JSON.parse(payload) as ServerMessage
@@ -105,10 +106,10 @@ export class Participant {
   }
 
   /** Sends a contribution and waits for the server's answer; resends it after a reconnect. */
-  contribute(board: string, body: unknown, msg = randomId(12)): Promise<Result> {
+  contribute(board: string, body: unknown, msg = randomId(12), seq?: number): Promise<Result> {
     return new Promise((resolve) => {
       this.waiting.set(msg, resolve)
-      const send = () => this.control.sendStateless(JSON.stringify({ t: 'contribute', msg, board, name: this.name, body }))
+      const send = () => this.control.sendStateless(JSON.stringify({ t: 'contribute', msg, board, name: this.name, body, ...(seq ? { seq } : {}) }))
       send()
       const onSynced = () => { if (this.waiting.has(msg)) send(); else this.control.off('synced', onSynced) }
       this.control.on('synced', onSynced)

@@ -51,9 +51,33 @@ export class PgStore implements UpdateStore {
     await this.ready
   }
 
-  async append(doc: string, update: Uint8Array): Promise<void> {
-    await this.ready
-    await this.pool.query('INSERT INTO kit_live_updates (session, doc, data) VALUES ($1, $2, $3)', [this.session, doc, Buffer.from(update)])
+  /**
+   * Per document, updates waiting for the INSERT in flight to end: they go together in the next
+   * one (group commit). So a document has one INSERT in flight at a time, its updates are stored
+   * in the order they were made, and a steady stream costs a round trip per batch, not per update.
+   */
+  private batches = new Map<string, { updates: Buffer[], done: Promise<void> }>()
+  private writing = new Map<string, Promise<void>>()
+
+  append(doc: string, update: Uint8Array): Promise<void> {
+    const waiting = this.batches.get(doc)
+    if (waiting) {
+      waiting.updates.push(Buffer.from(update))
+      return waiting.done
+    }
+    const updates = [Buffer.from(update)]
+    const before = this.writing.get(doc) ?? Promise.resolve()
+    const done = before.catch(() => {}).then(async () => {
+      // From here on, updates go into the next batch.
+      this.batches.delete(doc)
+      await this.ready
+      const values = updates.map((_, i) => `($1, $2, $${i + 3})`).join(', ')
+      await this.pool.query(`INSERT INTO kit_live_updates (session, doc, data) VALUES ${values}`, [this.session, doc, ...updates])
+    })
+    this.batches.set(doc, { updates, done })
+    this.writing.set(doc, done)
+    done.then(() => { if (this.writing.get(doc) === done) this.writing.delete(doc) }, () => { if (this.writing.get(doc) === done) this.writing.delete(doc) })
+    return done
   }
 
   async readAsync(doc: string): Promise<Uint8Array | undefined> {

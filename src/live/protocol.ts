@@ -32,7 +32,7 @@ export type Moderation = 'open' | 'queue'
 
 /** participant -> server, as a stateless message on the control document */
 export type ClientMessage =
-  | { t: 'contribute', msg: string, board: string, name?: string, body: unknown }
+  | { t: 'contribute', msg: string, board: string, name?: string, body: unknown, seq?: number }
   | { t: 'mine', board: string }
 
 /** What a helper may do to a board: moderation, never the slides. */
@@ -58,7 +58,8 @@ export interface AdmissionStats { refused: number, waited: number }
 
 /** server -> participant */
 export type ServerMessage =
-  | { t: 'result', msg: string, ok: true }
+  /** `superseded`: the phone made a later operation on the same entry, already applied (order.ts) */
+  | { t: 'result', msg: string, ok: true, superseded?: true }
   | { t: 'result', msg: string, ok: false, code: RefusalCode, error: string, retryAfter?: number }
   | { t: 'mine', board: string, mine: unknown }
   /** server -> helper: the current entries of a board */

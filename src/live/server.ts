@@ -33,6 +33,7 @@ import { BOARD_ID, boardDocName, CONTROL_DOC, HEALTH_MAP, type InstanceHealth, M
 import { Admission, ADMISSION_DOC, admissionMaps, removeAuthor } from './admission'
 import { ClusterState } from './cluster'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
+import { entryOf, lastApplied, noteApplied } from './order'
 import { say, sayLines } from './words'
 
 export interface LiveLimits {
@@ -160,7 +161,7 @@ function moderatedRows(doc: Y.Doc): [string, string, Y.Map<unknown>][] {
 }
 
 const clientMessage = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('contribute'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown() }),
+  z.object({ t: z.literal('contribute'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown(), seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() }),
   z.object({ t: z.literal('mine'), board: z.string().regex(BOARD_ID) }),
 ])
 
@@ -526,6 +527,16 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     }
     if (admission?.isBlocked(participantId))
       return refuse(connection, message.msg, 'blocked', 'The facilitator has removed you from this session.')
+    // An operation older than the last one applied for its entry (a retry, a resend after a
+    // reconnect, a duplicate) is acknowledged as superseded, before it costs a token (order.ts).
+    const entry = message.seq ? entryOf(message.body) : undefined
+    if (entry) {
+      const rt = await runtime(message.board)
+      if (rt && message.seq! <= lastApplied(rt.board, participantId, entry)) {
+        send(connection, { t: 'result', msg: message.msg, ok: true, superseded: true })
+        return sendMine(connection, connection.socketId, rt, participantId)
+      }
+    }
     const now = Date.now()
     const wait = takeNewcomerToken(participantId, now) || await takeToken(participantId, now)
     if (wait)
@@ -547,7 +558,15 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     // The contribution's own origin: if it cannot be saved, exactly its change is undone.
     const origin = { source: 'local', msg: message.msg }
     const undo = new Y.UndoManager(rt.board, { trackedOrigins: new Set([origin]), captureTimeout: 0 })
+    let superseded = false
     rt.board.transact(() => {
+      // Checked again inside the change: another operation of this entry may have been applied
+      // while this one waited for its token.
+      const last = entry ? lastApplied(rt.board, participantId, entry) : 0
+      if (entry && message.seq! <= last) {
+        superseded = true
+        return
+      }
       refusal = rt.adapter.apply(rt.board, body.data, {
         participantId,
         name: name.data,
@@ -556,11 +575,16 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         maxRows: limits.rowsPerBoard,
         now,
         language: options.language,
+        firstOp: entry ? last === 0 : undefined,
       })
+      if (entry && !refusal)
+        noteApplied(rt.board, participantId, entry, message.seq!)
     }, origin)
-    // SQLite has written the change inside that transaction; PostgreSQL is waited for. A change
-    // that could not be stored is taken back and refused: the phone keeps it and sends it again.
-    const saved = await persistence.saved(rt.board.name)
+    // SQLite has written the change inside that transaction; PostgreSQL is waited for: this
+    // change's write and the ones before it, never later ones. A change that could not be
+    // stored is taken back and refused: the phone keeps it and sends it again.
+    const written = persistence.mark(rt.board.name)
+    const saved = superseded || await persistence.saved(written)
     if (!saved && !stopping)
       undo.undo()
     // clear() lets Yjs collect what the change deleted again (a tracked change keeps it).
@@ -568,7 +592,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     undo.destroy()
     if (!saved)
       return refuse(connection, message.msg, 'unsaved', 'Not saved, try again: the session cannot store contributions right now. It is sent again in {n} s.', { n: 3 }, 3)
-    if (refusal)
+    if (superseded)
+      send(connection, { t: 'result', msg: message.msg, ok: true, superseded: true })
+    else if (refusal)
       refuse(connection, message.msg, refusal.code, refusal.error, refusal.params)
     else
       send(connection, { t: 'result', msg: message.msg, ok: true })

@@ -167,8 +167,30 @@ export async function loadDocument(store: UpdateStore, doc: string): Promise<Y.D
  * known at once; PostgreSQL's INSERT is waited for). `onHealth` hears when saving fails and when
  * it works again.
  */
-export function storeExtension(store: UpdateStore, onHealth: (problem: string | undefined) => void = () => {}): { extension: Extension, saved: (doc: string) => Promise<boolean>, drain: () => Promise<void> } {
+export interface WriteMark {
+  doc: string
+  /** settles when every update of the document made up to the mark is stored */
+  stored?: Promise<void>
+  /** an update up to the mark could not be written and waits in the backlog */
+  backlogged: boolean
+}
+
+export function storeExtension(store: UpdateStore, onHealth: (problem: string | undefined) => void = () => {}): { extension: Extension, mark: (doc: string) => WriteMark, saved: (mark: WriteMark | string) => Promise<boolean>, drain: () => Promise<void> } {
   const inFlight = new Map<string, Set<Promise<void>>>()
+  /**
+   * Per document: settles once every update written so far is stored (this one and those
+   * before it, never those after). A contribution's acknowledgement waits for this as it was
+   * when its change was made: its own write and the earlier ones it builds on (a Yjs update
+   * needs its predecessors to be read back), not the writes of contributions that came later,
+   * so a steady stream never holds an acknowledgement back.
+   */
+  const tails = new Map<string, Promise<void>>()
+  function chain(doc: string, pending: Promise<void>) {
+    const before = tails.get(doc)
+    const tail = before ? Promise.all([before, pending]).then(() => {}) : pending
+    tails.set(doc, tail)
+    tail.then(() => { if (tails.get(doc) === tail) tails.delete(doc) }, () => {})
+  }
   /** Per document: updates not stored yet, in the order they were made. */
   const backlog = new Map<string, Uint8Array[]>()
   let failing: string | undefined
@@ -238,7 +260,7 @@ export function storeExtension(store: UpdateStore, onHealth: (problem: string | 
     }
     if (!first)
       return
-    track(doc, (async () => {
+    const pending = (async () => {
       let attempt: Promise<void> | void = first
       for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
         try {
@@ -252,22 +274,34 @@ export function storeExtension(store: UpdateStore, onHealth: (problem: string | 
           attempt = store.append(doc, update)
         }
       }
-    })())
+    })()
+    track(doc, pending)
+    chain(doc, pending)
   }
+  const mark = (doc: string): WriteMark => ({ doc, stored: tails.get(doc), backlogged: backlog.has(doc) })
   return {
-    saved: async (doc) => {
-      // An update that could not be written is refused at once. One in flight is waited for
-      // while the store works (a slow store is not a lost one), and at most a second once
-      // writes fail: the dependency is lost, so the room is told at once.
-      while (!backlog.has(doc) && inFlight.get(doc)?.size) {
+    mark,
+    saved: async (at) => {
+      const m = typeof at === 'string' ? mark(at) : at
+      // An update that could not be written is refused at once. Its own write (and the ones
+      // before it) in flight are waited for while the store works (a slow store is not a lost
+      // one), and at most a second once writes fail: the dependency is lost, so the room is
+      // told at once.
+      if (m.backlogged)
+        return false
+      if (!m.stored)
+        return true
+      let done = false
+      m.stored.then(() => { done = true }, () => {})
+      while (!done) {
         const left = failing ? failingSince + FAILING_WAIT - Date.now() : 100
         if (left <= 0)
           return false
         let timer: ReturnType<typeof setTimeout> | undefined
-        await Promise.race([Promise.all(inFlight.get(doc)!), new Promise((resolve) => { timer = setTimeout(resolve, Math.min(left, 100)) })])
+        await Promise.race([m.stored, new Promise((resolve) => { timer = setTimeout(resolve, Math.min(left, 100)) })])
         clearTimeout(timer)
       }
-      return !backlog.has(doc)
+      return true
     },
     drain: async () => {
       while ([...inFlight.values()].some(set => set.size))

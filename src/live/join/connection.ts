@@ -7,7 +7,8 @@ import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
 import { ACTIVITY_MAP, type BoardFormView, type BoardMine, CONTROL_DOC, type CurrentActivity, type CurrentBoard, type IdeaVoteMine, publicDocName, randomId, type ServerMessage } from '../protocol'
 
-export interface Outgoing { msg: string, board: string, body: Record<string, unknown> }
+/** `seq` numbers the participant's operations in the order they were made (see src/live/order.ts). */
+export interface Outgoing { msg: string, board: string, body: Record<string, unknown>, seq?: number }
 export interface PublicIdea { id: string, text: string, by: string, votes: number }
 export interface Notice { text: string, error: boolean }
 /** A visible entry of an exercise board, as `public/<id>` holds it: its fields, who gave it. */
@@ -27,6 +28,7 @@ const EMPTY_BOARD: PublicBoard = { rows: {}, roles: [], cells: {}, sections: {} 
 const SECRET_KEY = 'kit-live:secret'
 const NAME_KEY = 'kit-live:name'
 const OUTBOX_KEY = 'kit-live:outbox'
+const SEQ_KEY = 'kit-live:seq'
 
 function load<T>(key: string, fallback: T): T {
   try {
@@ -53,7 +55,8 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   const session = reactive({ title: '', language: 'en', names: true })
   const current = shallowRef<CurrentBoard | undefined>()
   const ideas = shallowRef<PublicIdea[]>([])
-  const boardMeta = reactive({ locked: false, votesPerPerson: 3 })
+  /** `total`: visible entries on the board (phones get the top of a vote and a page of a list) */
+  const boardMeta = reactive({ locked: false, votesPerPerson: 3, total: 0, totals: {} as Record<string, number> })
   const mine = shallowRef<IdeaVoteMine>({ ideas: [], votes: [], votesLeft: 0 })
   const publicBoard = shallowRef<PublicBoard>(EMPTY_BOARD)
   const boardMine = shallowRef<BoardMine>({ lists: {} })
@@ -67,7 +70,14 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   const refused = ref('')
   watch(outbox, o => save(OUTBOX_KEY, o), { deep: true })
 
-  const socket = new HocuspocusProviderWebsocket({ url, maxDelay: 5000 })
+  // After a restart a whole room reconnects: each phone waits its own random time (within a
+  // second, then a backoff jittered between 0.25 s and 2.5 s), so the phones do not all arrive in
+  // the same instant and the room is back within seconds of the server being ready. (`delay`
+  // must not be below `minDelay`: the provider then never connects.)
+  const jitter = () => 300 + Math.floor(Math.random() * 700)
+  const socket = new HocuspocusProviderWebsocket({ url, delay: jitter(), minDelay: 250, maxDelay: 2500, factor: 1.5, jitter: true })
+  // The provider waits `delay` after a close before its first attempt: drawn again each time.
+  socket.on('disconnect', () => { socket.configuration.delay = jitter() })
   const controlDoc = new Y.Doc()
   const control = new HocuspocusProvider({ websocketProvider: socket, name: CONTROL_DOC, document: controlDoc, token, awareness: null })
   control.attach()
@@ -115,10 +125,30 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     const m = board.doc.getMap<unknown>('meta')
     boardMeta.locked = m.get('locked') === true
     boardMeta.votesPerPerson = Number(m.get('votesPerPerson') ?? 3)
-    publicBoard.value = readPublicBoard(board.doc)
-    ideas.value = [...board.doc.getMap<Y.Map<unknown>>('ideas').values()]
-      .map(r => ({ id: String(r.get('id') ?? ''), text: String(r.get('text') ?? ''), by: String(r.get('by') ?? ''), votes: Number(r.get('votes') ?? 0) }))
-      .sort((a, b) => b.votes - a.votes || a.text.localeCompare(b.text))
+    boardMeta.total = Number(m.get('total') ?? 0)
+    // What a phone reads is bounded whatever the board's size (the server sends the top of a
+    // vote and a page of each list), and only the kind of board on screen is read.
+    if (current.value?.kind === 'idea-vote') {
+      ideas.value = readPublicIdeas(board.doc)
+    }
+    else {
+      try {
+        boardMeta.totals = JSON.parse(String(m.get('totals') ?? '{}')) as Record<string, number>
+      }
+      catch {}
+      publicBoard.value = readPublicBoard(board.doc)
+    }
+  }
+  /** Changes of one transaction arrive as one update: read once per burst of updates, not per update. */
+  let readScheduled = false
+  const scheduleRead = () => {
+    if (readScheduled)
+      return
+    readScheduled = true
+    queueMicrotask(() => {
+      readScheduled = false
+      readBoard()
+    })
   }
 
   function openBoard(boardId: string | undefined) {
@@ -139,21 +169,34 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: publicDocName(boardId), document: doc, token, awareness: null })
     provider.attach()
     board = { provider, doc, id: boardId }
-    doc.on('update', readBoard)
+    doc.on('update', scheduleRead)
     askMine()
   }
   watch(() => current.value?.boardId, id => openBoard(id))
 
   const send = (message: unknown) => control.sendStateless(JSON.stringify(message))
+  // Operations are numbered in the order the participant makes them; the server applies an
+  // operation only if it is later than the last one applied for its entry, so a retry or a
+  // resend never overwrites what came after it. The number survives reloads with the outbox.
+  let seq = Math.max(load<number>(SEQ_KEY, 0), ...outbox.value.map(o => o.seq ?? 0))
+  const nextSeq = () => {
+    seq = (Number.isSafeInteger(seq) ? seq : 0) + 1
+    save(SEQ_KEY, seq)
+    return seq
+  }
+  const wire = (o: Outgoing) => ({ t: 'contribute', msg: o.msg, board: o.board, name: name.value.trim(), body: o.body, ...(o.seq ? { seq: o.seq } : {}) })
+  /** While a retry waits (the rate limit, a store that cannot save), new work waits behind it, in order. */
+  let holding = false
   function askMine() {
     if (board && status.value === 'connected')
       send({ t: 'mine', board: board.id })
   }
   function flush() {
+    holding = false
     if (status.value !== 'connected')
       return
     for (const o of outbox.value)
-      send({ t: 'contribute', msg: o.msg, board: o.board, name: name.value.trim(), body: o.body })
+      send(wire(o))
   }
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   control.on('synced', () => {
@@ -181,6 +224,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
           // Kept in the outbox and sent again once the participant's limit allows, or once the
           // server can save again.
           clearTimeout(retryTimer)
+          holding = true
           retryTimer = setTimeout(flush, (message.retryAfter ?? 1) * 1000)
           notice.value = { text: message.error, error: true }
           return
@@ -197,10 +241,10 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   function contribute(body: Record<string, unknown>) {
     if (!board)
       return
-    const item = { msg: randomId(12), board: board.id, body }
+    const item: Outgoing = { msg: randomId(12), board: board.id, body, seq: nextSeq() }
     outbox.value = [...outbox.value, item]
-    if (status.value === 'connected')
-      send({ t: 'contribute', msg: item.msg, board: item.board, name: name.value.trim(), body })
+    if (status.value === 'connected' && !holding)
+      send(wire(item))
   }
 
   const sendingIds = computed(() => new Set(outbox.value.map(o => String(o.body.id ?? o.body.idea ?? ''))))
@@ -208,7 +252,15 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   return { activity, clockOffset, refused, name, status, session, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
 }
 
-function readPublicBoard(doc: Y.Doc): PublicBoard {
+const collator = new Intl.Collator()
+/** The ideas a phone shows, most voted first (the server sends the top of the vote). */
+export function readPublicIdeas(doc: Y.Doc): PublicIdea[] {
+  return [...doc.getMap<Y.Map<unknown>>('ideas').values()]
+    .map(r => ({ id: String(r.get('id') ?? ''), text: String(r.get('text') ?? ''), by: String(r.get('by') ?? ''), votes: Number(r.get('votes') ?? 0) }))
+    .sort((a, b) => b.votes - a.votes || collator.compare(a.text, b.text))
+}
+
+export function readPublicBoard(doc: Y.Doc): PublicBoard {
   let form: BoardFormView | undefined
   try {
     const raw = doc.getMap<unknown>('meta').get('form')

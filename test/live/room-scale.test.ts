@@ -1,0 +1,114 @@
+// A full room of phones: a phone's cost does not grow with the board. At 6,000 entries a late
+// joiner downloads at most 100 KB of the board's public document, and a phone's work for one
+// update (applying it and reading what the join page shows) stays within 5 ms.
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { liveBoard } from '../../src/live/adapters'
+import type { Contributor } from '../../src/live/boards'
+import { PHONE_TOP } from '../../src/live/idea-vote'
+import { readPublicBoard, readPublicIdeas } from '../../src/live/join/connection'
+import { PHONE_PAGE } from '../../src/live/list-board'
+
+const ENTRIES = 6000
+const PHONES = 300
+const who = (i: number, now: number): Contributor => ({ participantId: `participant-${i % PHONES}`, name: `Person ${i % PHONES}`, moderation: 'open', maxEntries: 100, maxRows: ENTRIES * 2, now })
+
+/** A board driven as the server drives it: each contribution its own change, projected in batches. */
+function room(kind: string) {
+  const adapter = liveBoard(kind)!
+  const doc = new Y.Doc()
+  const out = new Y.Doc()
+  doc.transact(() => adapter.init?.(doc))
+  const phone = new Y.Doc()
+  const apply = (body: unknown, by: Contributor) => {
+    let refusal
+    doc.transact(() => { refusal = adapter.apply(doc, adapter.op.parse(body), by) }, { source: 'local' })
+    expect(refusal).toBeUndefined()
+  }
+  const project = () => out.transact(() => adapter.project(doc, out, 'en'))
+  return { doc, out, phone, apply, project }
+}
+
+/** The phone's work per update, as the join page does it: apply the update, read the view. */
+function measurePhone(out: Y.Doc, phone: Y.Doc, read: (doc: Y.Doc) => unknown, step: () => void, n: number): number[] {
+  const times: number[] = []
+  const onUpdate = (update: Uint8Array) => {
+    const t0 = performance.now()
+    Y.applyUpdate(phone, update)
+    read(phone)
+    times.push(performance.now() - t0)
+  }
+  out.on('update', onUpdate)
+  for (let i = 0; i < n; i++)
+    step()
+  out.off('update', onUpdate)
+  return times.sort((a, b) => a - b)
+}
+const p95 = (sorted: number[]) => sorted[Math.floor(sorted.length * 0.95)]
+
+describe('a phone\'s cost at 6,000 entries', () => {
+  it('on the idea vote: the top of the vote, under 100 KB for a late joiner, under 5 ms an update', () => {
+    const { out, phone, apply, project } = room('idea-vote')
+    let now = Date.now()
+    for (let i = 0; i < ENTRIES; i++) {
+      apply({ op: 'add', id: `idea-${String(i).padStart(6, '0')}`, text: `Idea number ${i}: a sentence of ordinary length for a room` }, who(i, now++))
+      if (i % 20 === 19)
+        project()
+    }
+    project()
+    Y.applyUpdate(phone, Y.encodeStateAsUpdate(out))
+    // The vote: three votes each, spread over the board, projected as the server coalesces them.
+    const votes: [number, number][] = []
+    for (let p = 0; p < PHONES; p++) {
+      for (let v = 0; v < 3; v++)
+        votes.push([p, (p * 37 + v * 1009) % ENTRIES])
+    }
+    let k = 0
+    const times = measurePhone(out, phone, readPublicIdeas, () => {
+      for (let j = 0; j < 5 && k < votes.length; j++, k++) {
+        const [p, idea] = votes[k]
+        apply({ op: 'vote', idea: `idea-${String(idea).padStart(6, '0')}` }, who(p, now++))
+      }
+      project()
+    }, votes.length / 5)
+    const late = Y.encodeStateAsUpdate(out).length
+    const shown = readPublicIdeas(phone)
+    console.log(`idea vote at ${ENTRIES}: late joiner ${(late / 1024).toFixed(1)} KB, phone per update p95 ${p95(times).toFixed(2)} ms (max ${times.at(-1)!.toFixed(2)})`)
+    expect(shown).toHaveLength(PHONE_TOP)
+    expect(shown[0].votes).toBeGreaterThan(0)
+    expect(out.getMap('meta').get('total')).toBe(ENTRIES)
+    expect(late).toBeLessThanOrEqual(100 * 1024)
+    expect(p95(times)).toBeLessThanOrEqual(5)
+  })
+
+  // An exercise board's list holds at most 500 rows (the boards' own limit): its fullest.
+  it('on an exercise board: a page of the list, under 100 KB for a late joiner, under 5 ms an update', () => {
+    const ROWS = 500
+    const { out, phone, apply, project } = room('stakeholder-map')
+    let now = Date.now()
+    const row = (i: number, name = `Stakeholder ${i}`) => ({ id: `row-${i}`, name, category: 'host', power: 1 + (i % 5), interest: 1 + (i % 4), currentEngagement: '', preferredChannel: 'email', relationshipOwner: '' })
+    for (let i = 0; i < ROWS; i++) {
+      apply({ op: 'add', list: 'stakeholders', row: row(i) }, who(i, now++))
+      if (i % 20 === 19)
+        project()
+    }
+    project()
+    Y.applyUpdate(phone, Y.encodeStateAsUpdate(out))
+    // Edits and withdrawals across the board.
+    let k = 0
+    const times = measurePhone(out, phone, readPublicBoard, () => {
+      const i = (k++ * 53) % ROWS
+      if (k % 4 === 0)
+        apply({ op: 'withdraw', list: 'stakeholders', id: `row-${i}` }, who(i, now++))
+      else
+        apply({ op: 'edit', list: 'stakeholders', row: row(i, `Stakeholder ${i}, edited`) }, who(i, now++))
+      project()
+    }, 1000)
+    const late = Y.encodeStateAsUpdate(out).length
+    console.log(`list board at ${ROWS}: late joiner ${(late / 1024).toFixed(1)} KB, phone per update p95 ${p95(times).toFixed(2)} ms (max ${times.at(-1)!.toFixed(2)})`)
+    expect(readPublicBoard(phone).rows.stakeholders).toHaveLength(PHONE_PAGE)
+    expect(JSON.parse(String(out.getMap('meta').get('totals'))).stakeholders).toBeGreaterThan(PHONE_PAGE)
+    expect(late).toBeLessThanOrEqual(100 * 1024)
+    expect(p95(times)).toBeLessThanOrEqual(5)
+  })
+})
