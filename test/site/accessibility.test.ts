@@ -117,7 +117,7 @@ describe('axe-core on the live join page', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kit-a11y-join-'))
     await buildJoinPage(join(dir, 'join'))
-    server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Module 2 · Community of practice', host: '127.0.0.1', port: 0, joinDir: join(dir, 'join') })
+    server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Module 2 · Community of practice', host: '127.0.0.1', port: 0, joinDir: join(dir, 'join'), limits: { burst: 20, perSecond: 10 } })
     facilitator = new Facilitator(server.wsUrl, TOKEN)
     await facilitator.ready()
     phone = new Participant(server.wsUrl, 'a11y-gate-phone-secret', 'Ana')

@@ -458,7 +458,7 @@ export const ES: Record<string, string> = {
   'All ideas': 'Todas las ideas',
   'Join from your phone': 'Únanse desde su celular',
   'Remove all from this person': 'Quitar todo lo de esta persona',
-  'Block': 'Bloquear',
+  'Block this person': 'Bloquear a esta persona',
   'Unblock': 'Desbloquear',
   'Live mode problem': 'Problema del modo en vivo',
   'Many new participants': 'Muchas personas nuevas',
