@@ -4,6 +4,8 @@
 import { configs } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
 import { type Component, defineAsyncComponent } from 'vue'
+import type { Catalogue } from '../src/i18n/catalogue'
+import { addLanguage, catalogueFor } from '../src/i18n/labels'
 import { applyNoteSettings, type DeckNoteConfig, seedPresenterNotesPane, useNoteSettings } from './notes-settings'
 
 // Each board's view lives in its own folder (src/boards/<kind>/<Tag>.vue, next to its
@@ -15,7 +17,16 @@ import { applyNoteSettings, type DeckNoteConfig, seedPresenterNotesPane, useNote
 const views = import.meta.glob<Component>('../src/boards/*/*.vue', { import: 'default' })
 const models = import.meta.glob('../src/boards/*/model.ts')
 
-export default defineAppSetup(({ app }) => {
+// Each language's catalogue, loaded on its own: a built deck bundles English only (see
+// lightClientPlugin in src/slidev/vite.ts) and loads its cohort's language before it mounts.
+const catalogues = import.meta.glob<Catalogue>('../src/i18n/*/index.ts', { import: 'catalogue' })
+
+export default defineAppSetup(async ({ app }) => {
+  const language = (configs as { cohort?: { language?: string } }).cohort?.language
+  const load = language ? catalogues[`../src/i18n/${language}/index.ts`] : undefined
+  if (language && load && !catalogueFor(language))
+    addLanguage(await load())
+
   for (const model of Object.keys(models)) {
     const folder = model.slice(0, -'model.ts'.length)
     const files = Object.keys(views).filter(file => file.startsWith(folder))
