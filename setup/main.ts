@@ -3,23 +3,37 @@
 // <html> for styles/notes.css.
 import { configs } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
-import type { Component } from 'vue'
-import { BOARDS } from '../src/boards'
+import { type Component, defineAsyncComponent } from 'vue'
+import type { Catalogue } from '../src/i18n/catalogue'
+import { addLanguage, catalogueFor } from '../src/i18n/labels'
 import { applyNoteSettings, type DeckNoteConfig, seedPresenterNotesPane, useNoteSettings } from './notes-settings'
 
-// Each board's view lives in its own folder (src/boards/<kind>/<Tag>.vue), outside
-// components/, which Slidev registers whole (a board's model.ts would become a component
-// `Model`). So the tags a deck writes (`<StakeholderMap />`) are registered here, from the
-// registry. Eager: a board renders in the same tick as its slide, as it did from components/.
-const views = import.meta.glob<Component>('../src/boards/*/*.vue', { eager: true, import: 'default' })
+// Each board's view lives in its own folder (src/boards/<kind>/<Tag>.vue, next to its
+// model.ts), outside components/, which Slidev registers whole (a board's model.ts would become
+// a component `Model`). So the tags a deck writes (`<StakeholderMap />`) are registered here, by
+// file name (src/boards/index.ts gives each board the tag of its view's file). Loaded when a
+// slide first shows it, not in a deck's first load: a board, its model and Yjs are needed on
+// board slides only.
+const views = import.meta.glob<Component>('../src/boards/*/*.vue', { import: 'default' })
+const models = import.meta.glob('../src/boards/*/model.ts')
 
-export default defineAppSetup(({ app }) => {
-  for (const { component, def } of BOARDS) {
-    const file = `../src/boards/${def.kind}/${component}.vue`
-    const view = views[file]
-    if (!view)
-      throw new Error(`The board "${def.kind}" has no view: src/boards/index.ts gives it the tag <${component} />, so put its component at src/boards/${def.kind}/${component}.vue.`)
-    app.component(component, view)
+// Each language's catalogue, loaded on its own: a built deck bundles English only (see
+// lightClientPlugin in src/slidev/vite.ts) and loads its cohort's language before it mounts.
+const catalogues = import.meta.glob<Catalogue>('../src/i18n/*/index.ts', { import: 'catalogue' })
+
+export default defineAppSetup(async ({ app }) => {
+  const language = (configs as { cohort?: { language?: string } }).cohort?.language
+  const load = language ? catalogues[`../src/i18n/${language}/index.ts`] : undefined
+  if (language && load && !catalogueFor(language))
+    addLanguage(await load())
+
+  for (const model of Object.keys(models)) {
+    const folder = model.slice(0, -'model.ts'.length)
+    const files = Object.keys(views).filter(file => file.startsWith(folder))
+    if (!files.length)
+      throw new Error(`The board in ${folder.slice(3)} has no view: put its component there, named as its tag in src/boards/index.ts (src/boards/<kind>/<Tag>.vue).`)
+    for (const file of files)
+      app.component(file.slice(folder.length, -'.vue'.length), defineAsyncComponent(views[file]))
   }
 
   const accent = (configs as { cohort?: { accent?: string } }).cohort?.accent

@@ -15,7 +15,7 @@
 import { useLocalStorage } from '@vueuse/core'
 import { computed, type Ref, watchEffect } from 'vue'
 import { DEFAULT_FORMAT, type Format, FORMATS } from '../src/content/notes'
-import { liveConfig } from '../src/live/client'
+import { liveConfig } from '../src/live/config'
 
 export interface DeckNoteConfig {
   title?: string

@@ -9,28 +9,13 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { computed, inject, onScopeDispose, type Ref, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
 import { ACTIVITY_MAP, ADMISSION_DOC, type AdmissionStats, boardDocName, CONTROL_DOC, type CurrentActivity, type CurrentBoard, HEALTH_MAP, type InstanceHealth, type EntryStatus, type Moderation, type ServerMessage } from './protocol'
+import { activitiesOnPages, activityMessage, type TimerState, useAnnounceActivity } from './announce'
+import { type LiveConfig, liveConfig } from './config'
 
-export interface LiveConfig {
-  url: string
-  token: string
-  join: string
-  /** the session's name: boards keep their local copy per session */
-  session: string
-}
-
-export function liveConfig(env: Record<string, string | undefined> = (import.meta as any).env ?? {}): LiveConfig | undefined {
-  const { VITE_KIT_LIVE_URL: url, VITE_KIT_LIVE_TOKEN: token, VITE_KIT_LIVE_JOIN: join, VITE_KIT_LIVE_SESSION: session } = env
-  // Without a name (a server started by hand), the token tells sessions apart: each has its own.
-  return url && token && join ? { url, token, join, session: session || `token-${hashText(token)}` } : undefined
-}
-
-/** A short, stable digest (FNV-1a), so that a document name never holds the token itself. */
-function hashText(text: string): string {
-  let h = 0x811C9DC5
-  for (let i = 0; i < text.length; i++)
-    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return (h >>> 0).toString(36)
-}
+// Kept in ./config.ts, so that reading it (setup/notes-settings.ts) does not bundle this client.
+export { type LiveConfig, liveConfig }
+// Kept in ./announce.ts, so that the activity layout does not bundle this client either.
+export { activitiesOnPages, activityMessage, type TimerState, useAnnounceActivity }
 
 interface Shared {
   config: LiveConfig
@@ -194,20 +179,6 @@ export function useFollowSlides(): void {
   onScopeDispose(stop)
 }
 
-/** The timer state ActivityClock keeps (useActivityTimer's localStorage value). */
-export interface TimerState { startedAt: number | null, elapsedBefore: number, extra?: number }
-
-/** What phones are told of the current slide's activity: its steps and where its timer stands. */
-export function activityMessage(slide: string, steps: readonly { title: string, seconds: number }[], timer: TimerState): CurrentActivity {
-  return {
-    slide,
-    steps: steps.map(s => ({ title: s.title, seconds: s.seconds })),
-    startedAt: timer.startedAt,
-    elapsedBefore: Math.max(0, Math.round(timer.elapsedBefore)),
-    running: timer.startedAt !== null,
-  }
-}
-
 /** Puts an activity's steps and timer on the phones (undefined: none), only when it changed. */
 export function setCurrentActivity(activity: CurrentActivity | undefined, config = liveConfig()): void {
   if (!config)
@@ -222,28 +193,6 @@ export function setCurrentActivity(activity: CurrentActivity | undefined, config
     else
       map.delete('now')
   })
-}
-
-const activitiesOnPages = new Set<number>()
-
-/**
- * Called by the activity clock of a timed slide: while its slide is the presenter's current
- * slide, phones show its step and time left, sent again whenever the timer changes (start, pause,
- * next step). Only the presenter view and the projected slides steer.
- */
-export function useAnnounceActivity(activity: () => CurrentActivity | undefined): void {
-  const config = liveConfig()
-  const page = inject<Ref<number> | undefined>('$$slidev-page', undefined)
-  const renderContext = inject<Ref<string> | undefined>('$$slidev-render-context', undefined)
-  const slidev = inject<{ nav?: { currentPage?: number } } | undefined>('$$slidev-context', undefined)
-  if (!config || !page || !['slide', 'presenter'].includes(renderContext?.value ?? ''))
-    return
-  activitiesOnPages.add(page.value)
-  const stop = watch(() => (slidev?.nav?.currentPage === page.value ? activity() : null), (now) => {
-    if (now !== null)
-      setCurrentActivity(now, config)
-  }, { immediate: true, deep: true })
-  onScopeDispose(stop)
 }
 
 export type LiveConnection = 'connecting' | 'online' | 'offline'

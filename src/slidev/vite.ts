@@ -101,6 +101,10 @@ export function lightClientPlugin(): Plugin {
         return ''
       if (id === LAZY_NOTES)
         return LAZY_NOTES_CODE
+      // A built deck bundles English only; setup/main.ts loads the cohort's language's catalogue
+      // (its own chunk) before the deck mounts, so a deck does not carry every language.
+      if (/[\\/]src[\\/]i18n[\\/]languages\.ts$/.test(id))
+        return `import { catalogue as en } from './en'\nexport const CATALOGUES = [en]\n`
       if (id.startsWith(NOTE_PREFIX))
         return `export default ${JSON.stringify(notes.get(Number(id.slice(NOTE_PREFIX.length).replace('note-', ''))) ?? '')}`
       return null
