@@ -24,7 +24,7 @@ export interface FirstLoad {
 /** The decks of a built site: its folders that hold an index.html. */
 export function builtDecks(siteDir: string): string[] {
   return readdirSync(siteDir, { withFileTypes: true })
-    .filter(d => d.isDirectory() && existsSync(join(siteDir, d.name, 'index.html')) && d.name !== 'handouts')
+    .filter(d => d.isDirectory() && existsSync(join(siteDir, d.name, 'index.html')) && !['handouts', 'licenses'].includes(d.name))
     .map(d => d.name)
     .sort()
 }
