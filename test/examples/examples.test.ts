@@ -267,3 +267,17 @@ describe.each(examples)('the %s README\'s claims about the charter builder', (sl
       expect(words, name).toContain(name)
   })
 })
+
+describe('the worked examples\' printed charters', () => {
+  it('are exactly what the charter builder writes from the example\'s export (examples/<slug>/CHARTER.md)', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { charterBuilder } = await import('../../src/boards/charter-builder/model')
+    const { ROOT } = await import('../../src/paths')
+    for (const slug of ['data-clinic-network', 'lanternfish']) {
+      const exported = JSON.parse(readFileSync(join(ROOT, 'examples', slug, 'm4-board-charter-builder.json'), 'utf8'))
+      const parsed = charterBuilder.schema.parse(exported.data)
+      expect(readFileSync(join(ROOT, 'examples', slug, 'CHARTER.md'), 'utf8'), slug).toBe(charterBuilder.toMarkdown(parsed))
+    }
+  })
+})
