@@ -48,8 +48,8 @@ export function useShortcutLock(): { lock: () => void, unlock: () => void } {
   return { lock, unlock }
 }
 
-/** Slidev's render context key (its `injectionRenderContext`, a string key in Slidev 52). */
-const RENDER_CONTEXT = '$$slidev-render-context' as unknown as InjectionKey<Ref<string>>
+/** Slidev's render context key (its `injectionRenderContext`, a string key in Slidev 52); tests provide it. */
+export const RENDER_CONTEXT = '$$slidev-render-context' as unknown as InjectionKey<Ref<string>>
 
 /**
  * Where this copy of the slide is drawn: 'slide' on the projector, 'presenter' for the

@@ -6,6 +6,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
 import IdeaVote from './IdeaVote.vue'
+import { RENDER_CONTEXT } from '../../slidev/context'
 import LiveJoin from '../../../components/LiveJoin.vue'
 import { boardReady } from '../../../test/components/board-ready'
 
@@ -43,7 +44,7 @@ describe('LiveJoin', () => {
   })
 
   it('outside a live session, tells the presenter view how to start one', () => {
-    const wrapper = mount(LiveJoin, { global: { provide: { '$$slidev-render-context': ref('presenter') } } })
+    const wrapper = mount(LiveJoin, { global: { provide: { [RENDER_CONTEXT as symbol]: ref('presenter') } } })
     expect(wrapper.text()).toContain('npm run live')
   })
 })
