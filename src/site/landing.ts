@@ -61,42 +61,12 @@ export function renderLanding({ title, decks, handouts = {}, cohort, sessions = 
       </details>
     </article>`).join('\n')
 
-  return `<!doctype html>
-<html lang="${escapeHtml(catalogueFor(language)?.code ?? 'en')}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<link rel="icon" href="./favicon.svg" type="image/svg+xml">
-<style>
-  body { font-family: system-ui, sans-serif; color: #1b1f24; margin: 0; background: #f6f8f9; line-height: 1.5; }
-  header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; }
-  header h1 { color: #0b5d6b; margin-bottom: 0.2rem; }
-  .module { background: #fff; border: 1px solid #c9d1d9; border-radius: 0.5rem; padding: 1rem 1.5rem; margin-bottom: 1rem; }
-  .module h2 { margin: 0 0 0.3rem; font-size: 1.3rem; }
-  a { color: #0b5d6b; }
-  a:focus-visible { outline: 3px solid #8a3b00; outline-offset: 2px; }
-  .meta { color: #4a5562; margin: 0; }
-  table { border-collapse: collapse; } td, th { text-align: left; padding: 0.15rem 0.8rem 0.15rem 0; }
-  footer { color: #4a5562; font-size: 0.9rem; }
-</style>
-</head>
-<body>
-<header>
+  return pageShell(language, escapeHtml(title), `
   <h1>${escapeHtml(title)}</h1>
   ${cohort ? `<p class="cohort">${escapeHtml(cohort.organisation)} · ${escapeHtml(cohort.venue)} · ${t('Facilitators:')} ${cohort.facilitators.map(f => escapeHtml(`${f.name}${f.pronouns ? ` (${f.pronouns})` : ''}`)).join(', ')}</p>` : ''}
   <p>${c(decks.length, '{n} deck', '{n} decks')}, ${c(total, '{n} minute of facilitated sessions', '{n} minutes of facilitated sessions')}. ${t('Open a deck to present it; press {key} for the slide overview, or open the presenter view for notes and timings.').replace('{key}', '<kbd>o</kbd>')}</p>
   ${participants ? `<p class="participants-link">${t('{link}: the decks to follow, their worksheets and how to join, without the presenter view or the facilitator guide. Share this one with your group.').replace('{link}', `<a href="./participants.html">${t('The page for participants')}</a>`)}</p>` : ''}
-</header>
-<main>
-${cards}
-</main>
-<footer>
-  <p>${licenceHtml(text => translate(text, language))}</p>
-</footer>
-</body>
-</html>
-`
+`, cards)
 }
 
 export interface ParticipantsOptions {
@@ -128,26 +98,7 @@ export function renderParticipants({ title, decks, handouts = {}, cohort, sessio
       <ul class="objectives">${d.objectives.map(o => `<li>${escapeHtml(o)}</li>`).join('')}</ul>
     </article>`
   }).join('\n')
-  return `<!doctype html>
-<html lang="${escapeHtml(catalogueFor(language)?.code ?? 'en')}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}: ${t('for participants')}</title>
-<link rel="icon" href="./favicon.svg" type="image/svg+xml">
-<style>
-  body { font-family: system-ui, sans-serif; color: #1b1f24; margin: 0; background: #f6f8f9; line-height: 1.5; }
-  header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; }
-  header h1 { color: #0b5d6b; margin-bottom: 0.2rem; }
-  .module { background: #fff; border: 1px solid #c9d1d9; border-radius: 0.5rem; padding: 1rem 1.5rem; margin-bottom: 1rem; }
-  .module h2 { margin: 0 0 0.3rem; font-size: 1.3rem; }
-  a { color: #0b5d6b; }
-  a:focus-visible { outline: 3px solid #8a3b00; outline-offset: 2px; }
-  footer { color: #4a5562; font-size: 0.9rem; }
-</style>
-</head>
-<body>
-<header>
+  return pageShell(language, `${escapeHtml(title)}: ${t('for participants')}`, `
   <h1>${escapeHtml(title)}</h1>
   ${cohort ? `<p class="cohort">${escapeHtml(cohort.organisation)} · ${escapeHtml(cohort.venue)} · ${t('Facilitators:')} ${cohort.facilitators.map(f => escapeHtml(`${f.name}${f.pronouns ? ` (${f.pronouns})` : ''}`)).join(', ')}</p>` : ''}
   <p>${t('Welcome. Here are the modules you will take part in: the slides to follow, and the worksheets to print or fill in.')}</p>
@@ -157,7 +108,37 @@ export function renderParticipants({ title, decks, handouts = {}, cohort, sessio
     <li>${t('No phone, or no live boards that day? The printed worksheets below do the same job on paper.')}</li>
     <li>${t('Online, your facilitator shares the address in the call\'s chat.')}</li>
   </ul>
-</header>
+`, cards)
+}
+
+
+/**
+ * The page around the landing page and the participants' page: one look, the page's language,
+ * the favicon and the licence footer. `title` and `header` are HTML, already escaped.
+ */
+function pageShell(language: string | undefined, title: string, header: string, cards: string): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(catalogueFor(language)?.code ?? 'en')}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="icon" href="./favicon.svg" type="image/svg+xml">
+<style>
+  body { font-family: system-ui, sans-serif; color: #1b1f24; margin: 0; background: #f6f8f9; line-height: 1.5; }
+  header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem; }
+  header h1 { color: #0b5d6b; margin-bottom: 0.2rem; }
+  .module { background: #fff; border: 1px solid #c9d1d9; border-radius: 0.5rem; padding: 1rem 1.5rem; margin-bottom: 1rem; }
+  .module h2 { margin: 0 0 0.3rem; font-size: 1.3rem; }
+  a { color: #0b5d6b; }
+  a:focus-visible { outline: 3px solid #8a3b00; outline-offset: 2px; }
+  .meta { color: #4a5562; margin: 0; }
+  table { border-collapse: collapse; } td, th { text-align: left; padding: 0.15rem 0.8rem 0.15rem 0; }
+  footer { color: #4a5562; font-size: 0.9rem; }
+</style>
+</head>
+<body>
+<header>${header}</header>
 <main>
 ${cards}
 </main>
@@ -168,4 +149,3 @@ ${cards}
 </html>
 `
 }
-
