@@ -12,7 +12,9 @@
 // Redis lost: the instance goes on alone within a second (the client's reconnect attempts and
 // errors are reported once, never left unhandled), publishes nothing until Redis is back, and
 // then subscribes again and exchanges state vectors for every open document, so what each
-// instance accepted meanwhile reaches the others.
+// instance accepted meanwhile reaches the others. The same holds at start-up: a document opened
+// while the connections are still opening waits for them (at most CONNECT_WAIT_MS), and one
+// opened without them is subscribed the moment both are ready.
 //
 // It relies on two of the extension's members that its types mark private (`pubKey`,
 // `encodeMessage`); without them (another version) the extension's own behaviour is kept.
@@ -21,6 +23,8 @@ import { OutgoingMessage, type onChangePayload } from '@hocuspocus/server'
 import * as Y from 'yjs'
 
 const ANTI_ENTROPY_MS = 1000
+/** How long a document opened at start-up waits for the connections to Redis to open. */
+const CONNECT_WAIT_MS = 2000
 
 interface Internals {
   pubKey?: (documentName: string) => string
@@ -44,6 +48,9 @@ export class LiveRedis extends Redis {
   private resync = new Map<string, ReturnType<typeof setTimeout>>()
   private down = false
   private destroyed = false
+  /** Documents opened while the connections were not ready: not yet subscribed. */
+  private unsubscribed = new Set<string>()
+  private waiters = new Set<() => void>()
 
   /** `onHealth`: a plain sentence while Redis is unreachable, undefined once it is back. */
   constructor(configuration: RedisConfiguration, private onHealth: (problem: string | undefined) => void = () => {}) {
@@ -57,6 +64,7 @@ export class LiveRedis extends Redis {
       if (this.down || this.destroyed || this.up)
         return
       this.down = true
+      this.settle()
       console.error(`live: Redis at ${where} is unreachable (${e?.message || 'connection closed'}): this instance goes on alone; phones on other instances do not see its changes until Redis is back.`)
       this.onHealth('Redis is unreachable: this server goes on alone, and phones on other servers do not see its changes until Redis is back (details in the server\'s terminal).')
     }
@@ -64,9 +72,51 @@ export class LiveRedis extends Redis {
       client.on('error', (e: Error) => lost(e))
       client.on('close', () => lost())
       client.on('ready', () => {
-        if (this.down && this.up)
+        if (!this.up)
+          return
+        if (this.down)
           this.back(where)
+        else if (this.unsubscribed.size)
+          this.share([...this.unsubscribed])
+        this.settle()
       })
+    }
+  }
+
+  /** Resolves once both connections are ready, or after `ms` (Redis still connecting, or unreachable). */
+  private ready(ms: number): Promise<void> {
+    if (this.up)
+      return Promise.resolve()
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms)
+      timer.unref?.()
+      const waiters = this.waiters
+      function done() {
+        clearTimeout(timer)
+        waiters.delete(done)
+        resolve()
+      }
+      waiters.add(done)
+    })
+  }
+
+  /** Ends every wait for the connections: they are ready, or Redis is unreachable. */
+  private settle() {
+    for (const done of [...this.waiters])
+      done()
+  }
+
+  /** Subscribes documents opened while Redis was not ready, and exchanges state vectors for them. */
+  private share(names: string[]) {
+    const self = this as unknown as Internals
+    for (const name of names) {
+      const document = self.documents?.get(name)
+      this.unsubscribed.delete(name)
+      if (!document)
+        continue
+      if (self.subKey)
+        this.sub.subscribe(self.subKey(name)).catch(() => {})
+      self.publishFirstSyncStep?.(name, document).catch(() => {})
     }
   }
 
@@ -85,22 +135,24 @@ export class LiveRedis extends Redis {
       self.replySubscription.catch(() => {})
     }
     // What changed on either side meanwhile: the state-vector exchange repairs it.
-    for (const [name, document] of self.documents ?? []) {
-      if (self.subKey)
-        this.sub.subscribe(self.subKey(name)).catch(() => {})
-      self.publishFirstSyncStep?.(name, document).catch(() => {})
-    }
+    this.share([...(self.documents?.keys() ?? [])])
   }
 
   override async afterLoadDocument(data: Parameters<Redis['afterLoadDocument']>[0]): Promise<void> {
+    // Just started, the connections may still be opening: a document opened now (the session's
+    // own, at start-up) waits for them a moment rather than staying unshared.
+    if (!this.up && !this.down)
+      await this.ready(CONNECT_WAIT_MS)
     if (this.up) {
       try {
         return await super.afterLoadDocument(data)
       }
       catch {}
     }
-    // Without Redis the document still opens, on this instance alone; `back` subscribes it.
+    // Without Redis the document still opens, on this instance alone; it is subscribed as soon
+    // as both connections are ready (`share`), whether Redis was down or still connecting.
     ;(this as unknown as Internals).documents?.set(data.documentName, data.document)
+    this.unsubscribed.add(data.documentName)
   }
 
   override async onStoreDocument(data: Parameters<Redis['onStoreDocument']>[0]): Promise<void> {
