@@ -1,11 +1,11 @@
 // App set-up shared by every deck: the exercise boards' tags, a cohort's accent colour on every
 // slide, view and print, and the notes settings (format, live mode, version) as attributes on
 // <html> for styles/notes.css.
-import { configs } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
 import { type Component, defineAsyncComponent } from 'vue'
 import type { Catalogue } from '../src/i18n/catalogue'
 import { addLanguage, catalogueFor } from '../src/i18n/labels'
+import { useDeckConfigs } from '../src/slidev/context'
 import { applyNoteSettings, type DeckNoteConfig, seedPresenterNotesPane, useNoteSettings } from './notes-settings'
 
 // Each board's view lives in its own folder (src/boards/<kind>/<Tag>.vue, next to its
@@ -22,6 +22,7 @@ const models = import.meta.glob('../src/boards/*/model.ts')
 const catalogues = import.meta.glob<Catalogue>('../src/i18n/*/index.ts', { import: 'catalogue' })
 
 export default defineAppSetup(async ({ app }) => {
+  const configs = useDeckConfigs()
   const language = (configs as { cohort?: { language?: string } }).cohort?.language
   const load = language ? catalogues[`../src/i18n/${language}/index.ts`] : undefined
   if (language && load && !catalogueFor(language))

@@ -10,6 +10,10 @@ import {
 } from './notes'
 import { at, type Problem } from './problem'
 import { withSharedNotes } from './shared-notes'
+import { activityPlan, stepStarts } from '../state/activity-plan'
+
+/** Seconds as the notes write a time: 9:00, 12:30. */
+const clockTime = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
 import { inVersion, optionalBlocks, slideMinutes, type Version } from './timing'
 
 /** A slide with an exercise board (the vote, IdeaVote, is not a board people work on). */
@@ -119,6 +123,23 @@ export function checkNotes(deck: LoadedDeck, versions: readonly Version[], share
     labelOrder(firstParagraph && openingLabel(firstParagraph) === GLANCE_LABEL ? common.slice(1) : common, '', report)
     for (const seg of shape.filter(s => s.variant))
       labelOrder(paragraphs(seg.text), `in the \`::: ${seg.variant}\` block (notes line ${seg.line}): `, report)
+
+    // The projector's clock (ActivityClock) and the script keep the same time: every step
+    // change of the clock, from the slide's frontmatter, is a time in the in-person timing cues.
+    const plan = slide.frontmatter.layout === 'activity' ? activityPlan(slide.frontmatter) : []
+    if (plan.length > 1 && inVersion(slide.frontmatter, index, 'full', optional[index])) {
+      const script = resolveNote(expanded.text, { format: 'in-person', live: false, version: 'full' })
+      const cues = paragraphs(script).find(p => openingLabel(p) === 'Timing cues')
+      if (cues) {
+        const said = new Set([...cues.matchAll(/\b(\d{1,3}):([0-5]\d)\b/g)].map(m => Number(m[1]) * 60 + Number(m[2])))
+        const starts = stepStarts(plan)
+        const missing = plan.map((step, i) => ({ step, at: starts[i] })).filter(({ at }, i) => i > 0 && !said.has(at))
+        if (missing.length) {
+          const clock = plan.map((step, i) => `${clockTime(starts[i])} ${step.title.replace('{n}', String(step.n ?? ''))}`).join(' · ')
+          report(`the projector's clock changes step at ${missing.map(({ step, at }) => `${clockTime(at)} (${step.title.replace('{n}', String(step.n ?? ''))})`).join(', ')}, but the in-person **Timing cues** do not: the clock runs ${clock}. Make the cues and the frontmatter (\`devices\`, \`intro\`, \`solo\`, \`rounds\`, \`steps\`) agree, so the room's clock and the script keep the same time.`)
+        }
+      }
+    }
 
     // Per setting: an activity's required parts, and the words.
     const missingIn = new Map<string, string[]>()

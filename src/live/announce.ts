@@ -2,7 +2,8 @@
 // told and when. Apart from src/live/client.ts (which re-exports it and does the sending), so
 // that the activity layout, on many slides, does not put Yjs and the Hocuspocus provider in a
 // deck's first load; the client is loaded only in a live session.
-import { inject, onScopeDispose, type Ref, watch } from 'vue'
+import { onScopeDispose, watch } from 'vue'
+import { useSlidePlace } from '../slidev/context'
 import { liveConfig } from './config'
 import type { CurrentActivity } from './protocol'
 
@@ -30,13 +31,11 @@ export const activitiesOnPages = new Set<number>()
  */
 export function useAnnounceActivity(activity: () => CurrentActivity | undefined): void {
   const config = liveConfig()
-  const page = inject<Ref<number> | undefined>('$$slidev-page', undefined)
-  const renderContext = inject<Ref<string> | undefined>('$$slidev-render-context', undefined)
-  const slidev = inject<{ nav?: { currentPage?: number } } | undefined>('$$slidev-context', undefined)
-  if (!config || !page || !['slide', 'presenter'].includes(renderContext?.value ?? ''))
+  const { page, renderContext, isCurrent } = useSlidePlace()
+  if (!config || !page || !['slide', 'presenter'].includes(renderContext.value))
     return
   activitiesOnPages.add(page.value)
-  const stop = watch(() => (slidev?.nav?.currentPage === page.value ? activity() : null), (now) => {
+  const stop = watch(() => (isCurrent.value ? activity() : null), (now) => {
     if (now !== null)
       void import('./client').then(client => client.setCurrentActivity(now, config))
   }, { immediate: true, deep: true })

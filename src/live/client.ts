@@ -6,11 +6,12 @@
 // `npm run live` hands the address and token to this laptop's Slidev only, as VITE_KIT_LIVE_*
 // variables; a deck built for the web has none, and every function here is then inert.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import { computed, inject, onScopeDispose, type Ref, ref, shallowRef, watch } from 'vue'
+import { computed, onScopeDispose, type Ref, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
 import { ACTIVITY_MAP, ADMISSION_DOC, type AdmissionStats, boardDocName, CONTROL_DOC, type CurrentActivity, type CurrentBoard, HEALTH_MAP, type InstanceHealth, type EntryStatus, type Moderation, type ServerMessage } from './protocol'
 import { activitiesOnPages, activityMessage, type TimerState, useAnnounceActivity } from './announce'
 import { type LiveConfig, liveConfig } from './config'
+import { useCurrentPage, useSlidePlace } from '../slidev/context'
 
 // Kept in ./config.ts, so that reading it (setup/notes-settings.ts) does not bundle this client.
 export { type LiveConfig, liveConfig }
@@ -151,14 +152,12 @@ const boardsOnPages = new Map<number, CurrentBoard>()
  */
 export function useAnnounceBoard(board: CurrentBoard): void {
   const config = liveConfig()
-  const page = inject<Ref<number> | undefined>('$$slidev-page', undefined)
-  const renderContext = inject<Ref<string> | undefined>('$$slidev-render-context', undefined)
-  const slidev = inject<{ nav?: { currentPage?: number } } | undefined>('$$slidev-context', undefined)
-  if (!config || !page || !['slide', 'presenter'].includes(renderContext?.value ?? ''))
+  const { page, renderContext, isCurrent } = useSlidePlace()
+  if (!config || !page || !['slide', 'presenter'].includes(renderContext.value))
     return
   boardsOnPages.set(page.value, board)
-  const stop = watch(() => slidev?.nav?.currentPage, (current) => {
-    if (current === page.value)
+  const stop = watch(isCurrent, (current) => {
+    if (current)
       setCurrentBoard(board, config)
   }, { immediate: true })
   onScopeDispose(stop)
@@ -167,10 +166,10 @@ export function useAnnounceBoard(board: CurrentBoard): void {
 /** For a component on every slide (a global layer): slides without a board send phones to wait. */
 export function useFollowSlides(): void {
   const config = liveConfig()
-  const slidev = inject<{ nav?: { currentPage?: number } } | undefined>('$$slidev-context', undefined)
   if (!config)
     return
-  const stop = watch(() => slidev?.nav?.currentPage, (current) => {
+  const currentPage = useCurrentPage()
+  const stop = watch(currentPage, (current) => {
     if (current !== undefined && !boardsOnPages.has(current))
       setCurrentBoard(undefined, config)
     if (current !== undefined && !activitiesOnPages.has(current))

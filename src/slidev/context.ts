@@ -8,7 +8,8 @@
 // exactly these four; the built decks in test/site run the real ones.
 import { configs, lockShortcuts, useNav, useSlideContext } from '@slidev/client'
 import { useMediaQuery } from '@vueuse/core'
-import { computed, type ComputedRef, inject, type InjectionKey, onScopeDispose, type Ref } from 'vue'
+import { computed, type ComputedRef, inject, onScopeDispose, type Ref } from 'vue'
+import { RENDER_CONTEXT, SLIDE_PAGE } from './keys'
 
 /** The deck's configs (its headmatter, with the kit's own fields such as `cohort`). */
 export function useDeckConfigs<T extends object = Record<string, unknown>>(): Partial<T> {
@@ -48,8 +49,7 @@ export function useShortcutLock(): { lock: () => void, unlock: () => void } {
   return { lock, unlock }
 }
 
-/** Slidev's render context key (its `injectionRenderContext`, a string key in Slidev 52); tests provide it. */
-export const RENDER_CONTEXT = '$$slidev-render-context' as unknown as InjectionKey<Ref<string>>
+export { RENDER_CONTEXT, SLIDE_PAGE } from './keys'
 
 /**
  * Where this copy of the slide is drawn: 'slide' on the projector, 'presenter' for the
@@ -76,4 +76,21 @@ export function useCurrentFrontmatter(): ComputedRef<Record<string, any>> {
 export function useDeckNav() {
   const { isPresenter, slides, currentSlideNo, currentSlideRoute, clicks, clicksTotal } = useNav()
   return { isPresenter, slides, currentSlideNo, currentSlideRoute, clicks, clicksTotal }
+}
+
+/**
+ * For a component on a slide: the page it is on, and whether that page is the one this window
+ * shows now. `page` is undefined outside a slide (a global layer, a unit test without Slidev).
+ */
+export function useSlidePlace(): { page: Ref<number> | undefined, renderContext: ComputedRef<string>, isCurrent: ComputedRef<boolean> } {
+  const page = inject(SLIDE_PAGE, undefined)
+  const renderContext = useRenderContext()
+  const { currentSlideNo } = useNav()
+  return { page, renderContext, isCurrent: computed(() => !!page && currentSlideNo.value === page.value) }
+}
+
+/** The page this window shows now (1-based). */
+export function useCurrentPage(): ComputedRef<number> {
+  const { currentSlideNo } = useNav()
+  return computed(() => currentSlideNo.value)
 }

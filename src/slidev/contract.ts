@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../paths'
+import { SLIDEV_KEYS } from './keys'
 
 export interface ContractItem {
   name: string
@@ -85,6 +86,11 @@ export const SLIDEV_CONTRACT: ContractItem[] = [
     name: 'useSlideContext() returns $frontmatter',
     why: 'activity slides and timers default to the slide\'s frontmatter (useSlideFrontmatter)',
     check: sourceHas('client/context.ts', '$frontmatter,'),
+  },
+  {
+    name: 'Slidev\'s injection keys keep the values the kit reads',
+    why: 'boards and the live mode read the page a slide is on and where it is drawn (src/slidev/context.ts, SLIDEV_KEYS); a renamed key would leave them unset, silently',
+    check: sourceHas('client/constants.ts', ...Object.entries(SLIDEV_KEYS).map(([name, key]) => `export const ${name} = '${String(key)}'`)),
   },
   {
     name: 'configs is exported from @slidev/client/env',

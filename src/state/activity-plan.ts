@@ -3,8 +3,11 @@
 //   steps: [{ title, minutes }]           explicit steps, in order
 //   solo: 6, rounds: { owners: 3, minutes: 3 }   alone, then one consulting round an owner
 //   structure: 1-2-4-All                  a published structure's steps, scaled
+// Before those, the minutes the slide sets aside first: `devices` (getting everyone onto their
+// devices, on the session's first board) and `intro` (explaining, reading the prompt), each its
+// own step, so the clock started at the slide's 0:00 keeps time with the notes' timing cues.
 // Whatever the steps leave of `duration` becomes a last step ("Debrief"); a slide with none of
-// these is one step of its whole duration. Plain functions: the content check can use them too.
+// these is one step of its whole duration. Plain functions: the content check uses them too.
 import { STRUCTURES, type Step, scaleSteps, structureKey } from '../activities/structures'
 
 /** A step; `n` fills a `{n}` in the title ("Presenter {n}"), so the title translates as one phrase. */
@@ -12,6 +15,8 @@ export interface PlannedStep { title: string, n?: number, seconds: number }
 
 interface ActivityFrontmatter {
   duration?: unknown
+  devices?: unknown
+  intro?: unknown
   steps?: unknown
   solo?: unknown
   rounds?: unknown
@@ -26,11 +31,18 @@ export function activityPlan(fm: ActivityFrontmatter): PlannedStep[] {
   if (!total)
     return []
   const totalSeconds = Math.round(total * 60)
-  let steps: PlannedStep[] = []
+  // The minutes set aside first, each its own step.
+  const first: PlannedStep[] = []
+  if (num(fm.devices))
+    first.push({ title: 'On devices', seconds: Math.round(num(fm.devices)! * 60) })
+  if (num(fm.intro))
+    first.push({ title: 'Introduction', seconds: Math.round(num(fm.intro)! * 60) })
+  const firstSeconds = first.reduce((n, s) => n + s.seconds, 0)
+  let steps: PlannedStep[] = [...first]
   if (Array.isArray(fm.steps)) {
-    steps = fm.steps
+    steps.push(...fm.steps
       .filter((s): s is { title: string, minutes: number } => !!s && typeof s.title === 'string' && num(s.minutes) !== undefined)
-      .map(s => ({ title: s.title, seconds: Math.round(s.minutes * 60) }))
+      .map(s => ({ title: s.title, seconds: Math.round(s.minutes * 60) })))
   }
   else if (num(fm.solo) || (fm.rounds && typeof fm.rounds === 'object')) {
     const solo = num(fm.solo)
@@ -44,15 +56,28 @@ export function activityPlan(fm: ActivityFrontmatter): PlannedStep[] {
         steps.push({ title: 'Presenter {n}', n: i, seconds: Math.round(each * 60) })
     }
   }
-  else if (typeof fm.structure === 'string' && STRUCTURES[structureKey(fm.structure)]) {
-    return scaleSteps(STRUCTURES[structureKey(fm.structure)].steps as Step[], total).map(s => ({ title: s.title, seconds: s.seconds }))
+  else if (typeof fm.structure === 'string' && STRUCTURES[structureKey(fm.structure)] && totalSeconds > firstSeconds) {
+    return [...first, ...scaleSteps(STRUCTURES[structureKey(fm.structure)].steps as Step[], (totalSeconds - firstSeconds) / 60).map(s => ({ title: s.title, seconds: s.seconds }))]
   }
   const used = steps.reduce((n, s) => n + s.seconds, 0)
   if (!steps.length)
     return [{ title: 'Activity', seconds: totalSeconds }]
-  if (used < totalSeconds)
+  if (steps.length === first.length)
+    steps.push({ title: 'Activity', seconds: Math.max(0, totalSeconds - used) })
+  else if (used < totalSeconds)
     steps.push({ title: 'Debrief', seconds: totalSeconds - used })
-  return steps
+  return steps.filter(s => s.seconds > 0)
+}
+
+/** When each step starts, in seconds from the activity's 0:00. */
+export function stepStarts(steps: readonly PlannedStep[]): number[] {
+  const starts: number[] = []
+  let at = 0
+  for (const s of steps) {
+    starts.push(at)
+    at += s.seconds
+  }
+  return starts
 }
 
 /** The step running `elapsedSeconds` into the plan: its index and the seconds left in it (index = length when over). */

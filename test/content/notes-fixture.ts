@@ -79,7 +79,7 @@ Phones on the board by the QR code.
 
 {% include fixture-devices %}
 
-**Timing cues** 0:00 devices · 3:00 alone · 9:00 rounds of 3 min an owner.
+**Timing cues** 0:00 devices · 3:00 alone · 9:00 round 1 · 12:00 round 2 · 15:00 round 3 · 18:00 debrief.
 
 **Watch for** Owners who explain instead of listening.
 

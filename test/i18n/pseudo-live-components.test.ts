@@ -35,11 +35,12 @@ vi.mock('../../src/live/client', () => ({
 
 beforeAll(() => installPseudoLocale())
 
-const presenter = { nav: { isPresenter: true } }
+// The presenter view's window (the stand-in's useNav reads the path, as Slidev's routes do).
+beforeAll(() => history.replaceState(null, '', '/presenter/1'))
 
 describe.each([['LiveFollowSession.vue', LiveFollowSession], ['LiveStatus.vue', LiveStatus]] as const)('%s in a live session, in the pseudo-locale', (name, component) => {
   it('draws no English of its own', async () => {
-    const wrapper = mount(component, { attachTo: document.body, global: { provide: { [LANGUAGE_KEY]: PSEUDO, '$$slidev-context': presenter } } })
+    const wrapper = mount(component, { attachTo: document.body, global: { provide: { [LANGUAGE_KEY]: PSEUDO } } })
     await flushPromises()
     expect(wrapper.element.nodeType, `${name} draws in a live session's presenter view`).toBe(1)
     expect(wrapper.text()).toContain('⟦')
@@ -50,7 +51,7 @@ describe.each([['LiveFollowSession.vue', LiveFollowSession], ['LiveStatus.vue', 
 
 describe('LiveStatus.vue in a live session', () => {
   it('says the counts by the catalogue: 21 new, 3 turned away, joining closed', async () => {
-    const wrapper = mount(LiveStatus, { global: { provide: { [LANGUAGE_KEY]: 'es', '$$slidev-context': presenter } } })
+    const wrapper = mount(LiveStatus, { global: { provide: { [LANGUAGE_KEY]: 'es' } } })
     await flushPromises()
     expect(wrapper.get('[data-testid="live-burst"]').text()).toContain('Nuevas en el último minuto: 21')
     expect(wrapper.get('[data-testid="live-burst"]').text()).toContain('Rechazadas: 3')

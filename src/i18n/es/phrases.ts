@@ -494,6 +494,8 @@ export const ES: Record<string, string> = {
   'Next step (N)': 'Paso siguiente (N)',
   'Next step': 'Paso siguiente',
   'Alone': 'A solas',
+  'On devices': 'Con los dispositivos',
+  'Introduction': 'Presentación',
   'Owner {n}': 'Persona {n} presenta',
   'Debrief': 'Puesta en común',
   'Thank you': 'Gracias',
