@@ -19,7 +19,7 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import type * as Y from 'yjs'
 import * as Yjs from 'yjs'
-import { Facilitator, findPostgresBin, Participant, type ServerProcess, sessionToken, spawnServer, startPostgres, startRedis, synced, until } from '../live/node-clients'
+import { Facilitator, findPostgresBin, Participant, type ServerProcess, sessionToken, spawnServer, startPostgres, startRedis, synced, until } from '../../test/support/live-clients'
 import { readPublicIdeas } from '../live/join/connection'
 
 const { values } = parseArgs({ options: { participants: { type: 'string' }, each: { type: 'string' }, interval: { type: 'string' }, only: { type: 'string' }, short: { type: 'boolean', default: false } } })

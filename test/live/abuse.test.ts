@@ -9,7 +9,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { Facilitator, Participant, until } from '../../src/live/node-clients'
+import { Facilitator, Participant, until } from '../support/live-clients'
 import { CONTROL_DOC, randomId } from '../../src/live/protocol'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 

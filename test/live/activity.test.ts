@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { activityMessage, liveConfig, setCurrentActivity } from '../../src/live/client'
-import { Participant, until } from '../../src/live/node-clients'
+import { Participant, until } from '../support/live-clients'
 import { ACTIVITY_MAP, activityNow, type CurrentActivity } from '../../src/live/protocol'
 import { startLiveServer } from '../../src/live/server'
 

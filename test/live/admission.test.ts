@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { admissionMaps, REFUSED_BLOCKED, REFUSED_CLOSED } from '../../src/live/admission'
-import { Facilitator, Participant, until, waitFor } from '../../src/live/node-clients'
+import { Facilitator, Participant, until, waitFor } from '../support/live-clients'
 import { randomId } from '../../src/live/protocol'
 import { DEFAULT_LIMITS, type LiveLimits, type LiveServer, participantIdOf, startLiveServer } from '../../src/live/server'
 

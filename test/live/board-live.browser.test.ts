@@ -1,7 +1,7 @@
 // Two exercise boards live, end to end: the deck in Slidev (the projected slide at 1280 px and
 // the presenter view), the live server as its own process (`npm run live -- serve`, so that it
 // can be killed with SIGKILL), a phone on the join page at 390 px, and more participants as
-// real WebSocket clients (src/live/node-clients.ts) where a test needs two people.
+// real WebSocket clients (test/support/live-clients.ts) where a test needs two people.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,7 +10,7 @@ import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../../src/chromium'
 import { buildJoinPage } from '../../src/live/join-build'
-import { Facilitator, Participant, type ServerProcess, spawnServer, until, sessionToken } from '../../src/live/node-clients'
+import { Facilitator, Participant, type ServerProcess, spawnServer, until, sessionToken } from '../support/live-clients'
 import { type LiveDeck, freePort, startLiveDeck } from './live-deck'
 
 const SESSION = 'board-live-test'

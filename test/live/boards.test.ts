@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { loadBoardResults } from '../../src/handouts/results'
 import { exportSession } from '../../src/live/export'
-import { Facilitator, Participant, spawnServer, synced, until, sessionToken } from '../../src/live/node-clients'
+import { Facilitator, Participant, spawnServer, synced, until, sessionToken } from '../support/live-clients'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 import { SAMPLES } from './board-samples'
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Facilitator, Participant, spawnServer, until, sessionToken } from '../../src/live/node-clients'
+import { Facilitator, Participant, spawnServer, until, sessionToken } from '../support/live-clients'
 import { ROOT } from '../../src/paths'
 
 const run = promisify(execFile)

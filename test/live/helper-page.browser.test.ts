@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../../src/chromium'
 import { helperUrl } from '../../src/live/helper-token'
 import { buildJoinPage } from '../../src/live/join-build'
-import { Facilitator, Participant, until } from '../../src/live/node-clients'
+import { Facilitator, Participant, until } from '../support/live-clients'
 import { helperTokenOf, type LiveServer, startLiveServer } from '../../src/live/server'
 
 const TOKEN = 'helper-page-test-facilitator-token-0123456789'

@@ -12,7 +12,7 @@ import type { ModerationView, ServerMessage } from '../../src/live/protocol'
 import { randomId } from '../../src/live/protocol'
 import { helperToken, helperUrl } from '../../src/live/helper-token'
 import { helperTokenOf, type LiveServer, startLiveServer } from '../../src/live/server'
-import { Facilitator, Participant, synced, until, waitFor } from '../../src/live/node-clients'
+import { Facilitator, Participant, synced, until, waitFor } from '../support/live-clients'
 
 const TOKEN = 'test-facilitator-token-helper-0123456789abcdef'
 const BOARD = 'm3-helper'

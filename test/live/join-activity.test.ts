@@ -10,7 +10,7 @@ import { launchChromium } from '../../src/chromium'
 import { admissionMaps } from '../../src/live/admission'
 import { activityMessage } from '../../src/live/client'
 import { buildJoinPage } from '../../src/live/join-build'
-import { Facilitator, waitFor } from '../../src/live/node-clients'
+import { Facilitator, waitFor } from '../support/live-clients'
 import { ACTIVITY_MAP } from '../../src/live/protocol'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 

@@ -12,7 +12,7 @@ import * as Y from 'yjs'
 import { launchChromium } from '../../src/chromium'
 import { buildJoinPage } from '../../src/live/join-build'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
-import { Facilitator, Participant, spawnServer, until, sessionToken } from '../../src/live/node-clients'
+import { Facilitator, Participant, spawnServer, until, sessionToken } from '../support/live-clients'
 
 const TOKEN = 'join-page-facilitator-token-0123456789'
 const PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'

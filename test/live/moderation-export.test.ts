@@ -12,7 +12,7 @@ import { mergeIdeas, setIdeasStatus } from '../../src/boards/idea-vote/moderate'
 import { exportSession } from '../../src/live/export'
 import type { IdeaVoteMine } from '../../src/live/protocol'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
-import { Facilitator, Participant, until, waitFor } from '../../src/live/node-clients'
+import { Facilitator, Participant, until, waitFor } from '../support/live-clients'
 
 const TOKEN = 'test-facilitator-token-moderation-0123456789'
 const BOARD = 'm2-channels'

@@ -13,7 +13,7 @@ import process from 'node:process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { Facilitator, Participant, sessionToken, spawnServer, until } from '../../src/live/node-clients'
+import { Facilitator, Participant, sessionToken, spawnServer, until } from '../support/live-clients'
 import { LiveStore } from '../../src/live/store'
 import { ROOT } from '../../src/paths'
 

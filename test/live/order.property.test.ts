@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { Facilitator, Participant, until, waitFor } from '../../src/live/node-clients'
+import { Facilitator, Participant, until, waitFor } from '../support/live-clients'
 import { randomId, type ServerMessage } from '../../src/live/protocol'
 import { type LiveServer, participantIdOf, startLiveServer } from '../../src/live/server'
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findPostgresBin, Facilitator, type ServerProcess, spawnServer, startPostgres, startRedis, synced, until, sessionToken } from '../../src/live/node-clients'
+import { findPostgresBin, Facilitator, type ServerProcess, spawnServer, startPostgres, startRedis, synced, until, sessionToken } from '../support/live-clients'
 import { addIdeas, hasRedisServer, ideasOf, joinPhones } from './scale-out'
 import { ROOT } from '../../src/paths'
 

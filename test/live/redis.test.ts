@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, synced, until, sessionToken } from '../../src/live/node-clients'
+import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, synced, until, sessionToken } from '../support/live-clients'
 import { addIdeas, hasRedisServer, ideasOf, joinPhones } from './scale-out'
 
 

@@ -3,7 +3,7 @@
 // phone adding ideas to the board the facilitator shows.
 import { execFileSync } from 'node:child_process'
 import * as Y from 'yjs'
-import { Participant, type ServerProcess, until } from '../../src/live/node-clients'
+import { Participant, type ServerProcess, until } from '../support/live-clients'
 
 export const hasRedisServer = (() => {
   try {

@@ -11,7 +11,7 @@ import { importJson } from '../../src/boards/kit/board'
 import { ideaVote } from '../../src/boards/idea-vote/model'
 import { exportSession } from '../../src/live/export'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
-import { Facilitator, Participant, spawnServer, synced, until, waitFor, sessionToken } from '../../src/live/node-clients'
+import { Facilitator, Participant, spawnServer, synced, until, waitFor, sessionToken } from '../support/live-clients'
 
 const TOKEN = 'test-facilitator-token-0123456789abcdef'
 const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)

@@ -1,7 +1,7 @@
 // Says once, at the start of a run, which tests are skipped because this machine lacks
 // redis-server or PostgreSQL (the live mode across several server instances), and how to get them.
 // The test files skip themselves (describe.skipIf); this is only the one plain line about it.
-import { findPostgresBin } from '../../src/live/node-clients'
+import { findPostgresBin } from './live-clients'
 import { hasRedisServer } from '../live/scale-out'
 
 export default function setup() {

@@ -1,15 +1,16 @@
 // Real WebSocket clients of the live server, in Node (ws): participants (read-only documents and
-// stateless contributions) and the facilitator (token, read-write). Used by the tests and `npm run bench:live`.
+// stateless contributions) and the facilitator (token, read-write). The live tests' harness, also
+// used by `npm run bench:live`.
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { spawnChild } from '../spawn'
+import { spawnChild } from '../../src/spawn'
 import { existsSync, readdirSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { ADMISSION_DOC, boardDocName, CONTROL_DOC, publicDocName, randomId, type ServerMessage } from './protocol'
-import { ROOT } from '../paths'
-import { openSession } from './session'
+import { ADMISSION_DOC, boardDocName, CONTROL_DOC, publicDocName, randomId, type ServerMessage } from '../../src/live/protocol'
+import { ROOT } from '../../src/paths'
+import { openSession } from '../../src/live/session'
 
 type Result = Extract<ServerMessage, { t: 'result' }>
 
