@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeDeck } from '../../src/cohort/compose'
 import { closestIds, formatCohortProblem, loadCohort } from '../../src/cohort/load'
 import { contrastOnWhite } from '../../src/cohort/schema'
-import { decodeCharacterReferences, fillPlaceholders, placeholdersIn } from '../../src/cohort/values'
+import { decodeCharacterReferences, fillPlaceholders, placeholdersIn } from '../../src/content/placeholders'
 import { listDecks } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
 

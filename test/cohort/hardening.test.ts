@@ -7,7 +7,7 @@ import { parse } from '@slidev/parser'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeDeck } from '../../src/cohort/compose'
 import { formatCohortProblem, loadCohort } from '../../src/cohort/load'
-import { fillPlaceholders } from '../../src/cohort/values'
+import { fillPlaceholders } from '../../src/content/placeholders'
 import { listDecks, loadDeck, summariseDeck } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
 

@@ -247,7 +247,7 @@ modules:
       // A change of hash in the same page: slide 1 may still be leaving, so read slide 2's own heading.
       const heading = page.locator('.slidev-page-2 h1').first()
       await heading.waitFor()
-      // Braces from a value carry an invisible word joiner (see src/cohort/values.ts).
+      // Braces from a value carry an invisible word joiner (see src/content/placeholders.ts).
       expect((await heading.innerText()).replace(/\u2060/g, '')).toBe('Welcome to {{ 7*7 }} <img src=x onerror=alert(1)> [x](javascript:alert(1))')
       expect(await page.locator('.slidev-page img[src="x"], .slidev-page a[href^="javascript"]').count()).toBe(0)
       expect(dialogs).toEqual([])
