@@ -198,7 +198,7 @@ async function cohort(args: string[]): Promise<number> {
 /** A TCP port from the command line, or a clear error. */
 async function serve(args: string[]): Promise<number> {
   const { values } = parseCommandLine({ args, options: { port: { type: 'string', default: '4173' }, host: { type: 'string', default: 'localhost' } }, strict: true }, USAGE)
-  const { serveSite } = await import('../site/serve')
+  const { serveSite } = await import('../output/serve')
   const site = await serveSite(paths.dist, parsePort(values.port!), values.host)
   console.log(`Serving ${paths.dist} at ${site.url}/ (Ctrl+C to stop).`)
   return new Promise(() => {})

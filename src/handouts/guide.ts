@@ -13,7 +13,8 @@ import { type Format, GLANCE_LABEL, openingLabel, paragraphs, splitVariants, typ
 import { withSharedNotes } from '../content/shared-notes'
 import { fillPlaceholders } from '../content/placeholders'
 import { blockRange, slideMinutes, type Version } from '../content/timing'
-import { escapeHtml, handoutPage } from './html'
+import { escapeHtml } from '../output/html'
+import { handoutPage } from './html'
 import { LICENCE_LINE } from '../content/licence'
 import { clockTime, runSheet } from '../content/run-sheet'
 

@@ -15,7 +15,7 @@ import { ROOT, setPaths } from '../../src/paths'
 import { buildSite } from '../../src/site/build'
 import { cohortKit, resolveKit } from '../../src/site/kit'
 import { exportHandouts } from '../../src/handouts/export'
-import { serveSite } from '../../src/site/serve'
+import { serveSite } from '../../src/output/serve'
 import { boardSlides, fillBoard, type Finding, isSlidevChrome, loadDecks, loadedBoard, openSlide, seriousFindings, showFinding } from '../support/kit-pages'
 
 const work = mkdtempSync(join(tmpdir(), 'kit-cohort-site-'))
