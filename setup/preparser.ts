@@ -12,7 +12,7 @@
 // passes none and gets the notes as written, which the content check validates and the guide
 // resolves for a cohort's settings.
 import { definePreparserSetup } from '@slidev/types'
-import { fillPlaceholders } from '../src/cohort/values'
+import { fillPlaceholders } from '../src/content/placeholders'
 import { NOTE_CLASSES, noteToHtmlMarkdown } from '../src/content/notes'
 import { withSharedNotes } from '../src/content/shared-notes'
 

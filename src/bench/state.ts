@@ -16,7 +16,7 @@ import { launchChromium } from '../chromium'
 import { type DeckRef, listDecks, loadDeck } from '../content/decks'
 import { buildSite } from '../site/build'
 import { resolveKit } from '../site/kit'
-import { serveSite } from '../site/serve'
+import { serveSite } from '../output/serve'
 
 const BOARD = 'm2-board-stakeholder-map'
 

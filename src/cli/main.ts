@@ -131,7 +131,7 @@ async function publish(args: string[]): Promise<number> {
 }
 
 async function check(args: string[]): Promise<number> {
-  const [{ checkDecks, formatProblem }, { formatCohortProblem, listCohorts, loadCohort }, { loadDeck }, { checkExtensions, listExtensions }] = await Promise.all([import('../content/check'), import('../cohort/load'), import('../content/decks'), import('../content/extensions')])
+  const [{ checkDecks, formatProblem }, { formatCohortProblem, listCohorts }, { prepareCohort }, { loadDeck }, { checkExtensions, listExtensions }] = await Promise.all([import('../content/check'), import('../cohort/load'), import('../cohort/pipeline'), import('../content/decks'), import('../content/extensions')])
   const all = listDecks()
   const chosen = args.length ? args.map(a => findModule(all, a)) : all
   const decks = await Promise.all(chosen.map(loadDeck))
@@ -146,7 +146,7 @@ async function check(args: string[]): Promise<number> {
   // One broken cohort is reported like any other problem; it never stops the check of the rest.
   for (const id of listCohorts()) {
     try {
-      problems.push(...(await loadCohort(id, all)).problems.map(formatCohortProblem))
+      problems.push(...(await prepareCohort(id, all)).problems.map(formatCohortProblem))
     }
     catch (e) {
       problems.push(`cohorts/${id}/: could not be checked (${(e as Error).message.split('\n')[0]}).`)
@@ -173,7 +173,7 @@ async function cohort(args: string[]): Promise<number> {
   const [action, id, ...extra] = positionals
   if (!id || extra.length || !['new', 'check'].includes(action))
     throw new UserError(COHORT_USAGE)
-  const [{ newCohort }, { formatCohortProblem, loadCohort }] = await Promise.all([import('../cohort/scaffold'), import('../cohort/load')])
+  const [{ newCohort }, { formatCohortProblem }, { prepareCohort }] = await Promise.all([import('../cohort/scaffold'), import('../cohort/load'), import('../cohort/pipeline')])
   if (action === 'new') {
     const modules = (values.module ?? []).flatMap(m => m.split(',')).map(m => m.trim()).filter(Boolean)
     const dir = await newCohort(id, { modules, example: values.example })
@@ -182,7 +182,7 @@ async function cohort(args: string[]): Promise<number> {
   }
   if (values.module || values.example)
     throw new UserError(`--module and --example are for \`new\`.\n${COHORT_USAGE}`)
-  const loaded = await loadCohort(id)
+  const loaded = await prepareCohort(id)
   for (const p of loaded.problems)
     console.error(formatCohortProblem(p))
   for (const w of loaded.warnings)
@@ -198,7 +198,7 @@ async function cohort(args: string[]): Promise<number> {
 /** A TCP port from the command line, or a clear error. */
 async function serve(args: string[]): Promise<number> {
   const { values } = parseCommandLine({ args, options: { port: { type: 'string', default: '4173' }, host: { type: 'string', default: 'localhost' } }, strict: true }, USAGE)
-  const { serveSite } = await import('../site/serve')
+  const { serveSite } = await import('../output/serve')
   const site = await serveSite(paths.dist, parsePort(values.port!), values.host)
   console.log(`Serving ${paths.dist} at ${site.url}/ (Ctrl+C to stop).`)
   return new Promise(() => {})

@@ -1,27 +1,25 @@
-// A cohort's decks meet the same rules as the upstream decks: each is composed into a scratch
-// folder, read with Slidev's parser (loadDeck) and checked by the content check (checkDeck).
-// What the cohort changed is reported against the line of cohort.yaml that caused it; what
-// the upstream deck already gets wrong is left to the upstream check.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+// The last step of load → compose → check (src/cohort/pipeline.ts): a cohort's decks meet the
+// same rules as the upstream decks. Each deck as composed and written is read with Slidev's
+// parser (loadDeck) and checked by the content check (checkDeck). What the cohort changed is
+// reported against the line of cohort.yaml that caused it; what the upstream deck already gets
+// wrong is left to the upstream check.
+import { relative } from 'node:path'
 import { checkDeck, duplicateIds, type Problem } from '../content/check'
 import { loadDeck } from '../content/decks'
 import { ROOT } from '../paths'
-import { composeDeck } from './compose'
+import type { ComposedDeck } from './compose'
 import type { CohortProblem, LoadedCohort, ResolvedSession } from './load'
 
-export async function checkComposedDecks(loaded: LoadedCohort): Promise<CohortProblem[]> {
-  const scratch = mkdtempSync(join(tmpdir(), `kit-cohort-check-${loaded.id}-`))
-  try {
-    const problems: CohortProblem[] = []
-    for (const resolved of loaded.sessions)
-      problems.push(...await checkSession(loaded, resolved, scratch))
-    return problems
+/** The problems of a cohort's composed decks (`decks`: its sessions' decks as written, by name). */
+export async function checkComposedDecks(loaded: LoadedCohort, decks: readonly ComposedDeck[]): Promise<CohortProblem[]> {
+  const problems: CohortProblem[] = []
+  for (const resolved of loaded.sessions) {
+    const composed = decks.find(d => d.name === resolved.deck.name)
+    if (!composed)
+      throw new Error(`module ${resolved.deck.name} of cohort ${loaded.id} was not composed`)
+    problems.push(...await checkSession(loaded, resolved, composed))
   }
-  finally {
-    rmSync(scratch, { recursive: true, force: true })
-  }
+  return problems
 }
 
 /** A finding at its place, without its counts: a cohort's values change word counts, not whose problem it is. */
@@ -29,13 +27,10 @@ const key = (p: Problem) => `${p.file}\n${p.line ?? ''}\n${rule(p.message)}`
 /** A finding's rule, without its counts: a deck-level rule upstream already breaks is upstream's to fix. */
 const rule = (message: string) => message.replace(/\d+/g, '#')
 
-async function checkSession(loaded: LoadedCohort, resolved: ResolvedSession, scratch: string): Promise<CohortProblem[]> {
+async function checkSession(loaded: LoadedCohort, resolved: ResolvedSession, deckFile: ComposedDeck): Promise<CohortProblem[]> {
   const { deck, upstream, session, index } = resolved
-  const dir = join(scratch, deck.name)
-  mkdirSync(dir, { recursive: true })
-  const entry = join(dir, 'slides.md')
-  writeFileSync(entry, composeDeck(loaded, resolved, dir))
-  const composed = await loadDeck({ ...deck, dir, entry })
+  const { entry } = deckFile
+  const composed = await loadDeck({ ...deck, dir: deckFile.dir, entry })
   const found = [...checkDeck(composed, { versions: ['full'] }), ...duplicateIds([composed])]
 
   // What upstream already reports is the upstream check's; deck-level findings are compared by message.

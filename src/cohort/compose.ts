@@ -6,15 +6,14 @@
 // after the slide each declares. Nothing is copied: an upstream edit shows up in every cohort on its
 // next build. Cohort values reach the deck only as YAML strings in its headmatter (read by
 // components as text) and through the placeholders (filled as text): never as Markdown or
-// template syntax.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, extname, join, relative } from 'node:path'
-import process from 'node:process'
+// template syntax. Written to disk, then checked, by src/cohort/pipeline.ts.
+import { readFileSync } from 'node:fs'
+import { dirname, extname, relative } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import type { Format } from '../content/notes'
 import { frontmatterYaml } from '../content/extensions'
 import { extendedPlan, inVersion, optionalBlocks, sessionPlan, type Version } from '../content/timing'
-import { paths, ROOT } from '../paths'
+import { ROOT } from '../paths'
 import type { LoadedCohort, ResolvedSession } from './load'
 
 /** The cohort details decks and handouts show, carried in each composed deck's headmatter. */
@@ -151,27 +150,5 @@ export function composeDeck(loaded: LoadedCohort, resolved: ResolvedSession, dec
   ].join('\n')
 }
 
+/** A composed deck as written to disk: the upstream deck's name and number, and its composed entry. */
 export interface ComposedDeck { name: string, number: number, slug: string, dir: string, entry: string }
-
-/**
- * Writes every composed deck of a cohort under `root` (by default .cohorts/<id>/); returns
- * their entries. Each file is replaced in one rename, so two builds of one cohort at once
- * never see a half-written or missing deck.
- */
-export function writeComposedDecks(loaded: LoadedCohort, root = join(paths.composed, loaded.id)): ComposedDeck[] {
-  const decks = loaded.sessions.map((resolved) => {
-    const dir = join(root, resolved.deck.name)
-    mkdirSync(dir, { recursive: true })
-    const entry = join(dir, 'slides.md')
-    const temp = `${entry}.${process.pid}.tmp`
-    writeFileSync(temp, composeDeck(loaded, resolved, dir))
-    renameSync(temp, entry)
-    return { ...resolved.deck, dir, entry }
-  })
-  // Modules the cohort no longer runs.
-  for (const name of readdirSync(root)) {
-    if (!decks.some(d => d.name === name))
-      rmSync(join(root, name), { recursive: true, force: true })
-  }
-  return decks
-}

@@ -1,5 +1,6 @@
-// Reads and checks a cohort file. Every problem is collected with the file, line, field path,
-// what is wrong and, for slide ids, the closest valid ids; nothing is built from a cohort
+// Reads and validates a cohort file: the first step of load → compose → check
+// (src/cohort/pipeline.ts). Every problem is collected with the file, line, field path,
+// what is wrong and, for slide ids, the closest valid ids; nothing is composed from a cohort
 // with problems. A cohort folder is something people send each other, so every file it names
 // must resolve inside it after following links, and the YAML itself is bounded.
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
@@ -11,7 +12,6 @@ import { type DeckRef, listDecks, loadDeck, type LoadedDeck, lookUpDeck } from '
 import { anchorProblem, closestNames, type ExtensionRef, listExtensions } from '../content/extensions'
 import { extendedPlan, sessionPlan, type Version } from '../content/timing'
 import { paths, ROOT } from '../paths'
-import { checkComposedDecks } from './check'
 import { cohortContentProblems, imageKind, svgProblem } from './content-rules'
 import { EXTENSION_NAME, SLIDE_ID } from '../content/ids'
 import { type Cohort, cohortFileSchema, cohortSchema, type ModuleSession, moduleSessionSchema } from './schema'
@@ -376,14 +376,16 @@ export async function loadCohort(id: string, decks: DeckRef[] = listDecks(), dir
       }
     }
   }
-  // The cohort's decks meet the same rules as the upstream ones: composed and checked as Slidev reads them.
-  if (parsed.success && result.problems.length === 0)
-    result.problems.push(...await checkComposedDecks(result))
   if (!parsed.success || result.problems.length)
     result.sessions = []
-  // In the order of the file, so they can be fixed from the top down.
-  result.problems.sort((a, b) => (a.file === file ? 0 : 1) - (b.file === file ? 0 : 1) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+  sortProblems(result)
   return result
+}
+
+/** A cohort's problems in the order of its file, so they can be fixed from the top down. */
+export function sortProblems(loaded: LoadedCohort): void {
+  const first = (p: CohortProblem) => (p.file === loaded.file ? 0 : 1)
+  loaded.problems.sort((a, b) => first(a) - first(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
 }
 
 /** The value at a path of the raw YAML, or undefined. */

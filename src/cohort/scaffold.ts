@@ -10,7 +10,7 @@ import { sessionPlan } from '../content/timing'
 import { UserError } from '../errors'
 import { ROOT } from '../paths'
 import { COHORT_ID, cohortDir } from './load'
-import { DEFAULT_VALUES } from './values'
+import { DEFAULT_VALUES } from '../content/placeholders'
 
 export interface NewCohortOptions {
   /** the modules to run, by number or name; every module when empty */

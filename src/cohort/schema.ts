@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { LANGUAGES } from '../i18n/labels'
 import { EXTENSION_NAME, SLIDE_ID } from '../content/ids'
 import { DEFAULT_FORMAT, FORMATS } from '../content/notes'
-import { VALUE_NAMES } from './values'
+import { VALUE_NAMES } from '../content/placeholders'
 
 // Every value is one line of text: shown as text wherever it appears, never as markup.
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`)

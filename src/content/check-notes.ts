@@ -1,7 +1,7 @@
 // The content check's rules for facilitator notes (decks/README.md, "Notes"): the glance first,
 // labelled parts from one set in one order, well-formed variant blocks, shared notes that exist,
 // and notes short enough to use in the room in any one setting.
-import { placeholdersIn, VALUE_NAMES, type ValueName } from '../cohort/values'
+import { placeholdersIn, VALUE_NAMES, type ValueName } from './placeholders'
 import { boardsInMarkdown } from '../boards'
 import type { LoadedDeck, LoadedSlide } from './decks'
 import {
@@ -93,7 +93,7 @@ export function checkNotes(deck: LoadedDeck, versions: readonly Version[], share
     const own = new Set(placeholdersIn(slide.note))
     for (const name of new Set(placeholdersIn(expanded.text))) {
       if (!own.has(name) && !VALUE_NAMES.includes(name as ValueName))
-        report(`a shared note it includes uses the placeholder {% ${name} %}, which is not a named value. Known: ${VALUE_NAMES.join(', ')} (src/cohort/values.ts).`)
+        report(`a shared note it includes uses the placeholder {% ${name} %}, which is not a named value. Known: ${VALUE_NAMES.join(', ')} (src/content/placeholders.ts).`)
     }
 
     // The glance: the first paragraph, outside any block.

@@ -1,7 +1,7 @@
 // The content check: what makes a deck facilitator-ready, checked on Slidev's own parse.
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { VALUE_NAMES, type ValueName, placeholdersIn } from '../cohort/values'
+import { VALUE_NAMES, type ValueName, placeholdersIn } from './placeholders'
 import { PUBLIC_DIR, ROOT } from '../paths'
 import { checkNotes } from './check-notes'
 import { checkTiming } from './check-timing'
@@ -113,7 +113,7 @@ export function checkDeck(deck: LoadedDeck, options: CheckOptions = {}): Problem
 
     for (const name of placeholdersIn(`${slide.content}\n${slide.note}`)) {
       if (!VALUE_NAMES.includes(name as ValueName))
-        problems.push({ ...where, message: `uses the placeholder {% ${name} %}, which is not a named value. Known: ${VALUE_NAMES.join(', ')} (src/cohort/values.ts).` })
+        problems.push({ ...where, message: `uses the placeholder {% ${name} %}, which is not a named value. Known: ${VALUE_NAMES.join(', ')} (src/content/placeholders.ts).` })
     }
 
     // Density: a projected slide is read from the back of the room; detail goes in the notes.

@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import { UserError } from '../errors'
-import { decodeCharacterReferences, fillPlaceholders } from '../cohort/values'
+import { decodeCharacterReferences, fillPlaceholders } from './placeholders'
 import { paths, ROOT } from '../paths'
 import { type AgendaBlock, buildAgenda, sessionPlan } from './timing'
 

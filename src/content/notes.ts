@@ -5,6 +5,8 @@
 // Slidev's preparser (setup/preparser.ts), the content check and the facilitator guide read
 // notes the same way.
 
+import { escapeHtml } from '../output/html'
+
 export const FORMATS = ['in-person', 'online', 'hybrid'] as const
 export type Format = typeof FORMATS[number]
 export const DEFAULT_FORMAT: Format = 'in-person'
@@ -205,10 +207,6 @@ export const NOTE_CLASSES = {
   variantLabel: 'kit-variant-label',
   missing: 'kit-note-missing',
 } as const
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
-}
 
 /**
  * The note as Slidev renders it (markdown-it with HTML on): the glance paragraph in a

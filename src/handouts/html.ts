@@ -2,7 +2,7 @@
 // PDF needs nothing from any server, and print styles.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { escapeHtml } from '../site/landing'
+import { escapeHtml } from '../output/html'
 
 const require = createRequire(import.meta.url)
 let fontCss: string | undefined
@@ -35,5 +35,3 @@ th { background: #e3f1f3; }
 ${extraCss}
 </style></head><body>${body}</body></html>`
 }
-
-export { escapeHtml }

@@ -1,6 +1,7 @@
 // The handout people print: three slides a page, each with ruled lines beside it for notes,
 // in the cohort's language and with its name, session date and logo in the header.
-import { escapeHtml, handoutPage } from './html'
+import { escapeHtml } from '../output/html'
+import { handoutPage } from './html'
 import { translate } from '../i18n/labels'
 import { KIT_NAME, LICENCE_LINE } from '../content/licence'
 import type { WorksheetHeader } from './worksheets'

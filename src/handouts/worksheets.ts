@@ -1,7 +1,8 @@
 // Printable worksheets, one A4 page per exercise board: blank with lines to write on, or filled
 // with a group's results. Rendered from the board's worksheet model (worksheet-model.ts), the
 // same one its print view renders, in the cohort's language.
-import { escapeHtml, handoutPage } from './html'
+import { escapeHtml } from '../output/html'
+import { handoutPage } from './html'
 
 export { isEmptyBoard } from './worksheet-model'
 import { gridGeometry, type WorksheetGrid, type WorksheetModel, type WorksheetTable, worksheetModel } from './worksheet-model'

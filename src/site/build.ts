@@ -13,7 +13,7 @@ import { type Kit, resolveKit } from './kit'
 import { writeSitePages } from './pages'
 import { addonHash, deckInputsHash, readStamps, stampKey, treeHash, whyBuild, writeStamps } from './build-cache'
 import { buildInParallel, type DeckJob } from './build-pool'
-import { scratchDir, siteRootOf, withSiteLock } from './scratch'
+import { scratchDir, siteRootOf, withSiteLock } from '../output/scratch'
 
 export interface BuildOptions {
   /** where the site will be served from, e.g. `/` or `/training/` */

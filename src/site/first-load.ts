@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { launchChromium } from '../chromium'
 import { paths } from '../paths'
-import { serveSite } from './serve'
+import { serveSite } from '../output/serve'
 
 export const FIRST_LOAD_BUDGET_KB = 220
 

@@ -1,8 +1,8 @@
 // What a command works on: the upstream kit, or a cohort's kit composed from it.
 import { join } from 'node:path'
 import { UserError } from '../errors'
-import { formatCohortProblem, loadCohort, type LoadedCohort } from '../cohort/load'
-import { writeComposedDecks } from '../cohort/compose'
+import { formatCohortProblem, type LoadedCohort } from '../cohort/load'
+import { composedDir, type PreparedCohort, prepareCohort } from '../cohort/pipeline'
 import { type DeckRef, listDecks } from '../content/decks'
 import { paths } from '../paths'
 
@@ -18,13 +18,17 @@ export interface Kit {
 
 export const SITE_TITLE = 'Foundational Community Building and Engagement Training'
 
-/** Loads and checks a cohort; every problem is reported together, and nothing is written. */
-export async function checkedCohort(id: string): Promise<LoadedCohort> {
-  const loaded = await loadCohort(id)
-  if (loaded.problems.length) {
-    throw new UserError(`Cohort "${id}" has ${loaded.problems.length} problem(s); nothing was built or changed:\n${loaded.problems.map(p => `  ${formatCohortProblem(p)}`).join('\n')}`)
+/**
+ * Loads, composes and checks a cohort (src/cohort/pipeline.ts): every problem is reported
+ * together, and nothing is built or changed; without problems, its decks are composed in
+ * .cohorts/<id>/.
+ */
+export async function checkedCohort(id: string): Promise<PreparedCohort> {
+  const cohort = await prepareCohort(id, undefined, undefined, composedDir(id))
+  if (cohort.problems.length) {
+    throw new UserError(`Cohort "${id}" has ${cohort.problems.length} problem(s); nothing was built or changed:\n${cohort.problems.map(p => `  ${formatCohortProblem(p)}`).join('\n')}`)
   }
-  return loaded
+  return cohort
 }
 
 export async function resolveKit(cohortId?: string): Promise<Kit> {
@@ -33,11 +37,11 @@ export async function resolveKit(cohortId?: string): Promise<Kit> {
   return cohortKit(await checkedCohort(cohortId))
 }
 
-/** A checked cohort's kit: its decks composed afresh from the upstream decks. */
-export function cohortKit(cohort: LoadedCohort): Kit {
+/** A checked cohort's kit: its decks as composed from the upstream decks. */
+export function cohortKit(cohort: PreparedCohort): Kit {
   return {
     title: `${cohort.cohort!.name}: ${SITE_TITLE}`,
-    decks: writeComposedDecks(cohort),
+    decks: cohort.decks,
     outDir: join(paths.dist, 'cohorts', cohort.id),
     basePath: `cohorts/${cohort.id}/`,
     cohort,

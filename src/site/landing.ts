@@ -5,11 +5,8 @@ import { blockRange } from '../content/timing'
 import type { Cohort } from '../cohort/schema'
 import { licenceHtml } from '../content/licence'
 import { catalogueFor, count, translate } from '../i18n/labels'
-import { PARTICIPANT_KINDS } from '../handouts/names'
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!)
-}
+import { escapeHtml } from '../output/html'
+import { PARTICIPANT_KINDS } from '../output/names'
 
 export interface LandingOptions {
   title: string

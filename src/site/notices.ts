@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path'
 import { KIT_NAME } from '../content/licence'
 import { ROOT } from '../paths'
-import { escapeHtml } from './landing'
+import { escapeHtml } from '../output/html'
 
 /** What ships in the browser, beyond the kit's own files. */
 const SHIPPED: { name: string, what: string, licenceFrom?: string }[] = [

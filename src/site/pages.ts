@@ -8,7 +8,7 @@ import { PUBLIC_DIR } from '../paths'
 import { type Kit, SITE_TITLE } from './kit'
 import { renderLanding, renderParticipants } from './landing'
 import { writeNotices } from './notices'
-import { HANDOUT_KINDS, handoutName, PARTICIPANT_KINDS } from '../handouts/names'
+import { HANDOUT_KINDS, handoutName, PARTICIPANT_KINDS } from '../output/names'
 
 /** The handouts that exist for each deck, in the order they are linked. */
 export function existingHandouts(outDir: string, decks: DeckSummary[], kinds: readonly string[] = HANDOUT_KINDS): Record<string, { kind: string, href: string }[]> {

@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { parse } from '@slidev/parser'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeDeck } from '../../src/cohort/compose'
-import { closestIds, formatCohortProblem, loadCohort } from '../../src/cohort/load'
+import { closestIds, formatCohortProblem } from '../../src/cohort/load'
 import { contrastOnWhite } from '../../src/cohort/schema'
-import { decodeCharacterReferences, fillPlaceholders, placeholdersIn } from '../../src/cohort/values'
+import { prepareCohort } from '../../src/cohort/pipeline'
+import { decodeCharacterReferences, fillPlaceholders, placeholdersIn } from '../../src/content/placeholders'
 import { listDecks } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
 
@@ -53,14 +54,14 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 async function problemsFor(yaml: string) {
   writeFileSync(join(dir, 'cohort.yaml'), yaml)
-  const loaded = await loadCohort('test', decks, dir)
+  const loaded = await prepareCohort('test', decks, dir)
   return loaded.problems.map(formatCohortProblem)
 }
 
 describe('the cohort file', () => {
   it('accepts a complete, valid file', async () => {
     writeFileSync(join(dir, 'cohort.yaml'), VALID)
-    const loaded = await loadCohort('test', decks, dir)
+    const loaded = await prepareCohort('test', decks, dir)
     expect(loaded.problems).toEqual([])
     expect(loaded.sessions.map(s => s.deck.number)).toEqual([2, 1])
     expect(loaded.cohort!.language).toBe('es')
@@ -125,7 +126,7 @@ describe('the cohort file', () => {
 describe('composing a cohort deck', () => {
   async function composed() {
     writeFileSync(join(dir, 'cohort.yaml'), VALID)
-    const loaded = await loadCohort('test', decks, dir)
+    const loaded = await prepareCohort('test', decks, dir)
     const deckDir = join(dir, 'out', '01-alpha')
     mkdirSync(deckDir, { recursive: true })
     const text = composeDeck(loaded, loaded.sessions[1], deckDir)

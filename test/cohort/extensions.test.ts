@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { writeComposedDecks } from '../../src/cohort/compose'
-import { formatCohortProblem, loadCohort } from '../../src/cohort/load'
+import { formatCohortProblem } from '../../src/cohort/load'
+import { prepareCohort, writeComposedDecks } from '../../src/cohort/pipeline'
 import { checkExtensions, listExtensions } from '../../src/content/extensions'
 import { listDecks, loadDeck, type LoadedDeck, summariseDeck } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
@@ -38,7 +38,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 async function load(yaml: string) {
   writeFileSync(join(dir, 'cohort.yaml'), yaml)
-  const loaded = await loadCohort('bogota', decks, dir)
+  const loaded = await prepareCohort('bogota', decks, dir)
   return { loaded, problems: loaded.problems.map(formatCohortProblem) }
 }
 

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { writeComposedDecks } from '../../src/cohort/compose'
-import { loadCohort } from '../../src/cohort/load'
+import { prepareCohort, writeComposedDecks } from '../../src/cohort/pipeline'
 import { listDecks, loadDeck } from '../../src/content/decks'
 import { finishPdf, handoutDeck, handoutInfo } from '../../src/handouts/pdf'
 import { ROOT } from '../../src/paths'
@@ -35,7 +34,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 async function composedDecks() {
-  const loaded = await loadCohort('bogota', decks, dir)
+  const loaded = await prepareCohort('bogota', decks, dir)
   expect(loaded.problems).toEqual([])
   return Promise.all(writeComposedDecks(loaded, join(dir, 'out')).map(loadDeck))
 }

@@ -6,8 +6,9 @@ import { join } from 'node:path'
 import { parse } from '@slidev/parser'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeDeck } from '../../src/cohort/compose'
-import { formatCohortProblem, loadCohort } from '../../src/cohort/load'
-import { fillPlaceholders } from '../../src/cohort/values'
+import { formatCohortProblem } from '../../src/cohort/load'
+import { prepareCohort } from '../../src/cohort/pipeline'
+import { fillPlaceholders } from '../../src/content/placeholders'
 import { listDecks, loadDeck, summariseDeck } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
 
@@ -48,7 +49,7 @@ afterEach(() => {
 
 async function problems(yaml = BASE) {
   writeFileSync(join(dir, 'cohort.yaml'), yaml)
-  const loaded = await loadCohort('test', decks, dir)
+  const loaded = await prepareCohort('test', decks, dir)
   return { loaded, text: loaded.problems.map(formatCohortProblem).join('\n') }
 }
 
@@ -72,7 +73,7 @@ describe('files a cohort names stay inside its folder', () => {
   it('refuses a cohort.yaml that is a link to a file outside', async () => {
     writeFileSync(join(outside, 'cohort.yaml'), BASE)
     symlinkSync(join(outside, 'cohort.yaml'), join(dir, 'cohort.yaml'))
-    const loaded = await loadCohort('test', decks, dir)
+    const loaded = await prepareCohort('test', decks, dir)
     expect(loaded.problems.map(formatCohortProblem).join('\n')).toMatch(/cohort\.yaml leads outside the cohort folder/)
   })
 
@@ -84,7 +85,7 @@ describe('files a cohort names stay inside its folder', () => {
 
   it('refuses a cohort.yaml that is a folder', async () => {
     mkdirSync(join(dir, 'cohort.yaml'))
-    const loaded = await loadCohort('test', decks, dir)
+    const loaded = await prepareCohort('test', decks, dir)
     expect(loaded.problems.map(formatCohortProblem).join('\n')).toMatch(/cohort\.yaml is a folder/)
   })
 
@@ -262,7 +263,7 @@ ${extra}
 
   it('drops optional slides, uses short minutes and the short buffer, and adds up', async () => {
     writeFileSync(join(dir, 'cohort.yaml'), cohort('length: 12\nmodules:\n  - module: 1\n    start: 2027-01-01T10:00'))
-    const loaded = await loadCohort('short', listDecks(decksDir), dir)
+    const loaded = await prepareCohort('short', listDecks(decksDir), dir)
     expect(loaded.problems.map(formatCohortProblem)).toEqual([])
     expect(loaded.sessions[0]).toMatchObject({ version: 'short', minutes: 12 })
     const deckDir = join(dir, 'out', '01-alpha')
@@ -277,20 +278,20 @@ ${extra}
 
   it('keeps the full version when it fits', async () => {
     writeFileSync(join(dir, 'cohort.yaml'), cohort('length: 30\nmodules:\n  - module: 1\n    start: 2027-01-01T10:00'))
-    const loaded = await loadCohort('short', listDecks(decksDir), dir)
+    const loaded = await prepareCohort('short', listDecks(decksDir), dir)
     expect(loaded.problems).toEqual([])
     expect(loaded.sessions[0]).toMatchObject({ version: 'full', minutes: 20 })
   })
 
   it('says when a length fits neither version, at the line of `length`', async () => {
     writeFileSync(join(dir, 'cohort.yaml'), cohort('modules:\n  - module: 1\n    start: 2027-01-01T10:00\n    length: 10'))
-    const loaded = await loadCohort('short', listDecks(decksDir), dir)
+    const loaded = await prepareCohort('short', listDecks(decksDir), dir)
     expect(loaded.problems.map(formatCohortProblem).join('\n')).toMatch(/cohort\.yaml:9:\d+ modules\[0\]\.length: module 1 runs 20 min, or 12 min in its short version; a length of 10 min fits neither/)
   })
 
   it('checks the short version adds up to the cohort\'s stated minutes', async () => {
     writeFileSync(join(dir, 'cohort.yaml'), cohort('length: 12\nmodules:\n  - module: 1\n    start: 2027-01-01T10:00\n    minutes: 14'))
-    const loaded = await loadCohort('short', listDecks(decksDir), dir)
+    const loaded = await prepareCohort('short', listDecks(decksDir), dir)
     expect(loaded.problems.map(formatCohortProblem).join('\n')).toMatch(/modules\[0\]\.minutes: in module 1 as this cohort runs it: the slide durations add up to 11 min \(Welcome 6 \+ Discuss 5\) plus a 1-minute buffer = 12, but `duration` states 14 min/)
   })
 })

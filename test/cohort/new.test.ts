@@ -7,9 +7,9 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadCohort } from '../../src/cohort/load'
 import { newCohort } from '../../src/cohort/scaffold'
 import { cohortSchema, moduleSessionSchema } from '../../src/cohort/schema'
+import { prepareCohort } from '../../src/cohort/pipeline'
 import { listDecks, loadDeck } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
 
@@ -31,7 +31,7 @@ describe('a new cohort from the template', () => {
     const dir = join(root, 'bogota')
     await newCohort('bogota', { modules: ['2'], dir, decks, today: new Date('2027-01-10T00:00:00Z') })
     const text = readFileSync(join(dir, 'cohort.yaml'), 'utf8')
-    const loaded = await loadCohort('bogota', decks, dir)
+    const loaded = await prepareCohort('bogota', decks, dir)
     expect(loaded.problems).toEqual([])
     expect(loaded.sessions.map(s => s.deck.number)).toEqual([2])
     expect(parse(text).modules).toEqual([{ module: 2, start: '2027-02-07T10:00' }])
@@ -51,7 +51,7 @@ describe('a new cohort from the template', () => {
   it('for every module by default, valid as written', async () => {
     const dir = join(root, 'all')
     await newCohort('all', { dir, decks })
-    const loaded = await loadCohort('all', decks, dir)
+    const loaded = await prepareCohort('all', decks, dir)
     expect(loaded.problems).toEqual([])
     expect(loaded.sessions.map(s => s.deck.number)).toEqual(decks.map(d => d.number))
   })

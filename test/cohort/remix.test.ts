@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { writeComposedDecks } from '../../src/cohort/compose'
-import { formatCohortProblem, loadCohort } from '../../src/cohort/load'
+import { formatCohortProblem } from '../../src/cohort/load'
+import { prepareCohort, writeComposedDecks } from '../../src/cohort/pipeline'
 import { listDecks, loadDeck, summariseDeck } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
 
@@ -43,7 +43,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 async function load(yaml = BASE) {
   writeFileSync(join(dir, 'cohort.yaml'), yaml)
-  const loaded = await loadCohort('bogota', decks, dir)
+  const loaded = await prepareCohort('bogota', decks, dir)
   return { loaded, problems: loaded.problems.map(formatCohortProblem) }
 }
 

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatCohortProblem, loadCohort } from '../../src/cohort/load'
+import { formatCohortProblem } from '../../src/cohort/load'
+import { prepareCohort } from '../../src/cohort/pipeline'
 
 describe('a cohort that runs the short versions', () => {
   it('checks clean for every module', async () => {
@@ -21,7 +22,7 @@ length: 60
 modules:
 ${[1, 2, 3, 4].map(n => `  - module: ${n}\n    start: 2027-03-0${n}T10:00\n    length: ${n === 1 ? 70 : 60}`).join('\n')}
 `)
-      const loaded = await loadCohort('short', undefined, dir)
+      const loaded = await prepareCohort('short', undefined, dir)
       expect(loaded.problems.map(formatCohortProblem)).toEqual([])
       expect(loaded.sessions.map(s => s.version)).toEqual(['short', 'short', 'short', 'short'])
     }

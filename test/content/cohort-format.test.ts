@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { parse } from '@slidev/parser'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { composeDeck } from '../../src/cohort/compose'
-import { formatCohortProblem, loadCohort } from '../../src/cohort/load'
+import { formatCohortProblem } from '../../src/cohort/load'
+import { prepareCohort } from '../../src/cohort/pipeline'
 import { listDecks } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
 
@@ -29,7 +30,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 async function load(extra: string) {
   writeFileSync(join(dir, 'cohort.yaml'), cohort(extra))
-  return loadCohort('format-test', decks, dir)
+  return prepareCohort('format-test', decks, dir)
 }
 
 describe('a cohort\'s format', () => {

@@ -13,10 +13,10 @@ import { boardsInMarkdown } from '../../src/boards'
 import { raciMatrix } from '../../src/boards/raci-matrix/model'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import { exportHandouts } from '../../src/handouts/export'
-import { handoutName } from '../../src/handouts/names'
+import { handoutName } from '../../src/output/names'
 import { readBookmarks } from '../../src/handouts/pdf'
 import { ROOT } from '../../src/paths'
-import { removeLeftovers } from '../../src/site/scratch'
+import { removeLeftovers } from '../../src/output/scratch'
 
 const run = promisify(execFile)
 const pdfText = async (file: string) => (await run('pdftotext', [file, '-'], { maxBuffer: 50e6 })).stdout

@@ -11,7 +11,7 @@ import { COMPASS_FIELDS } from '../../src/boards/lifecycle-compass/model'
 import { PERSONA_FIELDS } from '../../src/boards/mountain-of-engagement/model'
 import { EVENT_FIELDS } from '../../src/boards/origin-timeline/model'
 import { LEDGER_FIELDS } from '../../src/boards/value-exchange-ledger/model'
-import { serveSite } from '../../src/site/serve'
+import { serveSite } from '../../src/output/serve'
 
 let site: { url: string, close: () => Promise<void> }
 let browser: Browser

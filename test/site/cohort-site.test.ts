@@ -8,14 +8,14 @@ import { promisify } from 'node:util'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { composedDir, prepareCohort } from '../../src/cohort/pipeline'
 import { launchChromium } from '../../src/chromium'
-import { loadCohort } from '../../src/cohort/load'
 import { listDecks, loadDeck } from '../../src/content/decks'
 import { ROOT, setPaths } from '../../src/paths'
 import { buildSite } from '../../src/site/build'
 import { cohortKit, resolveKit } from '../../src/site/kit'
 import { exportHandouts } from '../../src/handouts/export'
-import { serveSite } from '../../src/site/serve'
+import { serveSite } from '../../src/output/serve'
 import { boardSlides, fillBoard, type Finding, isSlidevChrome, loadDecks, loadedBoard, openSlide, seriousFindings, showFinding } from '../support/kit-pages'
 
 const work = mkdtempSync(join(tmpdir(), 'kit-cohort-site-'))
@@ -212,13 +212,13 @@ modules:
 
   it('shows an upstream edit in the cohort\'s deck on its next build, with the cohort\'s insertion kept', async () => {
     const fx = fixture()
-    const loaded = await loadCohort('fixture', listDecks(fx.decks), fx.cohortDir)
+    const loaded = await prepareCohort('fixture', listDecks(fx.decks), fx.cohortDir, composedDir('fixture'))
     expect(loaded.problems).toEqual([])
     const [deck] = cohortKit(loaded).decks
     expect((await loadDeck(deck)).slides.map(s => s.content)).toContainEqual(expect.stringContaining('# Map'))
     const upstream = join(fx.decks, '01-alpha/slides.md')
     writeFileSync(upstream, readFileSync(upstream, 'utf8').replace('# Map', '# Map of partners'))
-    const again = cohortKit(await loadCohort('fixture', listDecks(fx.decks), fx.cohortDir)).decks[0]
+    const again = cohortKit(await prepareCohort('fixture', listDecks(fx.decks), fx.cohortDir, composedDir('fixture'))).decks[0]
     const slides = (await loadDeck(again)).slides
     expect(slides.map(s => s.content)).toContainEqual(expect.stringContaining('# Map of partners'))
     expect(slides.map(s => s.frontmatter.id)).toEqual(['m1-title', 'm1-welcome', 'm1-extra', 'm1-stakeholder-map', 'm1-references'])
@@ -230,7 +230,7 @@ modules:
       .replace('name: Fixture cohort', 'name: "{{ 7*7 }} <b>bold</b> ---"')
       .concat('values:\n  communityName: "{{ 7*7 }} <img src=x onerror=alert(1)> [x](javascript:alert(1))"\n')
     writeFileSync(join(fx.cohortDir, 'cohort.yaml'), yaml)
-    const loaded = await loadCohort('fixture', listDecks(fx.decks), fx.cohortDir)
+    const loaded = await prepareCohort('fixture', listDecks(fx.decks), fx.cohortDir, composedDir('fixture'))
     expect(loaded.problems).toEqual([])
     const root = join(work, 'hostile')
     await buildSite({ base: '/', kit: cohortKit(loaded), outDir: join(root, 'cohorts', 'fixture'), log: () => {} })
@@ -247,7 +247,7 @@ modules:
       // A change of hash in the same page: slide 1 may still be leaving, so read slide 2's own heading.
       const heading = page.locator('.slidev-page-2 h1').first()
       await heading.waitFor()
-      // Braces from a value carry an invisible word joiner (see src/cohort/values.ts).
+      // Braces from a value carry an invisible word joiner (see src/content/placeholders.ts).
       expect((await heading.innerText()).replace(/\u2060/g, '')).toBe('Welcome to {{ 7*7 }} <img src=x onerror=alert(1)> [x](javascript:alert(1))')
       expect(await page.locator('.slidev-page img[src="x"], .slidev-page a[href^="javascript"]').count()).toBe(0)
       expect(dialogs).toEqual([])
@@ -261,14 +261,14 @@ modules:
   it('a build that fails leaves the previous cohort site exactly as it was', async () => {
     const fx = fixture()
     const out = join(work, 'fixture-site')
-    const kit = cohortKit(await loadCohort('fixture', listDecks(fx.decks), fx.cohortDir))
+    const kit = cohortKit(await prepareCohort('fixture', listDecks(fx.decks), fx.cohortDir, composedDir('fixture')))
     await buildSite({ base: '/', kit, outDir: out, log: () => {} })
     const snapshot = () => readdirSync(out, { recursive: true }).map(String).filter(f => statSync(join(out, f)).isFile()).sort().map(f => [f, readFileSync(join(out, f)).length])
     const before = snapshot()
     // A slide the Vue compiler cannot compile (an element never closed; plain HTML, so the
     // cohort check lets it through) makes Slidev's build fail.
     writeFileSync(join(fx.cohortDir, 'slides/extra.md'), '---\nid: m1-extra\n---\n\n# Broken\n\n<div class="x">\n\nUnclosed\n\n<!--\n**At a glance** · Say: "Broken." · Land: broken.\n-->\n')
-    const broken = cohortKit(await loadCohort('fixture', listDecks(fx.decks), fx.cohortDir))
+    const broken = cohortKit(await prepareCohort('fixture', listDecks(fx.decks), fx.cohortDir, composedDir('fixture')))
     await expect(buildSite({ base: '/', kit: broken, outDir: out, log: () => {} })).rejects.toThrow()
     expect(snapshot()).toEqual(before)
   })

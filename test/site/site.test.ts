@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from '../../src/chromium'
 import { type LoadedDeck, listDecks, loadDeck, slideTitle } from '../../src/content/decks'
-import { serveSite } from '../../src/site/serve'
+import { serveSite } from '../../src/output/serve'
 
 const out = inject('siteDir')
 let decks: LoadedDeck[]

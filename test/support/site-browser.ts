@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, inject } from 'vitest'
 import { launchChromium } from '../../src/chromium'
-import { serveSite } from '../../src/site/serve'
+import { serveSite } from '../../src/output/serve'
 
 export interface SiteBrowser {
   readonly url: string

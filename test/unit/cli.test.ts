@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type DeckRef, listDecks } from '../../src/content/decks'
 import { CliError, findModule } from '../../src/cli/modules'
 import { ROOT } from '../../src/paths'
-import { withSiteLock } from '../../src/site/scratch'
+import { withSiteLock } from '../../src/output/scratch'
 
 const run = promisify(execFile)
 const decks: DeckRef[] = [0, 1, 2, 3, 4].map(n => ({

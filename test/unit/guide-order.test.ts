@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { listDecks, loadDeck, slideTitle, summariseDeck } from '../../src/content/decks'
 import { renderGuideSections } from '../../src/handouts/guide'
-import { escapeHtml } from '../../src/handouts/html'
+import { escapeHtml } from '../../src/output/html'
 
 describe('facilitator guide sections', () => {
   it('put every deck\'s preparation slides first, before the agenda, and nowhere else', async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DeckSummary } from '../../src/content/decks'
-import { HANDOUT_KINDS, handoutName } from '../../src/handouts/names'
+import { HANDOUT_KINDS, handoutName } from '../../src/output/names'
 import { writeSitePages } from '../../src/site/pages'
 
 const dir = mkdtempSync(join(tmpdir(), 'kit-pages-'))

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { UserError } from '../../src/errors'
-import { removeLeftovers, scratchDir, siteRootOf, withSiteLock } from '../../src/site/scratch'
+import { removeLeftovers, scratchDir, siteRootOf, withSiteLock } from '../../src/output/scratch'
 
 let parent: string
 let site: string

@@ -1,6 +1,7 @@
 // Named values that slides and notes use through placeholders like `{% communityName %}`.
 // Upstream decks show the defaults; a cohort file gives its own. Used by Slidev's preparser
-// (setup/preparser.ts), the content check and the cohort check.
+// (setup/preparser.ts), the content check and the cohort check. They are content: the cohort only
+// gives them values (src/cohort/schema.ts).
 
 export const DEFAULT_VALUES = {
   communityName: 'your community',

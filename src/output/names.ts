@@ -1,3 +1,4 @@
+// The handouts' file names: what the export (src/handouts) writes and the site's pages (src/site) link.
 /** What `npm run export` makes for each module (the filled worksheets come with `--results`). */
 export const EXPORT_KINDS = ['slides', 'notes', 'worksheets', 'facilitator-guide'] as const
 export type ExportKind = typeof EXPORT_KINDS[number]
