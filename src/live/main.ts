@@ -8,7 +8,6 @@
 //   live delete <session>                       removes a session's data
 //   live build                                  builds the join page
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
@@ -19,6 +18,7 @@ import { UserError } from '../errors'
 import { SLIDEV_BIN } from '../paths'
 import { spawnChild } from '../spawn'
 import { z } from 'zod'
+import { joinLines, lanAddresses, laptopName } from './address'
 import { exportSession } from './export'
 import { describeServer, lockSession, runningServers } from './lock'
 import { LiveStore } from './store'
@@ -53,13 +53,7 @@ export async function live(args: string[]): Promise<number> {
 
 /** The laptop's address on the room's network: the first IPv4 address that is not loopback. */
 export function lanAddress(): string | undefined {
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? []) {
-      if (a.family === 'IPv4' && !a.internal)
-        return a.address
-    }
-  }
-  return undefined
+  return lanAddresses()[0]
 }
 
 function deckTitle(entry: string): string {
@@ -119,13 +113,17 @@ async function present(args: string[]): Promise<number> {
     names: !values.anonymous,
   })
   lock.listening(address ?? '127.0.0.1', server.port)
-  const joinUrl = `http://${address ?? '127.0.0.1'}:${server.port}/`
+  // The address to type: the laptop's name when the room's network resolves it, else the IP.
+  const laptop = address && !values.host ? await laptopName(address) : undefined
+  const joinAt = joinLines({ name: laptop, address: address ?? '127.0.0.1', port: server.port })
+  const joinUrl = joinAt.url
   const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
-  console.log(`\nLive session "${name}": ${session.title}\n\nParticipants open ${joinUrl}\n${qr}\nFacilitator token (keep it on this laptop): ${session.token}\n`)
+  const bold = (text: string) => (process.stdout.isTTY ? `\x1B[1m${text}\x1B[22m` : text)
+  console.log(`\nLive session "${name}": ${session.title}\n\n${bold(joinAt.lines[0])}\n${joinAt.lines.slice(1).join('\n')}\n${qr}\nFacilitator token (keep it on this laptop): ${session.token}\n`)
   const child = spawnChild(process.execPath, [SLIDEV_BIN, deck.entry, ...(slidesPort ? ['--port', String(slidesPort)] : [])], {
     stdio: 'inherit',
     // Vite hands VITE_* variables to the deck's client: only this laptop's Slidev gets them.
-    env: { VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl, VITE_KIT_LIVE_SESSION: name },
+    env: { VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl, VITE_KIT_LIVE_TYPE: joinAt.typed, VITE_KIT_LIVE_SESSION: name },
   })
   const stop = () => child.kill('SIGTERM')
   process.once('SIGINT', stop)
