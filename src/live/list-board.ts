@@ -21,7 +21,7 @@ import type { FieldDef } from '../boards/kit/fields'
 import { translate as translateBoard } from '../i18n/labels'
 import { boardShape, type Part } from '../boards/kit/shape'
 import { addRow, initBoardDoc, readBoard, removeRow, setField, updateRow } from '../state/board-doc'
-import { boardIsFull, type Contributor, type Json, type LiveBoardAdapter, meta, type Refusal, setFields, statusOf } from './boards'
+import { boardIsFull, type Contributor, type Json, type LiveBoardAdapter, meta, type Refusal, setFields, statusOf, writtenIn } from './boards'
 import type { BoardFormView, BoardMine, FieldView, ListView } from './protocol'
 import { say } from './words'
 
@@ -294,7 +294,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
         const max = Math.min(who.maxRows, part?.type === 'rows' && part.max !== undefined ? part.max : Infinity)
         if (boardIsFull(rowsOf(doc, list.key), max))
           return { code: 'limit', error: 'The board is full ({n} entries).', params: { n: max } }
-        writeRow(doc, list.key, checked.row, { _author: who.participantId, _name: who.name, _status: who.moderation === 'queue' ? 'pending' : 'visible', _at: who.now })
+        writeRow(doc, list.key, checked.row, { _author: who.participantId, _name: who.name, _status: who.moderation === 'queue' ? 'pending' : 'visible', _at: who.now, ...writtenIn(who) })
         return undefined
       }
       // In a queue, a changed entry waits for approval again, so nothing unapproved reaches the screen.
@@ -302,6 +302,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
         existing.set('_status', 'pending')
       if (existing.get('_name') !== who.name)
         existing.set('_name', who.name)
+      setFields(existing, writtenIn(who))
       return undefined
     },
 

@@ -20,6 +20,7 @@ import { spawnChild } from '../spawn'
 import { z } from 'zod'
 import { joinLines, lanAddresses, laptopName } from './address'
 import { exportSession } from './export'
+import { cohortBrand } from './join-brand'
 import { describeServer, lockSession, runningServers } from './lock'
 import { LiveStore } from './store'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
@@ -111,6 +112,8 @@ async function present(args: string[]): Promise<number> {
     port: parsePort(values.port ?? '4321', { anyFree: true }),
     joinDir: JOIN_DIST,
     names: !values.anonymous,
+    // The cohort's accent (kept at AA contrast) and logo on the phones' page.
+    brand: await cohortBrand(kit.cohort),
   })
   lock.listening(address ?? '127.0.0.1', server.port)
   // The address to type: the laptop's name when the room's network resolves it, else the IP.

@@ -35,6 +35,8 @@ import { ClusterState } from './cluster'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
 import { entryOf, lastApplied, noteApplied } from './order'
 import { say, sayLines } from './words'
+import { brandedPage, type JoinBrand } from './join-brand'
+import { LANGUAGES } from '../i18n/labels'
 
 export interface LiveLimits {
   /** entries one participant may have on one board */
@@ -98,6 +100,8 @@ export interface LiveServerOptions {
    * behind a proxy that changes the Host header.
    */
   origins?: (origin: string) => boolean
+  /** the cohort's accent and logo on the join page (src/live/join-brand.ts); the kit's look without */
+  brand?: JoinBrand
 }
 
 export interface LiveServer {
@@ -161,7 +165,7 @@ function moderatedRows(doc: Y.Doc): [string, string, Y.Map<unknown>][] {
 }
 
 const clientMessage = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('contribute'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown(), seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() }),
+  z.object({ t: z.literal('contribute'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown(), seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(), lang: z.string().max(35).optional() }),
   z.object({ t: z.literal('mine'), board: z.string().regex(BOARD_ID) }),
 ])
 
@@ -192,7 +196,7 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png' }
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png' }
 const SECURITY_HEADERS = {
   // Participant text is rendered as text; this also forbids inline scripts and other hosts.
   'Content-Security-Policy': 'default-src \'self\'; script-src \'self\'; style-src \'self\' \'unsafe-inline\'; img-src \'self\' data:; connect-src \'self\'; base-uri \'none\'; form-action \'none\'; frame-ancestors \'none\'',
@@ -575,6 +579,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         maxRows: limits.rowsPerBoard,
         now,
         language: options.language,
+        // The phone's own language (the participant may choose it): kept with the entry, one of the kit's or none.
+        writtenIn: message.lang && LANGUAGES.includes(message.lang) ? message.lang : undefined,
         firstOp: entry ? last === 0 : undefined,
       })
       if (entry && !refusal)
@@ -613,13 +619,20 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     else if (path === '/healthz') {
       reply(200, 'application/json', JSON.stringify({ ok: true, joined: joined(), now: Date.now() }))
     }
+    else if (path === '/logo' && options.brand?.logo) {
+      reply(200, options.brand.logo.type, options.brand.logo.bytes)
+    }
     else if (options.joinDir && existsSync(join(options.joinDir, 'index.html'))) {
+      // The join page at `/`, and at every other path (`/j`, `/join`, a mistyped one): the
+      // shortest address to type has no path (src/live/address.ts).
       const asset = /^\/assets\/([\w.-]+)$/.exec(path)?.[1]
       const file = asset ? join(options.joinDir, 'assets', asset) : join(options.joinDir, 'index.html')
       if (asset && !existsSync(file))
         reply(404, 'text/plain; charset=utf-8', 'Not found')
+      else if (asset)
+        reply(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), 'public, max-age=31536000, immutable')
       else
-        reply(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), asset ? 'public, max-age=31536000, immutable' : 'no-cache')
+        reply(200, TYPES['.html'], brandedPage(readFileSync(file, 'utf8'), options.brand))
     }
     else {
       reply(503, 'text/plain; charset=utf-8', 'The join page is not built. Run: npm run live -- build')
