@@ -18,7 +18,7 @@ import { z } from 'zod'
 import * as Y from 'yjs'
 import type { BoardDefinition } from '../boards/kit/board'
 import type { FieldDef } from '../boards/kit/fields'
-import { translate as translateBoard } from '../i18n/labels'
+import { LANGUAGES, translate as translateBoard } from '../i18n/labels'
 import { boardShape, type Part } from '../boards/kit/shape'
 import { addRow, initBoardDoc, readBoard, removeRow, setField, updateRow } from '../state/board-doc'
 import { boardIsFull, type Contributor, type Json, type LiveBoardAdapter, meta, type Refusal, setFields, statusOf, writtenIn } from './boards'
@@ -307,10 +307,14 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
     },
 
     project(doc, out, language) {
-      const form: BoardFormView = {
+      const formIn = (language: string | undefined): BoardFormView => ({
         lists: lists.map((l): ListView => ({ key: l.key, label: translate(l.label, language), title: l.title, fields: l.fields.map(f => fieldView(f, language)) })),
         ...(spec.cells ? { cells: { list: spec.cells.list, label: translate('Your letters for each role', language), letters: spec.cells.letters.map(l => ({ value: l.value, label: translate(l.label, language) })) } } : {}),
-      }
+      })
+      const form = formIn(language)
+      // The form in the kit's other languages too: a participant may choose their phone's language
+      // whatever the session's (`forms`, by language code; the join page picks its own).
+      const forms = Object.fromEntries(LANGUAGES.filter(l => l !== (language ?? 'en')).map(l => [l, formIn(l)]))
       const totals: Record<string, number> = {}
       const paged = new Map<string, Set<string>>()
       for (const list of lists) {
@@ -329,7 +333,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
         }
         syncJson(out.getMap<unknown>(`rows:${list.key}`), rows)
       }
-      setFields(meta(out), { kind: def.kind, schema: 2, locked: meta(doc).get('locked') === true, form: JSON.stringify(form), totals: JSON.stringify(totals) })
+      setFields(meta(out), { kind: def.kind, schema: 2, locked: meta(doc).get('locked') === true, form: JSON.stringify(form), forms: JSON.stringify(forms), totals: JSON.stringify(totals) })
       if (spec.cells) {
         const roles = new Map<string, Record<string, Json>>()
         for (const [id, row] of visibleRows(doc, spec.cells.roles))

@@ -15,6 +15,7 @@ import { accessibleAccent, logoOf } from '../../src/live/join-brand'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 import { Facilitator, until } from '../../src/live/node-clients'
 import { ROOT } from '../../src/paths'
+import { translate } from '../../src/i18n/labels'
 
 const TOKEN = 'join-look-facilitator-token-0123456789'
 /** the example cohort's accent (cohorts/example/cohort.yaml) */
@@ -133,9 +134,21 @@ describe('the phone\'s own language', () => {
     await until(doc, () => ideasOf(doc).length === 2)
     const lang = Object.fromEntries(ideasOf(doc).map(i => [i.text, i._lang]))
     expect(lang).toEqual({ 'Una idea escrita en español': 'es', 'An idea written in English': 'en' })
+    // A board's form (drawn from the server's description) follows the phone's language too.
+    facilitator.show('m2-lang-map', 'stakeholder-map', 'Stakeholder map')
+    const heading = page.getByTestId('list-stakeholders').getByRole('heading', { level: 3 })
+    await heading.filter({ hasText: 'Stakeholders' }).waitFor()
+    const english = await page.getByTestId('list-stakeholders').locator('[data-field]').evaluateAll(fs => fs.map(f => f.closest('label')?.querySelector('span')?.textContent?.trim()))
+    await page.getByTestId('language').selectOption('es')
+    await heading.filter({ hasText: translate('Stakeholders', 'es') }).waitFor()
+    const spanish = await page.getByTestId('list-stakeholders').locator('[data-field]').evaluateAll(fs => fs.map(f => f.closest('label')?.querySelector('span')?.textContent?.trim()))
+    expect(spanish).toHaveLength(english.length)
+    expect(spanish.filter((label, i) => label !== english[i]).length).toBeGreaterThan(english.length / 2)
+    expect(translate('Stakeholders', 'es')).not.toBe('Stakeholders')
     // Another phone in the same room keeps the session's language.
     const other = await phone()
-    expect(await other.page.getByTestId('add').textContent()).toMatch(/Add idea/)
+    await other.page.getByTestId('list-stakeholders').getByRole('heading', { level: 3 }).filter({ hasText: 'Stakeholders' }).waitFor()
+    expect(await other.page.evaluate(() => document.documentElement.lang)).toBe('en')
     await other.context.close()
     expect(errors).toEqual([])
     await context.close()

@@ -148,7 +148,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
         boardMeta.totals = JSON.parse(String(m.get('totals') ?? '{}')) as Record<string, number>
       }
       catch {}
-      publicBoard.value = readPublicBoard(board.doc)
+      publicBoard.value = readPublicBoard(board.doc, language.value)
     }
   }
   /** Changes of one transaction arrive as one update: read once per burst of updates, not per update. */
@@ -185,6 +185,8 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     askMine()
   }
   watch(() => current.value?.boardId, id => openBoard(id))
+  // The phone's language chosen: the board's form in it.
+  watch(language, () => scheduleRead())
 
   const send = (message: unknown) => control.sendStateless(JSON.stringify(message))
   // Operations are numbered in the order the participant makes them; the server applies an
@@ -272,11 +274,27 @@ export function readPublicIdeas(doc: Y.Doc): PublicIdea[] {
     .sort((a, b) => b.votes - a.votes || collator.compare(a.text, b.text))
 }
 
-export function readPublicBoard(doc: Y.Doc): PublicBoard {
+/** The last text parsed for each of `meta`'s JSON keys: a form changes far less often than the rows. */
+const parsedOnce = new Map<string, { raw: string, value: unknown }>()
+function parseOnce(key: string, raw: string): unknown {
+  const hit = parsedOnce.get(key)
+  if (hit?.raw === raw)
+    return hit.value
+  const value = JSON.parse(raw) as unknown
+  parsedOnce.set(key, { raw, value })
+  return value
+}
+
+/** `language`: the phone's; the board's form in it when the server sent one (`forms`), else in the session's. */
+export function readPublicBoard(doc: Y.Doc, language?: string): PublicBoard {
   let form: BoardFormView | undefined
   try {
     const raw = doc.getMap<unknown>('meta').get('form')
-    form = typeof raw === 'string' ? JSON.parse(raw) as BoardFormView : undefined
+    form = typeof raw === 'string' ? parseOnce('form', raw) as BoardFormView : undefined
+    const forms = language ? doc.getMap<unknown>('meta').get('forms') : undefined
+    const all = typeof forms === 'string' ? parseOnce('forms', forms) as Record<string, BoardFormView> : {}
+    if (language && Object.hasOwn(all, language))
+      form = all[language]
   }
   catch {}
   const rowsOf = (name: string) => [...doc.getMap<unknown>(name).entries()]
