@@ -54,13 +54,49 @@ export function typedAddress(host: string, port: number): string {
   return port === 80 ? h : `${h}:${port}`
 }
 
-/** The lines `npm run live` prints for the room: the address to type, large, and what else works. */
-export function joinLines(options: { name?: string, address: string, port: number }): { typed: string, url: string, lines: string[] } {
+/**
+ * The lines `npm run live` prints for the room: the address to type, large, and what else works.
+ * `typedPort`: the port to type (80, when the short redirect runs), else the server's.
+ */
+export function joinLines(options: { name?: string, address: string, port: number, typedPort?: number }): { typed: string, url: string, lines: string[] } {
   const url = `http://${typedAddress(options.address, options.port)}/`
-  const typed = typedAddress(options.name ?? options.address, options.port)
+  const typedPort = options.typedPort ?? options.port
+  const typed = typedAddress(options.name ?? options.address, typedPort)
   const lines = [`Participants type:  ${typed}`]
   if (options.name)
-    lines.push(`              or:  ${typedAddress(options.address, options.port)}   (a phone that cannot find ${options.name})`)
+    lines.push(`              or:  ${typedAddress(options.address, typedPort)}   (a phone that cannot find ${options.name})`)
   lines.push(`   or scan the QR code (${url}):`)
   return { typed, url, lines }
+}
+
+/**
+ * Port 80 where the laptop lets us listen on it (macOS and Windows do; Linux only with the
+ * capability): a redirect to the join page, so the address to type needs no port
+ * (`kit-laptop.local`). It answers every request with a redirect to the server's own address on
+ * its port, to the name the phone typed when it is one of `names`, else to the IP address (never
+ * to a host a request makes up). Resolves to undefined when port 80 cannot be had.
+ */
+export async function shortRedirect(options: { names: string[], address: string, port: number, listenPort?: number }): Promise<{ port: number, close: () => Promise<void> } | undefined> {
+  const { createServer } = await import('node:http')
+  const known = new Set(options.names.map(n => n.toLowerCase()))
+  const server = createServer((request, response) => {
+    const asked = (request.headers.host ?? '').toLowerCase().replace(/:\d+$/, '')
+    const host = known.has(asked) ? asked : options.address
+    response.writeHead(302, { 'Location': `http://${typedAddress(host, options.port)}/`, 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' })
+    response.end('The workshop page moved to the live server\'s port.')
+  })
+  const listened = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false))
+    server.listen(options.listenPort ?? 80, '0.0.0.0', () => resolve(true))
+  })
+  if (!listened)
+    return undefined
+  const address = server.address()
+  return {
+    port: typeof address === 'object' && address ? address.port : options.listenPort ?? 80,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    }),
+  }
 }

@@ -18,7 +18,7 @@ import { UserError } from '../errors'
 import { SLIDEV_BIN } from '../paths'
 import { spawnChild } from '../spawn'
 import { z } from 'zod'
-import { joinLines, lanAddresses, laptopName } from './address'
+import { joinLines, lanAddresses, laptopName, shortRedirect } from './address'
 import { exportSession } from './export'
 import { cohortBrand } from './join-brand'
 import { describeServer, lockSession, runningServers } from './lock'
@@ -118,7 +118,9 @@ async function present(args: string[]): Promise<number> {
   lock.listening(address ?? '127.0.0.1', server.port)
   // The address to type: the laptop's name when the room's network resolves it, else the IP.
   const laptop = address && !values.host ? await laptopName(address) : undefined
-  const joinAt = joinLines({ name: laptop, address: address ?? '127.0.0.1', port: server.port })
+  // Without --port, port 80 too where the laptop allows it: a redirect, so the address has no port.
+  const redirect = address && values.port === undefined ? await shortRedirect({ names: laptop ? [laptop] : [], address, port: server.port }) : undefined
+  const joinAt = joinLines({ name: laptop, address: address ?? '127.0.0.1', port: server.port, typedPort: redirect?.port })
   const joinUrl = joinAt.url
   const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
   const bold = (text: string) => (process.stdout.isTTY ? `\x1B[1m${text}\x1B[22m` : text)
@@ -132,6 +134,7 @@ async function present(args: string[]): Promise<number> {
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   const code = await new Promise<number>(resolve => child.on('exit', c => resolve(c ?? 0)))
+  await redirect?.close()
   await server.stop()
   lock.release()
   console.log(`Session "${name}" saved. Results: npm run live -- export ${name}`)

@@ -1,7 +1,8 @@
 // The address participants type: the laptop's name only where the network resolves it to the
 // address the server is reached at, else the IP address; no scheme, no path. The printed lines.
 import { describe, expect, it } from 'vitest'
-import { joinLines, laptopName, typedAddress } from '../../src/live/address'
+import { request } from 'node:http'
+import { joinLines, laptopName, shortRedirect, typedAddress } from '../../src/live/address'
 import { liveConfig, shortAddress } from '../../src/live/config'
 
 const table = (entries: Record<string, string[]>) => async (name: string) => {
@@ -57,5 +58,36 @@ describe('the address to type', () => {
     const env = { VITE_KIT_LIVE_URL: 'ws://127.0.0.1:4321', VITE_KIT_LIVE_TOKEN: 't', VITE_KIT_LIVE_JOIN: 'http://192.168.1.20:4321/' }
     expect(liveConfig({ ...env, VITE_KIT_LIVE_TYPE: 'kit-laptop.local:4321' })?.typed).toBe('kit-laptop.local:4321')
     expect(liveConfig(env)?.typed).toBe('192.168.1.20:4321')
+  })
+})
+
+describe('the redirect on port 80', () => {
+  const location = (port: number, host: string) => new Promise<{ status?: number, location?: string }>((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path: '/j', headers: { host } }, (res) => {
+      res.resume()
+      resolve({ status: res.statusCode, location: res.headers.location })
+    }).on('error', reject).end()
+  })
+
+  it('sends a phone to the live server\'s port under the name it typed, or the IP address for any other host', async () => {
+    const redirect = await shortRedirect({ names: ['kit-laptop.local'], address: '192.168.1.20', port: 4321, listenPort: 0 })
+    expect(redirect).toBeDefined()
+    try {
+      await expect(location(redirect!.port, 'Kit-Laptop.local')).resolves.toEqual({ status: 302, location: 'http://kit-laptop.local:4321/' })
+      await expect(location(redirect!.port, '192.168.1.20')).resolves.toEqual({ status: 302, location: 'http://192.168.1.20:4321/' })
+      await expect(location(redirect!.port, 'evil.example.org')).resolves.toEqual({ status: 302, location: 'http://192.168.1.20:4321/' })
+    }
+    finally {
+      await redirect!.close()
+    }
+  })
+
+  it('is left out when the port cannot be had, and then the address keeps its port', async () => {
+    const first = await shortRedirect({ names: [], address: '127.0.0.1', port: 4321, listenPort: 0 })
+    const second = await shortRedirect({ names: [], address: '127.0.0.1', port: 4321, listenPort: first!.port })
+    expect(second).toBeUndefined()
+    await first!.close()
+    expect(joinLines({ name: 'kit-laptop.local', address: '192.168.1.20', port: 4321, typedPort: 80 }).typed).toBe('kit-laptop.local')
+    expect(joinLines({ name: 'kit-laptop.local', address: '192.168.1.20', port: 4321, typedPort: 80 }).url).toBe('http://192.168.1.20:4321/')
   })
 })
