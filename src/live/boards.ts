@@ -23,6 +23,8 @@ export interface Contributor {
   now: number
   /** the session's language, for the words of a refusal */
   language?: string
+  /** the language the participant's phone showed when they wrote it (one of the kit's): kept as the entry's `_lang` */
+  writtenIn?: string
   /**
    * A numbered operation (order.ts), and the first applied for its entry: an edit that arrives
    * before its entry's add (the add waits for a retry) makes the entry. Undefined: unnumbered.
@@ -51,6 +53,9 @@ export interface LiveBoardAdapter<Op = any> {
 }
 
 export type Json = string | number | boolean | null
+
+/** An entry's `_lang`, the language it was written in, when the phone said so. */
+export const writtenIn = (who: Contributor): Record<string, Json> => (who.writtenIn ? { _lang: who.writtenIn } : {})
 
 export const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta')
 export const rowsOf = (doc: Y.Doc, name: string) => doc.getMap<Y.Map<unknown>>(name)

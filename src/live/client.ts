@@ -60,6 +60,8 @@ export function useLiveSession(config = liveConfig()) {
   return {
     enabled: !!live,
     joinUrl: config?.join ?? '',
+    /** the address to type (the laptop's name where the network resolves it), shown large */
+    typed: config?.typed ?? '',
     token: config?.token ?? '',
     joined: computed(() => live?.joined.value ?? 0),
     connected: computed(() => live?.connected.value ?? false),

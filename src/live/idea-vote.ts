@@ -15,7 +15,7 @@ import { z } from 'zod'
 import * as Y from 'yjs'
 import { rowId } from '../boards/kit/fields'
 import { DEFAULT_VOTES, type IdeaVoteData, ideaText, ideaVote, VOTES_MAX, VOTES_MIN } from '../boards/idea-vote/model'
-import { boardIsFull, type Json, type LiveBoardAdapter, meta, rowsOf, setFields, statusOf, syncRows } from './boards'
+import { boardIsFull, type Json, type LiveBoardAdapter, meta, rowsOf, setFields, statusOf, syncRows, writtenIn } from './boards'
 import type { IdeaVoteMine } from './protocol'
 
 export const IDEA_VOTE_SCHEMA = 1
@@ -242,12 +242,12 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
         return { code: 'limit', error: 'The board is full ({n} ideas). Vote for an idea that is already there.', params: { n: who.maxRows } }
       const row = new Y.Map<unknown>()
       list.set(op.id, row)
-      setFields(row, { id: op.id, text: op.text, _author: who.participantId, _name: who.name, _status: who.moderation === 'queue' ? 'pending' : 'visible', _at: who.now })
+      setFields(row, { id: op.id, text: op.text, _author: who.participantId, _name: who.name, _status: who.moderation === 'queue' ? 'pending' : 'visible', _at: who.now, ...writtenIn(who) })
       return undefined
     }
     if (existing.get('text') !== op.text) {
       // In a queue, a changed idea waits for approval again, so nothing unapproved reaches the screen.
-      setFields(existing, { text: op.text, _name: who.name, ...(who.moderation === 'queue' ? { _status: 'pending' } : {}) })
+      setFields(existing, { text: op.text, _name: who.name, ...writtenIn(who), ...(who.moderation === 'queue' ? { _status: 'pending' } : {}) })
     }
     return undefined
   },

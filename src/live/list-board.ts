@@ -18,10 +18,10 @@ import { z } from 'zod'
 import * as Y from 'yjs'
 import type { BoardDefinition } from '../boards/kit/board'
 import type { FieldDef } from '../boards/kit/fields'
-import { translate as translateBoard } from '../i18n/labels'
+import { LANGUAGES, translate as translateBoard } from '../i18n/labels'
 import { boardShape, type Part } from '../boards/kit/shape'
 import { addRow, initBoardDoc, readBoard, removeRow, setField, updateRow } from '../state/board-doc'
-import { boardIsFull, type Contributor, type Json, type LiveBoardAdapter, meta, type Refusal, setFields, statusOf } from './boards'
+import { boardIsFull, type Contributor, type Json, type LiveBoardAdapter, meta, type Refusal, setFields, statusOf, writtenIn } from './boards'
 import type { BoardFormView, BoardMine, FieldView, ListView } from './protocol'
 import { say } from './words'
 
@@ -294,7 +294,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
         const max = Math.min(who.maxRows, part?.type === 'rows' && part.max !== undefined ? part.max : Infinity)
         if (boardIsFull(rowsOf(doc, list.key), max))
           return { code: 'limit', error: 'The board is full ({n} entries).', params: { n: max } }
-        writeRow(doc, list.key, checked.row, { _author: who.participantId, _name: who.name, _status: who.moderation === 'queue' ? 'pending' : 'visible', _at: who.now })
+        writeRow(doc, list.key, checked.row, { _author: who.participantId, _name: who.name, _status: who.moderation === 'queue' ? 'pending' : 'visible', _at: who.now, ...writtenIn(who) })
         return undefined
       }
       // In a queue, a changed entry waits for approval again, so nothing unapproved reaches the screen.
@@ -302,14 +302,19 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
         existing.set('_status', 'pending')
       if (existing.get('_name') !== who.name)
         existing.set('_name', who.name)
+      setFields(existing, writtenIn(who))
       return undefined
     },
 
     project(doc, out, language) {
-      const form: BoardFormView = {
+      const formIn = (language: string | undefined): BoardFormView => ({
         lists: lists.map((l): ListView => ({ key: l.key, label: translate(l.label, language), title: l.title, fields: l.fields.map(f => fieldView(f, language)) })),
         ...(spec.cells ? { cells: { list: spec.cells.list, label: translate('Your letters for each role', language), letters: spec.cells.letters.map(l => ({ value: l.value, label: translate(l.label, language) })) } } : {}),
-      }
+      })
+      const form = formIn(language)
+      // The form in the kit's other languages too: a participant may choose their phone's language
+      // whatever the session's (`forms`, by language code; the join page picks its own).
+      const forms = Object.fromEntries(LANGUAGES.filter(l => l !== (language ?? 'en')).map(l => [l, formIn(l)]))
       const totals: Record<string, number> = {}
       const paged = new Map<string, Set<string>>()
       for (const list of lists) {
@@ -328,7 +333,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
         }
         syncJson(out.getMap<unknown>(`rows:${list.key}`), rows)
       }
-      setFields(meta(out), { kind: def.kind, schema: 2, locked: meta(doc).get('locked') === true, form: JSON.stringify(form), totals: JSON.stringify(totals) })
+      setFields(meta(out), { kind: def.kind, schema: 2, locked: meta(doc).get('locked') === true, form: JSON.stringify(form), forms: JSON.stringify(forms), totals: JSON.stringify(totals) })
       if (spec.cells) {
         const roles = new Map<string, Record<string, Json>>()
         for (const [id, row] of visibleRows(doc, spec.cells.roles))

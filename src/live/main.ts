@@ -8,7 +8,6 @@
 //   live delete <session>                       removes a session's data
 //   live build                                  builds the join page
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
@@ -19,7 +18,9 @@ import { UserError } from '../errors'
 import { SLIDEV_BIN } from '../paths'
 import { spawnChild } from '../spawn'
 import { z } from 'zod'
+import { joinLines, lanAddresses, laptopName, shortRedirect } from './address'
 import { exportSession } from './export'
+import { cohortBrand } from './join-brand'
 import { describeServer, lockSession, runningServers } from './lock'
 import { LiveStore } from './store'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
@@ -53,13 +54,7 @@ export async function live(args: string[]): Promise<number> {
 
 /** The laptop's address on the room's network: the first IPv4 address that is not loopback. */
 export function lanAddress(): string | undefined {
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? []) {
-      if (a.family === 'IPv4' && !a.internal)
-        return a.address
-    }
-  }
-  return undefined
+  return lanAddresses()[0]
 }
 
 function deckTitle(entry: string): string {
@@ -117,20 +112,29 @@ async function present(args: string[]): Promise<number> {
     port: parsePort(values.port ?? '4321', { anyFree: true }),
     joinDir: JOIN_DIST,
     names: !values.anonymous,
+    // The cohort's accent (kept at AA contrast) and logo on the phones' page.
+    brand: await cohortBrand(kit.cohort),
   })
   lock.listening(address ?? '127.0.0.1', server.port)
-  const joinUrl = `http://${address ?? '127.0.0.1'}:${server.port}/`
+  // The address to type: the laptop's name when the room's network resolves it, else the IP.
+  const laptop = address && !values.host ? await laptopName(address) : undefined
+  // Without --port, port 80 too where the laptop allows it: a redirect, so the address has no port.
+  const redirect = address && values.port === undefined ? await shortRedirect({ names: laptop ? [laptop] : [], address, port: server.port }) : undefined
+  const joinAt = joinLines({ name: laptop, address: address ?? '127.0.0.1', port: server.port, typedPort: redirect?.port })
+  const joinUrl = joinAt.url
   const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true })
-  console.log(`\nLive session "${name}": ${session.title}\n\nParticipants open ${joinUrl}\n${qr}\nFacilitator token (keep it on this laptop): ${session.token}\n`)
+  const bold = (text: string) => (process.stdout.isTTY ? `\x1B[1m${text}\x1B[22m` : text)
+  console.log(`\nLive session "${name}": ${session.title}\n\n${bold(joinAt.lines[0])}\n${joinAt.lines.slice(1).join('\n')}\n${qr}\nFacilitator token (keep it on this laptop): ${session.token}\n`)
   const child = spawnChild(process.execPath, [SLIDEV_BIN, deck.entry, ...(slidesPort ? ['--port', String(slidesPort)] : [])], {
     stdio: 'inherit',
     // Vite hands VITE_* variables to the deck's client: only this laptop's Slidev gets them.
-    env: { VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl, VITE_KIT_LIVE_SESSION: name },
+    env: { VITE_KIT_LIVE_URL: `ws://127.0.0.1:${server.port}`, VITE_KIT_LIVE_TOKEN: session.token, VITE_KIT_LIVE_JOIN: joinUrl, VITE_KIT_LIVE_TYPE: joinAt.typed, VITE_KIT_LIVE_SESSION: name },
   })
   const stop = () => child.kill('SIGTERM')
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   const code = await new Promise<number>(resolve => child.on('exit', c => resolve(c ?? 0)))
+  await redirect?.close()
   await server.stop()
   lock.release()
   console.log(`Session "${name}" saved. Results: npm run live -- export ${name}`)

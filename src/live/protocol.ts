@@ -32,7 +32,7 @@ export type Moderation = 'open' | 'queue'
 
 /** participant -> server, as a stateless message on the control document */
 export type ClientMessage =
-  | { t: 'contribute', msg: string, board: string, name?: string, body: unknown, seq?: number }
+  | { t: 'contribute', msg: string, board: string, name?: string, body: unknown, seq?: number, lang?: string }
   | { t: 'mine', board: string }
 
 /** What a helper may do to a board: moderation, never the slides. */

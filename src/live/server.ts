@@ -19,6 +19,7 @@ import { joinFiles } from './extensions/files'
 import { Presence } from './extensions/presence'
 import { type ScaleOut, scaleOut } from './extensions/scale-out'
 import { type LiveLimits, resolveLimits } from './limits'
+import type { JoinBrand } from './join-brand'
 import { CONTROL_DOC, HEALTH_MAP, type InstanceHealth } from './protocol'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
 import { setFields } from './boards'
@@ -53,6 +54,8 @@ export interface LiveServerOptions {
    * behind a proxy that changes the Host header.
    */
   origins?: (origin: string) => boolean
+  /** the cohort's accent and logo on the join page (src/live/join-brand.ts); the kit's look without */
+  brand?: JoinBrand
 }
 
 export interface LiveServer {
@@ -136,7 +139,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     authentication({ token: options.token, language: options.language, origins: options.origins, admission: () => admissionOpened, boardOpened }),
     presence.extension,
     contributed.extension,
-    joinFiles({ joinDir: options.joinDir, joined: presence.joined }),
+    joinFiles({ joinDir: options.joinDir, joined: presence.joined, brand: options.brand }),
   ]
 
   const server = new Server({

@@ -52,6 +52,8 @@ export const join = {
   timeUp: 'Time is up',
   activity: 'The activity',
   refused: 'You cannot join this session',
+  /** the phone's language switch (each language's name is its own, from src/i18n/languages.ts) */
+  language: 'Language',
 }
 
 export type JoinWords = typeof join

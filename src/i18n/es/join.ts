@@ -52,4 +52,6 @@ export const join: JoinWords = {
   timeUp: 'Se acabó el tiempo',
   activity: 'La actividad',
   refused: 'No puedes unirte a esta sesión',
+  /** the phone's language switch (each language's name is its own, from src/i18n/languages.ts) */
+  language: 'Idioma',
 }

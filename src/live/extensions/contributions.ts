@@ -19,6 +19,7 @@ import { entryOf, lastApplied, noteApplied } from '../order'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, type ModerationView, publicDocName, type RefusalCode } from '../protocol'
 import type { storeExtension } from '../store'
 import { say, sayLines } from '../words'
+import { LANGUAGES } from '../../i18n/labels'
 import type { ConnContext } from './auth'
 import { type Presence, send } from './presence'
 import type { LiveLimits } from '../limits'
@@ -59,7 +60,7 @@ function moderatedRows(doc: Y.Doc): [string, string, Y.Map<unknown>][] {
 }
 
 const clientMessage = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('contribute'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown(), seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() }),
+  z.object({ t: z.literal('contribute'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown(), seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(), lang: z.string().max(35).optional() }),
   z.object({ t: z.literal('mine'), board: z.string().regex(BOARD_ID) }),
 ])
 
@@ -417,6 +418,8 @@ export function contributions(deps: ContributionsOptions) {
         maxRows: limits.rowsPerBoard,
         now,
         language: options.language,
+        // The phone's own language (the participant may choose it): kept with the entry, one of the kit's or none.
+        writtenIn: message.lang && LANGUAGES.includes(message.lang) ? message.lang : undefined,
         firstOp: entry ? last === 0 : undefined,
       })
       if (entry && !refusal)

@@ -5,8 +5,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join } from 'node:path'
 import type { Extension } from '@hocuspocus/server'
+import { brandedPage, type JoinBrand } from '../join-brand'
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png' }
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png' }
 export const SECURITY_HEADERS = {
   // Participant text is rendered as text; this also forbids inline scripts and other hosts.
   'Content-Security-Policy': 'default-src \'self\'; script-src \'self\'; style-src \'self\' \'unsafe-inline\'; img-src \'self\' data:; connect-src \'self\'; base-uri \'none\'; form-action \'none\'; frame-ancestors \'none\'',
@@ -19,6 +20,8 @@ export interface JoinFilesOptions {
   joinDir?: string
   /** participants connected to this instance, for /healthz */
   joined: () => number
+  /** the cohort's accent and logo (the logo served at /logo) */
+  brand?: JoinBrand
 }
 
 /** Answers one HTTP request; false when it is not one this extension serves (never: it serves all). */
@@ -34,13 +37,20 @@ export function serveJoinFiles(options: JoinFilesOptions, request: IncomingMessa
   else if (path === '/healthz') {
     reply(200, 'application/json', JSON.stringify({ ok: true, joined: options.joined(), now: Date.now() }))
   }
+  else if (path === '/logo' && options.brand?.logo) {
+    reply(200, options.brand.logo.type, options.brand.logo.bytes)
+  }
   else if (options.joinDir && existsSync(join(options.joinDir, 'index.html'))) {
+    // The join page at `/`, and at every other path (`/j`, `/join`, a mistyped one): the
+    // shortest address to type has no path (src/live/address.ts).
     const asset = /^\/assets\/([\w.-]+)$/.exec(path)?.[1]
     const file = asset ? join(options.joinDir, 'assets', asset) : join(options.joinDir, 'index.html')
     if (asset && !existsSync(file))
       reply(404, 'text/plain; charset=utf-8', 'Not found')
+    else if (asset)
+      reply(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), 'public, max-age=31536000, immutable')
     else
-      reply(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), asset ? 'public, max-age=31536000, immutable' : 'no-cache')
+      reply(200, TYPES['.html'], brandedPage(readFileSync(file, 'utf8'), options.brand))
   }
   else {
     reply(503, 'text/plain; charset=utf-8', 'The join page is not built. Run: npm run live -- build')

@@ -5,10 +5,12 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
+import { pageLanguage } from './words'
 import { ACTIVITY_MAP, type BoardFormView, type BoardMine, CONTROL_DOC, type CurrentActivity, type CurrentBoard, type IdeaVoteMine, publicDocName, randomId, type ServerMessage } from '../protocol'
 
 /** `seq` numbers the participant's operations in the order they were made (see src/live/order.ts). */
-export interface Outgoing { msg: string, board: string, body: Record<string, unknown>, seq?: number }
+/** `lang`: the language the page showed when the participant wrote it, kept with the entry. */
+export interface Outgoing { msg: string, board: string, body: Record<string, unknown>, seq?: number, lang?: string }
 export interface PublicIdea { id: string, text: string, by: string, votes: number }
 export interface Notice { text: string, error: boolean }
 /** A visible entry of an exercise board, as `public/<id>` holds it: its fields, who gave it. */
@@ -29,6 +31,8 @@ const SECRET_KEY = 'kit-live:secret'
 const NAME_KEY = 'kit-live:name'
 const OUTBOX_KEY = 'kit-live:outbox'
 const SEQ_KEY = 'kit-live:seq'
+/** the phone's own language, chosen on the page ('' or none: the session's) */
+const LANGUAGE_KEY = 'kit-live:language'
 
 function load<T>(key: string, fallback: T): T {
   try {
@@ -53,6 +57,14 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
 
   const status = ref<'connecting' | 'connected' | 'offline'>('connecting')
   const session = reactive({ title: '', language: 'en', names: true })
+  /** The phone's language, whatever the projector shows: the participant's choice, else the session's. */
+  const stored = load<unknown>(LANGUAGE_KEY, '')
+  const chosenLanguage = ref(typeof stored === 'string' ? stored : '')
+  watch(chosenLanguage, l => save(LANGUAGE_KEY, l))
+  const language = computed({
+    get: () => pageLanguage(chosenLanguage.value || session.language),
+    set: (code: string) => { chosenLanguage.value = code },
+  })
   const current = shallowRef<CurrentBoard | undefined>()
   const ideas = shallowRef<PublicIdea[]>([])
   /** `total`: visible entries on the board (phones get the top of a vote and a page of a list) */
@@ -136,7 +148,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
         boardMeta.totals = JSON.parse(String(m.get('totals') ?? '{}')) as Record<string, number>
       }
       catch {}
-      publicBoard.value = readPublicBoard(board.doc)
+      publicBoard.value = readPublicBoard(board.doc, language.value)
     }
   }
   /** Changes of one transaction arrive as one update: read once per burst of updates, not per update. */
@@ -173,6 +185,8 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     askMine()
   }
   watch(() => current.value?.boardId, id => openBoard(id))
+  // The phone's language chosen: the board's form in it.
+  watch(language, () => scheduleRead())
 
   const send = (message: unknown) => control.sendStateless(JSON.stringify(message))
   // Operations are numbered in the order the participant makes them; the server applies an
@@ -184,7 +198,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     save(SEQ_KEY, seq)
     return seq
   }
-  const wire = (o: Outgoing) => ({ t: 'contribute', msg: o.msg, board: o.board, name: name.value.trim(), body: o.body, ...(o.seq ? { seq: o.seq } : {}) })
+  const wire = (o: Outgoing) => ({ t: 'contribute', msg: o.msg, board: o.board, name: name.value.trim(), body: o.body, ...(o.seq ? { seq: o.seq } : {}), ...(o.lang ? { lang: o.lang } : {}) })
   /** While a retry waits (the rate limit, a store that cannot save), new work waits behind it, in order. */
   let holding = false
   function askMine() {
@@ -241,7 +255,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   function contribute(body: Record<string, unknown>) {
     if (!board)
       return
-    const item: Outgoing = { msg: randomId(12), board: board.id, body, seq: nextSeq() }
+    const item: Outgoing = { msg: randomId(12), board: board.id, body, seq: nextSeq(), lang: language.value }
     outbox.value = [...outbox.value, item]
     if (status.value === 'connected' && !holding)
       send(wire(item))
@@ -249,7 +263,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
 
   const sendingIds = computed(() => new Set(outbox.value.map(o => String(o.body.id ?? o.body.idea ?? ''))))
 
-  return { activity, clockOffset, refused, name, status, session, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
+  return { activity, clockOffset, refused, name, status, session, language, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
 }
 
 const collator = new Intl.Collator()
@@ -260,11 +274,27 @@ export function readPublicIdeas(doc: Y.Doc): PublicIdea[] {
     .sort((a, b) => b.votes - a.votes || collator.compare(a.text, b.text))
 }
 
-export function readPublicBoard(doc: Y.Doc): PublicBoard {
+/** The last text parsed for each of `meta`'s JSON keys: a form changes far less often than the rows. */
+const parsedOnce = new Map<string, { raw: string, value: unknown }>()
+function parseOnce(key: string, raw: string): unknown {
+  const hit = parsedOnce.get(key)
+  if (hit?.raw === raw)
+    return hit.value
+  const value = JSON.parse(raw) as unknown
+  parsedOnce.set(key, { raw, value })
+  return value
+}
+
+/** `language`: the phone's; the board's form in it when the server sent one (`forms`), else in the session's. */
+export function readPublicBoard(doc: Y.Doc, language?: string): PublicBoard {
   let form: BoardFormView | undefined
   try {
     const raw = doc.getMap<unknown>('meta').get('form')
-    form = typeof raw === 'string' ? JSON.parse(raw) as BoardFormView : undefined
+    form = typeof raw === 'string' ? parseOnce('form', raw) as BoardFormView : undefined
+    const forms = language ? doc.getMap<unknown>('meta').get('forms') : undefined
+    const all = typeof forms === 'string' ? parseOnce('forms', forms) as Record<string, BoardFormView> : {}
+    if (language && Object.hasOwn(all, language))
+      form = all[language]
   }
   catch {}
   const rowsOf = (name: string) => [...doc.getMap<unknown>(name).entries()]

@@ -15,3 +15,29 @@ export const wordsFor = (language: unknown): Words => (Object.hasOwn(WORDS, Stri
 
 /** The page's `lang`: the session's language when the page has its words, English otherwise. */
 export const pageLanguage = (language: unknown): string => (Object.hasOwn(WORDS, String(language)) ? String(language) : 'en')
+
+export interface PhoneLanguage { code: string, name: string }
+
+/**
+ * The languages a participant may choose on their phone: the kit's languages
+ * (src/i18n/languages.ts, each with its own name), which the live server names in the page's
+ * head (`<meta name="kit-languages">`, src/live/join-brand.ts), those the page has words for.
+ * A page served without them offers every language it has words for, named by the browser.
+ */
+export function phoneLanguages(head: ParentNode | undefined = globalThis.document): PhoneLanguage[] {
+  const listed = head?.querySelector?.('meta[name="kit-languages"]')?.getAttribute('content') ?? ''
+  const named = listed.split(',').map((item) => {
+    const at = item.indexOf(':')
+    return { code: item.slice(0, at).trim(), name: item.slice(at + 1).trim() }
+  }).filter(l => l.code && l.name && Object.hasOwn(WORDS, l.code))
+  if (named.length)
+    return named
+  return Object.keys(WORDS).sort().map((code) => {
+    let name = code
+    try {
+      name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code
+    }
+    catch {}
+    return { code, name }
+  })
+}
