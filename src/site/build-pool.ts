@@ -1,7 +1,7 @@
 // Builds decks in parallel: one build process per core (at most one per deck), each taking the
 // next deck when it finishes one. Each process loads Vite and Slidev once for all its decks.
 import { type ChildProcess, fork } from 'node:child_process'
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -74,6 +74,12 @@ export async function workerBundle(key: string): Promise<string | undefined> {
     const partial = `${file}.${process.pid}.partial`
     writeFileSync(partial, `// Bundled from src/site/build-worker.ts by src/site/build-pool.ts; made again when the kit's sources change.\n${entry.code}`)
     renameSync(partial, file)
+    // Bundles of earlier versions of the kit's sources: removed once no build can be starting from them.
+    for (const old of readdirSync(WORKER_BUNDLE_DIR)) {
+      const path = join(WORKER_BUNDLE_DIR, old)
+      if (path !== file && Date.now() - statSync(path).mtimeMs > 3_600_000)
+        rmSync(path, { force: true })
+    }
     return file
   }
   catch {
