@@ -14,12 +14,12 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import process from 'node:process'
 import { launchChromium } from '../chromium'
-import { findModule, listDecks } from '../content/decks'
+import { type DeckRef, findModule, listDecks } from '../content/decks'
 import { DECKS_DIR, ROOT, SLIDEV_BIN } from '../paths'
 import { runSlidev } from '../slidev/build'
 import { buildSite } from './build'
-import { FIRST_LOAD_BUDGET_KB, kb, measureFirstLoad } from './first-load'
-import type { Kit } from './kit'
+import { FIRST_LOAD_BUDGET_KB, type FirstLoad, kb, measureFirstLoad } from './first-load'
+import { type Kit, resolveKit } from './kit'
 
 const load = () => loadavg().map(n => n.toFixed(1)).join(' / ')
 
@@ -55,20 +55,34 @@ function machine(): string {
   return `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, load average at start ${load()} (1 / 5 / 15 min)`
 }
 
-export interface BuildFigures { stock: Timing, cold: Timing, unchanged: Timing, oneChanged: Timing, decks: number }
+export interface BuildFigures { stock: Timing, cold: Timing, unchanged: Timing, oneChanged: Timing, decks: number, firstLoad?: FirstLoad[] }
 
-export async function benchBuilds(options: { firstLoad?: boolean } = {}): Promise<BuildFigures> {
+/** What `then` gets: the copied decks and the kit's site built from them (deleted afterwards). */
+export interface BuiltBench { kit: Kit, decks: DeckRef[], siteDir: string, work: string }
+
+export interface BenchBuildOptions {
+  /** measure the first load of every deck the kit built */
+  firstLoad?: boolean
+  /** only these decks (by folder name); every deck otherwise */
+  only?: string[]
+  /** run on the built site before the scratch copies are removed (npm run bench's exports) */
+  then?: (built: BuiltBench) => Promise<void>
+}
+
+export async function benchBuilds(options: BenchBuildOptions = {}): Promise<BuildFigures> {
   // Slidev imports slides only from inside the project: the copy lives in the git-ignored .scratch/.
   mkdirSync(join(ROOT, '.scratch'), { recursive: true })
   const scratch = mkdtempSync(join(ROOT, '.scratch', 'bench-build-'))
   const work = mkdtempSync(join(tmpdir(), 'kit-bench-build-'))
   try {
     cpSync(DECKS_DIR, join(scratch, 'decks'), { recursive: true, filter: src => !src.includes('node_modules') })
-    const decks = listDecks(join(scratch, 'decks'))
+    const decks = listDecks(join(scratch, 'decks')).filter(d => !options.only || options.only.includes(d.name))
+    if (!decks.length)
+      throw new Error(`No deck named ${options.only?.join(', ')} in ${DECKS_DIR}.`)
     // `addons: ['../']` is relative to a deck folder's parent: from the copy, the kit is further up.
     for (const d of decks)
       writeFileSync(d.entry, readFileSync(d.entry, 'utf8').replace(/^addons: \['\.\.\/'\]$/m, `addons: ['${relative(join(scratch, 'decks'), ROOT)}/']`))
-    const kit: Kit = { title: 'Benchmark', decks, outDir: join(work, 'kit', 'dist'), basePath: '' }
+    const kit: Kit = { ...(await resolveKit()), decks, outDir: join(work, 'kit', 'dist'), basePath: '' }
     const quiet = () => {}
     console.log(`Build benchmark: ${decks.length} decks; ${machine()}`)
     const stock = await time('stock `slidev build`, deck by deck', async () => {
@@ -77,7 +91,7 @@ export async function benchBuilds(options: { firstLoad?: boolean } = {}): Promis
     })
     const cold = await time('kit build, cold (nothing built before)', () => buildSite({ base: '/', kit, log: quiet }))
     const unchanged = await time('kit build, nothing changed', () => buildSite({ base: '/', kit, log: quiet }))
-    const changed = findModule(decks, '1')
+    const changed = decks.length > 1 ? findModule(decks, '1') : decks[0]
     appendFileSync(changed.entry, '\n')
     const oneChanged = await time(`kit build, one deck changed (${changed.name})`, () => buildSite({ base: '/', kit, log: quiet }))
     const rows: [string, Timing, number | undefined][] = [
@@ -87,15 +101,17 @@ export async function benchBuilds(options: { firstLoad?: boolean } = {}): Promis
     ]
     console.log(`\n| what | kit: wall s (CPU s) | stock \`slidev build\` per deck: wall s (CPU s) | ratio, wall (CPU) | target (wall) |\n|---|---|---|---|---|`)
     for (const [what, t, target] of rows)
-      console.log(`| ${what} | ${t.wall.toFixed(1)} (${t.cpu.toFixed(1)}) | ${stock.wall.toFixed(1)} (${stock.cpu.toFixed(1)}) | ${(t.wall / stock.wall).toFixed(2)}x (${(t.cpu / stock.cpu).toFixed(2)}x) | ${target ? `≤ ${target}x ${t.wall / stock.wall <= target ? 'met' : 'MISSED'}` : 'nothing built'} |`)
+      console.log(`| ${what} | ${t.wall.toFixed(1)} (${t.cpu.toFixed(1)}) | ${stock.wall.toFixed(1)} (${stock.cpu.toFixed(1)}) | ${(t.wall / stock.wall).toFixed(2)}x (${(t.cpu / stock.cpu).toFixed(2)}x) | ${!target ? 'nothing built' : decks.length < 2 ? `(≤ ${target}x for all decks)` : `≤ ${target}x ${t.wall / stock.wall <= target ? 'met' : 'MISSED'}`} |`)
     console.log(`\nLoad average at the end: ${load()}`)
+    let firstLoad: FirstLoad[] | undefined
     if (options.firstLoad) {
-      const results = await measureFirstLoad(kit.outDir)
+      firstLoad = await measureFirstLoad(kit.outDir)
       console.log(`\n| deck | first load, JS + CSS gzip (KB) | budget ${FIRST_LOAD_BUDGET_KB} KB |\n|---|---|---|`)
-      for (const r of results)
+      for (const r of firstLoad)
         console.log(`| ${r.deck} | ${kb(r.bytes)} | ${r.bytes <= FIRST_LOAD_BUDGET_KB * 1024 ? 'met' : 'MISSED'} |`)
     }
-    return { stock, cold, unchanged, oneChanged, decks: decks.length }
+    await options.then?.({ kit, decks, siteDir: kit.outDir, work })
+    return { stock, cold, unchanged, oneChanged, decks: decks.length, firstLoad }
   }
   finally {
     rmSync(scratch, { recursive: true, force: true })
@@ -150,18 +166,21 @@ async function startToSlide(command: string[], port: number, deckDir: string): P
   }
 }
 
-export async function benchStart(runs = 1): Promise<{ kit: number[], stock: number[] }> {
-  const deck = findModule(listDecks(), '1')
+export async function benchStart(runs = 1, deckName?: string): Promise<{ kit: number[], stock: number[] }> {
+  const all = listDecks()
+  const deck = deckName ? all.find(d => d.name === deckName) : findModule(all, '1')
+  if (!deck)
+    throw new Error(`No deck named ${deckName} in ${DECKS_DIR}.`)
   if (!existsSync(SLIDEV_BIN))
     throw new Error(`Slidev's command is missing at ${SLIDEV_BIN}: run npm ci first.`)
-  console.log(`Start-up benchmark: module 1, cold Vite cache, to slide 1 drawn; ${machine()}`)
+  console.log(`Start-up benchmark: ${deck.name}, cold Vite cache, to slide 1 drawn; ${machine()}`)
   const kit: number[] = []
   const stock: number[] = []
   for (let i = 0; i < runs; i++) {
     stock.push(await startToSlide([SLIDEV_BIN, deck.entry, '--port', '3131'], 3131, deck.dir))
     console.log(`  stock \`slidev\`: ${stock.at(-1)!.toFixed(1)} s (load average ${load()})`)
     // What `npm start` runs (package.json), without npm itself.
-    kit.push(await startToSlide(['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'present', '1', '--port', '3132'], 3132, deck.dir))
+    kit.push(await startToSlide(['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'present', deck.name, '--port', '3132'], 3132, deck.dir))
     console.log(`  kit \`npm start\`: ${kit.at(-1)!.toFixed(1)} s (load average ${load()})`)
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length

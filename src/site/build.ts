@@ -68,7 +68,7 @@ async function buildLocked(base: string, kit: Kit, outDir: string, log: (line: s
     }
     if (kept.length)
       log(`Unchanged since the last build, kept: ${kept.join(', ')}.`)
-    await buildInParallel(jobs, log, (job, seconds) => log(`  ${job.id} built in ${seconds.toFixed(1)} s`))
+    await buildInParallel(jobs, log, (job, seconds) => log(`  ${job.id} built in ${seconds.toFixed(1)} s`), { workerKey: addon })
     // Only now replace the previous builds of the decks that changed; other files in dist/ (handouts) stay.
     mkdirSync(outDir, { recursive: true })
     const built = jobs.map(job => ({ job, output: treeHash(job.outDir) }))

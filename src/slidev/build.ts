@@ -53,8 +53,15 @@ export function runSlidev(args: string[], log: (line: string) => void = () => {}
 }
 
 let preparserReady = false
-/** Registers each root's `setup/preparser.ts` as Slidev's CLI does (see the header, 3). */
-export async function registerPreparsers(): Promise<void> {
+/** How a root's `setup/preparser.ts` is imported (default: Node's `import`, under tsx). */
+export type SetupImporter = (file: string) => Promise<{ default: (...args: any[]) => any }>
+
+/**
+ * Registers each root's `setup/preparser.ts` as Slidev's CLI does (see the header, 3). The first
+ * call wins: the build processes (src/site/build-worker.ts) pass the kit's preparser bundled with
+ * them, as they run without tsx.
+ */
+export async function registerPreparsers(importSetup: SetupImporter = file => import(pathToFileURL(file).href)): Promise<void> {
   if (preparserReady)
     return
   const { injectPreparserExtensionLoader } = await import('@slidev/parser/fs')
@@ -63,7 +70,7 @@ export async function registerPreparsers(): Promise<void> {
     for (const root of roots) {
       const file = join(root, 'setup', 'preparser.ts')
       if (existsSync(file)) {
-        const setup = (await import(pathToFileURL(file).href)).default
+        const setup = (await importSetup(file)).default
         extensions.push(...(await setup({ filepath, headmatter, mode })))
       }
     }
