@@ -21,6 +21,18 @@ export function addLanguage(catalogue: Catalogue): void {
   registered.set(catalogue.code, catalogue)
 }
 
+/**
+ * Adds words to a language's catalogue: the registry of boards (src/boards/index.ts) merges
+ * each board's own words (its folder's i18n.ts) this way, so a board's words go through the
+ * same lookup as every other text. A language the kit does not ship is ignored. The words a
+ * catalogue already has win, so a language's own files can reword a board.
+ */
+export function addPhrases(code: string, phrases: Readonly<Record<string, string>>): void {
+  const catalogue = registered.get(code)
+  if (catalogue)
+    registered.set(code, { ...catalogue, phrases: { ...phrases, ...catalogue.phrases } })
+}
+
 /** The catalogue of a language, or undefined when the kit has none (English is then shown). */
 export function catalogueFor(language: string | undefined): Catalogue | undefined {
   return registered.get(language ?? 'en')
