@@ -6,6 +6,7 @@ export const entry = defineBoard({
   component: 'IdeaVote',
   def: ideaVote,
   defaultId: 'idea-vote',
+  roomWide: true,
   worksheet: { list: { fields: IDEA_FIELDS, listKey: 'ideas' } },
   phone: { ideas: true },
   // Its words are shared with the live session's (components/LiveJoin.vue): in src/i18n/<code>/phrases.ts.

@@ -19,6 +19,11 @@ export interface BoardEntry<T = any> {
   phone?: PhoneForm | IdeaPhoneForm
   /** its words beyond the shared buttons, by language code */
   phrases: BoardPhrases
+  /**
+   * The whole room answers it in a minute or two (a vote, quick answers): not a board people
+   * work on, so its slide is not held to a work board's solo time (src/content/check-notes.ts).
+   */
+  roomWide?: boolean
   /** rows for the tests that go over every board */
   samples: BoardSamples
 }

@@ -8,6 +8,7 @@ export const entry = defineBoard({
   component: 'QuickAnswers',
   def: quickAnswers,
   defaultId: 'quick-answers',
+  roomWide: true,
   worksheet,
   phone: { lists: [{ key: 'answers', label: 'Your answers', title: 'first', fields: ANSWER_FIELDS }] },
   phrases,
