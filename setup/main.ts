@@ -5,7 +5,8 @@ import { configs } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
 import { type Component, defineAsyncComponent } from 'vue'
 import type { Catalogue } from '../src/i18n/catalogue'
-import { addLanguage, catalogueFor } from '../src/i18n/labels'
+import type { BoardPhrases } from '../src/boards/kit/entry'
+import { addLanguage, addPhrases, catalogueFor } from '../src/i18n/labels'
 import { applyNoteSettings, type DeckNoteConfig, seedPresenterNotesPane, useNoteSettings } from './notes-settings'
 
 // Each board's view lives in its own folder (src/boards/<kind>/<Tag>.vue, next to its
@@ -20,12 +21,19 @@ const models = import.meta.glob('../src/boards/*/model.ts')
 // Each language's catalogue, loaded on its own: a built deck bundles English only (see
 // lightClientPlugin in src/slidev/vite.ts) and loads its cohort's language before it mounts.
 const catalogues = import.meta.glob<Catalogue>('../src/i18n/*/index.ts', { import: 'catalogue' })
+// And each board's own words (src/boards/<kind>/i18n.ts, which the registry of boards carries
+// in Node): loaded with the cohort's language, without loading the boards themselves.
+const boardPhrases = import.meta.glob<BoardPhrases>('../src/boards/*/i18n.ts', { import: 'phrases' })
 
 export default defineAppSetup(async ({ app }) => {
   const language = (configs as { cohort?: { language?: string } }).cohort?.language
   const load = language ? catalogues[`../src/i18n/${language}/index.ts`] : undefined
   if (language && load && !catalogueFor(language))
     addLanguage(await load())
+  if (language) {
+    for (const phrases of await Promise.all(Object.values(boardPhrases).map(p => p())))
+      addPhrases(language, phrases[language] ?? {})
+  }
 
   for (const model of Object.keys(models)) {
     const folder = model.slice(0, -'model.ts'.length)
