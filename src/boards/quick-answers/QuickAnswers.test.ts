@@ -28,7 +28,8 @@ describe('the quick answers board', () => {
     expect(cloud.find('b').exists()).toBe(false)
     expect(cloud.get('.kit-qa-words').attributes('aria-hidden')).toBe('true')
     expect(wrapper.findAll('[data-testid="quick-answers-list"] li').map(li => li.text())).toEqual(['Open <b>data</b>: 2 people', 'Care: 1 person'])
-    expect(wrapper.get('[data-testid="quick-answers-counts"]').text()).toBe('Shakiest objective? · 2 different answers from 2 people')
+    expect(wrapper.get('[data-testid="quick-answers-prompt"]').text()).toBe('Shakiest objective?')
+    expect(wrapper.get('[data-testid="quick-answers-counts"]').text()).toBe('2 different answers from 2 people')
     wrapper.unmount()
   })
 
