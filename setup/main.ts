@@ -4,7 +4,8 @@
 import { defineAppSetup } from '@slidev/types'
 import { type Component, defineAsyncComponent } from 'vue'
 import type { Catalogue } from '../src/i18n/catalogue'
-import { addLanguage, catalogueFor } from '../src/i18n/labels'
+import type { BoardPhrases } from '../src/boards/kit/entry'
+import { addLanguage, addPhrases, catalogueFor } from '../src/i18n/labels'
 import { useDeckConfigs } from '../src/slidev/context'
 import { applyNoteSettings, type DeckNoteConfig, seedPresenterNotesPane, useNoteSettings } from './notes-settings'
 
@@ -20,6 +21,9 @@ const models = import.meta.glob('../src/boards/*/model.ts')
 // Each language's catalogue, loaded on its own: a built deck bundles English only (see
 // lightClientPlugin in src/slidev/vite.ts) and loads its cohort's language before it mounts.
 const catalogues = import.meta.glob<Catalogue>('../src/i18n/*/index.ts', { import: 'catalogue' })
+// And each board's own words (src/boards/<kind>/i18n.ts, which the registry of boards carries
+// in Node): loaded with the cohort's language, without loading the boards themselves.
+const boardPhrases = import.meta.glob<BoardPhrases>('../src/boards/*/i18n.ts', { import: 'phrases' })
 
 export default defineAppSetup(async ({ app }) => {
   const configs = useDeckConfigs()
@@ -27,6 +31,10 @@ export default defineAppSetup(async ({ app }) => {
   const load = language ? catalogues[`../src/i18n/${language}/index.ts`] : undefined
   if (language && load && !catalogueFor(language))
     addLanguage(await load())
+  if (language) {
+    for (const phrases of await Promise.all(Object.values(boardPhrases).map(p => p())))
+      addPhrases(language, phrases[language] ?? {})
+  }
 
   for (const model of Object.keys(models)) {
     const folder = model.slice(0, -'model.ts'.length)

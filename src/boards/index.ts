@@ -1,35 +1,43 @@
-// Every exercise board the decks can use: the component's tag, its model and the board id
-// it uses when the slide does not give one. Handouts find boards in decks through this list.
-import type { BoardDefinition } from './kit/board'
-import { channelAudit } from './channel-audit/model'
-import { ideaVote } from './idea-vote/model'
-import { charterBuilder } from './charter-builder/model'
-import { mountainOfEngagement } from './mountain-of-engagement/model'
-import { raciMatrix } from './raci-matrix/model'
-import { informationMap } from './information-map/model'
-import { lifecycleCompass } from './lifecycle-compass/model'
-import { originTimeline } from './origin-timeline/model'
-import { stakeholderMap } from './stakeholder-map/model'
-import { valueExchangeLedger } from './value-exchange-ledger/model'
+// The one registry of exercise boards: everything about each board comes from its folder
+// (src/boards/<kind>/entry.ts): its tag, model, default id, worksheet, phone form, words and
+// sample rows. The handouts, the worksheets, the live server's adapters, the catalogue's board
+// words and every test that goes over the boards read this list. Adding a board: one line here
+// (src/boards/README.md).
+import { addPhrases } from '../i18n/labels'
+import type { BoardEntry } from './kit/entry'
+import { entry as channelAudit } from './channel-audit/entry'
+import { entry as charterBuilder } from './charter-builder/entry'
+import { entry as ideaVote } from './idea-vote/entry'
+import { entry as informationMap } from './information-map/entry'
+import { entry as lifecycleCompass } from './lifecycle-compass/entry'
+import { entry as mountainOfEngagement } from './mountain-of-engagement/entry'
+import { entry as originTimeline } from './origin-timeline/entry'
+import { entry as quickAnswers } from './quick-answers/entry'
+import { entry as raciMatrix } from './raci-matrix/entry'
+import { entry as stakeholderMap } from './stakeholder-map/entry'
+import { entry as valueExchangeLedger } from './value-exchange-ledger/entry'
 
-export interface BoardEntry {
-  component: string
-  def: BoardDefinition
-  defaultId: string
-}
+export type { BoardEntry } from './kit/entry'
 
 export const BOARDS: readonly BoardEntry[] = [
-  { component: 'OriginTimeline', def: originTimeline, defaultId: 'm1-board-origin-timeline' },
-  { component: 'LifecycleCompass', def: lifecycleCompass, defaultId: 'm1-board-lifecycle-compass' },
-  { component: 'StakeholderMap', def: stakeholderMap, defaultId: 'm2-board-stakeholder-map' },
-  { component: 'RaciMatrix', def: raciMatrix, defaultId: 'm2-board-raci-matrix' },
-  { component: 'ChannelAudit', def: channelAudit, defaultId: 'm2-board-channel-audit' },
-  { component: 'MountainOfEngagement', def: mountainOfEngagement, defaultId: 'm3-board-mountain-of-engagement' },
-  { component: 'ValueExchangeLedger', def: valueExchangeLedger, defaultId: 'm3-board-value-exchange-ledger' },
-  { component: 'InformationMap', def: informationMap, defaultId: 'm3-board-information-map' },
-  { component: 'CharterBuilder', def: charterBuilder, defaultId: 'm4-board-charter-builder' },
-  { component: 'IdeaVote', def: ideaVote, defaultId: 'idea-vote' },
+  originTimeline,
+  lifecycleCompass,
+  stakeholderMap,
+  raciMatrix,
+  channelAudit,
+  mountainOfEngagement,
+  valueExchangeLedger,
+  informationMap,
+  charterBuilder,
+  ideaVote,
+  quickAnswers,
 ]
+
+// Each board's own words join its language's catalogue, read through the one lookup (src/i18n).
+for (const board of BOARDS) {
+  for (const [code, phrases] of Object.entries(board.phrases))
+    addPhrases(code, phrases)
+}
 
 export function boardByKind(kind: string): BoardEntry | undefined {
   return BOARDS.find(b => b.def.kind === kind)

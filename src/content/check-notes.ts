@@ -16,9 +16,9 @@ import { activityPlan, stepStarts } from '../state/activity-plan'
 const clockTime = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
 import { inVersion, optionalBlocks, slideMinutes, type Version } from './timing'
 
-/** A slide with an exercise board (the vote, IdeaVote, is not a board people work on). */
+/** A slide with an exercise board (a room-wide one, the vote or quick answers, is not a board people work on). */
 export function isBoardSlide(slide: Pick<LoadedSlide, 'content'>): boolean {
-  return boardsInMarkdown(slide.content).some(use => use.entry.def.kind !== 'idea-vote')
+  return boardsInMarkdown(slide.content).some(use => !use.entry.roomWide)
 }
 
 /** An activity: `layout: activity`, a board, or a `grouping`. */

@@ -5,87 +5,27 @@
 import type { BoardDefinition } from '../boards/kit/board'
 import type { FieldDef } from '../boards/kit/fields'
 import { displayValue } from '../boards/kit/fields'
-import { channelAudit, CHANNEL_FIELDS } from '../boards/channel-audit/model'
-import { charterBuilder, type CharterData, DECISION_LABELS, DECISION_LEVELS, LEVEL_LABELS, MILESTONE_FIELDS } from '../boards/charter-builder/model'
-import { INFORMATION_FIELDS, informationMap } from '../boards/information-map/model'
+import type { WorksheetGrid, WorksheetModel } from '../boards/kit/worksheet'
 import { labelsFor, translate } from '../i18n/labels'
-import { COMPASS_FIELDS, lifecycleCompass, STAGE_LABELS } from '../boards/lifecycle-compass/model'
-import { mountainOfEngagement, PATHWAY_LABELS, PERSONA_FIELDS } from '../boards/mountain-of-engagement/model'
-import { EVENT_FIELDS, originTimeline } from '../boards/origin-timeline/model'
-import { BOARDS } from '../boards'
-import { cellKey, RACI, RACI_MEANING, raciMatrix, type RaciMatrixData } from '../boards/raci-matrix/model'
-import { QUADRANTS, quadrantOf, stakeholderMap, STAKEHOLDER_FIELDS, type StakeholderMapData } from '../boards/stakeholder-map/model'
-import { IDEA_FIELDS, ideaVote } from '../boards/idea-vote/model'
-import { LEDGER_FIELDS, valueExchangeLedger } from '../boards/value-exchange-ledger/model'
+import { boardByKind } from '../boards'
 
-export interface WorksheetTable {
-  caption?: string
-  columns: string[]
-  /** the first cell of each row names it (a RACI activity) */
-  rowHeaders?: boolean
-  rows: string[][]
-  /** empty rows to write on, after the filled ones */
-  blankRows: number
-}
-
-/** A grid to plot on: the stakeholder map's power (up) against interest (across). */
-export interface WorksheetGrid {
-  xLabel: string
-  yLabel: string
-  min: number
-  max: number
-  /** where "high" starts on both axes */
-  threshold: number
-  quadrants: { label: string, corner: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' }[]
-  points: { label: string, x: number, y: number }[]
-}
-
-export interface WorksheetSection { heading: string, text?: string, lines: number }
-
-export interface WorksheetModel {
-  kind: string
-  language: string
-  /** "Worksheet: Stakeholder map" */
-  heading: string
-  title: string
-  instructions: string[]
-  filled: boolean
-  grid?: WorksheetGrid
-  tables: WorksheetTable[]
-  sections: WorksheetSection[]
-  legend: { term: string, meaning: string }[]
-  /** what a group writes its name and the date on; and the blank notes lines */
-  group: string
-  date: string
-  notes: string
-  /** the frameworks and licences behind what the worksheet prints (the board's `credit`) */
-  credit: string
-}
-
-
-interface ListSpec { fields: readonly FieldDef[], listKey: string, legend?: Record<string, string> }
-
-const LIST_BOARDS: Record<string, ListSpec> = {
-  [originTimeline.kind]: { fields: EVENT_FIELDS, listKey: 'events' },
-  [lifecycleCompass.kind]: { fields: COMPASS_FIELDS, listKey: 'entries', legend: STAGE_LABELS },
-  [stakeholderMap.kind]: { fields: STAKEHOLDER_FIELDS, listKey: 'stakeholders' },
-  [channelAudit.kind]: { fields: CHANNEL_FIELDS, listKey: 'channels' },
-  [mountainOfEngagement.kind]: { fields: PERSONA_FIELDS, listKey: 'personas', legend: PATHWAY_LABELS },
-  [valueExchangeLedger.kind]: { fields: LEDGER_FIELDS, listKey: 'rows' },
-  [informationMap.kind]: { fields: INFORMATION_FIELDS, listKey: 'items' },
-  [ideaVote.kind]: { fields: IDEA_FIELDS, listKey: 'ideas' },
-}
+export type { WorksheetGrid, WorksheetModel, WorksheetSection, WorksheetTable } from '../boards/kit/worksheet'
 
 /** Whether a board's data is its empty state: the worksheet is then blank. */
 export function isEmptyBoard(def: Pick<BoardDefinition, 'empty'>, data: unknown): boolean {
   return data === undefined || data === null || JSON.stringify(data) === JSON.stringify(def.empty())
 }
 
-/** The worksheet of a board of this kind: blank without data, else filled with it. */
+/**
+ * The worksheet of a board of this kind: blank without data, else filled with it. What it
+ * holds beyond the title, instructions and credit is the board's own (`worksheet` in its
+ * registry entry, src/boards/<kind>/entry.ts).
+ */
 export function worksheetModel(kind: string, data: unknown, language = 'en'): WorksheetModel {
-  const def = BOARDS.find(b => b.def.kind === kind)?.def
-  if (!def)
+  const entry = boardByKind(kind)
+  if (!entry)
     throw new Error(`No worksheet for board kind "${kind}".`)
+  const { def, worksheet } = entry
   const t = (text: string) => translate(text, language)
   const filled = !isEmptyBoard(def, data)
   const model: WorksheetModel = {
@@ -105,104 +45,19 @@ export function worksheetModel(kind: string, data: unknown, language = 'en'): Wo
   }
   const value = (f: FieldDef, v: unknown) => (f.kind === 'choice' || f.kind === 'multi' ? displayValue(f, v).split(', ').map(t).join(', ') : displayValue(f, v))
 
-  const list = LIST_BOARDS[kind]
+  const list = worksheet.list
   if (list) {
     const rows = filled ? ((data as Record<string, Record<string, unknown>[]>)[list.listKey] ?? []) : []
     model.tables.push({
       columns: list.fields.map(f => t(f.label)),
       rows: rows.map(r => list.fields.map(f => value(f, r[f.key]))),
-      blankRows: filled ? 2 : 8,
+      blankRows: filled ? 2 : (list.blankRows ?? 8),
     })
     if (list.legend)
       model.legend = Object.values(list.legend).map(label => ({ term: t(label), meaning: '' }))
   }
-  if (kind === stakeholderMap.kind)
-    addStakeholderGrid(model, (filled ? data : stakeholderMap.empty()) as StakeholderMapData, t)
-  if (kind === raciMatrix.kind)
-    addRaci(model, (filled ? data : raciMatrix.empty()) as RaciMatrixData, t)
-  if (kind === charterBuilder.kind)
-    addCharter(model, (filled ? data : charterBuilder.empty()) as CharterData, t)
+  worksheet.extend?.(model, filled ? data : def.empty(), t)
   return model
-}
-
-function addStakeholderGrid(model: WorksheetModel, data: StakeholderMapData, t: (s: string) => string): void {
-  const corner = { 'manage-closely': 'top-right', 'keep-satisfied': 'top-left', 'keep-informed': 'bottom-right', 'monitor': 'bottom-left' } as const
-  model.grid = {
-    xLabel: `${t('Interest')} (1-5)`,
-    yLabel: `${t('Power')} (1-5)`,
-    min: 1,
-    max: 5,
-    threshold: data.threshold,
-    quadrants: (Object.keys(QUADRANTS) as (keyof typeof QUADRANTS)[]).map(q => ({ label: t(QUADRANTS[q].label), corner: corner[q] })),
-    points: data.stakeholders.map(s => ({ label: s.name, x: s.interest, y: s.power })),
-  }
-  model.legend = (Object.keys(QUADRANTS) as (keyof typeof QUADRANTS)[]).map(q => ({ term: t(QUADRANTS[q].label), meaning: t(QUADRANTS[q].strategy) }))
-  // The table also says where each stakeholder lands.
-  if (model.tables[0] && data.stakeholders.length) {
-    model.tables[0].columns.push(t('Approach by quadrant'))
-    model.tables[0].rows.forEach((row, i) => row.push(t(QUADRANTS[quadrantOf(data.stakeholders[i], data.threshold).quadrant].label)))
-  }
-}
-
-function addRaci(model: WorksheetModel, data: RaciMatrixData, t: (s: string) => string): void {
-  // At least five role columns: blank ones are headed "Role: ____" to write a role in.
-  const blankRoles = Math.max(0, 5 - data.roles.length)
-  model.tables.push({
-    columns: [t('Activity'), ...data.roles.map(r => r.name), ...Array.from({ length: blankRoles }, () => `${t('Role')}: ________`)],
-    rowHeaders: true,
-    rows: data.activities.map(a => [t(a.name), ...data.roles.map(r => data.cells[cellKey(a.id, r.id)] ?? ''), ...Array.from({ length: blankRoles }, () => '')]),
-    blankRows: model.filled ? 2 : 10,
-  })
-  model.legend = RACI.map(letter => ({ term: letter, meaning: t(RACI_MEANING[letter]) }))
-}
-
-function addCharter(model: WorksheetModel, d: CharterData, t: (s: string) => string): void {
-  const w = d.waysOfWorking
-  const text = (value: string, lines: number) => ({ text: value.trim() || undefined, lines: value.trim() ? 0 : lines })
-  const c = d.conduct
-  const b = d.takeBack
-  const m = d.mission
-  const mission = [m.with, m.do, m.for, m.soThat].some(v => v.trim())
-    ? [m.with && `${m.with},`, m.do, m.for, m.soThat].filter(Boolean).join(' ')
-    : ''
-  const rule = (r: CharterData['takeBack']['ratifyRule'], detail = '') => [r ? t(DECISION_LABELS[r]) : '', detail.trim()].filter(Boolean).join(' · ')
-  model.sections = [
-    { heading: `${t('Cover note')} (${t('your story of now (module 1): the challenge, the hope, and what you ask of people by when')})`, ...text(b.coverNote, 3) },
-    { heading: `${t('Mission')} (${t('With whom, we do what, for whom, so that what changes')})`, ...text(mission, 2) },
-    { heading: `${t('Vision')} (${t('one line')})`, ...text(d.vision, 1) },
-    { heading: t('Values'), ...text(d.values.join(' · '), 2) },
-    { heading: t('Not yet'), ...text(d.notYet.join(' · '), 2) },
-    { heading: t('Recognition'), ...text(d.recognition, 2) },
-    // One line per level: the rule (and its silence period, voters or decider), and what it covers.
-    ...DECISION_LEVELS.map(k => ({
-      heading: `${t('Decisions')}: ${t(LEVEL_LABELS[k])} (${t('rule')} · ${t('what it covers')})`,
-      ...text([rule(d.decisions[k].rule, d.decisions[k].detail), d.decisions[k].scope.trim()].filter(Boolean).join(' · '), 1),
-    })),
-    { heading: t('Meetings'), ...text(w.meetingCadence, 1) },
-    { heading: t('Channels'), ...text(w.channels.join(', '), 1) },
-    { heading: t('Roles'), ...text(w.roles.join(', '), 1) },
-    { heading: t('Membership'), ...text(w.membershipTerms, 2) },
-    { heading: `${t('Conduct')}: ${t('Report to')}`, ...text(c.reportTo, 1) },
-    { heading: `${t('Conduct')}: ${t('Second route, if that person is involved')}`, ...text(c.secondRoute, 1) },
-    { heading: `${t('Conduct')}: ${t('Who responds')} · ${t('How fast')}`, ...text([c.responders, c.responseTime].filter(v => v.trim()).join(' · '), 1) },
-    { heading: t('Code of conduct link'), ...text(c.link, 1) },
-    { heading: `1 ${t('Communicate: where')}`, ...text(b.communicateWhere, 1) },
-    { heading: `2 ${t('Consult: with whom')}`, ...text(b.consultWith.join(', '), 1) },
-    { heading: `${t('Consult: how')} (${t('until')} ${b.consultUntil || '…'})`, ...text(b.consultHow, 1) },
-    { heading: `3 ${t('Ratify: decision rule')} · ${t('Ratify: who decides')}`, ...text([rule(b.ratifyRule), b.ratifiedBy.trim()].filter(Boolean).join(' · '), 1) },
-    { heading: `4 ${t('Publish: where')}`, ...text(b.publishWhere, 1) },
-    { heading: `5 ${t('Review date')} · ${t('Review: owner')}`, ...text([b.reviewDate, b.reviewOwner.trim()].filter(Boolean).join(' · '), 1) },
-    { heading: t('Licence'), ...text(d.licence, 1) },
-  ]
-  model.tables.push({
-    caption: t('Milestones'),
-    columns: MILESTONE_FIELDS.map(f => t(f.label)),
-    rows: d.milestones.map((m) => {
-      const row = m as unknown as Record<string, unknown>
-      return MILESTONE_FIELDS.map(f => (f.kind === 'choice' ? t(displayValue(f, row[f.key])) : displayValue(f, row[f.key])))
-    }),
-    blankRows: d.milestones.length ? 0 : 3,
-  })
 }
 
 export interface GridPoint {

@@ -19,11 +19,35 @@ export const LANGUAGES: readonly string[] = CATALOGUES.map(c => c.code)
  */
 export function addLanguage(catalogue: Catalogue): void {
   registered.set(catalogue.code, catalogue)
+  merged.delete(catalogue.code)
+}
+
+/** Words added to a language beyond its catalogue's own files: each board's (addPhrases). */
+const added = new Map<string, Record<string, string>>()
+/** Each language's catalogue with the added words, made when first asked for. */
+const merged = new Map<string, Catalogue>()
+
+/**
+ * Adds words to a language's catalogue: each board's own words (its folder's i18n.ts), merged by
+ * the registry of boards (src/boards/index.ts) and, in the built site, by setup/main.ts with the
+ * cohort's language. They go through the same lookup as every other text, whenever they are
+ * added (before or after the language itself). The words a catalogue's own files have win.
+ */
+export function addPhrases(code: string, phrases: Readonly<Record<string, string>>): void {
+  added.set(code, { ...added.get(code), ...phrases })
+  merged.delete(code)
 }
 
 /** The catalogue of a language, or undefined when the kit has none (English is then shown). */
 export function catalogueFor(language: string | undefined): Catalogue | undefined {
-  return registered.get(language ?? 'en')
+  const code = language ?? 'en'
+  const catalogue = registered.get(code)
+  const extra = added.get(code)
+  if (!catalogue || !extra)
+    return catalogue
+  if (!merged.has(code))
+    merged.set(code, { ...catalogue, phrases: { ...extra, ...catalogue.phrases } })
+  return merged.get(code)
 }
 
 /**

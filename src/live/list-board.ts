@@ -18,6 +18,7 @@ import { z } from 'zod'
 import * as Y from 'yjs'
 import type { BoardDefinition } from '../boards/kit/board'
 import type { FieldDef } from '../boards/kit/fields'
+import { type LiveList, type PhoneForm, PROPOSALS } from '../boards/kit/phone'
 import { LANGUAGES, translate as translateBoard } from '../i18n/labels'
 import { boardShape, type Part } from '../boards/kit/shape'
 import { addRow, initBoardDoc, readBoard, removeRow, setField, updateRow } from '../state/board-doc'
@@ -28,26 +29,14 @@ import { say } from './words'
 /** Ids a phone makes for its rows: base64url, so they never hold the RACI cells' `:`. */
 const phoneId = z.string().regex(/^[\w-]{1,64}$/, 'an entry id is 1-64 letters, digits, - or _')
 
-export interface LiveList {
-  /** the board's top-level list of rows (`events`), or `proposals` (charter) */
-  key: string
-  /** heading on the phone (English; translated with the boards' phrasebook) */
-  label: string
-  /** the field that names an entry */
-  title: string
-  fields: readonly FieldDef[]
-}
+export type { LiveList } from '../boards/kit/phone'
+export { PROPOSALS }
 
-export interface LiveBoardSpec {
+/** A board's phone form (its registry entry's `phone`) and the board it is for. */
+export interface LiveBoardSpec extends PhoneForm {
   def: BoardDefinition
-  lists: readonly LiveList[]
-  /** RACI: participants set letters on their own activities (the list named here) for the board's roles */
-  cells?: { list: string, record: string, roles: string, letters: readonly { value: string, label: string }[] }
-  /** Charter: the single-value sections a participant may propose text for */
-  proposals?: readonly { path: string, label: string }[]
 }
 
-export const PROPOSALS = 'proposals'
 /** How many rows of each list phones get (every row, on a board of ordinary size). */
 export const PHONE_PAGE = 100
 

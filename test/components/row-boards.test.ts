@@ -5,23 +5,21 @@
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
+import type { Component } from 'vue'
+import { BOARDS } from '../../src/boards'
 import ChannelAudit from '../../src/boards/channel-audit/ChannelAudit.vue'
-import InformationMap from '../../src/boards/information-map/InformationMap.vue'
-import LifecycleCompass from '../../src/boards/lifecycle-compass/LifecycleCompass.vue'
 import OriginTimeline from '../../src/boards/origin-timeline/OriginTimeline.vue'
-import ValueExchangeLedger from '../../src/boards/value-exchange-ledger/ValueExchangeLedger.vue'
 import { boardReady, openAddForm } from './board-ready'
 
 let n = 0
 type Fill = Record<string, string | number>
 
-const boards: [string, any, Fill, RegExp][] = [
-  ['OriginTimeline', OriginTimeline, { title: 'Founded <b>x</b>', date: '2019-03', type: 'founding' }, /founding 1[\s\S]*milestone 0[\s\S]*challenge 0[\s\S]*pivot 0[\s\S]*2019-03 · founding/],
-  ['LifecycleCompass', LifecycleCompass, { name: 'Bees <b>x</b>', currentStage: 'potential', targetStage: 'maturing' }, /Potential → Maturing \(forward 2 stages\)/],
-  ['ChannelAudit', ChannelAudit, { channel: 'Forum <b>x</b>', mode: 'async' }, /0 synchronous · ✉ 1 asynchronous[\s\S]*no owner/],
-  ['ValueExchangeLedger', ValueExchangeLedger, { contributionAsked: 'Review <b>x</b>', canDeliver: 'no', costToCommunity: 2, fairness: 2 }, /1 of 1 exchanges flagged[\s\S]*undeliverable[\s\S]*unfair/],
-  ['InformationMap', InformationMap, { infoItem: 'Decisions <b>x</b>', flowType: 'transmissive' }, /1 transmissive · 0 transactional[\s\S]*no owner/],
-]
+const views = import.meta.glob<Component>('../../src/boards/*/*.vue', { eager: true, import: 'default' })
+
+/** Every board of the registry whose entry gives what its Add form is filled with and then shows (`samples.form`). */
+const boards: [string, any, Fill, RegExp][] = BOARDS.flatMap(b => (b.samples.form
+  ? [[b.component, Object.entries(views).find(([path]) => path.endsWith(`/${b.component}.vue`))![1], b.samples.form.fill, b.samples.form.shows] as [string, any, Fill, RegExp]]
+  : []))
 
 async function fill(wrapper: ReturnType<typeof mount>, values: Fill) {
   await boardReady(wrapper)

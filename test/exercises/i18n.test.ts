@@ -2,23 +2,24 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CHANNEL_FIELDS } from '../../src/boards/channel-audit/model'
-import { DECISION_DETAIL_LABELS, DECISION_LABELS, LEVEL_LABELS, MILESTONE_FIELDS } from '../../src/boards/charter-builder/model'
+import { DECISION_DETAIL_LABELS, DECISION_LABELS, LEVEL_LABELS } from '../../src/boards/charter-builder/model'
 import type { FieldDef } from '../../src/boards/kit/fields'
-import { INFORMATION_FIELDS } from '../../src/boards/information-map/model'
 import { catalogueFor, en, translate } from '../../src/i18n/labels'
-import { COMPASS_FIELDS, STAGE_LABELS } from '../../src/boards/lifecycle-compass/model'
-import { PATHWAY_LABELS, PERSONA_FIELDS } from '../../src/boards/mountain-of-engagement/model'
-import { EVENT_FIELDS } from '../../src/boards/origin-timeline/model'
-import { ES } from '../../src/i18n/es/phrases'
+import { STAGE_LABELS } from '../../src/boards/lifecycle-compass/model'
+import { PATHWAY_LABELS } from '../../src/boards/mountain-of-engagement/model'
 import { DEFAULT_ACTIVITIES, RACI_MEANING } from '../../src/boards/raci-matrix/model'
 import { BOARDS } from '../../src/boards'
-import { QUADRANTS, STAKEHOLDER_FIELDS } from '../../src/boards/stakeholder-map/model'
+import { QUADRANTS } from '../../src/boards/stakeholder-map/model'
 import { STRUCTURES } from '../../src/activities/structures'
-import { LEDGER_FIELDS } from '../../src/boards/value-exchange-ledger/model'
 import { ROOT } from '../../src/paths'
 
-const FIELDS: FieldDef[] = [CHANNEL_FIELDS, MILESTONE_FIELDS, INFORMATION_FIELDS, COMPASS_FIELDS, PERSONA_FIELDS, EVENT_FIELDS, STAKEHOLDER_FIELDS, LEDGER_FIELDS].flat()
+// Every board's fields, from the registry: its worksheet's table and its phone form's lists.
+const FIELDS: FieldDef[] = BOARDS.flatMap(b => [
+  ...(b.worksheet.list?.fields ?? []),
+  ...(b.phone && 'lists' in b.phone ? b.phone.lists.flatMap(l => l.fields) : []),
+])
+/** The Spanish catalogue, with each board's own words merged in by the registry. */
+const ES = catalogueFor('es')!.phrases
 const FLAGS = ['no owner', 'no purpose', 'undeliverable', 'unfair', 'no value offered', 'no A', 'no R', 'more than one A']
 
 function boardStrings(): string[] {

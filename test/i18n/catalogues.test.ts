@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { join as englishJoin } from '../../src/i18n/en/join'
-import { addLanguage, catalogueFor, count, en, labelsFor, LANGUAGES, translate } from '../../src/i18n/labels'
+import { addLanguage, addPhrases, catalogueFor, count, en, labelsFor, LANGUAGES, translate } from '../../src/i18n/labels'
 import { CATALOGUES } from '../../src/i18n/languages'
 import { WORDS, pageLanguage, wordsFor } from '../../src/live/join/words'
 import { say } from '../../src/live/words'
@@ -47,6 +47,17 @@ describe('the languages', () => {
     expect(count(0, '{n} vote', '{n} votes', 'fr')).toBe('0 vote')
     expect(count(0, '{n} vote', '{n} votes', 'en')).toBe('0 votes')
     expect(say('fr', 'The board is full ({n} entries).', { n: 30 })).toBe('Le tableau est plein (30 entrées).')
+  })
+
+  it('finds a board\'s own words whether they come before or after their language (the built site loads the language first)', () => {
+    addPhrases('pt', { 'Quick answers': 'Respostas rápidas', 'Stakeholder': 'Parte interessada (board)' })
+    expect(translate('Quick answers', 'pt')).toBe('Quick answers') // no Portuguese catalogue yet: English
+    addLanguage({ code: 'pt', name: 'Português', labels: en, phrases: { Stakeholder: 'Parte interessada' } })
+    expect(translate('Quick answers', 'pt')).toBe('Respostas rápidas')
+    expect(translate('Stakeholder', 'pt')).toBe('Parte interessada') // the catalogue's own files win
+    addPhrases('pt', { Answer: 'Resposta' })
+    expect(translate('Answer', 'pt')).toBe('Resposta')
+    expect(catalogueFor('pt')!.phrases).toMatchObject({ 'Quick answers': 'Respostas rápidas', 'Answer': 'Resposta' })
   })
 
   it('count the phone\'s nouns by plural rules', () => {

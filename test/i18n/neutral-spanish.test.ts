@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import '../../src/boards' // the registry merges each board's own words (src/boards/<kind>/i18n.ts) into the catalogues
 import { catalogueFor } from '../../src/i18n/labels'
 import { WORDS } from '../../src/live/join/words'
 import { ROOT } from '../../src/paths'

@@ -26,25 +26,12 @@ import { boardReady } from '../components/board-ready'
 
 const views = import.meta.glob<Component>('../../src/boards/*/*.vue', { eager: true, import: 'default' })
 
-/** Participants' rows on each board: their own words start with "Qz", so the check can tell them apart. */
-const SAMPLE_ROWS: Record<string, Record<string, unknown>> = {
-  'origin-timeline': { events: [{ id: 'e1', date: '2020-01', title: 'Qz founded', type: 'founding', actors: ['Qz Ana'], whyItMattered: 'Qz it began' }] },
-  'lifecycle-compass': { entries: [{ id: 'c1', name: 'Qz clinic', currentStage: 'coalescing', targetStage: 'maturing', evidence: 'Qz attendance', oneChangeNeeded: 'Qz a lead' }] },
-  'stakeholder-map': { stakeholders: [{ id: 's1', name: 'Qz library', category: 'host', power: 4, interest: 3, currentEngagement: 'contribute', preferredChannel: 'Qz email', relationshipOwner: 'Qz Ana' }, { id: 's2', name: 'Qz funder', category: 'funder', power: 5, interest: 1, currentEngagement: '', preferredChannel: '', relationshipOwner: '' }] },
-  'raci-matrix': { roles: [{ id: 'r1', name: 'Qz host' }, { id: 'r2', name: 'Qz chair' }], cells: { 'act-onboarding:r1': 'R', 'act-onboarding:r2': 'A' } },
-  'channel-audit': { channels: [{ id: 'h1', channel: 'Qz forum', mode: 'async', purpose: 'Qz questions', audience: 'Qz members', owner: '', cadence: 'Qz weekly', accessibilityNotes: 'Qz login' }] },
-  'mountain-of-engagement': { personas: [{ id: 'p1', name: 'Qz Nia', role: 'Qz student', currentStage: 'discovery', targetStage: 'participation', hoursPerMonth: 2, motivations: ['Qz learn'], needs: ['Qz time'], barriers: ['Qz jargon'], steps: [] }] },
-  'value-exchange-ledger': { rows: [{ id: 'v1', contributionAsked: 'Qz review', persona: 'Qz Nia', cpmMode: 'contribute', valueOffered: ['recognition'], canDeliver: 'no', costToCommunity: 2, fairness: 2 }] },
-  'information-map': { items: [{ id: 'i1', infoItem: 'Qz decisions', audience: 'Qz members', channel: 'Qz forum', frequency: 'Qz weekly', flowType: 'transmissive', owner: '' }] },
-  'charter-builder': { vision: 'Qz open data', values: ['Qz care'], milestones: [{ id: 'm1', title: 'Qz meetup', type: 'event', horizon: 'short', targetDate: '2027-01-15', successIndicator: 'Qz 20 people', owner: 'Qz Ana' }] },
-  'idea-vote': { ideas: [{ id: 'd1', text: 'Qz a newsletter', by: 'Qz Ana', votes: 2 }, { id: 'd2', text: 'Qz a meetup', by: '', votes: 0 }] },
-}
-
 let n = 0
 
+/** Participants' rows on each board (its registry entry's `samples.rows`): their own words start with "Qz", so the check can tell them apart. */
 function sampleData(kind: string) {
   const entry = BOARDS.find(b => b.def.kind === kind)!
-  const data = { ...entry.def.empty(), ...SAMPLE_ROWS[kind] }
+  const data = { ...entry.def.empty(), ...entry.samples.rows }
   expect(validate(entry.def, data), `${kind}'s sample rows`).toMatchObject({ ok: true })
   return { def: entry.def, data, userText: stringsIn(data).filter(s => s.startsWith('Qz')) }
 }

@@ -7,19 +7,15 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { BOARDS } from '../../src/boards'
 import { listDecks, loadDeck } from '../../src/content/decks'
 import { ROOT } from '../../src/paths'
 import { measureBoard } from '../support/kit-pages'
 import { useSiteBrowser } from '../support/site-browser'
 
 const env = useSiteBrowser()
-const LIST_BOARDS = [
-  'm1-board-origin-timeline',
-  'm1-board-lifecycle-compass',
-  'm2-board-channel-audit',
-  'm3-board-information-map',
-  'm3-board-value-exchange-ledger',
-]
+/** The list boards: every board of the registry whose Add form its entry describes (`samples.form`). */
+const LIST_BOARDS = BOARDS.filter(b => b.samples.form).map(b => b.defaultId)
 const SHOTS = join(ROOT, 'test-results')
 const paths = new Map<string, string>()
 

@@ -4,13 +4,9 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from '../../src/chromium'
+import { BOARDS } from '../../src/boards'
 import { listDecks, loadDeck } from '../../src/content/decks'
-import { CHANNEL_FIELDS } from '../../src/boards/channel-audit/model'
 import type { FieldDef } from '../../src/boards/kit/fields'
-import { COMPASS_FIELDS } from '../../src/boards/lifecycle-compass/model'
-import { PERSONA_FIELDS } from '../../src/boards/mountain-of-engagement/model'
-import { EVENT_FIELDS } from '../../src/boards/origin-timeline/model'
-import { LEDGER_FIELDS } from '../../src/boards/value-exchange-ledger/model'
 import { serveSite } from '../../src/output/serve'
 
 let site: { url: string, close: () => Promise<void> }
@@ -294,13 +290,9 @@ describe('storage failures are on screen', () => {
 
 // Every multi-line and list field, typed as a person types (and pasted): spaces and line
 // breaks stay while typing, and in what is saved.
-const TYPED: [string, readonly FieldDef[]][] = [
-  ['m1-board-origin-timeline', EVENT_FIELDS],
-  ['m1-board-lifecycle-compass', COMPASS_FIELDS],
-  ['m2-board-channel-audit', CHANNEL_FIELDS],
-  ['m3-board-mountain-of-engagement', PERSONA_FIELDS],
-  ['m3-board-value-exchange-ledger', LEDGER_FIELDS],
-]
+// (From the registry: every board whose Add form, its worksheet's fields, has such a field.)
+const typedField = (f: FieldDef) => f.kind === 'list' || (f.kind === 'text' && !!f.multiline)
+const TYPED: [string, readonly FieldDef[]][] = BOARDS.flatMap(b => (b.worksheet.list?.fields.some(typedField) ? [[b.defaultId, b.worksheet.list.fields] as [string, readonly FieldDef[]]] : []))
 
 describe('typing into multi-line and list fields', () => {
   it.each(TYPED)('%s keeps spaces and line breaks, typed and pasted', async (boardId, fields) => {

@@ -2,8 +2,8 @@
 // ⟦ ⟧, its vowels accented and lengthened by a third ("Add a role" → "⟦Ädd ä rölé~~~~⟧"), its
 // {placeholders} kept. Rendered in `xx`, any English left on screen did not come through the
 // catalogue: `untranslated` finds it.
-import { CATALOGUES } from '../../src/i18n/languages'
-import { addLanguage, type Catalogue, en } from '../../src/i18n/labels'
+import '../../src/boards' // the registry merges each board's own words into the catalogues
+import { addLanguage, type Catalogue, catalogueFor, en, LANGUAGES } from '../../src/i18n/labels'
 import { join as englishJoin, type JoinWords } from '../../src/i18n/en/join'
 
 export const PSEUDO = 'xx'
@@ -17,9 +17,9 @@ export function pseudo(text: string): string {
   return `⟦${body}${'~'.repeat(Math.max(1, Math.ceil(text.length / 3)))}⟧`
 }
 
-/** Every English text the kit translates (the keys of every shipped catalogue), in `xx`. */
+/** Every English text the kit translates (the keys of every shipped catalogue, boards' words included), in `xx`. */
 export function pseudoCatalogue(): Catalogue {
-  const keys = new Set(CATALOGUES.flatMap(c => Object.keys(c.phrases)))
+  const keys = new Set(LANGUAGES.flatMap(code => Object.keys(catalogueFor(code)!.phrases)))
   return {
     code: PSEUDO,
     name: pseudo('Pseudo'),

@@ -4,6 +4,7 @@
 // own board's `importJson`; a wrong file is refused by name. Nothing already in the charter is
 // changed: lists gain what they lack, empty text gains a suggestion, filled text gains only
 // lines it does not already hold, milestones are added when no milestone has that title.
+import { boardByKind } from '..'
 import { type BoardDefinition, importJson, FORMAT } from '../kit/board'
 import { channelAudit } from '../channel-audit/model'
 import type { CharterData, Milestone } from './model'
@@ -37,12 +38,8 @@ const MAX_LIST = 30
 
 /** The boards the charter reads, and the ones it knows it reads nothing from. */
 export const READS: readonly BoardDefinition<any>[] = [lifecycleCompass, stakeholderMap, raciMatrix, channelAudit, mountainOfEngagement, valueExchangeLedger]
-const NOTHING_FROM: Record<string, string> = {
-  'origin-timeline': 'origin timeline',
-  'information-map': 'information map',
-  'charter-builder': 'charter builder',
-  'idea-vote': 'idea vote',
-}
+/** Any other board of the registry: its export is read, and nothing taken from it. */
+const readsNothingFrom = (kind: string) => !!boardByKind(kind) && !READS.some(d => d.kind === kind)
 
 /** At most `max` characters, cut at a word, with an ellipsis. */
 function clip(text: string, max: number): string {
@@ -117,7 +114,7 @@ export function threadCharter(charter: CharterData, files: readonly ThreadFile[]
       return
     }
     const kind = json && typeof json === 'object' && json.format === FORMAT ? String(json.board) : undefined
-    if (kind && kind in NOTHING_FROM) {
+    if (kind && readsNothingFrom(kind)) {
       results.push({ file, ok: true, board: kind, added: [] })
       return
     }

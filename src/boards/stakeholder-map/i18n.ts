@@ -1,0 +1,42 @@
+// The board's own words in each language, keyed by their English text; the registry merges
+// them into each language's catalogue (src/i18n). Neutral Spanish: ustedes for the room.
+import type { BoardPhrases } from '../kit/entry'
+
+export const phrases: BoardPhrases = {
+  es: {
+    'Stakeholder map': 'Mapa de partes interesadas',
+    'Stakeholder': 'Parte interesada',
+    'A person, group or organisation': 'Una persona, grupo u organización',
+    'Category': 'Categoría',
+    'member': 'miembro',
+    'contributor': 'contribuidor',
+    'funder': 'financiador',
+    'host': 'anfitrión',
+    'partner': 'socio',
+    'user': 'usuario',
+    'policy': 'políticas públicas',
+    'other': 'otro',
+    'Power (1-5)': 'Poder (1-5)',
+    'How much they can shape what your community does': 'Cuánto pueden influir en lo que hace su comunidad',
+    'Interest (1-5)': 'Interés (1-5)',
+    'How much they care about it': 'Cuánto les importa',
+    'Current engagement': 'Participación actual',
+    'CSCCE participation mode they are in today': 'Modo de participación CSCCE en el que están hoy',
+    'none yet': 'todavía ninguno',
+    'Preferred channel': 'Canal preferido',
+    'Relationship owner': 'Responsable de la relación',
+    'Who in your community looks after this relationship': 'Quién de su comunidad cuida esta relación',
+    'borderline': 'en el límite',
+    'Approach by quadrant': 'Enfoque por cuadrante',
+    '"High" from': '«Alto» desde',
+    '(a score equal to it is borderline ◐)': '(una puntuación igual queda en el límite ◐)',
+    'High power, high interest: involve them in decisions and meet regularly.': 'Mucho poder y mucho interés: involúcrenlos en las decisiones y reúnanse con regularidad.',
+    'High power, lower interest: keep them content with concise updates; consult before big changes.': 'Mucho poder y menos interés: manténganlos satisfechos con novedades breves; consulten antes de grandes cambios.',
+    'Lower power, high interest: share news often and invite their input; they are often future contributors.': 'Menos poder y mucho interés: compartan novedades a menudo e inviten sus aportaciones; suelen ser futuros contribuidores.',
+    'Lower power, lower interest: keep an eye on changes with light-touch communication.': 'Menos poder y menos interés: estén atentos a los cambios con una comunicación ligera.',
+    'Alone, 6 minutes: list 6-10 stakeholders of your community, as roles where names are private.': 'A solas, 6 minutos: enumeren de 6 a 10 partes interesadas de su comunidad, como roles si los nombres son privados.',
+    'Each row needs only four things: name, power (1-5), interest (1-5) and the relationship owner. The rest can wait.': 'Cada fila solo necesita cuatro cosas: nombre, poder (1-5), interés (1-5) y quién cuida la relación. Lo demás puede esperar.',
+    'Trio rounds, 3 minutes an owner: the owner shows the map, the consultants ask and challenge the borderline scores, the owner decides.': 'Rondas en tríos, 3 minutos por titular: quien es titular enseña el mapa, las otras dos personas preguntan y cuestionan las puntuaciones límite, y quien es titular decide.',
+    'End your round with one stakeholder you will contact differently, and who will do it.': 'Terminen su ronda con una parte interesada a la que contactarán de otra manera, y quién lo hará.',
+  },
+}
