@@ -271,6 +271,28 @@ export function contributions(deps: ContributionsOptions) {
     send(connection, { t: 'result', msg, ok: false, code, error: sayLines(options.language, say(options.language, error, params)), ...(retryAfter ? { retryAfter } : {}) })
   }
 
+  /**
+   * A message as its schema reads it, or undefined: not JSON is ignored; a message with an id
+   * that the schema refuses is answered with what is wrong.
+   */
+  function parseMessage<T>(connection: Connection, payload: string, schema: z.ZodType<T>, clean: (json: unknown) => unknown = json => json): T | undefined {
+    let json: unknown
+    try {
+      json = JSON.parse(payload)
+    }
+    catch {
+      return undefined
+    }
+    const parsed = schema.safeParse(clean(json))
+    if (!parsed.success) {
+      const msg = (json as { msg?: unknown })?.msg
+      if (typeof msg === 'string' && MESSAGE_ID.test(msg))
+        refuse(connection, msg, 'invalid', describeZodError(parsed.error))
+      return undefined
+    }
+    return parsed.data
+  }
+
   /** A board's entries for a helper's phone: queued and shown ones, with the names given. */
   function moderationView(rt: BoardRuntime): ModerationView {
     const entries: ModerationView['entries'] = []
@@ -287,21 +309,9 @@ export function contributions(deps: ContributionsOptions) {
 
   /** Moderation from a helper's phone: the statuses of entries, the lock, merging ideas. */
   async function onHelperMessage(connection: Connection, payload: string) {
-    let json: unknown
-    try {
-      json = JSON.parse(payload)
-    }
-    catch {
+    const message = parseMessage(connection, payload, helperMessage)
+    if (!message)
       return
-    }
-    const parsed = helperMessage.safeParse(json)
-    if (!parsed.success) {
-      const msg = (json as { msg?: unknown })?.msg
-      if (typeof msg === 'string' && MESSAGE_ID.test(msg))
-        refuse(connection, msg, 'invalid', describeZodError(parsed.error))
-      return
-    }
-    const message = parsed.data
     const rt = await runtime(message.board)
     if (message.t === 'queue') {
       if (rt)
@@ -345,22 +355,10 @@ export function contributions(deps: ContributionsOptions) {
       return onHelperMessage(connection, payload)
     if (ctx.role !== 'participant' || !ctx.participantId)
       return
-    let json: unknown
-    try {
-      json = JSON.parse(payload)
-    }
-    catch {
-      return
-    }
     // Participant text is shown on the projector: no bidirectional controls in it, at any depth.
-    const parsed = clientMessage.safeParse(stripBidi(json))
-    if (!parsed.success) {
-      const msg = (json as { msg?: unknown })?.msg
-      if (typeof msg === 'string' && MESSAGE_ID.test(msg))
-        refuse(connection, msg, 'invalid', describeZodError(parsed.error))
+    const message = parseMessage(connection, payload, clientMessage, stripBidi)
+    if (!message)
       return
-    }
-    const message = parsed.data
     const participantId = ctx.participantId
     if (message.t === 'mine') {
       const rt = await runtime(message.board)
