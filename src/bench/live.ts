@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util'
 import type * as Y from 'yjs'
 import * as Yjs from 'yjs'
 import { Facilitator, findPostgresBin, Participant, type ServerProcess, sessionToken, spawnServer, startPostgres, startRedis, synced, until } from '../../test/support/live-clients'
-import { readPublicIdeas } from '../live/join/connection'
+import { readPublicIdeas } from '../live/join/read'
 
 const { values } = parseArgs({ options: { participants: { type: 'string' }, each: { type: 'string' }, interval: { type: 'string' }, only: { type: 'string' }, short: { type: 'boolean', default: false } } })
 const PARTICIPANTS = Number(values.participants ?? (values.short ? 6 : 300))

@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { liveBoard } from '../../src/live/adapters'
 import type { Contributor } from '../../src/live/boards'
 import { PHONE_TOP } from '../../src/live/idea-vote'
-import { readPublicBoard, readPublicIdeas } from '../../src/live/join/connection'
+import { readPublicBoard, readPublicIdeas } from '../../src/live/join/read'
 import { PHONE_PAGE } from '../../src/live/list-board'
 
 const ENTRIES = 6000

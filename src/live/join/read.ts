@@ -1,0 +1,69 @@
+// What a phone reads of the server's public documents: the idea board's ideas and an exercise
+// board's projection (its form, visible rows, RACI letters, charter sections). Plain functions
+// over Yjs, apart from the page's words and Vue, so Node (the live benchmark) reads them too.
+import * as Y from 'yjs'
+import type { BoardFormView } from '../protocol'
+
+export interface PublicIdea { id: string, text: string, by: string, votes: number }
+/** A visible entry of an exercise board, as `public/<id>` holds it: its fields, who gave it. */
+export interface PublicRow { id: string, by: string, order: number, fields: Record<string, unknown> }
+/** What the join page shows of an exercise board (the server's projection). */
+export interface PublicBoard {
+  form?: BoardFormView
+  rows: Record<string, PublicRow[]>
+  /** RACI: the board's roles, and the letters of visible activities */
+  roles: { id: string, name: string }[]
+  cells: Record<string, string>
+  /** Charter: each section's current text */
+  sections: Record<string, string>
+}
+const collator = new Intl.Collator()
+/** The ideas a phone shows, most voted first (the server sends the top of the vote). */
+export function readPublicIdeas(doc: Y.Doc): PublicIdea[] {
+  return [...doc.getMap<Y.Map<unknown>>('ideas').values()]
+    .map(r => ({ id: String(r.get('id') ?? ''), text: String(r.get('text') ?? ''), by: String(r.get('by') ?? ''), votes: Number(r.get('votes') ?? 0) }))
+    .sort((a, b) => b.votes - a.votes || collator.compare(a.text, b.text))
+}
+
+/** The last text parsed for each of `meta`'s JSON keys: a form changes far less often than the rows. */
+const parsedOnce = new Map<string, { raw: string, value: unknown }>()
+function parseOnce(key: string, raw: string): unknown {
+  const hit = parsedOnce.get(key)
+  if (hit?.raw === raw)
+    return hit.value
+  const value = JSON.parse(raw) as unknown
+  parsedOnce.set(key, { raw, value })
+  return value
+}
+
+/** `language`: the phone's; the board's form in it when the server sent one (`forms`), else in the session's. */
+export function readPublicBoard(doc: Y.Doc, language?: string): PublicBoard {
+  let form: BoardFormView | undefined
+  try {
+    const raw = doc.getMap<unknown>('meta').get('form')
+    form = typeof raw === 'string' ? parseOnce('form', raw) as BoardFormView : undefined
+    const forms = language ? doc.getMap<unknown>('meta').get('forms') : undefined
+    const all = typeof forms === 'string' ? parseOnce('forms', forms) as Record<string, BoardFormView> : {}
+    if (language && Object.hasOwn(all, language))
+      form = all[language]
+  }
+  catch {}
+  const rowsOf = (name: string) => [...doc.getMap<unknown>(name).entries()]
+    .filter((e): e is [string, Y.Map<unknown>] => e[1] instanceof Y.Map)
+    .map(([id, r]) => {
+      const { _by, _order, ...fields } = r.toJSON() as Record<string, unknown>
+      return { id, by: typeof _by === 'string' ? _by : '', order: typeof _order === 'number' ? _order : 0, fields }
+    })
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
+  const rows: Record<string, PublicRow[]> = {}
+  for (const list of form?.lists ?? [])
+    rows[list.key] = rowsOf(`rows:${list.key}`)
+  const strings = (name: string) => Object.fromEntries([...doc.getMap<unknown>(name).entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>
+  return {
+    form,
+    rows,
+    roles: rowsOf('rows:roles').map(r => ({ id: r.id, name: String(r.fields.name ?? '') })),
+    cells: strings('record:cells'),
+    sections: strings('fields'),
+  }
+}
