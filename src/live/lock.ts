@@ -2,7 +2,8 @@
 // servers on one session would each hold half the room, and neither would know. Each server
 // leaves a lock file in the session folder (server.<pid>.lock: its pid, address and port);
 // a lock whose process is gone (a crash, kill -9) is taken over. Released on exit.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -77,7 +78,18 @@ export interface SessionLock {
 export function lockSession(dir: string, session: string, redis: boolean): SessionLock {
   const mine = join(dir, `server.${process.pid}.lock`)
   const info: LockInfo = { pid: process.pid, redis, machine: hostname(), startedAt: new Date().toISOString() }
-  const write = () => writeFileSync(mine, `${JSON.stringify(info)}\n`, { mode: 0o600 })
+  // Written beside it, then renamed: another server starting at the same moment reads the whole
+  // lock or none, never a half-written one (which it would have to count as a server without --redis).
+  const write = () => {
+    const part = `${mine}.${randomBytes(4).toString('hex')}.part`
+    try {
+      writeFileSync(part, `${JSON.stringify(info)}\n`, { mode: 0o600 })
+      renameSync(part, mine)
+    }
+    finally {
+      rmSync(part, { force: true })
+    }
+  }
   try {
     write()
   }
