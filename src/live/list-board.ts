@@ -236,6 +236,30 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
     return undefined
   }
 
+  const formIn = (language: string | undefined): BoardFormView => ({
+    lists: lists.map((l): ListView => ({ key: l.key, label: translate(l.label, language), title: l.title, fields: l.fields.map(f => fieldView(f, language)) })),
+    ...(spec.cells ? { cells: { list: spec.cells.list, label: translate('Your letters for each role', language), letters: spec.cells.letters.map(l => ({ value: l.value, label: translate(l.label, language) })) } } : {}),
+  })
+  /**
+   * The phone's form as JSON, in the session's language (`form`) and in the kit's other languages
+   * (`forms`, by language code: a participant may choose their phone's language whatever the
+   * session's; the join page picks its own). They depend on the board and the language only:
+   * made once per language, not again on every projection.
+   */
+  const formsByLanguage = new Map<string, { form: string, forms: string }>()
+  const formsIn = (language: string | undefined) => {
+    const code = language ?? 'en'
+    let made = formsByLanguage.get(code)
+    if (!made) {
+      made = {
+        form: JSON.stringify(formIn(language)),
+        forms: JSON.stringify(Object.fromEntries(LANGUAGES.filter(l => l !== code).map(l => [l, formIn(l)]))),
+      }
+      formsByLanguage.set(code, made)
+    }
+    return made
+  }
+
   const adapter: LiveBoardAdapter<Op> = {
     kind: def.kind,
     def,
@@ -296,14 +320,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
     },
 
     project(doc, out, language) {
-      const formIn = (language: string | undefined): BoardFormView => ({
-        lists: lists.map((l): ListView => ({ key: l.key, label: translate(l.label, language), title: l.title, fields: l.fields.map(f => fieldView(f, language)) })),
-        ...(spec.cells ? { cells: { list: spec.cells.list, label: translate('Your letters for each role', language), letters: spec.cells.letters.map(l => ({ value: l.value, label: translate(l.label, language) })) } } : {}),
-      })
-      const form = formIn(language)
-      // The form in the kit's other languages too: a participant may choose their phone's language
-      // whatever the session's (`forms`, by language code; the join page picks its own).
-      const forms = Object.fromEntries(LANGUAGES.filter(l => l !== (language ?? 'en')).map(l => [l, formIn(l)]))
+      const { form, forms } = formsIn(language)
       const totals: Record<string, number> = {}
       const paged = new Map<string, Set<string>>()
       for (const list of lists) {
@@ -322,7 +339,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
         }
         syncJson(out.getMap<unknown>(`rows:${list.key}`), rows)
       }
-      setFields(meta(out), { kind: def.kind, schema: 2, locked: meta(doc).get('locked') === true, form: JSON.stringify(form), forms: JSON.stringify(forms), totals: JSON.stringify(totals) })
+      setFields(meta(out), { kind: def.kind, schema: 2, locked: meta(doc).get('locked') === true, form, forms, totals: JSON.stringify(totals) })
       if (spec.cells) {
         const roles = new Map<string, Record<string, Json>>()
         for (const [id, row] of visibleRows(doc, spec.cells.roles))
