@@ -10,8 +10,7 @@
 // and the store (store.ts), which writes every update as it happens. This file opens the
 // session's own documents (control, admission), reports what does not work (the store, Redis)
 // in the control document's `health` map, and stops in order.
-import type { DirectConnection } from '@hocuspocus/server'
-import { type Extension, Server } from '@hocuspocus/server'
+import { type DirectConnection, type Extension, Server } from '@hocuspocus/server'
 import { ADMISSION_DOC, Admission, admissionMaps } from './admission'
 import { authentication } from './extensions/auth'
 import { contributions, docOf, within } from './extensions/contributions'
@@ -20,10 +19,9 @@ import { Presence } from './extensions/presence'
 import { type ScaleOut, scaleOut } from './extensions/scale-out'
 import { type LiveLimits, resolveLimits } from './limits'
 import type { JoinBrand } from './join-brand'
-import { CONTROL_DOC, HEALTH_MAP, type InstanceHealth } from './protocol'
+import { BOARD_ID, CONTROL_DOC, HEALTH_MAP, type InstanceHealth } from './protocol'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
 import { setFields } from './boards'
-import { BOARD_ID } from './protocol'
 
 export { DEFAULT_LIMITS, type LiveLimits, resolveLimits } from './limits'
 export { helperTokenOf, participantIdOf } from './extensions/auth'
@@ -78,6 +76,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const store: UpdateStore = options.store ?? new LiveStore(options.db!)
   const instanceName = options.name ?? 'kit-live'
   let control: DirectConnection | undefined
+  /** The session's `control` document, once open and until it is closed (the server stopping). */
+  const controlDoc = () => (control ? docOf(control) ?? undefined : undefined)
   let admission: Admission | undefined
   let admissionReady: (a: Admission) => void = () => {}
   const admissionOpened = new Promise<Admission>((resolve) => { admissionReady = resolve })
@@ -95,7 +95,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     publishHealth()
   }
   function publishHealth() {
-    const doc = control && docOf(control)
+    const doc = controlDoc()
     if (!doc || stopping)
       return
     const health: InstanceHealth = { problems: [...problems.values()], at: new Date().toISOString() }
@@ -113,13 +113,12 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
 
   const presence = new Presence()
   presence.controlConnections = () => {
-    // A direct connection's document is gone once it disconnected (the server stopping).
-    const doc = control && docOf(control)
+    const doc = controlDoc()
     return doc ? doc.connections.keys() as Iterable<any> : []
   }
   const shared: ScaleOut | undefined = options.redis ? await scaleOut(options.redis, presence, p => setProblem('redis', p)) : undefined
   presence.shared = shared
-  const boardOpened = (boardId: string) => !!control && !!docOf(control)?.getMap('boards').has(boardId)
+  const boardOpened = (boardId: string) => !!controlDoc()?.getMap('boards').has(boardId)
   const contributed = contributions({
     language: options.language,
     names: options.names,
@@ -128,7 +127,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     presence,
     shared,
     hocuspocus: () => server.hocuspocus,
-    controlDoc: () => (control ? docOf(control) : undefined),
+    controlDoc,
     admission: () => admission,
     stopping: () => stopping,
   })
@@ -237,8 +236,8 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
           await c.disconnect().catch(() => {})
       }
       // This instance's health entry goes with it (a killed one's stays, with its time).
-      const controlDoc = control && docOf(control)
-      controlDoc?.transact(() => controlDoc.getMap(HEALTH_MAP).delete(instanceName), LOCAL)
+      const doc = controlDoc()
+      doc?.transact(() => doc.getMap(HEALTH_MAP).delete(instanceName), LOCAL)
       await control?.disconnect().catch(() => {})
       await admissionConn?.disconnect().catch(() => {})
       const destroyed = server.destroy()
