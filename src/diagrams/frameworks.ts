@@ -55,7 +55,7 @@ const LIFECYCLE_MEANINGS: Record<typeof STAGES[number], string> = {
 export const LIFECYCLE = {
   title: 'A community\'s lifecycle: five stages of development',
   shape: 'Five numbered stages along a curve that rises and then falls over time.',
-  credit: ['After Wenger, McDermott and Snyder (2002), via the CDC CoP Resource Kit.'],
+  credit: ['After Wenger, McDermott and Snyder (2002); the CDC CoP Resource Kit names stages 3 and 4 Maturation and Sustaining.'],
   parts: STAGES.map(key => ({ key, label: STAGE_LABELS[key], meaning: LIFECYCLE_MEANINGS[key] })),
 } as const satisfies DiagramText & { parts: readonly Part[] }
 
@@ -110,7 +110,7 @@ export const MOUNTAIN = {
   title: 'The mountain of engagement',
   shape: 'Six numbered stages on a path up a mountain, from discovery at the foot to leadership at the summit.',
   // The deck credits the stages to OLTS 3.3; CIID is credited for the open-practices framework, not this pathway.
-  credit: ['Stages after Mozilla\'s Open Leadership Training Series, 3.3 "Bring on Contributors Using Personas & Pathways" (CC BY 4.0); the name "mountain of engagement" from Mozilla Open Leaders and OLS slides; the drawing is the kit\'s own.'],
+  credit: ['The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.3 "Bring on Contributors Using Personas & Pathways" (CC BY 4.0), drawn as a mountain by the kit; the Mountain of Engagement of Mozilla Open Leaders and OLS has 3-5 bands that each community names.'],
   parts: PATHWAY.map(key => ({ key, label: PATHWAY_LABELS[key], meaning: PATHWAY_MEANINGS[key] })),
 } as const satisfies DiagramText & { parts: readonly Part[] }
 

@@ -26,7 +26,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Lifecycle
   'A community\'s lifecycle: five stages of development': 'El ciclo de vida de una comunidad: cinco etapas de desarrollo',
   'Five numbered stages along a curve that rises and then falls over time.': 'Cinco etapas numeradas a lo largo de una curva que sube y luego baja con el tiempo.',
-  'After Wenger, McDermott and Snyder (2002), via the CDC CoP Resource Kit.': 'Según Wenger, McDermott y Snyder (2002), a través del CoP Resource Kit de los CDC.',
+  'After Wenger, McDermott and Snyder (2002); the CDC CoP Resource Kit names stages 3 and 4 Maturation and Sustaining.': 'Según Wenger, McDermott y Snyder (2002); el CoP Resource Kit de los CDC llama a las etapas 3 y 4 Maturation y Sustaining.',
   'A loose network finds a shared concern': 'Una red informal descubre una preocupación común',
   'People meet, build trust, prove the value': 'La gente se reúne, crea confianza y demuestra el valor',
   'Focus, roles and boundaries become clear': 'El foco, los roles y los límites se aclaran',
@@ -80,7 +80,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Mountain of engagement
   'The mountain of engagement': 'La montaña de la participación',
   'Six numbered stages on a path up a mountain, from discovery at the foot to leadership at the summit.': 'Seis etapas numeradas en un camino que sube una montaña, del descubrimiento al pie al liderazgo en la cima.',
-  'Stages after Mozilla\'s Open Leadership Training Series, 3.3 "Bring on Contributors Using Personas & Pathways" (CC BY 4.0); the name "mountain of engagement" from Mozilla Open Leaders and OLS slides; the drawing is the kit\'s own.': 'Etapas según la Open Leadership Training Series de Mozilla, 3.3 «Bring on Contributors Using Personas & Pathways» (CC BY 4.0); el nombre «montaña de la participación» («mountain of engagement») procede de diapositivas de Mozilla Open Leaders y de OLS; el dibujo es del kit.',
+  'The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.3 "Bring on Contributors Using Personas & Pathways" (CC BY 4.0), drawn as a mountain by the kit; the Mountain of Engagement of Mozilla Open Leaders and OLS has 3-5 bands that each community names.': 'Las seis etapas del recorrido de la Open Leadership Training Series de Mozilla, 3.3 «Bring on Contributors Using Personas & Pathways» (CC BY 4.0), dibujadas como montaña por el kit; la Mountain of Engagement («montaña de la participación») de Mozilla Open Leaders y OLS tiene 3-5 franjas que cada comunidad nombra.',
   'hears of it': 'oye hablar de ella',
   'first interaction': 'primera interacción',
   'first contribution': 'primera contribución',
