@@ -16,42 +16,12 @@ import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import { ownStoreFile } from '../../src/live/own-boards'
 import { type BoardMine, type OwnShown, progressDocName, randomId, type ServerMessage } from '../../src/live/protocol'
 import { type LiveServer, participantIdOf, startLiveServer } from '../../src/live/server'
-import { Facilitator, Participant, synced, until, waitFor } from '../support/live-clients'
+import { Facilitator, synced, until, waitFor } from '../support/live-clients'
+import { OwnPhone as Phone } from '../support/own-clients'
 
 const TOKEN = 'test-facilitator-token-0123456789abcdef'
 const MAP = 'm2-board-stakeholder-map'
 const CHARTER = 'm4-board-charter-builder'
-type Result = Extract<ServerMessage, { t: 'result' }>
-
-/** A phone that also speaks of its own boards. */
-class Phone extends Participant {
-  readonly messages: ServerMessage[] = []
-  constructor(url: string, secret: string, name: string) {
-    super(url, secret, name)
-    this.control.on('stateless', ({ payload }: { payload: string }) => this.messages.push(JSON.parse(payload) as ServerMessage))
-  }
-
-  async own(board: string, body: unknown): Promise<Result> {
-    const msg = randomId(12)
-    this.raw(JSON.stringify({ t: 'own', msg, board, name: this.name, body }))
-    return this.answer(msg)
-  }
-
-  async answer(msg: string): Promise<Result> {
-    let found: Result | undefined
-    await waitFor(() => !!(found = this.messages.find((m): m is Result => m.t === 'result' && m.msg === msg)), 5000, `the answer to ${msg}`)
-    return found!
-  }
-
-  /** The server's latest view of this phone's own copy of `board`. */
-  async mine(board: string, check: (m: Extract<ServerMessage, { t: 'own-mine' }>) => boolean = () => true) {
-    const from = this.messages.length
-    this.raw(JSON.stringify({ t: 'own-mine', board }))
-    let found: Extract<ServerMessage, { t: 'own-mine' }> | undefined
-    await waitFor(() => !!(found = this.messages.slice(from).filter((m): m is Extract<ServerMessage, { t: 'own-mine' }> => m.t === 'own-mine' && m.board === board).at(-1)) && check(found), 5000, `own-mine of ${board}`)
-    return found!
-  }
-}
 
 const rowsIn = (mine: BoardMine, list: string) => (mine.lists[list] ?? []).map(e => e.row as Record<string, unknown>)
 const stakeholder = (id: string, name: string) => ({ id, name, category: 'host', power: 4, interest: 3, currentEngagement: '', preferredChannel: 'email', relationshipOwner: '' })

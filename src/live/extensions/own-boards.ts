@@ -243,8 +243,11 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
       if (!copy)
         return
       await withRoomRoles(copy, participantId)
-      if (message.t === 'own-mine')
-        return sendMine(connection, copy, participantId)
+      if (message.t === 'own-mine') {
+        sendMine(connection, copy, participantId)
+        // Opened on their phone: on the projector's progress, not started yet.
+        return void progressChanged(copy, participantId)
+      }
       const { file, text } = own.exportOf(copy)
       return send(connection, { t: 'own-export', board: message.board, file, text })
     }
