@@ -68,7 +68,11 @@ const overflow = (page: Page) => page.evaluate(() => {
   const past = [...document.querySelectorAll('*')]
     .filter(e => (e as HTMLElement).offsetParent !== null && e.getBoundingClientRect().right > width + 0.5)
     .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)} ${(e.textContent ?? '').trim().slice(0, 30)}`)
-  return { scroll: document.documentElement.scrollWidth > width, past }
+  // A control whose own text does not fit in it (squeezed by its row) is clipped too.
+  const squeezed = [...document.querySelectorAll('button, select')]
+    .filter(e => (e as HTMLElement).offsetParent !== null && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1))
+    .map(e => `${e.tagName} ${(e.textContent ?? '').trim().slice(0, 30)}`)
+  return { scroll: document.documentElement.scrollWidth > width, past: [...past, ...squeezed] }
 })
 
 describe('everyone\'s own board on the phone', () => {
