@@ -13,6 +13,8 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { importJson } from '../../src/boards/kit/board'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
+import { raciMatrix } from '../../src/boards/raci-matrix/model'
+import { addRow } from '../../src/state/board-doc'
 import { ownStoreFile } from '../../src/live/own-boards'
 import { type BoardMine, type OwnShown, progressDocName, randomId, type ServerMessage } from '../../src/live/protocol'
 import { type LiveServer, participantIdOf, startLiveServer } from '../../src/live/server'
@@ -126,6 +128,22 @@ describe('everyone\'s own board', () => {
     socket.destroy()
   })
 
+  it('RACI: the starter tasks are the participant\'s own, with the roles the facilitator put on the room\'s board', async () => {
+    facilitator.show('m2-raci', 'raci-matrix', 'RACI')
+    const room = await facilitator.board('m2-raci')
+    await until(room.doc, () => room.doc.getMap('meta').get('kind') === 'raci-matrix')
+    addRow(room.doc, raciMatrix, 'roles', { id: 'r-chair', name: 'Chair' })
+    const [ana] = phones
+    const first = await ana.mine('m2-raci', m => (m.mine.roles ?? []).some(r => r.name === 'Chair'))
+    expect(rowsIn(first.mine, 'activities').map(r => r.name)).toContain('Onboarding')
+    expect(await ana.own('m2-raci', { op: 'cell', activity: 'act-onboarding', role: 'r-chair', letter: 'A' })).toMatchObject({ ok: true })
+    expect(await ana.own('m2-raci', { op: 'edit', list: 'activities', row: { id: 'act-onboarding', name: 'Qz onboarding newcomers' } })).toMatchObject({ ok: true })
+    const mine = await ana.mine('m2-raci', m => m.mine.cells?.['act-onboarding:r-chair'] === 'A')
+    expect(rowsIn(mine.mine, 'activities').map(r => r.name)).toContain('Qz onboarding newcomers')
+    expect(JSON.stringify(room.doc.toJSON())).not.toContain('Qz')
+    expect(room.doc.getMap('record:cells').size).toBe(0)
+  })
+
   it('exports a participant\'s own copy as the board\'s JSON', async () => {
     const [ana] = phones
     const from = ana.messages.length
@@ -154,7 +172,7 @@ describe('everyone\'s own board', () => {
     ana.raw(JSON.stringify({ t: 'own-thread', msg, board: CHARTER }))
     expect(await ana.answer(msg)).toMatchObject({ ok: true })
     const thread = ana.messages.find((m): m is Extract<ServerMessage, { t: 'own-thread' }> => m.t === 'own-thread' && m.msg === msg)!
-    expect(thread.boards).toEqual([MAP])
+    expect(thread.boards.sort()).toEqual(['m2-board-stakeholder-map', 'm2-raci'])
     expect(thread.added.join(' ')).toContain('Qz')
     const from = ana.messages.length
     ana.raw(JSON.stringify({ t: 'own-export', board: CHARTER }))
