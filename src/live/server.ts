@@ -5,6 +5,8 @@
 // - presence.ts: who is connected, the count of people joined, awareness kept from phones;
 // - contributions.ts: what phones and helpers send, checked and written by the server, each
 //   board's projection (`public/<id>`) that phones read;
+// - own-boards.ts: each participant's own copy of an individual board (kept in the cohort's
+//   own store, src/live/own-boards.ts) and the room's progress on it for the projector;
 // - files.ts: the join page's files and /healthz over the same port;
 // - scale-out.ts: several instances through Redis (documents, rate limits, the joined count);
 // and the store (store.ts), which writes every update as it happens. This file opens the
