@@ -103,6 +103,7 @@ describe('everyone\'s own board', () => {
     await until(doc, () => people.size === 2, 5000, 'two people in the progress')
     const anaId = participantIdOf(anaSecret)
     expect(JSON.parse(people.get(anaId)!)).toMatchObject({ name: 'Ana', rows: 2, consent: false })
+    expect(JSON.parse(people.get(anaId)!).n).toBeGreaterThan(0)
     expect(JSON.parse(people.get(participantIdOf(beaSecret))!)).toMatchObject({ name: 'Bea', rows: 1 })
     expect(JSON.stringify(doc.toJSON())).not.toContain('Qz')
 

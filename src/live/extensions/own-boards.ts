@@ -76,20 +76,8 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
     send(connection, { t: 'result', msg, ok: false, code, error: sayLines(deps.language, say(deps.language, error, params)), ...(retryAfter ? { retryAfter } : {}) })
   }
 
-  /** The participant's number in the room: their place among the participants admitted (stable). */
-  function numberOf(participantId: string): number {
-    const first = deps.admission()?.firstSeen(participantId)
-    if (first === undefined)
-      return 0
-    let n = 1
-    const doc = (deps.admission() as unknown as { doc: Y.Doc } | undefined)?.doc
-    const participants = doc?.getMap<unknown>('participants')
-    for (const [id, at] of participants?.entries() ?? []) {
-      if (typeof at === 'number' && (at < first || (at === first && id < participantId)))
-        n++
-    }
-    return n
-  }
+  /** The participant's number in the room (first seen), for the anonymous: "Person 7". */
+  const numberOf = (participantId: string) => deps.admission()?.placeOf(participantId) ?? 0
 
   /** RACI: the roles the facilitator put on the room's board are the columns of every copy too. */
   async function withRoomRoles(copy: OwnCopy, participantId: string) {
