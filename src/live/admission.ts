@@ -73,6 +73,19 @@ export class Admission {
     return typeof at === 'number' ? at : undefined
   }
 
+  /** The participant's place among those admitted, by first seen (1: the first), 0 if not admitted. */
+  placeOf(participantId: string): number {
+    const first = this.firstSeen(participantId)
+    if (first === undefined)
+      return 0
+    let n = 1
+    for (const [id, at] of this.maps.participants.entries()) {
+      if (typeof at === 'number' && (at < first || (at === first && id < participantId)))
+        n++
+    }
+    return n
+  }
+
   /** Admits a participant (waiting for the join rate if need be), or says why not. */
   admit(participantId: string): Promise<AdmissionRefusal | undefined> {
     if (this.isBlocked(participantId))

@@ -291,3 +291,17 @@ export function useLiveBoard(boardId: string, rowsKey: string, config = liveConf
     setMeta: (key: string, value: string | number | boolean) => meta.set(key, value),
   }
 }
+
+/**
+ * A facilitator-only document by name, over the facilitator's connection (the progress of an
+ * individual board: ./own-client.ts). Undefined outside a live session.
+ */
+export function openFacilitatorDoc(name: string, config = liveConfig()): { doc: Y.Doc, destroy: () => void } | undefined {
+  if (!config)
+    return undefined
+  const live = connect(config)
+  const doc = new Y.Doc()
+  const provider = new HocuspocusProvider({ websocketProvider: live.socket, name, document: doc, token: `f:${config.token}`, awareness: null })
+  provider.attach()
+  return { doc, destroy: () => { provider.destroy(); doc.destroy() } }
+}

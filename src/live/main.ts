@@ -25,13 +25,14 @@ import { describeServer, lockSession, runningServers } from './lock'
 import { LiveStore } from './store'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
 import { DEFAULT_LIMITS, type LiveLimits, type LiveServerOptions, startLiveServer } from './server'
-import { checkSessionName, deleteSession, openSession, readSession } from './session'
+import { checkSessionName, deleteSession, openSession, readSession, sessionsDir } from './session'
+import { ownStoreFile } from './own-boards'
 
 export const LIVE_USAGE = `Usage:
   npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous] [--slides-port 3030]
   npm run live -- export <session> [--out <folder>] [--store postgres://…]
   npm run live -- delete <session>
-  npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…] [--origin https://…]`
+  npm run live -- serve --session <name> [--cohort <id>] [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…] [--origin https://…]`
 
 export async function live(args: string[]): Promise<number> {
   const [first, ...rest] = args
@@ -114,6 +115,8 @@ async function present(args: string[]): Promise<number> {
     names: !values.anonymous,
     // The cohort's accent (kept at AA contrast) and logo on the phones' page.
     brand: await cohortBrand(kit.cohort),
+    // Participants' own boards: the cohort's, so they are there again in its next session.
+    ownFile: ownStoreFile(sessionsDir(), session.dir, session.cohort),
   })
   lock.listening(address ?? '127.0.0.1', server.port)
   // The address to type: the laptop's name when the room's network resolves it, else the IP.
@@ -153,14 +156,14 @@ function parseRedis(value: string | undefined): { host: string, port: number } |
 async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommandLine({
     args,
-    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, store: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' }, origin: { type: 'string', multiple: true } },
+    options: { session: { type: 'string' }, cohort: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, store: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' }, origin: { type: 'string', multiple: true } },
     strict: true,
   }, LIVE_USAGE)
   const name = checkSessionName(values.session)
   const limits = parseLimits(values.limits)
   const origins = parseOrigins(values.origin)
   const redis = parseRedis(values.redis)
-  const session = openSession(name, { title: values.title ?? name })
+  const session = openSession(name, { title: values.title ?? name, cohort: values.cohort })
   const lock = lockSession(session.dir, name, !!redis)
   if (!existsSync(join(JOIN_DIST, 'index.html')))
     console.warn('The join page is not built: npm run live -- build')
@@ -178,6 +181,7 @@ async function serveCommand(args: string[]): Promise<number> {
     origins,
     name: values.name,
     names: !values.anonymous,
+    ownFile: ownStoreFile(sessionsDir(), session.dir, session.cohort),
   })
   lock.listening(values.host ?? '127.0.0.1', server.port)
   // Listening for a stop before saying "ready": whoever reads that line may stop us at once.

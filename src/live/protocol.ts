@@ -66,6 +66,8 @@ export type ServerMessage =
   | { t: 'queue', board: string, view: ModerationView }
   /** server -> facilitator: how many participants are connected */
   | { t: 'joined', count: number }
+  /** server -> participant: their own copy of an individual board */
+  | OwnServerMessage
 
 /**
  * The control document's `health` map: per server instance (its name), what it cannot do right
@@ -125,6 +127,8 @@ export interface BoardMine {
   lists: Record<string, { id: string, status: EntryStatus, row?: Record<string, unknown> }[]>
   /** RACI: the letters of the participant's own activities, `activity:role` -> letter */
   cells?: Record<string, string>
+  /** RACI, on the participant's own copy: its roles (the room's, and the starters) */
+  roles?: { id: string, name: string }[]
 }
 
 /** Ids that make retries idempotent. getRandomValues works over plain http on a LAN (randomUUID does not). */
@@ -165,4 +169,58 @@ export function activityNow(a: CurrentActivity, now: number): { index: number, c
       return { index, count: a.steps.length, title: s.title, left: end - elapsed, started, running: a.running, over: false }
   }
   return { index: a.steps.length, count: a.steps.length, title: '', left: 0, started, running: false, over: started }
+}
+
+// Individual boards (a board kind marked `individual` in the registry, src/boards/index.ts):
+// each participant has their own copy, `own/<participant id>/<board id>`, kept by the server in
+// the cohort's own store (src/live/own-boards.ts), never a Hocuspocus document a phone opens.
+//   progress/<id>  the room's progress on an individual board, facilitator-only: `people`
+//                  (participant id -> OwnProgress), `show` (the facilitator's choice: key
+//                  `participant`) and `shown` (what the server lets the projector show: key
+//                  `board`, JSON of OwnShown, only for a participant who agreed on their phone).
+export const progressDocName = (boardId: string) => `progress/${boardId}`
+/** The control document's `session` map: the kinds of individual boards (JSON array), for the phones. */
+export const INDIVIDUAL_KINDS = 'individualKinds'
+
+/** participant -> server (stateless on `control`): their own copy of an individual board. */
+export type OwnMessage =
+  /** an operation on their own copy: the same bodies as `contribute` */
+  | { t: 'own', msg: string, board: string, name?: string, body: unknown, seq?: number, lang?: string }
+  | { t: 'own-mine', board: string }
+  /** whether the facilitator may show this board of theirs on the projector */
+  | { t: 'own-consent', msg: string, board: string, consent: boolean }
+  /** their own copy as the board's JSON export (the file the laptop's Export writes) */
+  | { t: 'own-export', board: string }
+  /** charter builder: take their own earlier boards (modules 1-3) from the server into their charter */
+  | { t: 'own-thread', msg: string, board: string }
+
+/** server -> participant */
+export type OwnServerMessage =
+  | { t: 'own-mine', board: string, mine: BoardMine, consent: boolean, asked: boolean, sections?: Record<string, string> }
+  | { t: 'own-export', board: string, file: string, text: string }
+  | { t: 'own-thread', msg: string, board: string, added: string[], boards: string[] }
+
+/** One participant's progress on an individual board (how far, never what they wrote). */
+export interface OwnProgress {
+  /** the name they gave ('' anonymous) */
+  name: string
+  /** their number in the room (first seen), for anonymous participants: "Person 7" */
+  n: number
+  /** entries on their board, in all */
+  rows: number
+  /** the last change, epoch ms */
+  at: number
+  /** they agreed on their phone that the facilitator may show this board */
+  consent: boolean
+}
+
+/** What the projector shows of one consenting participant's board. */
+export interface OwnShown {
+  participant: string
+  name: string
+  n: number
+  kind: string
+  mine: BoardMine
+  /** charter: the sections' text */
+  sections?: Record<string, string>
 }

@@ -5,6 +5,8 @@
 // - presence.ts: who is connected, the count of people joined, awareness kept from phones;
 // - contributions.ts: what phones and helpers send, checked and written by the server, each
 //   board's projection (`public/<id>`) that phones read;
+// - own-boards.ts: each participant's own copy of an individual board (kept in the cohort's
+//   own store, src/live/own-boards.ts) and the room's progress on it for the projector;
 // - files.ts: the join page's files and /healthz over the same port;
 // - scale-out.ts: several instances through Redis (documents, rate limits, the joined count);
 // and the store (store.ts), which writes every update as it happens. This file opens the
@@ -15,13 +17,16 @@ import { ADMISSION_DOC, Admission, admissionMaps } from './admission'
 import { authentication } from './extensions/auth'
 import { contributions, docOf, within } from './extensions/contributions'
 import { joinFiles } from './extensions/files'
+import { ownBoardsExtension } from './extensions/own-boards'
+import { INDIVIDUAL, OwnBoards } from './own-boards'
 import { Presence } from './extensions/presence'
 import { type ScaleOut, scaleOut } from './extensions/scale-out'
 import { type LiveLimits, resolveLimits } from './limits'
 import type { JoinBrand } from './join-brand'
-import { BOARD_ID, CONTROL_DOC, HEALTH_MAP, type InstanceHealth } from './protocol'
+import { BOARD_ID, CONTROL_DOC, HEALTH_MAP, INDIVIDUAL_KINDS, type InstanceHealth } from './protocol'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
 import { setFields } from './boards'
+import { dirname, join } from 'node:path'
 
 export { DEFAULT_LIMITS, type LiveLimits, resolveLimits } from './limits'
 export { helperTokenOf, participantIdOf } from './extensions/auth'
@@ -54,6 +59,11 @@ export interface LiveServerOptions {
   origins?: (origin: string) => boolean
   /** the cohort's accent and logo on the join page (src/live/join-brand.ts); the kit's look without */
   brand?: JoinBrand
+  /**
+   * Where participants' own copies of individual boards are kept (src/live/own-boards.ts): the
+   * cohort's file (`ownStoreFile`); default: `own.sqlite` beside `db`. None without either.
+   */
+  ownFile?: string
 }
 
 export interface LiveServer {
@@ -132,12 +142,36 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     stopping: () => stopping,
   })
 
+  const ownFile = options.ownFile ?? (options.db ? join(dirname(options.db), 'own.sqlite') : undefined)
+  let ownStore: OwnBoards | undefined
+  try {
+    ownStore = ownFile ? new OwnBoards(ownFile) : undefined
+  }
+  catch (e) {
+    await Promise.resolve(store.close()).catch(() => {})
+    throw e
+  }
+  const own = ownStore
+    ? ownBoardsExtension({
+        own: ownStore,
+        language: options.language,
+        names: options.names,
+        limits,
+        hocuspocus: () => server.hocuspocus,
+        controlDoc,
+        admission: () => admission,
+        roomBoard: boardId => contributed.runtime(boardId).then(rt => rt?.board),
+        phonesOf: participantId => [...presence.phones].filter(([socketId]) => presence.participantOf(socketId) === participantId).map(([, c]) => c),
+      })
+    : undefined
+
   const extensions: Extension[] = [
     ...(shared ? [shared.extension] : []),
     persistence.extension,
     authentication({ token: options.token, language: options.language, origins: options.origins, admission: () => admissionOpened, boardOpened }),
     presence.extension,
     contributed.extension,
+    ...(own ? [own.extension] : []),
     joinFiles({ joinDir: options.joinDir, joined: presence.joined, brand: options.brand }),
   ]
 
@@ -173,6 +207,10 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   await new Promise<void>((resolve, reject) => {
     // Hocuspocus's listen() never rejects: a port in use surfaces as the HTTP server's error.
     const failed = (error: Error) => {
+      try {
+        ownStore?.close()
+      }
+      catch {}
       Promise.resolve(store.close()).finally(() => reject(error))
     }
     server.httpServer.once('error', failed)
@@ -189,7 +227,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   await shared?.sync().catch(e => console.error('live: the shared join count is unavailable:', (e as Error).message))
   control = await server.hocuspocus.openDirectConnection(CONTROL_DOC, { role: 'facilitator' })
   await control.transact((doc) => {
-    setFields(doc.getMap('session'), { title: options.title, language: options.language ?? 'en', names: options.names !== false })
+    setFields(doc.getMap('session'), { title: options.title, language: options.language ?? 'en', names: options.names !== false, [INDIVIDUAL_KINDS]: JSON.stringify(own ? INDIVIDUAL : []) })
   })
   publishHealth()
   admissionConn = await server.hocuspocus.openDirectConnection(ADMISSION_DOC, { role: 'facilitator' })
@@ -214,8 +252,10 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const boards = docOf(control).getMap<unknown>('boards')
   const openBoards = () => {
     for (const id of boards.keys()) {
-      if (BOARD_ID.test(id))
+      if (BOARD_ID.test(id)) {
         contributed.runtime(id).catch(e => console.error(`live: board ${id} failed to open:`, e))
+        own?.opened(id)
+      }
     }
   }
   boards.observe(openBoards)
@@ -240,6 +280,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       doc?.transact(() => doc.getMap(HEALTH_MAP).delete(instanceName), LOCAL)
       await control?.disconnect().catch(() => {})
       await admissionConn?.disconnect().catch(() => {})
+      await own?.stop()
       const destroyed = server.destroy()
       for (const socket of tcp)
         socket.destroy()
@@ -249,6 +290,10 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       if (!drained)
         console.error('live: stopped with changes the store could not save; nothing acknowledged is among them.')
       await Promise.resolve(store.close()).catch(() => {})
+      try {
+        ownStore?.close()
+      }
+      catch {}
     },
   }
 }

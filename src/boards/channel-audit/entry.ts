@@ -10,6 +10,7 @@ export const entry = defineBoard({
   worksheet: { list: { fields: CHANNEL_FIELDS, listKey: 'channels' } },
   phone: { lists: [{ key: 'channels', label: 'Channels', title: 'channel', fields: CHANNEL_FIELDS }] },
   phrases,
+  individual: true,
   samples: {
     phone: { list: 'channels', title: 'channel', row: { channel: 'Forum', mode: 'async', purpose: 'Questions', audience: '', owner: '', cadence: '', accessibilityNotes: '' }, invalid: { mode: 'telepathy' }, says: /Sync or async: choose one of the options/ },
     rows: { channels: [{ id: 'h1', channel: 'Qz forum', mode: 'async', purpose: 'Qz questions', audience: 'Qz members', owner: '', cadence: 'Qz weekly', accessibilityNotes: 'Qz login' }] },

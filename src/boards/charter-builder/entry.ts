@@ -32,6 +32,7 @@ export const entry = defineBoard({
     ],
   },
   phrases,
+  individual: true,
   samples: {
     phone: { list: 'milestones', title: 'title', row: { title: 'First meetup', type: 'event', horizon: 'short', targetDate: '2027-01-15', successIndicator: '', owner: '' }, invalid: { targetDate: 'soon' }, says: /Target date: a date as YYYY-MM-DD, or empty/ },
     rows: { vision: 'Qz open data', values: ['Qz care'], milestones: [{ id: 'm1', title: 'Qz meetup', type: 'event', horizon: 'short', targetDate: '2027-01-15', successIndicator: 'Qz 20 people', owner: 'Qz Ana' }] },

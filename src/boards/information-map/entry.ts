@@ -10,6 +10,7 @@ export const entry = defineBoard({
   worksheet: { list: { fields: INFORMATION_FIELDS, listKey: 'items' } },
   phone: { lists: [{ key: 'items', label: 'Information items', title: 'infoItem', fields: INFORMATION_FIELDS }] },
   phrases,
+  individual: true,
   samples: {
     phone: { list: 'items', title: 'infoItem', row: { infoItem: 'Decisions', audience: 'members', channel: 'forum', frequency: 'weekly', flowType: 'transmissive', owner: 'Ana' }, invalid: { infoItem: 'x'.repeat(81) }, says: /Information: write 1 to 80 characters/ },
     rows: { items: [{ id: 'i1', infoItem: 'Qz decisions', audience: 'Qz members', channel: 'Qz forum', frequency: 'Qz weekly', flowType: 'transmissive', owner: '' }] },

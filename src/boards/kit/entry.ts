@@ -24,6 +24,14 @@ export interface BoardEntry<T = any> {
    * work on, so its slide is not held to a work board's solo time (src/content/check-notes.ts).
    */
   roomWide?: boolean
+  /**
+   * Each person works on their own case (the decks' notes: `grouping: solo`, "a map of each
+   * person's own case", "every charter is personal"): in live mode every participant gets their
+   * own copy, filled from their phone and kept by the server under their participant secret
+   * (src/live/own-boards.ts); the projector shows the room's progress, not the content. Without
+   * it, a board is the whole room's (the idea vote, quick answers).
+   */
+  individual?: boolean
   /** rows for the tests that go over every board */
   samples: BoardSamples
 }

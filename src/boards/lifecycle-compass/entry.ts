@@ -10,6 +10,7 @@ export const entry = defineBoard({
   worksheet: { list: { fields: COMPASS_FIELDS, listKey: 'entries', legend: STAGE_LABELS } },
   phone: { lists: [{ key: 'entries', label: 'Entries', title: 'name', fields: COMPASS_FIELDS }] },
   phrases,
+  individual: true,
   samples: {
     phone: { list: 'entries', title: 'name', row: { name: 'Data clinic', currentStage: 'coalescing', targetStage: 'maturing', evidence: 'Regular attendance', oneChangeNeeded: '' }, invalid: { currentStage: 'finished' }, says: /Stage now: choose one of the options/ },
     rows: { entries: [{ id: 'c1', name: 'Qz clinic', currentStage: 'coalescing', targetStage: 'maturing', evidence: 'Qz attendance', oneChangeNeeded: 'Qz a lead' }] },

@@ -10,6 +10,7 @@ export const entry = defineBoard({
   worksheet: { list: { fields: EVENT_FIELDS, listKey: 'events' } },
   phone: { lists: [{ key: 'events', label: 'Events', title: 'title', fields: EVENT_FIELDS }] },
   phrases,
+  individual: true,
   samples: {
     phone: { list: 'events', title: 'title', row: { date: '2020-01', title: 'Founded <b>at the library</b>', type: 'founding', actors: ['Ana', 'Luis'], whyItMattered: '' }, invalid: { title: 'x'.repeat(81) }, says: /What happened: write 1 to 80 characters/ },
     rows: { events: [{ id: 'e1', date: '2020-01', title: 'Qz founded', type: 'founding', actors: ['Qz Ana'], whyItMattered: 'Qz it began' }] },

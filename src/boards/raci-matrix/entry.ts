@@ -20,6 +20,7 @@ export const entry = defineBoard({
     cells: { list: 'activities', record: 'cells', roles: 'roles', letters: RACI.map(l => ({ value: l, label: RACI_MEANING[l] })) },
   },
   phrases,
+  individual: true,
   samples: {
     phone: { list: 'activities', title: 'name', row: { name: 'Welcome newcomers' }, invalid: { name: '   ' }, says: /Activity: write 1 to 80 characters/ },
     rows: { roles: [{ id: 'r1', name: 'Qz host' }, { id: 'r2', name: 'Qz chair' }], cells: { 'act-onboarding:r1': 'R', 'act-onboarding:r2': 'A' } },

@@ -10,6 +10,7 @@ export const entry = defineBoard({
   worksheet: { list: { fields: LEDGER_FIELDS, listKey: 'rows' } },
   phone: { lists: [{ key: 'rows', label: 'Exchanges', title: 'contributionAsked', fields: LEDGER_FIELDS }] },
   phrases,
+  individual: true,
   samples: {
     phone: { list: 'rows', title: 'contributionAsked', row: { contributionAsked: 'Review the docs', persona: '', cpmMode: 'contribute', valueOffered: ['recognition'], canDeliver: 'yes', costToCommunity: 2, fairness: 4 }, invalid: { fairness: 0 }, says: /Fairness \(1-5\): a whole number from 1 to 5/ },
     rows: { rows: [{ id: 'v1', contributionAsked: 'Qz review', persona: 'Qz Nia', cpmMode: 'contribute', valueOffered: ['recognition'], canDeliver: 'no', costToCommunity: 2, fairness: 2 }] },

@@ -54,6 +54,21 @@ export const join = {
   refused: 'You cannot join this session',
   /** the phone's language switch (each language's name is its own, from src/i18n/languages.ts) */
   language: 'Language',
+  /** everyone's own board (individual boards): the participant's own copy, kept by the server */
+  individualBoard: 'Individual board: this is your own copy. Only you see what you write; the projector shows how far the room is.',
+  roomBoard: 'Whole-room board: everyone sees what you add, on the projector.',
+  ownBoard: 'Your own board',
+  ownEmpty: 'Your board is empty: add your first entry.',
+  toRoom: 'Send to the room’s board (everyone sees it)',
+  showConsent: 'The facilitator may show my board on the screen',
+  asked: 'The facilitator would like to show your board on the screen. It is shown only if you tick the box.',
+  download: 'Download my board (JSON)',
+  takeEarlier: 'Take my earlier boards into my charter',
+  taken: (n: number) => count(n, '{n} item taken from your earlier boards.', '{n} items taken from your earlier boards.'),
+  nothingTaken: 'Nothing new to take: your earlier boards are in, or you have none in this cohort.',
+  remove: 'Remove',
+  less: (label: string) => `${label}: less`,
+  more: (label: string) => `${label}: more`,
 }
 
 export type JoinWords = typeof join

@@ -54,4 +54,18 @@ export const join: JoinWords = {
   refused: 'No puedes unirte a esta sesión',
   /** the phone's language switch (each language's name is its own, from src/i18n/languages.ts) */
   language: 'Idioma',
+  individualBoard: 'Tablero individual: es tu propia copia. Solo tú ves lo que escribes; el proyector muestra cuánto ha avanzado la sala.',
+  roomBoard: 'Tablero de toda la sala: todo el mundo ve en el proyector lo que añades.',
+  ownBoard: 'Tu propio tablero',
+  ownEmpty: 'Tu tablero está vacío: añade tu primera entrada.',
+  toRoom: 'Enviar al tablero de la sala (todo el mundo lo ve)',
+  showConsent: 'La persona facilitadora puede mostrar mi tablero en la pantalla',
+  asked: 'La persona facilitadora quiere mostrar tu tablero en la pantalla. Solo se muestra si marcas la casilla.',
+  download: 'Descargar mi tablero (JSON)',
+  takeEarlier: 'Traer mis tableros anteriores a mi carta',
+  taken: (n: number) => count(n, '{n} elemento traído de tus tableros anteriores.', '{n} elementos traídos de tus tableros anteriores.'),
+  nothingTaken: 'Nada nuevo que traer: tus tableros anteriores ya están, o no tienes ninguno en esta cohorte.',
+  remove: 'Quitar',
+  less: (label: string) => `${label}: menos`,
+  more: (label: string) => `${label}: más`,
 }

@@ -21,6 +21,7 @@ import type { storeExtension } from '../store'
 import { say, sayLines } from '../words'
 import { LANGUAGES } from '../../i18n/labels'
 import type { ConnContext } from './auth'
+import { isOwnMessage } from './own-boards'
 import { type Presence, send } from './presence'
 import type { LiveLimits } from '../limits'
 
@@ -354,6 +355,9 @@ export function contributions(deps: ContributionsOptions) {
     if (ctx.role === 'helper')
       return onHelperMessage(connection, payload)
     if (ctx.role !== 'participant' || !ctx.participantId)
+      return
+    // A participant's own copy of an individual board: the own-boards extension's (own-boards.ts).
+    if (isOwnMessage(payload))
       return
     // Participant text is shown on the projector: no bidirectional controls in it, at any depth.
     const message = parseMessage(connection, payload, clientMessage, stripBidi)

@@ -9,11 +9,15 @@ import { pageLanguage } from './words'
 import { type PublicBoard, type PublicIdea, type PublicRow, readPublicBoard, readPublicIdeas } from './read'
 
 export { type PublicBoard, type PublicIdea, type PublicRow, readPublicBoard, readPublicIdeas }
-import { ACTIVITY_MAP, type BoardMine, CONTROL_DOC, type CurrentActivity, type CurrentBoard, type IdeaVoteMine, publicDocName, randomId, type ServerMessage } from '../protocol'
+import { ACTIVITY_MAP, type BoardMine, CONTROL_DOC, INDIVIDUAL_KINDS, type CurrentActivity, type CurrentBoard, type IdeaVoteMine, publicDocName, randomId, type ServerMessage } from '../protocol'
 
 /** `seq` numbers the participant's operations in the order they were made (see src/live/order.ts). */
 /** `lang`: the language the page showed when the participant wrote it, kept with the entry. */
-export interface Outgoing { msg: string, board: string, body: Record<string, unknown>, seq?: number, lang?: string }
+/** `own`: an operation on the participant's own copy of an individual board (src/live/own-boards.ts). */
+export interface Outgoing { msg: string, board: string, body: Record<string, unknown>, seq?: number, lang?: string, own?: true }
+/** The participant's own copy of the current individual board, as the server last sent it. */
+export interface OwnBoardView { mine: BoardMine, consent: boolean, asked: boolean, sections: Record<string, string> }
+const EMPTY_OWN: OwnBoardView = { mine: { lists: {} }, consent: false, asked: false, sections: {} }
 export interface Notice { text: string, error: boolean }
 const EMPTY_BOARD: PublicBoard = { rows: {}, roles: [], cells: {}, sections: {} }
 
@@ -46,7 +50,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   watch(name, n => save(NAME_KEY, n))
 
   const status = ref<'connecting' | 'connected' | 'offline'>('connecting')
-  const session = reactive({ title: '', language: 'en', names: true })
+  const session = reactive({ title: '', language: 'en', names: true, individual: [] as string[] })
   /** The phone's language, whatever the projector shows: the participant's choice, else the session's. */
   const stored = load<unknown>(LANGUAGE_KEY, '')
   const chosenLanguage = ref(typeof stored === 'string' ? stored : '')
@@ -62,6 +66,9 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   const mine = shallowRef<IdeaVoteMine>({ ideas: [], votes: [], votesLeft: 0 })
   const publicBoard = shallowRef<PublicBoard>(EMPTY_BOARD)
   const boardMine = shallowRef<BoardMine>({ lists: {} })
+  const ownBoard = shallowRef<OwnBoardView>(EMPTY_OWN)
+  /** Each person works on their own copy of this board (the registry's `individual`), or the whole room on one. */
+  const individual = computed(() => !!current.value && session.individual.includes(current.value.kind))
   const outbox = ref<Outgoing[]>(load<Outgoing[]>(OUTBOX_KEY, []))
   const notice = shallowRef<Notice | undefined>()
   /** the presenter's current timed activity (its steps and timer), if any */
@@ -110,6 +117,11 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     session.title = String(s.get('title') ?? '')
     session.language = String(s.get('language') ?? 'en')
     session.names = s.get('names') !== false
+    try {
+      const kinds = JSON.parse(String(s.get(INDIVIDUAL_KINDS) ?? '[]')) as unknown
+      session.individual = Array.isArray(kinds) ? kinds.map(String) : []
+    }
+    catch {}
     const c = controlDoc.getMap<unknown>('current')
     const boardId = c.get('boardId')
     const a = controlDoc.getMap<unknown>(ACTIVITY_MAP).get('now') as CurrentActivity | undefined
@@ -165,6 +177,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     mine.value = { ideas: [], votes: [], votesLeft: 0 }
     publicBoard.value = EMPTY_BOARD
     boardMine.value = { lists: {} }
+    ownBoard.value = EMPTY_OWN
     if (!boardId)
       return
     const doc = new Y.Doc()
@@ -188,12 +201,14 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     save(SEQ_KEY, seq)
     return seq
   }
-  const wire = (o: Outgoing) => ({ t: 'contribute', msg: o.msg, board: o.board, name: name.value.trim(), body: o.body, ...(o.seq ? { seq: o.seq } : {}), ...(o.lang ? { lang: o.lang } : {}) })
+  const wire = (o: Outgoing) => ({ t: o.own ? 'own' : 'contribute', msg: o.msg, board: o.board, name: name.value.trim(), body: o.body, ...(o.seq ? { seq: o.seq } : {}), ...(o.lang ? { lang: o.lang } : {}) })
   /** While a retry waits (the rate limit, a store that cannot save), new work waits behind it, in order. */
   let holding = false
   function askMine() {
     if (board && status.value === 'connected')
       send({ t: 'mine', board: board.id })
+    if (board && status.value === 'connected' && individual.value)
+      send({ t: 'own-mine', board: board.id })
   }
   function flush() {
     holding = false
@@ -221,6 +236,23 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
         mine.value = message.mine as IdeaVoteMine
       else
         boardMine.value = message.mine as BoardMine
+    }
+    else if (message.t === 'own-mine' && message.board === board?.id) {
+      ownBoard.value = { mine: message.mine, consent: message.consent, asked: message.asked, sections: message.sections ?? {} }
+    }
+    else if (message.t === 'own-export' && message.board === board?.id) {
+      // The participant's own copy, as the board's JSON export: saved as a file on the phone.
+      const url = URL.createObjectURL(new Blob([message.text], { type: 'application/json' }))
+      const a = document.createElement('a')
+      a.href = url
+      a.download = message.file
+      document.body.append(a)
+      a.click()
+      a.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    }
+    else if (message.t === 'own-thread') {
+      threadResult.value = { added: message.added, boards: message.boards }
     }
     else if (message.t === 'result') {
       if (!message.ok) {
@@ -251,9 +283,36 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
       send(wire(item))
   }
 
+  /** An operation on the participant's own copy of the current (individual) board: kept in the outbox like any. */
+  function contributeOwn(body: Record<string, unknown>) {
+    if (!board)
+      return
+    const item: Outgoing = { msg: randomId(12), board: board.id, body, seq: nextSeq(), lang: language.value, own: true }
+    outbox.value = [...outbox.value, item]
+    if (status.value === 'connected' && !holding)
+      send(wire(item))
+  }
+  /** Whether the facilitator may show this board of theirs on the projector. */
+  function setConsent(consent: boolean) {
+    if (board)
+      send({ t: 'own-consent', msg: randomId(12), board: board.id, consent })
+  }
+  /** Asks the server for the own copy's export (saved as a file when it comes). */
+  function exportOwn() {
+    if (board)
+      send({ t: 'own-export', board: board.id })
+  }
+  const threadResult = shallowRef<{ added: string[], boards: string[] } | undefined>()
+  /** Charter builder: the participant's own earlier boards, from the server, into their charter. */
+  function threadOwn() {
+    if (board)
+      send({ t: 'own-thread', msg: randomId(12), board: board.id })
+  }
+  watch(individual, () => askMine())
+
   const sendingIds = computed(() => new Set(outbox.value.map(o => String(o.body.id ?? o.body.idea ?? ''))))
 
-  return { activity, clockOffset, refused, name, status, session, language, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
+  return { activity, clockOffset, refused, name, status, session, language, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16), individual, ownBoard, contributeOwn, setConsent, exportOwn, threadOwn, threadResult }
 }
 
 export type LiveSession = ReturnType<typeof useLiveSession>
