@@ -7,12 +7,16 @@
 // Each board's export names the question it answered (the title the deck gave the board, as
 // the presenter announced it), the moderation state (open or queued, locked, how many entries
 // were shown, waiting, hidden or merged) and, per visible contribution, the name its sender
-// chose to give and when it was sent. The JSON envelope carries them under `live`.
+// chose to give, the language it was written in (`_lang`, the language its phone showed) and
+// when it was sent. The JSON envelope carries them under `live`; <board>.contributions.csv lists
+// the same contributions for a spreadsheet. Nothing in `live` is read back: an export without it
+// (or an older one, without `lang`) imports as before.
 import { writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import * as Y from 'yjs'
 import { exportJson, validate } from '../boards/kit/board'
-import { mdTable, mdText } from '../boards/kit/formats'
+import { mdTable, mdText, toCsv } from '../boards/kit/formats'
+import { CATALOGUES } from '../i18n/languages'
 import { count } from '../i18n/labels'
 import { UserError } from '../errors'
 import { liveBoard } from './adapters'
@@ -31,8 +35,11 @@ export function boardFileName(documentName: string): string | undefined {
   return id !== undefined && BOARD_ID.test(id) ? id : undefined
 }
 
-/** A visible contribution in a board's export: where, what, the name given and when. */
-export interface ExportedContribution { list: string, id: string, entry: string, by: string, at?: string }
+/**
+ * A visible contribution in a board's export: where, what, the name given, the language it was
+ * written in (a kit language's code, when the phone said so) and when.
+ */
+export interface ExportedContribution { list: string, id: string, entry: string, by: string, lang?: string, at?: string }
 
 /** What a board's export says of the live session besides its results. */
 export interface LiveRecord {
@@ -98,7 +105,8 @@ export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
       if (at)
         times.push(at)
       const given = row.get('_name')
-      record.contributions.push({ list: name.replace(/^rows:/, ''), id, entry: entryWords(row), by: typeof given === 'string' ? given : '', ...(at ? { at } : {}) })
+      const lang = row.get('_lang')
+      record.contributions.push({ list: name.replace(/^rows:/, ''), id, entry: entryWords(row), by: typeof given === 'string' ? given : '', ...(typeof lang === 'string' && lang ? { lang } : {}), ...(at ? { at } : {}) })
     }
   }
   record.counts.contributors = authors.size
@@ -123,6 +131,22 @@ function countsLine(r: LiveRecord): string {
   return `${parts.join(', ')}; ${count(r.counts.contributors, '{n} participant contributed', '{n} participants contributed', 'en')}.`
 }
 
+/** A language's code as its catalogue names it ("Español (es)"); the code alone for one the kit lacks. */
+export function languageName(code: string | undefined): string {
+  if (!code)
+    return ''
+  const name = CATALOGUES.find(c => c.code === code)?.name
+  return name ? `${name} (${code})` : code
+}
+
+const CONTRIBUTION_HEADERS = ['List', 'Entry', 'Name given', 'Written in', 'Sent (UTC)'] as const
+const contributionRow = (c: ExportedContribution) => [c.list, c.entry, c.by || '(anonymous)', languageName(c.lang), stamp(c.at)]
+
+/** A board's visible contributions as CSV: where, what, the name given, the language, when. */
+export function contributionsCsv(r: LiveRecord): string {
+  return toCsv(CONTRIBUTION_HEADERS, r.contributions.map(contributionRow))
+}
+
 /** A board's Markdown: the question, the moderation, the board's own export, who sent what and when. */
 export function boardMarkdown(boardId: string, boardTitle: string, body: string, r: LiveRecord, now: Date): string {
   const lines = [
@@ -135,7 +159,7 @@ export function boardMarkdown(boardId: string, boardTitle: string, body: string,
     lines.push(`Contributions from ${stamp(r.first)} to ${stamp(r.last)}.`)
   lines.push('', body.replace(/^#(?=#* )/gm, '##').trim(), '')
   if (r.contributions.length) {
-    lines.push('## Contributions', '', mdTable(['List', 'Entry', 'Name given', 'Sent (UTC)'], r.contributions.map(c => [c.list, c.entry, c.by || '(anonymous)', stamp(c.at)])), '')
+    lines.push('## Contributions', '', mdTable(CONTRIBUTION_HEADERS, r.contributions.map(contributionRow)), '')
   }
   return `${lines.join('\n').trimEnd()}\n`
 }
@@ -215,6 +239,7 @@ export async function exportSession(from: string | UpdateStore, out: string, now
       write(`${boardId}.json`, `${JSON.stringify(envelope, null, 2)}\n`)
       write(`${boardId}.md`, boardMarkdown(boardId, boardTitle, body, live, now))
       write(`${boardId}.csv`, adapter.def.toCsv(checked.data))
+      write(`${boardId}.contributions.csv`, contributionsCsv(live))
     }
   }
   finally {
