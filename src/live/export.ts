@@ -14,7 +14,8 @@
 import { writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import * as Y from 'yjs'
-import { exportJson, validate } from '../boards/kit/board'
+import { boardByKind } from '../boards'
+import { type BoardDefinition, exportJson, validate } from '../boards/kit/board'
 import { mdTable, mdText, toCsv } from '../boards/kit/formats'
 import { CATALOGUES } from '../i18n/languages'
 import { count } from '../i18n/labels'
@@ -22,6 +23,7 @@ import { UserError } from '../errors'
 import { liveBoard } from './adapters'
 import { meta, moderationOf, statusOf } from './boards'
 import { BOARD_ID, CONTROL_DOC } from './protocol'
+import { readBoard } from '../state/board-doc'
 import { LiveStore, loadDocument, type UpdateStore } from './store'
 
 /** `from`: the session's SQLite file, or an open store (PostgreSQL), which is left open. */
@@ -164,7 +166,7 @@ export function boardMarkdown(boardId: string, boardTitle: string, body: string,
   return `${lines.join('\n').trimEnd()}\n`
 }
 
-interface SessionBoard { id: string, title: string, body: string, record: LiveRecord }
+export interface SessionBoard { id: string, title: string, body: string, record: LiveRecord }
 
 /** The session record (Markdown) for the host or funder: the boards, their questions and counts. */
 export function sessionMarkdown(session: { name?: string, title: string }, boards: SessionBoard[], now: Date): string {
@@ -187,13 +189,73 @@ export function sessionMarkdown(session: { name?: string, title: string }, board
   return `${lines.join('\n').trimEnd()}\n`
 }
 
+/** A stored board as the session record sees it; `results` when the kit can read its data. */
+export interface StoredBoard extends SessionBoard {
+  kind: string
+  results?: { def: BoardDefinition, data: unknown }
+}
+
+/**
+ * Every board document in a session's store, with the question the deck announced for it and
+ * the session's title. A board the registry knows is read through its live adapter (or, for a
+ * board without a phone form, as a board document); a kind the kit does not know still gets its
+ * question and counts (a newer kit's board), so a record lists every stored board. Documents
+ * whose names are not board ids are `refused` (they name no file).
+ */
+export async function readStoredBoards(store: UpdateStore): Promise<{ title: string, boards: StoredBoard[], refused: string[] }> {
+  const names = await store.documentsAsync()
+  const refused: string[] = []
+  const boards: StoredBoard[] = []
+  let title = ''
+  // The questions: the titles the deck announced for its boards (the control document).
+  const questions = new Map<string, string>()
+  if (names.includes(CONTROL_DOC)) {
+    const control = await loadDocument(store, CONTROL_DOC)
+    const t = control.getMap('session').get('title')
+    title = typeof t === 'string' ? t : ''
+    for (const [id, entry] of control.getMap<unknown>('boards').entries()) {
+      const q = entry instanceof Y.Map ? entry.get('title') : undefined
+      if (typeof q === 'string')
+        questions.set(id, q)
+    }
+  }
+  for (const name of names) {
+    if (!name.startsWith('board/'))
+      continue
+    const boardId = boardFileName(name)
+    if (!boardId) {
+      refused.push(name)
+      continue
+    }
+    const doc = await loadDocument(store, name)
+    const kind = String(meta(doc).get('kind') ?? '')
+    const adapter = liveBoard(kind)
+    const def = adapter?.def ?? boardByKind(kind)?.def
+    const live = (boardTitle: string) => liveRecord(doc, questions.get(boardId) ?? boardTitle)
+    if (!def) {
+      // A kind this kit does not know: its keyed lists are read as maps (only shares with keys,
+      // so a list or a text is never cast), and its contributions counted like any board's.
+      for (const [share, type] of [...doc.share]) {
+        const untyped = type.constructor === Y.AbstractType
+        if (untyped && (type as Y.AbstractType<unknown>)._map.size > 0)
+          doc.getMap(share)
+      }
+      const boardTitle = kind ? `${kind} (a board this kit does not know)` : 'A board of unknown kind'
+      boards.push({ id: boardId, kind, title: boardTitle, body: '', record: live(boardTitle) })
+      continue
+    }
+    const checked = validate(def, adapter ? adapter.results(doc) : readBoard(doc, def).data)
+    if (!checked.ok)
+      throw new UserError(`Board ${boardId} cannot be exported: ${checked.error}`)
+    boards.push({ id: boardId, kind, title: def.title, body: def.toMarkdown(checked.data), record: live(def.title), results: { def, data: checked.data } })
+  }
+  return { title, boards, refused }
+}
+
 export async function exportSession(from: string | UpdateStore, out: string, now = new Date()): Promise<{ boards: number, files: string[], refused: string[] }> {
   const store = typeof from === 'string' ? new LiveStore(from) : from
   const files: string[] = []
-  const refused: string[] = []
   const envelopes: unknown[] = []
-  const record: SessionBoard[] = []
-  let session = { title: '' }
   const write = (name: string, text: string) => {
     const file = join(out, name)
     if (relative(resolve(out), resolve(file)).startsWith('..'))
@@ -201,56 +263,30 @@ export async function exportSession(from: string | UpdateStore, out: string, now
     writeFileSync(file, text)
     files.push(file)
   }
+  let stored: Awaited<ReturnType<typeof readStoredBoards>>
   try {
-    const names = await store.documentsAsync()
-    // The questions: the titles the deck announced for its boards (the control document).
-    const questions = new Map<string, string>()
-    if (names.includes(CONTROL_DOC)) {
-      const control = await loadDocument(store, CONTROL_DOC)
-      const title = control.getMap('session').get('title')
-      session = { title: typeof title === 'string' ? title : '' }
-      for (const [id, entry] of control.getMap<unknown>('boards').entries()) {
-        const q = entry instanceof Y.Map ? entry.get('title') : undefined
-        if (typeof q === 'string')
-          questions.set(id, q)
-      }
-    }
-    for (const name of names) {
-      if (!name.startsWith('board/'))
-        continue
-      const boardId = boardFileName(name)
-      if (!boardId) {
-        refused.push(name)
-        continue
-      }
-      const doc = await loadDocument(store, name)
-      const adapter = liveBoard(String(meta(doc).get('kind')))
-      if (!adapter)
-        continue
-      const checked = validate(adapter.def, adapter.results(doc))
-      if (!checked.ok)
-        throw new UserError(`Board ${boardId} cannot be exported: ${checked.error}`)
-      const boardTitle = adapter.def.title
-      const live = liveRecord(doc, questions.get(boardId) ?? boardTitle)
-      const envelope = { ...JSON.parse(exportJson(adapter.def, boardId, checked.data, now)), live }
-      envelopes.push(envelope)
-      const body = adapter.def.toMarkdown(checked.data)
-      record.push({ id: boardId, title: boardTitle, body, record: live })
-      write(`${boardId}.json`, `${JSON.stringify(envelope, null, 2)}\n`)
-      write(`${boardId}.md`, boardMarkdown(boardId, boardTitle, body, live, now))
-      write(`${boardId}.csv`, adapter.def.toCsv(checked.data))
-      write(`${boardId}.contributions.csv`, contributionsCsv(live))
-    }
+    stored = await readStoredBoards(store)
   }
   finally {
     if (typeof from === 'string')
       await store.close()
   }
+  for (const board of stored.boards) {
+    if (!board.results)
+      continue
+    const { def, data } = board.results
+    const envelope = { ...JSON.parse(exportJson(def, board.id, data, now)), live: board.record }
+    envelopes.push(envelope)
+    write(`${board.id}.json`, `${JSON.stringify(envelope, null, 2)}\n`)
+    write(`${board.id}.md`, boardMarkdown(board.id, board.title, board.body, board.record, now))
+    write(`${board.id}.csv`, def.toCsv(data))
+    write(`${board.id}.contributions.csv`, contributionsCsv(board.record))
+  }
   if (envelopes.length) {
     const file = join(out, 'results.json')
     writeFileSync(file, `${JSON.stringify(envelopes, null, 2)}\n`)
     files.push(file)
-    write('session.md', sessionMarkdown(session, record, now))
+    write('session.md', sessionMarkdown({ title: stored.title }, stored.boards, now))
   }
-  return { boards: envelopes.length, files, refused }
+  return { boards: envelopes.length, files, refused: stored.refused }
 }

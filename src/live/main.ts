@@ -5,6 +5,7 @@
 //   live serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]
 //       the live server alone (restarts, several instances behind a load balancer)
 //   live export <session> [--out <folder>] [--store postgres://…]   each board's results: JSON, Markdown, CSV
+//   live record <session> [--out <folder>] [--store postgres://…] [--no-pdf]   the session record (Markdown, PDF)
 //   live delete <session>                       removes a session's data
 //   live build                                  builds the join page
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
@@ -30,6 +31,7 @@ import { checkSessionName, deleteSession, openSession, readSession } from './ses
 export const LIVE_USAGE = `Usage:
   npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous] [--slides-port 3030]
   npm run live -- export <session> [--out <folder>] [--store postgres://…]
+  npm run live -- record <session> [--out <folder>] [--store postgres://…] [--no-pdf]
   npm run live -- delete <session>
   npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…] [--origin https://…]`
 
@@ -37,6 +39,7 @@ export async function live(args: string[]): Promise<number> {
   const [first, ...rest] = args
   switch (first) {
     case 'export': return exportCommand(rest)
+    case 'record': return recordCommand(rest)
     case 'delete': return deleteCommand(rest)
     case 'serve': return serveCommand(rest)
     case 'build':
@@ -294,6 +297,25 @@ async function exportCommand(args: string[]): Promise<number> {
     return 0
   }
   console.log(`Wrote ${written.files.length} files for ${written.boards} board(s) into ${out}/.\nFilled worksheets: npm run export -- ${session.module ? `${session.module} ` : ''}--results ${join(out, 'results.json')}\nSession record (boards, questions, counts; hidden entries left out): ${join(out, 'session.md')}`)
+  return 0
+}
+
+/** The session record for a host or funder: Markdown and PDF, from the session's stored boards. */
+async function recordCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine({ args, options: { 'out': { type: 'string' }, 'store': { type: 'string' }, 'no-pdf': { type: 'boolean' } }, allowPositionals: true, strict: true }, LIVE_USAGE)
+  if (positionals.length !== 1)
+    throw new UserError(`Name one session: npm run live -- record <session>, for example npm run live -- record lisbon-m2.${positionals.length ? ` Got ${positionals.length}: ${positionals.join(' ')}.` : ''}`)
+  const session = readSession(checkSessionName(positionals[0]))
+  const out = values.out ?? join(session.dir, 'results')
+  if (!values.store && !existsSync(session.db))
+    throw new UserError(`Session "${session.name}" has no stored boards yet (no ${session.db}): nothing to record. Run the session first (npm run live -- <module> --session ${session.name}), or give --store for a session kept in PostgreSQL.`)
+  const store = await pgStore(values.store, session.name) ?? new LiveStore(session.db)
+  const { readSessionRecord, writeSessionRecord } = await import('./record')
+  const record = await readSessionRecord(store, session).finally(() => store.close())
+  for (const name of record.refused)
+    console.warn(`Skipped a stored document named ${JSON.stringify(name)}: it is not a board id (lower-case letters, digits, dashes).`)
+  const files = await writeSessionRecord(record, out, { pdf: !values['no-pdf'] })
+  console.log(`Session record of "${session.name}" (${record.boards.length} board(s); hidden and waiting entries left out):\n${files.map(f => `  ${f}`).join('\n')}`)
   return 0
 }
 

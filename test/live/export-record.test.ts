@@ -5,17 +5,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { boardByKind } from '../../src/boards'
 import { importJson } from '../../src/boards/kit/board'
 import { loadBoardResults } from '../../src/handouts/results'
 import { exportSession } from '../../src/live/export'
-import { CONTROL_DOC } from '../../src/live/protocol'
-import { LiveStore } from '../../src/live/store'
-import { addRow, initBoardDoc } from '../../src/state/board-doc'
+import { auditDoc, AT, removeStoredSessions, storedSession } from '../support/stored-session'
 
-const AT = Date.parse('2026-11-25T09:30:00Z')
 const dirs: string[] = []
 const tmp = (prefix: string) => {
   const dir = mkdtempSync(join(tmpdir(), prefix))
@@ -27,42 +23,6 @@ afterEach(() => {
     rmSync(dir, { recursive: true, force: true })
 })
 
-type Extra = { _author?: string, _name?: string, _status?: string, _at?: number, _lang?: string, _mergedInto?: string }
-
-/** A channel audit as the live server stores it: the facilitator's row and participants' rows. */
-export function auditDoc(rows: { channel: string, extra?: Extra }[]): Y.Doc {
-  const def = boardByKind('channel-audit')!.def
-  const doc = new Y.Doc()
-  initBoardDoc(doc, def)
-  rows.forEach(({ channel, extra }, i) => {
-    const id = `c${i}`
-    addRow(doc, def, ['channels'], { id, channel, mode: 'async', purpose: '', audience: '', owner: '', cadence: '', accessibilityNotes: '' })
-    const row = doc.getMap('rows:channels').get(id) as Y.Map<unknown>
-    for (const [k, v] of Object.entries(extra ?? {}))
-      row.set(k, v)
-  })
-  return doc
-}
-
-/** A session's SQLite store with the given board documents and the questions the deck announced. */
-export function storedSession(boards: Record<string, Y.Doc>, questions: Record<string, string>, title = 'Lisbon, module 2'): string {
-  const dir = tmp('kit-live-record-')
-  const file = join(dir, 'live.sqlite')
-  const store = new LiveStore(file)
-  const control = new Y.Doc()
-  control.getMap('session').set('title', title)
-  for (const [id, q] of Object.entries(questions)) {
-    const entry = new Y.Map<unknown>()
-    control.getMap('boards').set(id, entry)
-    entry.set('title', q)
-  }
-  store.append(CONTROL_DOC, Y.encodeStateAsUpdate(control))
-  for (const [id, doc] of Object.entries(boards))
-    store.append(`board/${id}`, Y.encodeStateAsUpdate(doc))
-  store.close()
-  return file
-}
-
 const sample = () => auditDoc([
   { channel: 'Typed by the facilitator' },
   { channel: 'Foro', extra: { _author: 'a1', _name: 'Ana', _status: 'visible', _at: AT, _lang: 'es' } },
@@ -71,6 +31,8 @@ const sample = () => auditDoc([
   { channel: 'SECRET-HIDDEN', extra: { _author: 'd4', _name: 'Dee', _status: 'hidden', _at: AT + 180_000, _lang: 'es' } },
   { channel: 'SECRET-WAITING', extra: { _author: 'e5', _name: 'Eve', _status: 'pending', _at: AT + 240_000 } },
 ])
+
+afterAll(removeStoredSessions)
 
 describe('a board\'s live export', () => {
   it('names the question, the names given, the language each entry was written in, the moderation and the times', async () => {
