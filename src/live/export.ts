@@ -39,9 +39,10 @@ export function boardFileName(documentName: string): string | undefined {
 
 /**
  * A visible contribution in a board's export: where, what, the name given, the language it was
- * written in (a kit language's code, when the phone said so) and when.
+ * written in (a kit language's code, when the phone said so) and when; `also`: the names given
+ * by the senders of duplicates merged into it (their entries' text stays out).
  */
-export interface ExportedContribution { list: string, id: string, entry: string, by: string, lang?: string, at?: string }
+export interface ExportedContribution { list: string, id: string, entry: string, by: string, lang?: string, at?: string, also?: string[] }
 
 /** What a board's export says of the live session besides its results. */
 export interface LiveRecord {
@@ -69,6 +70,21 @@ function entryWords(row: Y.Map<unknown>): string {
       return v.trim()
   }
   return String(row.get('id') ?? '')
+}
+
+/** The names given by the senders of the duplicates merged into a row (anonymous ones unnamed). */
+function mergedNames(list: Y.Map<unknown>, row: Y.Map<unknown>, id: string): string[] {
+  const merged = row.get('_merged')
+  if (!Array.isArray(merged))
+    return []
+  const names = new Set<string>()
+  for (const other of merged.slice(0, 500)) {
+    const dup = typeof other === 'string' ? list.get(other) : undefined
+    const name = dup instanceof Y.Map && dup.get('_mergedInto') === id ? dup.get('_name') : undefined
+    if (typeof name === 'string' && name && name !== row.get('_name'))
+      names.add(name)
+  }
+  return [...names]
 }
 
 /**
@@ -108,7 +124,8 @@ export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
         times.push(at)
       const given = row.get('_name')
       const lang = row.get('_lang')
-      record.contributions.push({ list: name.replace(/^rows:/, ''), id, entry: entryWords(row), by: typeof given === 'string' ? given : '', ...(typeof lang === 'string' && lang ? { lang } : {}), ...(at ? { at } : {}) })
+      const also = mergedNames(list, row, id)
+      record.contributions.push({ list: name.replace(/^rows:/, ''), id, entry: entryWords(row), by: typeof given === 'string' ? given : '', ...(typeof lang === 'string' && lang ? { lang } : {}), ...(at ? { at } : {}), ...(also.length ? { also } : {}) })
     }
   }
   record.counts.contributors = authors.size
@@ -142,7 +159,7 @@ export function languageName(code: string | undefined): string {
 }
 
 const CONTRIBUTION_HEADERS = ['List', 'Entry', 'Name given', 'Written in', 'Sent (UTC)'] as const
-const contributionRow = (c: ExportedContribution) => [c.list, c.entry, c.by || '(anonymous)', languageName(c.lang), stamp(c.at)]
+const contributionRow = (c: ExportedContribution) => [c.list, c.entry, `${c.by || '(anonymous)'}${c.also?.length ? ` (merged: also ${c.also.join(', ')})` : ''}`, languageName(c.lang), stamp(c.at)]
 
 /** A board's visible contributions as CSV: where, what, the name given, the language, when. */
 export function contributionsCsv(r: LiveRecord): string {
