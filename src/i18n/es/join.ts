@@ -54,4 +54,17 @@ export const join: JoinWords = {
   refused: 'No puedes unirte a esta sesión',
   /** the phone's language switch (each language's name is its own, from src/i18n/languages.ts) */
   language: 'Idioma',
+  helperTitle: 'Moderación',
+  helperRefused: 'Este código de ayudante no es válido para esta sesión: vuelve a escanear el código QR de ayudante en la vista de presentación.',
+  helperNoBoard: 'Ahora no hay ningún tablero en la diapositiva.',
+  lock: 'Cerrar',
+  unlock: 'Abrir',
+  approve: 'Aprobar',
+  hide: 'Ocultar',
+  approveAll: (n: number) => `Aprobar todas (${n})`,
+  hideAll: (n: number) => `Ocultar todas (${n})`,
+  helperQueue: (n: number) => `Esperando aprobación (${n})`,
+  helperShown: (n: number) => `Visibles (${n})`,
+  helperAnonymous: 'anónima',
+  helperMerge: 'Unir en la primera marcada',
 }
