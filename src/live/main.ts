@@ -2,8 +2,9 @@
 //   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous] [--slides-port 3030]
 //       the live server on this laptop's network address, and the presentation
 //       (--anonymous: participants cannot give names; --slides-port: Slidev's port)
-//   live serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]
-//       the live server alone (restarts, several instances behind a load balancer)
+//   live serve --session <name> [--cohort <id>] [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]
+//       the live server alone (restarts, several instances behind a load balancer); --cohort:
+//       the phones' page in the cohort's look (accent, logo) and a new session in its language
 //   live export <session> [--out <folder>] [--store postgres://…]   each board's results: JSON, Markdown, CSV
 //   live record <session> [--out <folder>] [--store postgres://…] [--no-pdf]   the session record (Markdown, PDF)
 //   live delete <session>                       removes a session's data
@@ -33,7 +34,7 @@ export const LIVE_USAGE = `Usage:
   npm run live -- export <session> [--out <folder>] [--store postgres://…]
   npm run live -- record <session> [--out <folder>] [--store postgres://…] [--no-pdf]
   npm run live -- delete <session>
-  npm run live -- serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…] [--origin https://…]`
+  npm run live -- serve --session <name> [--cohort <id>] [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…] [--origin https://…]`
 
 export async function live(args: string[]): Promise<number> {
   const [first, ...rest] = args
@@ -144,6 +145,18 @@ async function present(args: string[]): Promise<number> {
   return code
 }
 
+/**
+ * `serve --cohort <id>`: the cohort (cohorts/<id>/cohort.yaml) read and checked, for the phones'
+ * page. Only the cohort file is read (no deck is composed): a server needs its look, not its slides.
+ */
+async function cohortToServe(id: string) {
+  const { formatCohortProblem, loadCohort } = await import('../cohort/load')
+  const loaded = await loadCohort(id)
+  if (loaded.problems.length || !loaded.cohort)
+    throw new UserError(`--cohort ${id}: the cohort cannot be used, so the server was not started:\n${loaded.problems.map(p => `  ${formatCohortProblem(p)}`).join('\n')}`)
+  return loaded
+}
+
 function parseRedis(value: string | undefined): { host: string, port: number } | undefined {
   if (!value)
     return undefined
@@ -156,14 +169,16 @@ function parseRedis(value: string | undefined): { host: string, port: number } |
 async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseCommandLine({
     args,
-    options: { session: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, store: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' }, origin: { type: 'string', multiple: true } },
+    options: { session: { type: 'string' }, cohort: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, redis: { type: 'string' }, store: { type: 'string' }, title: { type: 'string' }, limits: { type: 'string' }, name: { type: 'string' }, anonymous: { type: 'boolean' }, origin: { type: 'string', multiple: true } },
     strict: true,
   }, LIVE_USAGE)
   const name = checkSessionName(values.session)
   const limits = parseLimits(values.limits)
   const origins = parseOrigins(values.origin)
   const redis = parseRedis(values.redis)
-  const session = openSession(name, { title: values.title ?? name })
+  // Read (and checked) before the session is opened: a bad cohort starts and creates nothing.
+  const cohort = values.cohort === undefined ? undefined : await cohortToServe(values.cohort)
+  const session = openSession(name, { title: values.title ?? name, ...(cohort ? { cohort: cohort.id, language: cohort.cohort!.language } : {}) })
   const lock = lockSession(session.dir, name, !!redis)
   if (!existsSync(join(JOIN_DIST, 'index.html')))
     console.warn('The join page is not built: npm run live -- build')
@@ -181,6 +196,8 @@ async function serveCommand(args: string[]): Promise<number> {
     origins,
     name: values.name,
     names: !values.anonymous,
+    // The cohort's accent (kept at AA contrast) and logo on the phones' page, as `live <module> --cohort`.
+    brand: await cohortBrand(cohort),
   })
   lock.listening(values.host ?? '127.0.0.1', server.port)
   // Listening for a stop before saying "ready": whoever reads that line may stop us at once.
