@@ -5,8 +5,8 @@
 //   shows as a warning in the note; `npm run check` names the deck and slide);
 // - wraps the at-a-glance paragraph in `<div class="kit-glance">` and each `::: <variant>` …
 //   `:::` block in `<div class="kit-variant" data-variant="<variant>">` with its label as a
-//   heading, so the presenter view shows the session's settings with CSS (styles/notes.css,
-//   setup/notes-settings.ts). Slidev renders notes with markdown-it and HTML on: the blank
+//   heading (in the cohort's language, through the kit's catalogue), so the presenter view shows
+//   the session's settings with CSS (styles/notes.css, setup/notes-settings.ts). Slidev renders notes with markdown-it and HTML on: the blank
 //   lines around the Markdown inside each wrapper keep it Markdown (src/content/notes.ts).
 // Slidev passes its mode (dev, build, export); the kit's own reader (src/content/decks.ts)
 // passes none and gets the notes as written, which the content check validates and the guide
@@ -16,23 +16,24 @@ import { fillPlaceholders } from '../src/content/placeholders'
 import { NOTE_CLASSES, noteToHtmlMarkdown } from '../src/content/notes'
 import { withSharedNotes } from '../src/content/shared-notes'
 
-/** A note as Slidev shows it: shared notes included, placeholders filled, glance and variants wrapped. */
-export function renderNoteForSlidev(note: string, values: Record<string, string> = {}): string {
+/** A note as Slidev shows it: shared notes included, placeholders filled, glance and variants wrapped (headings in `language`). */
+export function renderNoteForSlidev(note: string, values: Record<string, string> = {}, language?: string): string {
   const { text: included, issues } = withSharedNotes(note)
   const text = fillPlaceholders(included, values)
   const warnings = issues.map(i => `<p class="${NOTE_CLASSES.missing}">Notes problem: ${i.message.replace(/[<>&]/g, c => `&#${c.charCodeAt(0)};`)} Run npm run check.</p>`)
-  return [...warnings, noteToHtmlMarkdown(text)].join('\n\n')
+  return [...warnings, noteToHtmlMarkdown(text, language)].join('\n\n')
 }
 
 export default definePreparserSetup(({ headmatter, mode }) => {
-  const values = (headmatter as { cohort?: { values?: Record<string, string> } })?.cohort?.values ?? {}
+  const cohort = (headmatter as { cohort?: { values?: Record<string, string>, language?: string } })?.cohort
+  const values = cohort?.values ?? {}
   return [{
     name: 'kit:notes',
     transformSlide: async content => fillPlaceholders(content, values),
     transformNote: async (note) => {
       if (note === undefined)
         return undefined
-      return mode ? renderNoteForSlidev(note, values) : fillPlaceholders(note, values)
+      return mode ? renderNoteForSlidev(note, values, cohort?.language) : fillPlaceholders(note, values)
     },
   }]
 })

@@ -23,6 +23,7 @@ import { writeSitePages } from '../site/pages'
 import { serveSite } from '../output/serve'
 import { type GuideSettings, renderGuideSections } from './guide'
 import { EXPORT_KINDS, type ExportKind, handoutName } from '../output/names'
+import { translate } from '../i18n/labels'
 import { type Bookmark, finishPdf, handoutDeck, handoutInfo, handoutLanguage, joinTaggedPdfs, moduleName as handoutModuleName, sessionDate } from './pdf'
 import { checkResultsFit, type KitBoard, loadResultsFiles, type SourcedResult } from './results'
 import { renderNotesHandout } from './notes'
@@ -112,8 +113,8 @@ async function exportLocked({ executablePath, results, kit, siteDir, serveRoot, 
     const page = await context.newPage()
     for (const ref of chosen) {
       const deck = await loadDeck(ref)
-      // The facilitator guide is in English; what participants get is in the cohort's language.
-      const moduleName = ref.number === 0 ? 'Welcome' : `Module ${ref.number}: ${deck.headmatter.title}`
+      // Every handout, the facilitator guide too, is in the cohort's language (English without a cohort).
+      const moduleName = handoutModuleName(handoutDeck(deck))
       const cohort = kit.cohort?.sessions.find(s => s.deck.number === ref.number)
       log(`${moduleName}`)
       const wantsImages = kinds.includes('facilitator-guide') || kinds.includes('notes')
@@ -238,14 +239,15 @@ async function printSections(page: Page, sections: { title: string, html: string
 
 function cohortLine(loaded: LoadedCohort, start: string): string {
   const c = loaded.cohort!
-  return `${c.name} · ${formatSession(start, c.timezone, c.language)} · ${c.venue} · Facilitators: ${c.facilitators.map(f => f.name).join(', ')}`
+  return `${c.name} · ${formatSession(start, c.timezone, c.language)} · ${c.venue} · ${translate('Facilitators: {names}', c.language).replace('{names}', c.facilitators.map(f => f.name).join(', '))}`
 }
 
 async function exportGuide(page: Page, deck: LoadedDeck, thumbnails: string[], moduleName: string, cohort: string | undefined, settings: GuideSettings | undefined, log: (l: string) => void) {
   const summary = summariseDeck(deck)
-  const sections = renderGuideSections(deck, summary, thumbnails, moduleName, cohort, settings)
+  const language = handoutLanguage(handoutDeck(deck))
+  const sections = renderGuideSections(deck, summary, thumbnails, moduleName, cohort, settings, language)
   const name = handoutName(deck.ref.name, 'facilitator-guide')
-  const { bytes, bookmarks } = await printSections(page, sections, done => progress(log, name, done, sections.length, 'sections'))
+  const { bytes, bookmarks } = await printSections(page, sections, done => progress(log, name, done, sections.length, 'sections'), false, language)
   return finishPdf(bytes, { ...handoutInfo('facilitator guide', handoutDeck(deck)), bookmarks })
 }
 

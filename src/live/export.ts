@@ -7,17 +7,23 @@
 // Each board's export names the question it answered (the title the deck gave the board, as
 // the presenter announced it), the moderation state (open or queued, locked, how many entries
 // were shown, waiting, hidden or merged) and, per visible contribution, the name its sender
-// chose to give and when it was sent. The JSON envelope carries them under `live`.
+// chose to give, the language it was written in (`_lang`, the language its phone showed) and
+// when it was sent. The JSON envelope carries them under `live`; <board>.contributions.csv lists
+// the same contributions for a spreadsheet. Nothing in `live` is read back: an export without it
+// (or an older one, without `lang`) imports as before.
 import { writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import * as Y from 'yjs'
-import { exportJson, validate } from '../boards/kit/board'
-import { mdTable, mdText } from '../boards/kit/formats'
+import { boardByKind } from '../boards'
+import { type BoardDefinition, exportJson, validate } from '../boards/kit/board'
+import { mdTable, mdText, toCsv } from '../boards/kit/formats'
+import { CATALOGUES } from '../i18n/languages'
 import { count } from '../i18n/labels'
 import { UserError } from '../errors'
 import { liveBoard } from './adapters'
 import { meta, moderationOf, statusOf } from './boards'
 import { BOARD_ID, CONTROL_DOC } from './protocol'
+import { readBoard } from '../state/board-doc'
 import { LiveStore, loadDocument, type UpdateStore } from './store'
 
 /** `from`: the session's SQLite file, or an open store (PostgreSQL), which is left open. */
@@ -31,8 +37,12 @@ export function boardFileName(documentName: string): string | undefined {
   return id !== undefined && BOARD_ID.test(id) ? id : undefined
 }
 
-/** A visible contribution in a board's export: where, what, the name given and when. */
-export interface ExportedContribution { list: string, id: string, entry: string, by: string, at?: string }
+/**
+ * A visible contribution in a board's export: where, what, the name given, the language it was
+ * written in (a kit language's code, when the phone said so) and when; `also`: the names given
+ * by the senders of duplicates merged into it (their entries' text stays out).
+ */
+export interface ExportedContribution { list: string, id: string, entry: string, by: string, lang?: string, at?: string, also?: string[] }
 
 /** What a board's export says of the live session besides its results. */
 export interface LiveRecord {
@@ -60,6 +70,21 @@ function entryWords(row: Y.Map<unknown>): string {
       return v.trim()
   }
   return String(row.get('id') ?? '')
+}
+
+/** The names given by the senders of the duplicates merged into a row (anonymous ones unnamed). */
+function mergedNames(list: Y.Map<unknown>, row: Y.Map<unknown>, id: string): string[] {
+  const merged = row.get('_merged')
+  if (!Array.isArray(merged))
+    return []
+  const names = new Set<string>()
+  for (const other of merged.slice(0, 500)) {
+    const dup = typeof other === 'string' ? list.get(other) : undefined
+    const name = dup instanceof Y.Map && dup.get('_mergedInto') === id ? dup.get('_name') : undefined
+    if (typeof name === 'string' && name && name !== row.get('_name'))
+      names.add(name)
+  }
+  return [...names]
 }
 
 /**
@@ -98,7 +123,9 @@ export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
       if (at)
         times.push(at)
       const given = row.get('_name')
-      record.contributions.push({ list: name.replace(/^rows:/, ''), id, entry: entryWords(row), by: typeof given === 'string' ? given : '', ...(at ? { at } : {}) })
+      const lang = row.get('_lang')
+      const also = mergedNames(list, row, id)
+      record.contributions.push({ list: name.replace(/^rows:/, ''), id, entry: entryWords(row), by: typeof given === 'string' ? given : '', ...(typeof lang === 'string' && lang ? { lang } : {}), ...(at ? { at } : {}), ...(also.length ? { also } : {}) })
     }
   }
   record.counts.contributors = authors.size
@@ -123,6 +150,22 @@ function countsLine(r: LiveRecord): string {
   return `${parts.join(', ')}; ${count(r.counts.contributors, '{n} participant contributed', '{n} participants contributed', 'en')}.`
 }
 
+/** A language's code as its catalogue names it ("Español (es)"); the code alone for one the kit lacks. */
+export function languageName(code: string | undefined): string {
+  if (!code)
+    return ''
+  const name = CATALOGUES.find(c => c.code === code)?.name
+  return name ? `${name} (${code})` : code
+}
+
+const CONTRIBUTION_HEADERS = ['List', 'Entry', 'Name given', 'Written in', 'Sent (UTC)'] as const
+const contributionRow = (c: ExportedContribution) => [c.list, c.entry, `${c.by || '(anonymous)'}${c.also?.length ? ` (merged: also ${c.also.join(', ')})` : ''}`, languageName(c.lang), stamp(c.at)]
+
+/** A board's visible contributions as CSV: where, what, the name given, the language, when. */
+export function contributionsCsv(r: LiveRecord): string {
+  return toCsv(CONTRIBUTION_HEADERS, r.contributions.map(contributionRow))
+}
+
 /** A board's Markdown: the question, the moderation, the board's own export, who sent what and when. */
 export function boardMarkdown(boardId: string, boardTitle: string, body: string, r: LiveRecord, now: Date): string {
   const lines = [
@@ -135,12 +178,12 @@ export function boardMarkdown(boardId: string, boardTitle: string, body: string,
     lines.push(`Contributions from ${stamp(r.first)} to ${stamp(r.last)}.`)
   lines.push('', body.replace(/^#(?=#* )/gm, '##').trim(), '')
   if (r.contributions.length) {
-    lines.push('## Contributions', '', mdTable(['List', 'Entry', 'Name given', 'Sent (UTC)'], r.contributions.map(c => [c.list, c.entry, c.by || '(anonymous)', stamp(c.at)])), '')
+    lines.push('## Contributions', '', mdTable(CONTRIBUTION_HEADERS, r.contributions.map(contributionRow)), '')
   }
   return `${lines.join('\n').trimEnd()}\n`
 }
 
-interface SessionBoard { id: string, title: string, body: string, record: LiveRecord }
+export interface SessionBoard { id: string, title: string, body: string, record: LiveRecord }
 
 /** The session record (Markdown) for the host or funder: the boards, their questions and counts. */
 export function sessionMarkdown(session: { name?: string, title: string }, boards: SessionBoard[], now: Date): string {
@@ -163,13 +206,73 @@ export function sessionMarkdown(session: { name?: string, title: string }, board
   return `${lines.join('\n').trimEnd()}\n`
 }
 
+/** A stored board as the session record sees it; `results` when the kit can read its data. */
+export interface StoredBoard extends SessionBoard {
+  kind: string
+  results?: { def: BoardDefinition, data: unknown }
+}
+
+/**
+ * Every board document in a session's store, with the question the deck announced for it and
+ * the session's title. A board the registry knows is read through its live adapter (or, for a
+ * board without a phone form, as a board document); a kind the kit does not know still gets its
+ * question and counts (a newer kit's board), so a record lists every stored board. Documents
+ * whose names are not board ids are `refused` (they name no file).
+ */
+export async function readStoredBoards(store: UpdateStore): Promise<{ title: string, boards: StoredBoard[], refused: string[] }> {
+  const names = await store.documentsAsync()
+  const refused: string[] = []
+  const boards: StoredBoard[] = []
+  let title = ''
+  // The questions: the titles the deck announced for its boards (the control document).
+  const questions = new Map<string, string>()
+  if (names.includes(CONTROL_DOC)) {
+    const control = await loadDocument(store, CONTROL_DOC)
+    const t = control.getMap('session').get('title')
+    title = typeof t === 'string' ? t : ''
+    for (const [id, entry] of control.getMap<unknown>('boards').entries()) {
+      const q = entry instanceof Y.Map ? entry.get('title') : undefined
+      if (typeof q === 'string')
+        questions.set(id, q)
+    }
+  }
+  for (const name of names) {
+    if (!name.startsWith('board/'))
+      continue
+    const boardId = boardFileName(name)
+    if (!boardId) {
+      refused.push(name)
+      continue
+    }
+    const doc = await loadDocument(store, name)
+    const kind = String(meta(doc).get('kind') ?? '')
+    const adapter = liveBoard(kind)
+    const def = adapter?.def ?? boardByKind(kind)?.def
+    const live = (boardTitle: string) => liveRecord(doc, questions.get(boardId) ?? boardTitle)
+    if (!def) {
+      // A kind this kit does not know: its keyed lists are read as maps (only shares with keys,
+      // so a list or a text is never cast), and its contributions counted like any board's.
+      for (const [share, type] of [...doc.share]) {
+        const untyped = type.constructor === Y.AbstractType
+        if (untyped && (type as Y.AbstractType<unknown>)._map.size > 0)
+          doc.getMap(share)
+      }
+      const boardTitle = kind ? `${kind} (a board this kit does not know)` : 'A board of unknown kind'
+      boards.push({ id: boardId, kind, title: boardTitle, body: '', record: live(boardTitle) })
+      continue
+    }
+    const checked = validate(def, adapter ? adapter.results(doc) : readBoard(doc, def).data)
+    if (!checked.ok)
+      throw new UserError(`Board ${boardId} cannot be exported: ${checked.error}`)
+    boards.push({ id: boardId, kind, title: def.title, body: def.toMarkdown(checked.data), record: live(def.title), results: { def, data: checked.data } })
+  }
+  return { title, boards, refused }
+}
+
 export async function exportSession(from: string | UpdateStore, out: string, now = new Date()): Promise<{ boards: number, files: string[], refused: string[] }> {
   const store = typeof from === 'string' ? new LiveStore(from) : from
   const files: string[] = []
-  const refused: string[] = []
   const envelopes: unknown[] = []
-  const record: SessionBoard[] = []
-  let session = { title: '' }
   const write = (name: string, text: string) => {
     const file = join(out, name)
     if (relative(resolve(out), resolve(file)).startsWith('..'))
@@ -177,55 +280,30 @@ export async function exportSession(from: string | UpdateStore, out: string, now
     writeFileSync(file, text)
     files.push(file)
   }
+  let stored: Awaited<ReturnType<typeof readStoredBoards>>
   try {
-    const names = await store.documentsAsync()
-    // The questions: the titles the deck announced for its boards (the control document).
-    const questions = new Map<string, string>()
-    if (names.includes(CONTROL_DOC)) {
-      const control = await loadDocument(store, CONTROL_DOC)
-      const title = control.getMap('session').get('title')
-      session = { title: typeof title === 'string' ? title : '' }
-      for (const [id, entry] of control.getMap<unknown>('boards').entries()) {
-        const q = entry instanceof Y.Map ? entry.get('title') : undefined
-        if (typeof q === 'string')
-          questions.set(id, q)
-      }
-    }
-    for (const name of names) {
-      if (!name.startsWith('board/'))
-        continue
-      const boardId = boardFileName(name)
-      if (!boardId) {
-        refused.push(name)
-        continue
-      }
-      const doc = await loadDocument(store, name)
-      const adapter = liveBoard(String(meta(doc).get('kind')))
-      if (!adapter)
-        continue
-      const checked = validate(adapter.def, adapter.results(doc))
-      if (!checked.ok)
-        throw new UserError(`Board ${boardId} cannot be exported: ${checked.error}`)
-      const boardTitle = adapter.def.title
-      const live = liveRecord(doc, questions.get(boardId) ?? boardTitle)
-      const envelope = { ...JSON.parse(exportJson(adapter.def, boardId, checked.data, now)), live }
-      envelopes.push(envelope)
-      const body = adapter.def.toMarkdown(checked.data)
-      record.push({ id: boardId, title: boardTitle, body, record: live })
-      write(`${boardId}.json`, `${JSON.stringify(envelope, null, 2)}\n`)
-      write(`${boardId}.md`, boardMarkdown(boardId, boardTitle, body, live, now))
-      write(`${boardId}.csv`, adapter.def.toCsv(checked.data))
-    }
+    stored = await readStoredBoards(store)
   }
   finally {
     if (typeof from === 'string')
       await store.close()
   }
+  for (const board of stored.boards) {
+    if (!board.results)
+      continue
+    const { def, data } = board.results
+    const envelope = { ...JSON.parse(exportJson(def, board.id, data, now)), live: board.record }
+    envelopes.push(envelope)
+    write(`${board.id}.json`, `${JSON.stringify(envelope, null, 2)}\n`)
+    write(`${board.id}.md`, boardMarkdown(board.id, board.title, board.body, board.record, now))
+    write(`${board.id}.csv`, def.toCsv(data))
+    write(`${board.id}.contributions.csv`, contributionsCsv(board.record))
+  }
   if (envelopes.length) {
     const file = join(out, 'results.json')
     writeFileSync(file, `${JSON.stringify(envelopes, null, 2)}\n`)
     files.push(file)
-    write('session.md', sessionMarkdown(session, record, now))
+    write('session.md', sessionMarkdown({ title: stored.title }, stored.boards, now))
   }
-  return { boards: envelopes.length, files, refused }
+  return { boards: envelopes.length, files, refused: stored.refused }
 }

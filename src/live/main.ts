@@ -2,9 +2,11 @@
 //   live <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous] [--slides-port 3030]
 //       the live server on this laptop's network address, and the presentation
 //       (--anonymous: participants cannot give names; --slides-port: Slidev's port)
-//   live serve --session <name> [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]
-//       the live server alone (restarts, several instances behind a load balancer)
+//   live serve --session <name> [--cohort <id>] [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…]
+//       the live server alone (restarts, several instances behind a load balancer); --cohort:
+//       the phones' page in the cohort's look (accent, logo) and a new session in its language
 //   live export <session> [--out <folder>] [--store postgres://…]   each board's results: JSON, Markdown, CSV
+//   live record <session> [--out <folder>] [--store postgres://…] [--no-pdf]   the session record (Markdown, PDF)
 //   live delete <session>                       removes a session's data
 //   live build                                  builds the join page
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
@@ -31,6 +33,7 @@ import { ownStoreFile } from './own-boards'
 export const LIVE_USAGE = `Usage:
   npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous] [--slides-port 3030]
   npm run live -- export <session> [--out <folder>] [--store postgres://…]
+  npm run live -- record <session> [--out <folder>] [--store postgres://…] [--no-pdf]
   npm run live -- delete <session>
   npm run live -- serve --session <name> [--cohort <id>] [--host 127.0.0.1] [--port 4321] [--redis host:port] [--store postgres://…] [--origin https://…]`
 
@@ -38,6 +41,7 @@ export async function live(args: string[]): Promise<number> {
   const [first, ...rest] = args
   switch (first) {
     case 'export': return exportCommand(rest)
+    case 'record': return recordCommand(rest)
     case 'delete': return deleteCommand(rest)
     case 'serve': return serveCommand(rest)
     case 'build':
@@ -144,6 +148,18 @@ async function present(args: string[]): Promise<number> {
   return code
 }
 
+/**
+ * `serve --cohort <id>`: the cohort (cohorts/<id>/cohort.yaml) read and checked, for the phones'
+ * page. Only the cohort file is read (no deck is composed): a server needs its look, not its slides.
+ */
+async function cohortToServe(id: string) {
+  const { formatCohortProblem, loadCohort } = await import('../cohort/load')
+  const loaded = await loadCohort(id)
+  if (loaded.problems.length || !loaded.cohort)
+    throw new UserError(`--cohort ${id}: the cohort cannot be used, so the server was not started:\n${loaded.problems.map(p => `  ${formatCohortProblem(p)}`).join('\n')}`)
+  return loaded
+}
+
 function parseRedis(value: string | undefined): { host: string, port: number } | undefined {
   if (!value)
     return undefined
@@ -163,7 +179,9 @@ async function serveCommand(args: string[]): Promise<number> {
   const limits = parseLimits(values.limits)
   const origins = parseOrigins(values.origin)
   const redis = parseRedis(values.redis)
-  const session = openSession(name, { title: values.title ?? name, cohort: values.cohort })
+  // Read (and checked) before the session is opened: a bad cohort starts and creates nothing.
+  const cohort = values.cohort === undefined ? undefined : await cohortToServe(values.cohort)
+  const session = openSession(name, { title: values.title ?? name, ...(cohort ? { cohort: cohort.id, language: cohort.cohort!.language } : {}) })
   const lock = lockSession(session.dir, name, !!redis)
   if (!existsSync(join(JOIN_DIST, 'index.html')))
     console.warn('The join page is not built: npm run live -- build')
@@ -182,6 +200,8 @@ async function serveCommand(args: string[]): Promise<number> {
     name: values.name,
     names: !values.anonymous,
     ownFile: ownStoreFile(sessionsDir(), session.dir, session.cohort),
+    // The cohort's accent (kept at AA contrast) and logo on the phones' page, as `live <module> --cohort`.
+    brand: await cohortBrand(cohort),
   })
   lock.listening(values.host ?? '127.0.0.1', server.port)
   // Listening for a stop before saying "ready": whoever reads that line may stop us at once.
@@ -298,6 +318,25 @@ async function exportCommand(args: string[]): Promise<number> {
     return 0
   }
   console.log(`Wrote ${written.files.length} files for ${written.boards} board(s) into ${out}/.\nFilled worksheets: npm run export -- ${session.module ? `${session.module} ` : ''}--results ${join(out, 'results.json')}\nSession record (boards, questions, counts; hidden entries left out): ${join(out, 'session.md')}`)
+  return 0
+}
+
+/** The session record for a host or funder: Markdown and PDF, from the session's stored boards. */
+async function recordCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine({ args, options: { 'out': { type: 'string' }, 'store': { type: 'string' }, 'no-pdf': { type: 'boolean' } }, allowPositionals: true, strict: true }, LIVE_USAGE)
+  if (positionals.length !== 1)
+    throw new UserError(`Name one session: npm run live -- record <session>, for example npm run live -- record lisbon-m2.${positionals.length ? ` Got ${positionals.length}: ${positionals.join(' ')}.` : ''}`)
+  const session = readSession(checkSessionName(positionals[0]))
+  const out = values.out ?? join(session.dir, 'results')
+  if (!values.store && !existsSync(session.db))
+    throw new UserError(`Session "${session.name}" has no stored boards yet (no ${session.db}): nothing to record. Run the session first (npm run live -- <module> --session ${session.name}), or give --store for a session kept in PostgreSQL.`)
+  const store = await pgStore(values.store, session.name) ?? new LiveStore(session.db)
+  const { readSessionRecord, writeSessionRecord } = await import('./record')
+  const record = await readSessionRecord(store, session).finally(() => store.close())
+  for (const name of record.refused)
+    console.warn(`Skipped a stored document named ${JSON.stringify(name)}: it is not a board id (lower-case letters, digits, dashes).`)
+  const files = await writeSessionRecord(record, out, { pdf: !values['no-pdf'] })
+  console.log(`Session record of "${session.name}" (${record.boards.length} board(s); hidden and waiting entries left out):\n${files.map(f => `  ${f}`).join('\n')}`)
   return 0
 }
 

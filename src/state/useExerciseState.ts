@@ -25,6 +25,7 @@ import {
   useProposal,
 } from './board-doc'
 import { LocalStore, type StoreStatus } from './local-store'
+import { mergedEntries, mergeEntries, type Undo } from './board-merge'
 
 export type { Issue, ListPath, LiveEntry, LiveMeta, Proposal } from './board-doc'
 export type { StoreStatus } from './local-store'
@@ -227,6 +228,10 @@ export interface LiveBoard {
   /** copies a charter proposal into its field (one undo step) and marks it used */
   useProposal: (proposalId: string) => boolean
   setProposalStatus: (proposalId: string, status: EntryStatus) => boolean
+  /** merges duplicates into the entry kept (src/state/board-merge.ts); returns the step's undo */
+  merge: (list: string, target: string, sources: readonly string[]) => Undo | undefined
+  /** merged entries (`<list>/<id>`) and the entry each went into */
+  merged: Readonly<Ref<Map<string, string>>>
 }
 
 export function useExerciseState<T>(boardId: string, def: BoardDefinition<T>, options: { cohort?: string } = {}): ExerciseState<T> {
@@ -290,5 +295,8 @@ function liveBoard(shared: SharedDoc, editable: Readonly<Ref<boolean>>): LiveBoa
     setModeration: value => when(undefined, () => setModeration(doc, def, value)),
     useProposal: id => when(false, () => useProposal(doc, def, id, origin)),
     setProposalStatus: (id, status) => when(false, () => setProposalStatus(doc, id, status)),
+    merge: (list, target, sources) => when(undefined, () => mergeEntries(doc, list, target, sources)),
+    // Read again whenever the entries are (every change of the document).
+    merged: computed(() => (live?.entries.value, mergedEntries(doc, [...new Set((live?.entries.value ?? []).map(e => e.list))]))),
   }
 }

@@ -185,3 +185,19 @@ describe('a live session of a cohort that runs hybrid, short', () => {
     await page.close()
   })
 })
+
+describe('a Spanish cohort\'s presenter view (issue 17)', () => {
+  let url: string
+  beforeAll(async () => {
+    const d = await startLiveDeck('notes-settings-es', deck('cohort: { id: notes-es, format: online, version: full, language: es }'), {})
+    started.push(d)
+    url = d.url
+  }, 180_000)
+
+  it('heads the variant blocks in the cohort\'s language', async () => {
+    const page = await presenter(url)
+    expect(await visibleVariants(page)).toEqual(['online', 'no-live'])
+    expect(await page.locator('.slidev-note .kit-variant-label:visible').allInnerTexts()).toEqual(['En línea', 'Sin modo en vivo'].map(s => s.toUpperCase()))
+    await page.close()
+  })
+})

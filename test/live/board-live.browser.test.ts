@@ -175,6 +175,30 @@ describe('an exercise board in a live session', () => {
     await until(serverDoc, () => [1, 2, 3].every(n => serverDoc.getMap<Y.Map<unknown>>('rows:events').get(`ev-bulk-${n}`)?.get('_status') === 'hidden'), 10_000, 'the queue hidden on the server')
     expect(await projector.getByText(/Bulk \d/).count()).toBe(0)
 
+    // Duplicates merged from the panel: the one kept stays on the board, the other leaves it
+    // (its sender keeps it, marked merged in the panel); the merge is undone in one step.
+    for (const [id, title] of [['ev-dup-1', 'Dup first'], ['ev-dup-2', 'Dup second']])
+      expect((await bea.contribute('live-timeline', { op: 'add', list: 'events', row: event(id, title) })).ok).toBe(true)
+    await panel.getByTestId('live-queue-count').filter({ hasText: /^2 waiting/ }).waitFor()
+    await panel.getByTestId('live-approve-all').click()
+    await expect.poll(() => projectedRows(projector, 'live-timeline').filter({ hasText: /Dup (first|second)/ }).count()).toBe(2)
+    const shownList = panel.getByTestId('live-visible')
+    await shownList.getByRole('checkbox', { name: /Merge duplicates: .*Dup first/ }).check()
+    await shownList.getByRole('checkbox', { name: /Merge duplicates: .*Dup second/ }).check()
+    await panel.getByTestId('live-merge-into').selectOption('events/ev-dup-1')
+    await panel.getByTestId('live-merge-go').click()
+    await expect.poll(() => projectedRows(projector, 'live-timeline').filter({ hasText: /Dup second/ }).count()).toBe(0)
+    expect(await projectedRows(projector, 'live-timeline').filter({ hasText: 'Dup first' }).count()).toBe(1)
+    await panel.getByTestId('live-hidden').getByTestId('live-entry').filter({ hasText: 'Dup second' }).getByTestId('live-merged').waitFor()
+    await until(serverDoc, () => serverDoc.getMap<Y.Map<unknown>>('rows:events').get('ev-dup-2')?.get('_mergedInto') === 'ev-dup-1', 10_000, 'the merge on the server')
+    expect(serverDoc.getMap<Y.Map<unknown>>('rows:events').get('ev-dup-2')?.get('_author')).toBeTruthy()
+    await panel.getByTestId('live-undo').filter({ hasText: 'Merge (2)' }).click()
+    await expect.poll(() => projectedRows(projector, 'live-timeline').filter({ hasText: /Dup (first|second)/ }).count()).toBe(2)
+    // Off the board again for what follows.
+    for (const title of ['Dup first', 'Dup second'])
+      await shownList.getByRole('button', { name: new RegExp(`^Hide: .*${title}`) }).click()
+    await expect.poll(() => projectedRows(projector, 'live-timeline').filter({ hasText: /Dup (first|second)/ }).count()).toBe(0)
+
     // Hiding takes an entry off the projected board and off participants' public copy.
     await beaPhone.getByTestId('list-events').getByTestId('board-entries').getByText('Queued by Bea').waitFor()
     await panel.getByTestId('live-visible').getByRole('button', { name: /^Hide: .*Founded/ }).click()

@@ -80,6 +80,36 @@ describe('the helper\'s phone', () => {
     await phone.close()
   }, 120_000)
 
+  it('speaks the phone\'s language: the one chosen on the phone (the join page\'s choice), switched on the page', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    // This phone chose Spanish on the join page earlier (kit-live:language, as the join page keeps it).
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('kit-live:language', JSON.stringify('es'))
+        sessionStorage.setItem('seeded', '1')
+      }
+    })
+    const phone = await context.newPage()
+    const errors: string[] = []
+    phone.on('pageerror', e => errors.push(e.message))
+    await phone.goto(helperUrl(`${server.url}/`, helperTokenOf(TOKEN)))
+    await phone.getByRole('heading', { name: 'Moderación' }).waitFor({ timeout: 30_000 })
+    await phone.getByText(/^Esperando aprobación \(\d+\)$/).waitFor()
+    await phone.getByText(/^Visibles \(\d+\)$/).waitFor()
+    await phone.getByRole('button', { name: /^(Cerrar|Abrir)$/ }).waitFor()
+    expect(await phone.evaluate(() => document.documentElement.lang)).toBe('es')
+    // No English left on the page (the board's title is the deck's, not the page's).
+    expect(await phone.locator('main').innerText()).not.toMatch(/Waiting for approval|Shown \(|\bLock\b|\bUnlock\b|Moderation\b/)
+    // Switched on the helper's page: English, and kept for this phone after a reload.
+    await phone.getByTestId('language').selectOption('en')
+    await phone.getByRole('heading', { name: 'Moderation' }).waitFor()
+    await phone.reload()
+    await phone.getByRole('heading', { name: 'Moderation' }).waitFor({ timeout: 30_000 })
+    await phone.getByText(/^Waiting for approval \(\d+\)$/).waitFor()
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
   it('says a wrong code is not valid; the join page without the code is the ordinary one', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } })
     await phone.goto(helperUrl(`${server.url}/`, 'x'.repeat(32)))

@@ -204,7 +204,7 @@ describe('a session\'s data', () => {
     const r = await live(['export', 'private', '--out', out])
     expect(r.code).toBe(0)
     expect(r.err).toMatch(/Skipped a stored document named "board\/..\/..\/escape"/)
-    expect(filesOf(out)).toEqual(['b.csv', 'b.json', 'b.md', 'results.json', 'session.md'])
+    expect(filesOf(out)).toEqual(['b.contributions.csv', 'b.csv', 'b.json', 'b.md', 'results.json', 'session.md'])
     expect(existsSync(join(sessions, 'escape.json'))).toBe(false)
     expect(existsSync(join(ROOT, 'escape.json'))).toBe(false)
     expect(filesOf(sessions).some(f => f.startsWith('escape'))).toBe(false)

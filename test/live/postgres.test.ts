@@ -59,8 +59,8 @@ describe.skipIf(!hasRedisServer || !findPostgresBin())('two instances with Redis
 
     const out = join(sessions, 'out')
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'live', 'export', 'pg-scale', '--store', postgres.url, '--out', out], { cwd: ROOT, env: { ...process.env, KIT_SESSIONS_DIR: sessions } })
-    // board .json, .csv, .md, results.json and the session record, session.md
-    expect(stdout).toMatch(/Wrote 5 files for 1 board/)
+    // board .json, .csv, .contributions.csv, .md, results.json and the session record, session.md
+    expect(stdout).toMatch(/Wrote 6 files for 1 board/)
     expect(readFileSync(join(out, 'session.md'), 'utf8')).toContain('pg-board')
     expect(JSON.parse(readFileSync(join(out, 'pg-board.json'), 'utf8')).data.ideas).toHaveLength(50)
 

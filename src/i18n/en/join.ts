@@ -69,6 +69,20 @@ export const join = {
   remove: 'Remove',
   less: (label: string) => `${label}: less`,
   more: (label: string) => `${label}: more`,
+  // A helper's phone (src/live/join/HelperApp.vue): the moderation of the board on the slide.
+  helperTitle: 'Moderation',
+  helperRefused: 'This helper code is not valid for this session: scan the helper QR code in the presenter view again.',
+  helperNoBoard: 'No board on the slide now.',
+  lock: 'Lock',
+  unlock: 'Unlock',
+  approve: 'Approve',
+  hide: 'Hide',
+  approveAll: (n: number) => `Approve all (${n})`,
+  hideAll: (n: number) => `Hide all (${n})`,
+  helperQueue: (n: number) => `Waiting for approval (${n})`,
+  helperShown: (n: number) => `Shown (${n})`,
+  helperAnonymous: 'anonymous',
+  helperMerge: 'Merge into the first ticked',
 }
 
 export type JoinWords = typeof join

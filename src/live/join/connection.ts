@@ -5,7 +5,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
-import { pageLanguage } from './words'
+import { usePhoneLanguage } from './words'
 import { type PublicBoard, type PublicIdea, type PublicRow, readPublicBoard, readPublicIdeas } from './read'
 
 export { type PublicBoard, type PublicIdea, type PublicRow, readPublicBoard, readPublicIdeas }
@@ -25,8 +25,6 @@ const SECRET_KEY = 'kit-live:secret'
 const NAME_KEY = 'kit-live:name'
 const OUTBOX_KEY = 'kit-live:outbox'
 const SEQ_KEY = 'kit-live:seq'
-/** the phone's own language, chosen on the page ('' or none: the session's) */
-const LANGUAGE_KEY = 'kit-live:language'
 
 function load<T>(key: string, fallback: T): T {
   try {
@@ -52,13 +50,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   const status = ref<'connecting' | 'connected' | 'offline'>('connecting')
   const session = reactive({ title: '', language: 'en', names: true, individual: [] as string[] })
   /** The phone's language, whatever the projector shows: the participant's choice, else the session's. */
-  const stored = load<unknown>(LANGUAGE_KEY, '')
-  const chosenLanguage = ref(typeof stored === 'string' ? stored : '')
-  watch(chosenLanguage, l => save(LANGUAGE_KEY, l))
-  const language = computed({
-    get: () => pageLanguage(chosenLanguage.value || session.language),
-    set: (code: string) => { chosenLanguage.value = code },
-  })
+  const language = usePhoneLanguage(() => session.language)
   const current = shallowRef<CurrentBoard | undefined>()
   const ideas = shallowRef<PublicIdea[]>([])
   /** `total`: visible entries on the board (phones get the top of a vote and a page of a list) */

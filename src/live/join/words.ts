@@ -1,6 +1,7 @@
 // The join page's words, in the session's language: src/i18n/<lang>/join.ts of every language
 // folder that has one (English for the others). The phone page carries only these words, not
 // the boards' catalogues.
+import { computed, ref, type WritableComputedRef, watch } from 'vue'
 import { join as en, type JoinWords } from '../../i18n/en/join'
 
 const found = import.meta.glob<JoinWords>('../../i18n/*/join.ts', { eager: true, import: 'join' })
@@ -39,5 +40,32 @@ export function phoneLanguages(head: ParentNode | undefined = globalThis.documen
     }
     catch {}
     return { code, name }
+  })
+}
+
+/** Where a phone keeps the language chosen on it ('' or none: the session's). */
+const LANGUAGE_KEY = 'kit-live:language'
+
+/**
+ * The phone's language, shared by the join page and a helper's page: the one chosen on this
+ * phone (kept in localStorage across reloads and sessions), else the session's; always one the
+ * page has words for. Setting it is choosing it.
+ */
+export function usePhoneLanguage(sessionLanguage: () => string): WritableComputedRef<string> {
+  let stored: unknown = ''
+  try {
+    stored = JSON.parse(localStorage.getItem(LANGUAGE_KEY) ?? '""')
+  }
+  catch {}
+  const chosen = ref(typeof stored === 'string' ? stored : '')
+  watch(chosen, (code) => {
+    try {
+      localStorage.setItem(LANGUAGE_KEY, JSON.stringify(code))
+    }
+    catch {}
+  })
+  return computed({
+    get: () => pageLanguage(chosen.value || sessionLanguage()),
+    set: (code: string) => { chosen.value = code },
   })
 }
