@@ -138,12 +138,12 @@ export const PARTICIPATION_MODEL = {
 export const DECISION_LEVELS = {
   title: 'Three levels of decisions',
   shape: 'Three nested boxes: constitutional decisions frame collective-choice decisions, which frame operational ones.',
-  credit: ['Operational, collective-choice and constitutional rules after Kiser and Ostrom (1982) and Ostrom (1990, 2005); The Turing Way (online book, CC BY 4.0) uses the same three levels for community, maintenance and constitutional decisions.'],
+  credit: ['Operational, collective-choice and constitutional rules after Kiser and Ostrom (1982) and Ostrom (1990, 2005). The Turing Way (online book, CC BY 4.0) also decides at three levels, community, maintenance and constitutional, named for who decides; matching them to Ostrom\'s is the kit\'s own reading.'],
   // Outermost first.
   parts: [
     { key: 'constitutional', label: 'Constitutional', meaning: 'The rules about the rules', example: 'how the charter itself changes' },
-    { key: 'collective', label: 'Collective choice (maintenance)', meaning: 'How the group works', example: 'how we review contributions' },
-    { key: 'operational', label: 'Operational (community)', meaning: 'Everyday participation', example: 'who hosts this week\'s call' },
+    { key: 'collective', label: 'Collective choice', meaning: 'How the group works', example: 'how we review contributions' },
+    { key: 'operational', label: 'Operational', meaning: 'Everyday participation', example: 'who hosts this week\'s call' },
   ],
   example: 'e.g.',
   agreement: 'wider agreement',
@@ -152,7 +152,7 @@ export const DECISION_LEVELS = {
 export const ROADMAP_HORIZONS = {
   title: 'A roadmap\'s three horizons',
   shape: 'A line from now into the future, in three spans that grow longer, each ending at a milestone.',
-  credit: ['After Mozilla OLTS, "Start your roadmap", and The Turing Way (both CC BY 4.0).'],
+  credit: ['After Mozilla OLTS 2.3, "Start Your Roadmap", and The Turing Way (both CC BY 4.0); the spans are the kit\'s own.'],
   now: 'Now',
   // The horizon names are the charter builder's; the spans are the deck's examples.
   parts: [

@@ -30,7 +30,7 @@ const CASES: Case[] = [
   { name: 'mountain of engagement', component: MountainDiagram, title: MOUNTAIN.title, labels: MOUNTAIN.parts.flatMap(p => [p.label, p.meaning]), credit: MOUNTAIN.credit, creditWords: 'Mozilla' },
   { name: 'CSCCE participation model', component: ParticipationModelDiagram, title: PARTICIPATION_MODEL.title, labels: [...[...PARTICIPATION_MODEL.modes, PARTICIPATION_MODEL.champion].flatMap(m => [m.label, m.meaning]), ...PARTICIPATION_MODEL.flows.map(f => f.label)], credit: PARTICIPATION_MODEL.credit, creditWords: 'Woodley and Pratt' },
   { name: 'three levels of decisions', component: DecisionLevelsDiagram, title: DECISION_LEVELS.title, labels: DECISION_LEVELS.parts.flatMap(p => [p.label, p.meaning, p.example]), credit: DECISION_LEVELS.credit, creditWords: 'Ostrom (1990, 2005)' },
-  { name: 'roadmap horizons', component: RoadmapHorizonsDiagram, title: ROADMAP_HORIZONS.title, labels: [ROADMAP_HORIZONS.now, ...ROADMAP_HORIZONS.parts.flatMap(p => [p.label, p.meaning])], credit: ROADMAP_HORIZONS.credit, creditWords: 'Start your roadmap' },
+  { name: 'roadmap horizons', component: RoadmapHorizonsDiagram, title: ROADMAP_HORIZONS.title, labels: [ROADMAP_HORIZONS.now, ...ROADMAP_HORIZONS.parts.flatMap(p => [p.label, p.meaning])], credit: ROADMAP_HORIZONS.credit, creditWords: 'Start Your Roadmap' },
 ]
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim()

@@ -25,8 +25,8 @@ export const WORKSHEET_PHRASEBOOK_ES: Record<string, string> = {
   [KIT_NAME]: 'Formación básica en construcción y participación de comunidades',
   'Power/interest grid: Johnson and Scholes, after Mendelow (1981); the quadrant names are adapted from Johnson and Scholes\'s. After The Turing Way, "Facilitating Stakeholder Engagement" (online book, CC BY 4.0). Engagement modes: the CSCCE Community Participation Model (Woodley and Pratt, 2020).':
     'Matriz poder/interés: Johnson y Scholes, a partir de Mendelow (1981); los nombres de los cuadrantes están adaptados de los de Johnson y Scholes. A partir de The Turing Way, "Facilitating Stakeholder Engagement" (libro en línea, CC BY 4.0). Modos de participación: el CSCCE Community Participation Model (Woodley y Pratt, 2020).',
-  'RACI is common project-management practice with no single owner. Roles after The Turing Way, "Roles and Responsibilities" (online book, CC BY 4.0).':
-    'RACI es una práctica común de gestión de proyectos sin un autor único. Roles a partir de The Turing Way, "Roles and Responsibilities" (libro en línea, CC BY 4.0).',
+  'RACI is common project-management practice with no single owner. Roles after The Turing Way, "Roles and Responsibilities" (online book, CC BY 4.0; its role texts, CC BY-NC-SA 2.0, not reproduced).':
+    'RACI es una práctica común de gestión de proyectos sin un autor único. Roles a partir de The Turing Way, "Roles and Responsibilities" (libro en línea, CC BY 4.0; sus textos de roles, CC BY-NC-SA 2.0, no se reproducen).',
   'After The Turing Way, "Communication Platforms" (online book, CC BY 4.0), and the CSCCE Community Participation Model (Woodley and Pratt, 2020).':
     'A partir de The Turing Way, "Communication Platforms" (libro en línea, CC BY 4.0), y del CSCCE Community Participation Model (Woodley y Pratt, 2020).',
   'No single standard framework: the kit combines The Turing Way\'s synchronous and asynchronous channels (online book, CC BY 4.0) with the CSCCE Community Participation Model\'s information flows (Woodley and Pratt, 2020).':
@@ -35,8 +35,8 @@ export const WORKSHEET_PHRASEBOOK_ES: Record<string, string> = {
     'Etapas del recorrido y personas a partir de la Open Leadership Training Series de Mozilla, 3.3, "Personas & Pathways" (2016, CC BY 4.0), y de la herramienta de personas de The Turing Way (CC BY 4.0). El kit dibuja las seis etapas como una montaña; la "Mountain of engagement" de Mozilla Open Leaders tiene 3-5 franjas que nombra cada comunidad.',
   'Kinds of value adapted and shortened from Mozilla\'s "Taxonomy of open value exchanges" (2019, CC BY Mozilla).':
     'Tipos de valor adaptados y abreviados de la "Taxonomy of open value exchanges" de Mozilla (2019, CC BY Mozilla).',
-  'After The Turing Way\'s working-group charter template (online book, CC BY 4.0), revised from the Collaborative Leader Network\'s sample charter; vision sentence after Mozilla\'s Open Leadership Training Series 1.5 (CC BY 4.0).':
-    'A partir de la plantilla de carta de grupo de trabajo de The Turing Way (libro en línea, CC BY 4.0), revisión de la carta de ejemplo de la Collaborative Leader Network; la frase de visión a partir de la Open Leadership Training Series de Mozilla, 1.5 (CC BY 4.0).',
+  'After The Turing Way\'s working-group charter template (online book, CC BY 4.0), revised from the Collaborative Leaders Network\'s sample charter ("Collaborative Leader Network" in The Turing Way); mission sentence after Mozilla\'s Open Leadership Training Series 1.5, which calls it a vision or mission statement; milestone types after OLTS 2.3 (both CC BY 4.0).':
+    'A partir de la plantilla de carta de grupo de trabajo de The Turing Way (libro en línea, CC BY 4.0), revisión de la carta de ejemplo de la Collaborative Leaders Network ("Collaborative Leader Network" en The Turing Way); la frase de misión a partir de la Open Leadership Training Series de Mozilla, 1.5, que la llama declaración de visión o de misión; los tipos de hito a partir de OLTS 2.3 (ambos CC BY 4.0).',
   'The kit\'s own exercise (CC BY 4.0).': 'Ejercicio propio del kit (CC BY 4.0).',
   'Stages: Wenger, McDermott and Snyder, Cultivating Communities of Practice (2002), paraphrased.':
     'Etapas: Wenger, McDermott y Snyder, Cultivating Communities of Practice (2002), parafraseadas.',
