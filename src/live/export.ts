@@ -16,7 +16,7 @@ import { mdTable, mdText } from '../boards/kit/formats'
 import { count } from '../i18n/labels'
 import { UserError } from '../errors'
 import { liveBoard } from './adapters'
-import { meta, moderationOf, statusOf } from './boards'
+import { metaMap, moderationOf, rowStatus } from '../board-doc'
 import { BOARD_ID, CONTROL_DOC } from './protocol'
 import { LiveStore, loadDocument, type UpdateStore } from './store'
 
@@ -70,7 +70,7 @@ export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
   const record: LiveRecord = {
     question,
     moderation: moderationOf(doc),
-    locked: meta(doc).get('locked') === true,
+    locked: metaMap(doc).get('locked') === true,
     counts: { shown: 0, waiting: 0, hidden: 0, merged: 0, contributors: 0 },
     contributions: [],
   }
@@ -84,7 +84,7 @@ export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
       if (!(row instanceof Y.Map) || typeof row.get('_author') !== 'string')
         continue
       authors.add(row.get('_author') as string)
-      const status = statusOf(row)
+      const status = rowStatus(row)
       if (typeof row.get('_mergedInto') === 'string') {
         record.counts.merged++
         continue
@@ -200,7 +200,7 @@ export async function exportSession(from: string | UpdateStore, out: string, now
         continue
       }
       const doc = await loadDocument(store, name)
-      const adapter = liveBoard(String(meta(doc).get('kind')))
+      const adapter = liveBoard(String(metaMap(doc).get('kind')))
       if (!adapter)
         continue
       const checked = validate(adapter.def, adapter.results(doc))

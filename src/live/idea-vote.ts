@@ -15,7 +15,8 @@ import { z } from 'zod'
 import * as Y from 'yjs'
 import { rowId } from '../boards/kit/fields'
 import { DEFAULT_VOTES, type IdeaVoteData, ideaText, ideaVote, VOTES_MAX, VOTES_MIN } from '../boards/idea-vote/model'
-import { boardIsFull, type Json, type LiveBoardAdapter, meta, rowsOf, setFields, statusOf, syncRows, writtenIn } from './boards'
+import { metaMap, rowStatus, type Scalar, setFields, syncRows } from '../board-doc'
+import { boardIsFull, type LiveBoardAdapter, rowsOf, writtenIn } from './boards'
 import type { IdeaVoteMine } from './protocol'
 
 export const IDEA_VOTE_SCHEMA = 1
@@ -36,13 +37,13 @@ const votes = (doc: Y.Doc) => rowsOf(doc, 'votes')
 const voteKey = (author: string, idea: string) => `${author}~${idea}`
 
 export function votesPerPerson(doc: Y.Doc): number {
-  const n = meta(doc).get('votesPerPerson')
+  const n = metaMap(doc).get('votesPerPerson')
   return typeof n === 'number' && Number.isInteger(n) && n >= VOTES_MIN && n <= VOTES_MAX ? n : DEFAULT_VOTES
 }
 
 const isVisibleIdea = (doc: Y.Doc, id: unknown) => {
   const row = typeof id === 'string' ? ideas(doc).get(id) : undefined
-  return row instanceof Y.Map && statusOf(row) === 'visible' && ideaText.safeParse(row.get('text')).success
+  return row instanceof Y.Map && rowStatus(row) === 'visible' && ideaText.safeParse(row.get('text')).success
 }
 
 /**
@@ -137,12 +138,12 @@ function tallyOf(doc: Y.Doc, idea: string): number {
   return indexOf(doc).votersOf.get(idea)?.size ?? 0
 }
 
-function publicRow(doc: Y.Doc, id: string): Record<string, Json> | undefined {
+function publicRow(doc: Y.Doc, id: string): Record<string, Scalar> | undefined {
   if (!isVisibleIdea(doc, id))
     return undefined
   const row = ideas(doc).get(id)!
   const name = row.get('_name')
-  const out: Record<string, Json> = { id, text: row.get('text') as string, by: typeof name === 'string' ? name.slice(0, 40) : '', votes: tallyOf(doc, id) }
+  const out: Record<string, Scalar> = { id, text: row.get('text') as string, by: typeof name === 'string' ? name.slice(0, 40) : '', votes: tallyOf(doc, id) }
   const also = mergedNames(doc, row)
   if (also)
     out.also = also
@@ -198,7 +199,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
   op: ideaOp,
 
   apply(doc, op, who) {
-    const m = meta(doc)
+    const m = metaMap(doc)
     if (m.get('kind') === undefined)
       setFields(m, { kind: ideaVote.kind, schema: IDEA_VOTE_SCHEMA })
     const list = ideas(doc)
@@ -233,7 +234,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
     }
     if (op.op === 'edit' && !existing && !who.firstOp)
       return { code: 'gone', error: 'This idea is no longer on the board (the facilitator removed it).' }
-    if (existing && statusOf(existing) === 'hidden')
+    if (existing && rowStatus(existing) === 'hidden')
       return { code: 'gone', error: 'The facilitator has hidden this idea; it cannot be changed.' }
     if (!existing) {
       if ((indexOf(doc).ideasBy.get(who.participantId)?.size ?? 0) >= who.maxEntries)
@@ -253,10 +254,10 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
   },
 
   project(doc, out) {
-    setFields(meta(out), {
+    setFields(metaMap(out), {
       kind: ideaVote.kind,
       schema: IDEA_VOTE_SCHEMA,
-      locked: meta(doc).get('locked') === true,
+      locked: metaMap(doc).get('locked') === true,
       votesPerPerson: votesPerPerson(doc),
     })
     const index = indexOf(doc)
@@ -269,10 +270,10 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
       else
         index.scores.delete(id)
     }
-    meta(out).get('total') !== index.scores.size && meta(out).set('total', index.scores.size)
+    metaMap(out).get('total') !== index.scores.size && metaMap(out).set('total', index.scores.size)
     const top = topIdeas(index.scores, PHONE_TOP)
     if (index.all) {
-      const rows = new Map<string, Record<string, Json>>()
+      const rows = new Map<string, Record<string, Scalar>>()
       for (const id of top)
         rows.set(id, publicRow(doc, id)!)
       syncRows(target, rows)
@@ -312,7 +313,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
       // A duplicate merged into another idea stays its sender's entry: on the board, in the one kept.
       .map(([id, row]) => typeof row.get('_mergedInto') === 'string'
         ? { id, status: 'visible' as const, text: String(row.get('text') ?? '') }
-        : { id, status: statusOf(row), text: statusOf(row) === 'hidden' ? '' : String(row.get('text') ?? '') })
+        : { id, status: rowStatus(row), text: rowStatus(row) === 'hidden' ? '' : String(row.get('text') ?? '') })
     const used = votesOf(doc, participantId)
     return { ideas: own, votes: used, votesLeft: Math.max(0, votesPerPerson(doc) - used.length) }
   },

@@ -21,7 +21,7 @@ import { type LiveLimits, resolveLimits } from './limits'
 import type { JoinBrand } from './join-brand'
 import { BOARD_ID, CONTROL_DOC, HEALTH_MAP, type InstanceHealth } from './protocol'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
-import { setFields } from './boards'
+import { setFields } from '../board-doc'
 
 export { DEFAULT_LIMITS, type LiveLimits, resolveLimits } from './limits'
 export { helperTokenOf, participantIdOf } from './extensions/auth'
