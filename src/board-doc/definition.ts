@@ -15,6 +15,12 @@ export interface DocDefinition<T = any> {
   empty: () => T
   /** the key of a list's rows when it is not `id` (the mountain's steps are keyed by `stage`) */
   rowKeys?: Readonly<Record<string, string>>
+  /**
+   * 'own': in a live session the server keeps this board in a document of its own layout (the
+   * idea board's ideas and votes, src/live/idea-vote.ts), which the tab reads itself; the tab's
+   * saved board is then not synced with the server.
+   */
+  liveLayout?: 'own'
 }
 
 export type Result<T> = { ok: true, data: T } | { ok: false, error: string }

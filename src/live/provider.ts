@@ -1,12 +1,12 @@
 // The live server as a sync provider of a board's document (the interface is the document
 // core's, src/board-doc/sync.ts): in a live session (`npm run live` gives this laptop's deck the
 // server's address) a board's document is kept in sync with the server's `board/<id>` over the
-// facilitator's connection, and its local copy is kept per session. The boards' scope
-// (src/boards/ui/scope.ts) hands it to the tab's state; the state never imports this.
+// facilitator's connection, and its local copy is kept per session. The deck's app set-up
+// (setup/main.ts) hands it to the boards' scope (src/state/useBoardScope.ts); the tab's state
+// never imports it. Small on purpose: the Hocuspocus client and its connection are loaded when a
+// board first opens in a live session, not with the deck.
 import { watch } from 'vue'
-import type { DocDefinition, SyncProvider } from '../board-doc'
-import { ideaVote } from '../boards/idea-vote/model'
-import { attachBoardDoc } from './client'
+import type { DocDefinition, SyncConnection, SyncProvider } from '../board-doc'
 import { liveConfig } from './config'
 
 /**
@@ -14,8 +14,8 @@ import { liveConfig } from './config'
  * document has a layout of its own (src/live/idea-vote.ts): IdeaVote reads it directly and
  * copies the results into its saved board.
  */
-export function syncsLive(def: Pick<DocDefinition, 'kind'>): boolean {
-  return def.kind !== ideaVote.kind
+export function syncsLive(def: Pick<DocDefinition, 'liveLayout'>): boolean {
+  return def.liveLayout !== 'own'
 }
 
 export const liveSync: SyncProvider = {
@@ -25,14 +25,37 @@ export const liveSync: SyncProvider = {
     const config = liveConfig()
     if (!config || !syncsLive(def))
       return undefined
-    const attached = attachBoardDoc(boardId, doc, config)
+    let connection: SyncConnection = 'connecting'
+    const listeners = new Set<(c: SyncConnection) => void>()
+    let closed = false
+    let close = () => {}
+    const loaded = import('./client').then(({ attachBoardDoc }) => {
+      if (closed)
+        return false
+      const attached = attachBoardDoc(boardId, doc, config)
+      const stop = watch(attached.connection, (c) => {
+        connection = c
+        for (const listener of listeners) listener(c)
+      }, { flush: 'sync' })
+      close = () => {
+        stop()
+        attached.destroy()
+      }
+      return attached.firstSync
+    })
     return {
-      loaded: attached.firstSync,
+      loaded,
       connection: {
-        now: () => attached.connection.value,
-        watch: listener => watch(attached.connection, listener),
+        now: () => connection,
+        watch: (listener) => {
+          listeners.add(listener)
+          return () => listeners.delete(listener)
+        },
       },
-      destroy: attached.destroy,
+      destroy: () => {
+        closed = true
+        close()
+      },
     }
   },
 }

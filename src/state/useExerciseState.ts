@@ -6,12 +6,13 @@
 // projected slides), and whatever the caller adds. Views read `data` and `issues` and write
 // small operations; edits are possible only once the saved board has loaded.
 //
-// In a live session the caller adds the live server's provider (src/live/provider.ts, chosen by
-// the boards' scope): the document is then also kept in sync with the server's `board/<id>`,
-// where the participants' contributions arrive; the local copy is kept per session (a
-// rehearsal's rows never merge into a session), and it stays: nothing is lost if the server
-// dies, and what is typed meanwhile is sent when it is back. The board opens once every
-// provider's copy has loaded (the live one gives up after a few seconds, saying it is offline).
+// In a live session the caller adds the live server's provider (src/live/provider.ts, which the
+// deck's app set-up gives every board's scope, ./useBoardScope.ts): the document is then also
+// kept in sync with the server's `board/<id>`, where the participants' contributions arrive; the
+// local copy is kept per session (a rehearsal's rows never merge into a session), and it stays:
+// nothing is lost if the server dies, and what is typed meanwhile is sent when it is back. The
+// board opens once every provider's copy has loaded (the live one gives up after a few seconds,
+// saying it is offline).
 import * as Y from 'yjs'
 import { computed, onScopeDispose, type Ref, shallowRef } from 'vue'
 import {
