@@ -6,8 +6,8 @@ export { type Envelope, exportJson, FORMAT, IMPORT_BYTES, importJson } from './e
 export { asRow, DOC_SCHEMA, INIT_ORIGIN, type Issue, type ListPath, valuePart } from './layout'
 export { docStatus, type DocStatus, initBoardDoc } from './migrate'
 export {
-  liveEntries, type LiveEntry, MODERATION_ORIGIN, type Proposal, proposals, setLocked, setModeration,
-  setProposalStatus, setRowStatus, useProposal,
+  liveEntries, type LiveEntry, MODERATION_ORIGIN, moderationStep, type Proposal, proposals, setLocked, setModeration,
+  setProposalStatus, setRowsStatus, setRowStatus, type Undo, useProposal,
 } from './moderation'
 export { boardTypes, type BoardRead, issuesAt, rawJson, readBoard } from './read'
 export { boardShape, type BoardShape, type Part, repeatedKeys } from './shape'

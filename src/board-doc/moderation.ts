@@ -145,3 +145,58 @@ export function useProposal(doc: Y.Doc, def: DocDefinition, proposalId: string, 
   }, origin)
   return true
 }
+
+export type Undo = () => void
+
+/**
+ * A moderation step on many rows at once, as one transaction that returns its undo: `change`
+ * calls `keep(map, key)` before it changes a row, and the undo puts back exactly what was kept
+ * (the row's fields, or its absence). Not the board's undo: a facilitator's bulk step has its own.
+ */
+export function moderationStep(doc: Y.Doc, change: (keep: (map: Y.Map<any>, key: string) => void) => void): Undo {
+  const before = new Map<Y.Map<any>, Map<string, Map<string, unknown> | undefined>>()
+  const keep = (map: Y.Map<any>, key: string) => {
+    const saved = before.get(map) ?? before.set(map, new Map()).get(map)!
+    if (!saved.has(key)) {
+      const row = map.get(key)
+      saved.set(key, row instanceof Y.Map ? new Map(row.entries()) : undefined)
+    }
+  }
+  doc.transact(() => change(keep))
+  return () => doc.transact(() => {
+    for (const [map, saved] of before) {
+      for (const [key, fields] of saved) {
+        if (!fields) {
+          map.delete(key)
+          continue
+        }
+        let row = map.get(key)
+        if (!(row instanceof Y.Map)) {
+          row = new Y.Map<unknown>()
+          map.set(key, row)
+        }
+        for (const k of [...row.keys()]) {
+          if (!fields.has(k))
+            row.delete(k)
+        }
+        for (const [k, v] of fields) {
+          if (row.get(k) !== v)
+            row.set(k, v)
+        }
+      }
+    }
+  })
+}
+
+/** Shows, hides or approves every row of `rows` named in `ids` (approve all, hide all): one step. */
+export function setRowsStatus(doc: Y.Doc, rows: Y.Map<any>, ids: readonly string[], status: EntryStatus): Undo {
+  return moderationStep(doc, (keep) => {
+    for (const id of ids) {
+      const row = rows.get(id)
+      if (row instanceof Y.Map && row.get('_status') !== status) {
+        keep(rows, id)
+        row.set('_status', status)
+      }
+    }
+  })
+}

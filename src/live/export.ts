@@ -16,7 +16,7 @@ import { mdTable, mdText } from '../boards/kit/formats'
 import { count } from '../i18n/labels'
 import { UserError } from '../errors'
 import { liveBoard } from './adapters'
-import { metaMap, moderationOf, rowStatus } from '../board-doc'
+import { isLocked, metaMap, moderationOf, rowStatus } from '../board-doc'
 import { BOARD_ID, CONTROL_DOC } from './protocol'
 import { LiveStore, loadDocument, type UpdateStore } from './store'
 
@@ -70,7 +70,7 @@ export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
   const record: LiveRecord = {
     question,
     moderation: moderationOf(doc),
-    locked: metaMap(doc).get('locked') === true,
+    locked: isLocked(doc),
     counts: { shown: 0, waiting: 0, hidden: 0, merged: 0, contributors: 0 },
     contributions: [],
   }

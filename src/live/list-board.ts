@@ -20,7 +20,7 @@ import type { BoardDefinition } from '../boards/kit/board'
 import type { FieldDef } from '../boards/kit/fields'
 import { type LiveList, type PhoneForm, PROPOSALS } from '../boards/kit/phone'
 import { LANGUAGES, translate as translateBoard } from '../i18n/labels'
-import { addRow, asRow, boardShape, initBoardDoc, metaMap, type Part, readBoard, removeRow, rowStatus, type Scalar, setField, setFields, syncRows, updateRow, valuePart } from '../board-doc'
+import { addRow, asRow, boardShape, initBoardDoc, isLocked, metaMap, type Part, readBoard, removeRow, rowStatus, type Scalar, setField, setFields, syncRows, updateRow, valuePart } from '../board-doc'
 import { boardIsFull, type Contributor, type LiveBoardAdapter, type Refusal, writtenIn } from './boards'
 import type { BoardFormView, BoardMine, FieldView, ListView } from './protocol'
 import { say } from './words'
@@ -323,7 +323,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
         }
         syncRows(out.getMap<unknown>(`rows:${list.key}`), rows)
       }
-      setFields(metaMap(out), { kind: def.kind, schema: 2, locked: metaMap(doc).get('locked') === true, form, forms, totals: JSON.stringify(totals) })
+      setFields(metaMap(out), { kind: def.kind, schema: 2, locked: isLocked(doc), form, forms, totals: JSON.stringify(totals) })
       if (spec.cells) {
         const roles = new Map<string, Record<string, Scalar>>()
         for (const [id, row] of visibleRows(doc, spec.cells.roles))
