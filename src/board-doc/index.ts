@@ -15,5 +15,5 @@ export {
   type EntryStatus, isLocked, liveMeta, type LiveMeta, metaMap, type Moderation, moderationOf, rowStatus, type Scalar,
   setFields, syncRows,
 } from './status'
-export type { SyncConnection, SyncLink, SyncProvider, SyncTarget } from './sync'
+export { type SyncConnection, type SyncLink, type SyncProvider, syncsLive, type SyncTarget } from './sync'
 export { addRow, checkRow, importBoard, removeRow, resetBoard, setField, updateRow } from './write'

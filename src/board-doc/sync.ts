@@ -2,7 +2,7 @@
 // provider (the browser's storage, the other tabs of this browser, the live server), as Slidev's
 // `syncState` takes its sync methods. The tab's state (src/state/useExerciseState.ts) opens the
 // providers its caller chooses; a provider lives with what it talks to (src/state/sync.ts for
-// the browser's own, src/live/provider.ts for the live server). Types only: no Vue, no DOM.
+// the browser's own, src/live/provider.ts for the live server). No Vue, no DOM.
 import type * as Y from 'yjs'
 import type { DocDefinition } from './definition'
 
@@ -37,4 +37,13 @@ export interface SyncProvider {
   scope?: (boardId: string, def: DocDefinition) => string | undefined
   /** links the document, or undefined when this provider has nothing to do for this board */
   open: (target: SyncTarget) => SyncLink | undefined
+}
+
+/**
+ * Whether the live server keeps this board in its ordinary document, synced with the tab's. The
+ * idea board's live document has a layout of its own (src/boards/idea-vote/doc.ts): IdeaVote
+ * reads it directly and copies the results into its saved board.
+ */
+export function syncsLive(def: Pick<DocDefinition, 'liveLayout'>): boolean {
+  return def.liveLayout !== 'own'
 }

@@ -6,17 +6,8 @@
 // never imports it. Small on purpose: the Hocuspocus client and its connection are loaded when a
 // board first opens in a live session, not with the deck.
 import { watch } from 'vue'
-import type { DocDefinition, SyncConnection, SyncProvider } from '../board-doc'
+import { type SyncConnection, type SyncProvider, syncsLive } from '../board-doc'
 import { liveConfig } from './config'
-
-/**
- * Whether a board's state is synced with the live server's document. The idea board's live
- * document has a layout of its own (src/live/idea-vote.ts): IdeaVote reads it directly and
- * copies the results into its saved board.
- */
-export function syncsLive(def: Pick<DocDefinition, 'liveLayout'>): boolean {
-  return def.liveLayout !== 'own'
-}
 
 export const liveSync: SyncProvider = {
   id: 'live',

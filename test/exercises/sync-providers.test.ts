@@ -9,10 +9,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { effectScope, nextTick } from 'vue'
 import * as Y from 'yjs'
-import { addRow, initBoardDoc, type SyncConnection, type SyncProvider, type SyncTarget } from '../../src/board-doc'
+import { addRow, initBoardDoc, type SyncConnection, type SyncProvider, syncsLive, type SyncTarget } from '../../src/board-doc'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import { ideaVote } from '../../src/boards/idea-vote/model'
-import { liveSync, syncsLive } from '../../src/live/provider'
+import { liveSync } from '../../src/live/provider'
 import { documentName, useExerciseState } from '../../src/state/useExerciseState'
 
 /** A server stand-in: a second document, its copy handed over when the test says so. */
