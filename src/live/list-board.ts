@@ -1,6 +1,6 @@
 // The live adapter of the nine exercise boards: participants add, edit and withdraw their own
 // entries in the board's lists (timeline events, stakeholders, RACI activities, personas,
-// charter milestones …), through board-doc's own operations (`addRow`, `updateRow`,
+// charter milestones …), through the document core's own operations (`addRow`, `updateRow`,
 // `removeRow`, `setField`), so a phone changes a board the same way a tab does.
 //
 // board/<id>:  an ordinary board document (src/board-doc/, schema 2); a participant's

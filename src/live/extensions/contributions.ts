@@ -219,7 +219,7 @@ export function contributions(deps: ContributionsOptions) {
         const outConn = await deps.hocuspocus().openDirectConnection(publicDocName(boardId), { role: 'facilitator' })
         const rt: BoardRuntime = { boardId, adapter, board, out: docOf(outConn), connections: [boardConn, outConn], writable: true }
         if (adapter.init) {
-          // An ordinary board document (board-doc): initialised as a tab would, once loaded.
+          // An ordinary board document (the core's, src/board-doc/): initialised as a tab would, once loaded.
           board.transact(() => { rt.writable = adapter.init!(board) }, LOCAL)
         }
         else if (metaMap(board).get('kind') === undefined) {
