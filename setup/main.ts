@@ -1,12 +1,14 @@
-// App set-up shared by every deck: the exercise boards' tags, a cohort's accent colour on every
-// slide, view and print, and the notes settings (format, live mode, version) as attributes on
-// <html> for styles/notes.css.
+// App set-up shared by every deck: the exercise boards' tags and where their state is kept, a
+// cohort's accent colour on every slide, view and print, and the notes settings (format, live
+// mode, version) as attributes on <html> for styles/notes.css.
 import { defineAppSetup } from '@slidev/types'
 import { type Component, defineAsyncComponent } from 'vue'
 import type { Catalogue } from '../src/i18n/catalogue'
 import type { BoardPhrases } from '../src/boards/kit/entry'
 import { addLanguage, addPhrases, catalogueFor } from '../src/i18n/labels'
+import { liveSync } from '../src/live/provider'
 import { useDeckConfigs } from '../src/slidev/context'
+import { SYNC_KEY } from '../src/state/useBoardScope'
 import { applyNoteSettings, type DeckNoteConfig, seedPresenterNotesPane, useNoteSettings } from './notes-settings'
 
 // Each board's view lives in its own folder (src/boards/<kind>/<Tag>.vue, next to its
@@ -26,6 +28,9 @@ const catalogues = import.meta.glob<Catalogue>('../src/i18n/*/index.ts', { impor
 const boardPhrases = import.meta.glob<BoardPhrases>('../src/boards/*/i18n.ts', { import: 'phrases' })
 
 export default defineAppSetup(async ({ app }) => {
+  // A board's document is kept by this browser (its storage, its other tabs) and, in a live
+  // session, by the live server too: the server's provider loads its client only when used.
+  app.provide(SYNC_KEY, [liveSync])
   const configs = useDeckConfigs()
   const language = (configs as { cohort?: { language?: string } }).cohort?.language
   const load = language ? catalogues[`../src/i18n/${language}/index.ts`] : undefined

@@ -1,11 +1,11 @@
 // Printable worksheets, one A4 page per exercise board: blank with lines to write on, or filled
-// with a group's results. Rendered from the board's worksheet model (worksheet-model.ts), the
+// with a group's results. Rendered from the board's worksheet model (src/boards/worksheet-model.ts), the
 // same one its print view renders, in the cohort's language.
 import { escapeHtml } from '../output/html'
 import { handoutPage } from './html'
 
-export { isEmptyBoard } from './worksheet-model'
-import { gridGeometry, type WorksheetGrid, type WorksheetModel, type WorksheetTable, worksheetModel } from './worksheet-model'
+export { isEmptyBoard } from '../boards/worksheet-model'
+import { gridGeometry, type WorksheetGrid, type WorksheetModel, type WorksheetTable, worksheetModel } from '../boards/worksheet-model'
 import { KIT_NAME, LICENCE_LINE } from '../content/licence'
 import { translate } from '../i18n/labels'
 

@@ -3,13 +3,19 @@
 // projection's delivery); an adapter only knows its board's document: what a participant may
 // send (a zod schema), how that changes the document, what participants may see of it.
 //
-// Board documents follow the kit's convention: a `meta` Y.Map with `kind` and `schema`, and
-// each row a Y.Map under its own id inside a Y.Map. Live rows carry `_author` (a hash of the
-// participant's secret, never the secret), `_name` (optional display name) and `_status`.
+// Board documents follow the document core's convention (src/board-doc/: `meta` with `kind`,
+// `schema`, `locked`, `moderation`; each row a Y.Map under its own id, `_status` decoded by
+// `rowStatus`). Live rows carry `_author` (a hash of the participant's secret, never the
+// secret), `_name` (optional display name) and `_status`.
 import type { z } from 'zod'
 import * as Y from 'yjs'
 import type { BoardDefinition } from '../boards/kit/board'
-import type { EntryStatus, Moderation, RefusalCode } from './protocol'
+import { type Moderation, rowStatus, type Scalar } from '../board-doc'
+import type { RefusalCode } from './protocol'
+
+// The moderation fields are the document core's; these names stay for the code that used them here.
+export { isLocked, metaMap as meta, moderationOf, rowStatus as statusOf, setFields, syncRows } from '../board-doc'
+export type { Scalar as Json } from '../board-doc'
 
 export interface Contributor {
   participantId: string
@@ -52,24 +58,10 @@ export interface LiveBoardAdapter<Op = any> {
   results: (doc: Y.Doc) => unknown
 }
 
-export type Json = string | number | boolean | null
-
 /** An entry's `_lang`, the language it was written in, when the phone said so. */
-export const writtenIn = (who: Contributor): Record<string, Json> => (who.writtenIn ? { _lang: who.writtenIn } : {})
+export const writtenIn = (who: Contributor): Record<string, Scalar> => (who.writtenIn ? { _lang: who.writtenIn } : {})
 
-export const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta')
 export const rowsOf = (doc: Y.Doc, name: string) => doc.getMap<Y.Map<unknown>>(name)
-
-export function isLocked(doc: Y.Doc): boolean {
-  return meta(doc).get('locked') === true
-}
-export function moderationOf(doc: Y.Doc): Moderation {
-  return meta(doc).get('moderation') === 'queue' ? 'queue' : 'open'
-}
-export function statusOf(row: Y.Map<unknown>): EntryStatus {
-  const s = row.get('_status')
-  return s === 'pending' || s === 'hidden' ? s : 'visible'
-}
 
 /**
  * Whether a board has room for one more entry: entries the facilitator hid do not count (one
@@ -83,36 +75,8 @@ export function boardIsFull(rows: Y.Map<any>, max: number): boolean {
     return true
   let kept = 0
   for (const row of rows.values()) {
-    if (!(row instanceof Y.Map) || statusOf(row) !== 'hidden')
+    if (!(row instanceof Y.Map) || rowStatus(row) !== 'hidden')
       kept++
   }
   return kept >= max
-}
-
-/** Sets only the keys whose value differs, so an unchanged retry writes nothing. */
-export function setFields(row: Y.Map<unknown>, fields: Record<string, Json>): void {
-  for (const [key, value] of Object.entries(fields)) {
-    if (row.get(key) !== value)
-      row.set(key, value)
-  }
-}
-
-/** Makes a map of rows hold exactly `rows` (id -> fields), touching only what changed. */
-export function syncRows(target: Y.Map<Y.Map<unknown>>, rows: Map<string, Record<string, Json>>): void {
-  for (const id of [...target.keys()]) {
-    if (!rows.has(id))
-      target.delete(id)
-  }
-  for (const [id, fields] of rows) {
-    let row = target.get(id)
-    if (!(row instanceof Y.Map)) {
-      row = new Y.Map<unknown>()
-      target.set(id, row)
-    }
-    for (const key of [...row.keys()]) {
-      if (!(key in fields))
-        row.delete(key)
-    }
-    setFields(row, fields)
-  }
 }

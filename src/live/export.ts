@@ -21,9 +21,9 @@ import { CATALOGUES } from '../i18n/languages'
 import { count } from '../i18n/labels'
 import { UserError } from '../errors'
 import { liveBoard } from './adapters'
-import { meta, moderationOf, statusOf } from './boards'
+import { isLocked, metaMap, moderationOf, rowStatus } from '../board-doc'
 import { BOARD_ID, CONTROL_DOC } from './protocol'
-import { readBoard } from '../state/board-doc'
+import { readBoard } from '../board-doc'
 import { LiveStore, loadDocument, type UpdateStore } from './store'
 
 /** `from`: the session's SQLite file, or an open store (PostgreSQL), which is left open. */
@@ -95,7 +95,7 @@ export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
   const record: LiveRecord = {
     question,
     moderation: moderationOf(doc),
-    locked: meta(doc).get('locked') === true,
+    locked: isLocked(doc),
     counts: { shown: 0, waiting: 0, hidden: 0, merged: 0, contributors: 0 },
     contributions: [],
   }
@@ -109,7 +109,7 @@ export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
       if (!(row instanceof Y.Map) || typeof row.get('_author') !== 'string')
         continue
       authors.add(row.get('_author') as string)
-      const status = statusOf(row)
+      const status = rowStatus(row)
       if (typeof row.get('_mergedInto') === 'string') {
         record.counts.merged++
         continue
@@ -245,7 +245,7 @@ export async function readStoredBoards(store: UpdateStore): Promise<{ title: str
       continue
     }
     const doc = await loadDocument(store, name)
-    const kind = String(meta(doc).get('kind') ?? '')
+    const kind = String(metaMap(doc).get('kind') ?? '')
     const adapter = liveBoard(kind)
     const def = adapter?.def ?? boardByKind(kind)?.def
     const live = (boardTitle: string) => liveRecord(doc, questions.get(boardId) ?? boardTitle)

@@ -1,9 +1,8 @@
 // The idea board live: participants add, edit and withdraw their own ideas and spend their
-// votes (one per idea, `votesPerPerson` in all) on visible ideas.
+// votes (one per idea, `votesPerPerson` in all) on visible ideas. The board document's layout
+// and its readers are the board's own (src/boards/idea-vote/doc.ts, `board/<id>`); this is what
+// the server does with it: participants' operations, the public projection, a phone's own ideas.
 //
-// board/<id>:  meta {kind, schema, locked, moderation, votesPerPerson}
-//              ideas  id -> {id, text, _author, _name, _status, _at}
-//              votes  <author>~<idea> -> {idea, _author, _at}   (a vote's key makes it idempotent)
 // public/<id>: meta {kind, schema, locked, votesPerPerson, total}
 //              ideas  id -> {id, text, by, votes}   (the TOP most voted visible ideas; votes counted)
 //
@@ -14,11 +13,13 @@
 import { z } from 'zod'
 import * as Y from 'yjs'
 import { rowId } from '../boards/kit/fields'
-import { DEFAULT_VOTES, type IdeaVoteData, ideaText, ideaVote, VOTES_MAX, VOTES_MIN } from '../boards/idea-vote/model'
-import { boardIsFull, type Json, type LiveBoardAdapter, meta, rowsOf, setFields, statusOf, syncRows, writtenIn } from './boards'
+import { IDEA_VOTE_SCHEMA, ideaResults, ideas, indexOf, isVisibleIdea, publicRow, tallyOf, voteKey, votes, votesOf, votesPerPerson } from '../boards/idea-vote/doc'
+import { ideaText, ideaVote } from '../boards/idea-vote/model'
+import { isLocked, metaMap, rowStatus, type Scalar, setFields, syncRows } from '../board-doc'
+import { boardIsFull, type LiveBoardAdapter, rowsOf, writtenIn } from './boards'
 import type { IdeaVoteMine } from './protocol'
 
-export const IDEA_VOTE_SCHEMA = 1
+export { IDEA_VOTE_SCHEMA, votesPerPerson }
 /** How many ideas phones get: the most voted (every idea, in a room of ordinary size). */
 export const PHONE_TOP = 100
 
@@ -30,147 +31,6 @@ const ideaOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('unvote'), idea: rowId }).strict(),
 ])
 export type IdeaOp = z.infer<typeof ideaOp>
-
-const ideas = (doc: Y.Doc) => rowsOf(doc, 'ideas')
-const votes = (doc: Y.Doc) => rowsOf(doc, 'votes')
-const voteKey = (author: string, idea: string) => `${author}~${idea}`
-
-export function votesPerPerson(doc: Y.Doc): number {
-  const n = meta(doc).get('votesPerPerson')
-  return typeof n === 'number' && Number.isInteger(n) && n >= VOTES_MIN && n <= VOTES_MAX ? n : DEFAULT_VOTES
-}
-
-const isVisibleIdea = (doc: Y.Doc, id: unknown) => {
-  const row = typeof id === 'string' ? ideas(doc).get(id) : undefined
-  return row instanceof Y.Map && statusOf(row) === 'visible' && ideaText.safeParse(row.get('text')).success
-}
-
-/**
- * Kept up to date from the document's own change events, so a contribution costs the same on
- * an empty board and on one with thousands of ideas: who wrote which ideas, who voted for
- * what, and which ideas changed since the last projection.
- */
-interface Index {
-  authorOf: Map<string, string>
-  ideasBy: Map<string, Set<string>>
-  /** idea -> authors of votes for it (whether or not the idea is visible now) */
-  votersOf: Map<string, Set<string>>
-  votedBy: Map<string, Set<string>>
-  dirty: Set<string>
-  all: boolean
-  /** visible ideas as the projection last saw them: votes and when given (the top's order) */
-  scores: Map<string, { votes: number, at: number }>
-}
-const indexes = new WeakMap<Y.Doc, Index>()
-
-const add = (m: Map<string, Set<string>>, k: string, v: string) => { (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v) }
-const drop = (m: Map<string, Set<string>>, k: string, v: string) => { m.get(k)?.delete(v) }
-
-function indexOf(doc: Y.Doc): Index {
-  let ix = indexes.get(doc)
-  if (ix)
-    return ix
-  const index: Index = { authorOf: new Map(), ideasBy: new Map(), votersOf: new Map(), votedBy: new Map(), dirty: new Set(), all: true, scores: new Map() }
-  ix = index
-  const noteIdea = (id: string) => {
-    const row = ideas(doc).get(id)
-    const before = index.authorOf.get(id)
-    if (before !== undefined) {
-      drop(index.ideasBy, before, id)
-      index.authorOf.delete(id)
-    }
-    const author = row instanceof Y.Map ? row.get('_author') : undefined
-    if (typeof author === 'string') {
-      index.authorOf.set(id, author)
-      add(index.ideasBy, author, id)
-    }
-    index.dirty.add(id)
-  }
-  const noteVote = (key: string) => {
-    const at = key.indexOf('~') // author ids are base64url: the first ~ ends them
-    const author = key.slice(0, at)
-    const idea = key.slice(at + 1)
-    const row = votes(doc).get(key)
-    if (row instanceof Y.Map && row.get('_author') === author && row.get('idea') === idea) {
-      add(index.votersOf, idea, author)
-      add(index.votedBy, author, idea)
-    }
-    else {
-      drop(index.votersOf, idea, author)
-      drop(index.votedBy, author, idea)
-    }
-    index.dirty.add(idea)
-  }
-  for (const id of ideas(doc).keys())
-    noteIdea(id)
-  for (const key of votes(doc).keys())
-    noteVote(key)
-  ideas(doc).observeDeep((events) => {
-    for (const e of events) {
-      if (e.target === ideas(doc)) {
-        for (const id of e.changes.keys.keys())
-          noteIdea(id)
-      }
-      else if (typeof e.path[0] === 'string') {
-        noteIdea(e.path[0])
-      }
-    }
-  })
-  votes(doc).observeDeep((events) => {
-    for (const e of events) {
-      if (e.target === votes(doc)) {
-        for (const key of e.changes.keys.keys())
-          noteVote(key)
-      }
-    }
-  })
-  indexes.set(doc, index)
-  return index
-}
-
-function votesOf(doc: Y.Doc, participantId: string): string[] {
-  return [...indexOf(doc).votedBy.get(participantId) ?? []].filter(idea => isVisibleIdea(doc, idea))
-}
-
-function tallyOf(doc: Y.Doc, idea: string): number {
-  // A vote counts while its idea is visible; a vote on an idea later hidden is given back.
-  return indexOf(doc).votersOf.get(idea)?.size ?? 0
-}
-
-function publicRow(doc: Y.Doc, id: string): Record<string, Json> | undefined {
-  if (!isVisibleIdea(doc, id))
-    return undefined
-  const row = ideas(doc).get(id)!
-  const name = row.get('_name')
-  const out: Record<string, Json> = { id, text: row.get('text') as string, by: typeof name === 'string' ? name.slice(0, 40) : '', votes: tallyOf(doc, id) }
-  const also = mergedNames(doc, row)
-  if (also)
-    out.also = also
-  return out
-}
-
-/**
- * Duplicates the facilitator merged into an idea (its `_merged` ids; each one hidden, with
- * `_mergedInto`): the names their senders gave (anonymous senders are not named), for the idea kept, which lists who sent it.
- */
-function mergedNames(doc: Y.Doc, row: Y.Map<unknown>): string {
-  const merged = row.get('_merged')
-  if (!Array.isArray(merged))
-    return ''
-  const own = row.get('_name')
-  const names = new Set<string>()
-  for (const id of merged.slice(0, 500)) {
-    const other = typeof id === 'string' ? ideas(doc).get(id) : undefined
-    if (!(other instanceof Y.Map) || other.get('_mergedInto') !== row.get('id'))
-      continue
-    const name = other.get('_name')
-    if (typeof name === 'string' && name.trim())
-      names.add(name.trim().slice(0, 40))
-  }
-  if (typeof own === 'string')
-    names.delete(own.trim())
-  return [...names].join(', ').slice(0, 2000)
-}
 
 /** The `n` ideas with most votes (then the earliest given, then by id): one pass, whatever the board's size. */
 export function topIdeas(scores: Map<string, { votes: number, at: number }>, n: number): Set<string> {
@@ -198,7 +58,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
   op: ideaOp,
 
   apply(doc, op, who) {
-    const m = meta(doc)
+    const m = metaMap(doc)
     if (m.get('kind') === undefined)
       setFields(m, { kind: ideaVote.kind, schema: IDEA_VOTE_SCHEMA })
     const list = ideas(doc)
@@ -233,7 +93,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
     }
     if (op.op === 'edit' && !existing && !who.firstOp)
       return { code: 'gone', error: 'This idea is no longer on the board (the facilitator removed it).' }
-    if (existing && statusOf(existing) === 'hidden')
+    if (existing && rowStatus(existing) === 'hidden')
       return { code: 'gone', error: 'The facilitator has hidden this idea; it cannot be changed.' }
     if (!existing) {
       if ((indexOf(doc).ideasBy.get(who.participantId)?.size ?? 0) >= who.maxEntries)
@@ -253,10 +113,10 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
   },
 
   project(doc, out) {
-    setFields(meta(out), {
+    setFields(metaMap(out), {
       kind: ideaVote.kind,
       schema: IDEA_VOTE_SCHEMA,
-      locked: meta(doc).get('locked') === true,
+      locked: isLocked(doc),
       votesPerPerson: votesPerPerson(doc),
     })
     const index = indexOf(doc)
@@ -269,10 +129,10 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
       else
         index.scores.delete(id)
     }
-    meta(out).get('total') !== index.scores.size && meta(out).set('total', index.scores.size)
+    metaMap(out).get('total') !== index.scores.size && metaMap(out).set('total', index.scores.size)
     const top = topIdeas(index.scores, PHONE_TOP)
     if (index.all) {
-      const rows = new Map<string, Record<string, Json>>()
+      const rows = new Map<string, Record<string, Scalar>>()
       for (const id of top)
         rows.set(id, publicRow(doc, id)!)
       syncRows(target, rows)
@@ -312,17 +172,10 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
       // A duplicate merged into another idea stays its sender's entry: on the board, in the one kept.
       .map(([id, row]) => typeof row.get('_mergedInto') === 'string'
         ? { id, status: 'visible' as const, text: String(row.get('text') ?? '') }
-        : { id, status: statusOf(row), text: statusOf(row) === 'hidden' ? '' : String(row.get('text') ?? '') })
+        : { id, status: rowStatus(row), text: rowStatus(row) === 'hidden' ? '' : String(row.get('text') ?? '') })
     const used = votesOf(doc, participantId)
     return { ideas: own, votes: used, votesLeft: Math.max(0, votesPerPerson(doc) - used.length) }
   },
 
-  results(doc): IdeaVoteData {
-    const at = (id: string) => Number(ideas(doc).get(id)?.get('_at') ?? 0)
-    const list = [...ideas(doc).keys()].sort((a, b) => at(a) - at(b)).map((id) => {
-      const row = publicRow(doc, id)
-      return row && at(id) > 0 ? { ...row, at: new Date(at(id)).toISOString() } : row
-    }).filter(r => r !== undefined)
-    return { votesPerPerson: votesPerPerson(doc), ideas: list as unknown as IdeaVoteData['ideas'] }
-  },
+  results: ideaResults,
 }

@@ -1,9 +1,9 @@
 // The live adapter of the nine exercise boards: participants add, edit and withdraw their own
 // entries in the board's lists (timeline events, stakeholders, RACI activities, personas,
-// charter milestones …), through board-doc's own operations (`addRow`, `updateRow`,
+// charter milestones …), through the document core's own operations (`addRow`, `updateRow`,
 // `removeRow`, `setField`), so a phone changes a board the same way a tab does.
 //
-// board/<id>:  an ordinary board document (src/state/board-doc.ts, schema 2); a participant's
+// board/<id>:  an ordinary board document (src/board-doc/, schema 2); a participant's
 //              row carries `_author` (hash of their secret), `_name`, `_status`, `_at`.
 //              RACI: `record:cells` letters, written only for activities the participant authored.
 //              Charter: `proposals` id -> {path, text, _author, _name, _status, _at} for the
@@ -20,9 +20,8 @@ import type { BoardDefinition } from '../boards/kit/board'
 import type { FieldDef } from '../boards/kit/fields'
 import { type LiveList, type PhoneForm, PROPOSALS } from '../boards/kit/phone'
 import { LANGUAGES, translate as translateBoard } from '../i18n/labels'
-import { boardShape, type Part } from '../boards/kit/shape'
-import { addRow, initBoardDoc, readBoard, removeRow, setField, updateRow } from '../state/board-doc'
-import { boardIsFull, type Contributor, type Json, type LiveBoardAdapter, meta, type Refusal, setFields, statusOf, writtenIn } from './boards'
+import { addRow, asRow, boardShape, initBoardDoc, isLocked, metaMap, type Part, readBoard, removeRow, rowStatus, type Scalar, setField, setFields, syncRows, updateRow, valuePart } from '../board-doc'
+import { boardIsFull, type Contributor, type LiveBoardAdapter, type Refusal, writtenIn } from './boards'
 import type { BoardFormView, BoardMine, FieldView, ListView } from './protocol'
 import { say } from './words'
 
@@ -47,21 +46,6 @@ type Op =
   | { op: 'cell', activity: string, role: string, letter: string }
 
 const rowsOf = (doc: Y.Doc, list: string) => doc.getMap<unknown>(list === PROPOSALS ? PROPOSALS : `rows:${list}`)
-const asRow = (v: unknown) => (v instanceof Y.Map ? v as Y.Map<unknown> : undefined)
-
-/** The value part of the board's shape at a dotted path (`mission.with`), or undefined. */
-function valuePart(def: BoardDefinition, path: string): Extract<Part, { type: 'value' }> | undefined {
-  let parts = boardShape(def).fields
-  const keys = path.split('.')
-  for (const [i, key] of keys.entries()) {
-    const part = parts[key]
-    if (part?.type === 'object' && i < keys.length - 1)
-      parts = part.fields
-    else
-      return part?.type === 'value' && i === keys.length - 1 ? part : undefined
-  }
-  return undefined
-}
 
 /** The largest length a string schema takes (for the charter sections' proposal forms). */
 function maxLength(schema: z.ZodType): number | undefined {
@@ -181,22 +165,22 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
   const authorOf = (row: Y.Map<unknown> | undefined) => row?.get('_author')
   const visibleRows = (doc: Y.Doc, list: string) => [...rowsOf(doc, list).entries()]
     .map(([id, v]) => [id, asRow(v)] as const)
-    .filter((e): e is readonly [string, Y.Map<unknown>] => !!e[1] && statusOf(e[1]) === 'visible')
-  const formFields = (list: LiveList, row: Y.Map<unknown>): Record<string, Json> => {
-    const out: Record<string, Json> = {}
+    .filter((e): e is readonly [string, Y.Map<unknown>] => !!e[1] && rowStatus(e[1]) === 'visible')
+  const formFields = (list: LiveList, row: Y.Map<unknown>): Record<string, Scalar> => {
+    const out: Record<string, Scalar> = {}
     for (const f of list.fields) {
       const v = row.get(f.key)
       if (v !== undefined && !(v instanceof Y.AbstractType))
-        out[f.key] = v as Json
+        out[f.key] = v as Scalar
     }
     return out
   }
 
-  function writeRow(doc: Y.Doc, list: string, row: Row, stamp: Record<string, Json>) {
+  function writeRow(doc: Y.Doc, list: string, row: Row, stamp: Record<string, Scalar>) {
     if (list === PROPOSALS) {
       const map = new Y.Map<unknown>()
       rowsOf(doc, PROPOSALS).set(String(row.id), map)
-      setFields(map, { ...(row as Record<string, Json>), ...stamp })
+      setFields(map, { ...(row as Record<string, Scalar>), ...stamp })
     }
     else {
       addRow(doc, def, list, { ...row, ...stamp })
@@ -208,7 +192,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
       return false
     if (list === PROPOSALS) {
       const { id: _, ...fields } = patch
-      setFields(existing, fields as Record<string, Json>)
+      setFields(existing, fields as Record<string, Scalar>)
     }
     else {
       updateRow(doc, def, list, id, patch)
@@ -226,7 +210,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
   function applyCell(doc: Y.Doc, o: Extract<Op, { op: 'cell' }>, who: Contributor): Refusal | undefined {
     const cells = spec.cells!
     const activity = asRow(rowsOf(doc, cells.list).get(o.activity))
-    if (!activity || statusOf(activity) === 'hidden')
+    if (!activity || rowStatus(activity) === 'hidden')
       return { code: 'gone', error: 'This entry is no longer on the board.' }
     if (authorOf(activity) !== who.participantId)
       return { code: 'not-yours', error: 'You can change only your own entries.' }
@@ -298,7 +282,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
         return { code: 'invalid', error: checked.error }
       if (o.op === 'edit' && !existing && !who.firstOp)
         return { code: 'gone', error: 'This entry is no longer on the board.' }
-      if (existing && statusOf(existing) === 'hidden')
+      if (existing && rowStatus(existing) === 'hidden')
         return { code: 'gone', error: 'The facilitator has hidden this entry; it cannot be changed.' }
       if (!existing) {
         if (ownCount(doc, list.key, who.participantId) >= who.maxEntries)
@@ -332,22 +316,22 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
         if (visible.length > PHONE_PAGE)
           visible.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)).length = PHONE_PAGE
         paged.set(list.key, new Set(visible.map(v => v.id)))
-        const rows = new Map<string, Record<string, Json>>()
+        const rows = new Map<string, Record<string, Scalar>>()
         for (const { id, row, order } of visible) {
           const name = row.get('_name')
           rows.set(id, { ...formFields(list, row), _by: typeof name === 'string' ? name.slice(0, 40) : '', _order: order })
         }
-        syncJson(out.getMap<unknown>(`rows:${list.key}`), rows)
+        syncRows(out.getMap<unknown>(`rows:${list.key}`), rows)
       }
-      setFields(meta(out), { kind: def.kind, schema: 2, locked: meta(doc).get('locked') === true, form, forms, totals: JSON.stringify(totals) })
+      setFields(metaMap(out), { kind: def.kind, schema: 2, locked: isLocked(doc), form, forms, totals: JSON.stringify(totals) })
       if (spec.cells) {
-        const roles = new Map<string, Record<string, Json>>()
+        const roles = new Map<string, Record<string, Scalar>>()
         for (const [id, row] of visibleRows(doc, spec.cells.roles))
           roles.set(id, { name: String(row.get('name') ?? ''), _order: Number(row.get('_order') ?? 0) })
-        syncJson(out.getMap<unknown>(`rows:${spec.cells.roles}`), roles)
+        syncRows(out.getMap<unknown>(`rows:${spec.cells.roles}`), roles)
         const visible = paged.get(spec.cells.list) ?? new Set<string>()
         const record = out.getMap<unknown>(`record:${spec.cells.record}`)
-        const wanted = new Map<string, Json>()
+        const wanted = new Map<string, Scalar>()
         for (const [key, letter] of doc.getMap<unknown>(`record:${spec.cells.record}`).entries()) {
           if (visible.has(key.split(':')[0]) && roles.has(key.split(':')[1]) && typeof letter === 'string')
             wanted.set(key, letter)
@@ -383,7 +367,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
           .filter((e): e is readonly [string, Y.Map<unknown>] => authorOf(e[1]) === participantId)
           .sort(([, a], [, b]) => Number(a.get('_at') ?? 0) - Number(b.get('_at') ?? 0))
           // The text of a hidden entry is not sent back, not even to its author.
-          .map(([id, row]) => ({ id, status: statusOf(row), ...(statusOf(row) === 'hidden' ? {} : { row: { id, ...formFields(list, row) } }) }))
+          .map(([id, row]) => ({ id, status: rowStatus(row), ...(rowStatus(row) === 'hidden' ? {} : { row: { id, ...formFields(list, row) } }) }))
       }
       if (spec.cells) {
         const own = new Set(mine.lists[spec.cells.list].filter(e => e.status !== 'hidden').map(e => e.id))
@@ -402,7 +386,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
           continue
         for (const [id, v] of rowsOf(doc, list.key).entries()) {
           const row = asRow(v)
-          if (row && statusOf(row) !== 'visible')
+          if (row && rowStatus(row) !== 'visible')
             notShown.add(`${list.key}\u0000${id}`)
         }
         data[list.key] = (data[list.key] as Row[]).filter(r => !notShown.has(`${list.key}\u0000${String(r.id)}`))
@@ -418,27 +402,4 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
     },
   }
   return adapter
-}
-
-/** Makes a map of rows hold exactly `rows`, comparing values as JSON (lists are arrays). */
-function syncJson(target: Y.Map<unknown>, rows: Map<string, Record<string, Json>>): void {
-  for (const id of [...target.keys()]) {
-    if (!rows.has(id))
-      target.delete(id)
-  }
-  for (const [id, fields] of rows) {
-    let row = asRow(target.get(id))
-    if (!row) {
-      row = new Y.Map<unknown>()
-      target.set(id, row)
-    }
-    for (const key of [...row.keys()]) {
-      if (!(key in fields))
-        row.delete(key)
-    }
-    for (const [key, value] of Object.entries(fields)) {
-      if (JSON.stringify(row.get(key)) !== JSON.stringify(value))
-        row.set(key, value)
-    }
-  }
 }

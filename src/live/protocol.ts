@@ -13,6 +13,7 @@
 // Tokens: `f:<facilitator token>` (read-write), `h:<helper token>` (a helper moderating from a
 // phone: read-only documents, moderation by message; cannot move the slides) or
 // `p:<participant secret>` (read-only).
+import type { EntryStatus, Moderation } from '../board-doc/status'
 
 export const CONTROL_DOC = 'control'
 export const boardDocName = (boardId: string) => `board/${boardId}`
@@ -25,10 +26,8 @@ export const MESSAGE_ID = /^[\w-]{8,64}$/
 
 export type Role = 'facilitator' | 'helper' | 'participant'
 
-/** The `_status` of a contribution in a board document. */
-export type EntryStatus = 'visible' | 'pending' | 'hidden'
-/** Per board, chosen by the facilitator: contributions appear at once or wait for approval. */
-export type Moderation = 'open' | 'queue'
+/** A contribution's `_status`, and a board's moderation ('open' or 'queue'): the document core's. */
+export type { EntryStatus, Moderation }
 
 /** participant -> server, as a stateless message on the control document */
 export type ClientMessage =

@@ -25,7 +25,7 @@ import { type LiveLimits, resolveLimits } from './limits'
 import type { JoinBrand } from './join-brand'
 import { BOARD_ID, CONTROL_DOC, HEALTH_MAP, INDIVIDUAL_KINDS, type InstanceHealth } from './protocol'
 import { LiveStore, storeExtension, type UpdateStore } from './store'
-import { setFields } from './boards'
+import { setFields } from '../board-doc'
 import { dirname, join } from 'node:path'
 
 export { DEFAULT_LIMITS, type LiveLimits, resolveLimits } from './limits'

@@ -1,12 +1,16 @@
-// Where a board's state belongs: the cohort whose kit is being presented. A deck built for a
-// cohort carries `cohort: { id }` in its headmatter (Slidev's configs); the upstream decks use
-// "default". Component tests provide COHORT_KEY instead.
+// Where a board's state belongs: the cohort whose kit is being presented, and the sync providers
+// beyond this browser's own. A deck built for a cohort carries `cohort: { id }` in its headmatter
+// (Slidev's configs); the upstream decks use "default". Component tests provide COHORT_KEY
+// instead. The providers are the app's choice (setup/main.ts provides the live server's under
+// SYNC_KEY, as Slidev's app set-up adds its sync methods); the state never picks one itself.
 import { inject } from 'vue'
+import type { SyncProvider } from '../board-doc'
 import { useDeckConfigs } from '../slidev/context'
 
 export const COHORT_KEY = 'kit:cohort'
+export const SYNC_KEY = 'kit:sync'
 
-export function useBoardScope(): { cohort: string } {
+export function useBoardScope(): { cohort: string, sync: readonly SyncProvider[] } {
   const cohort = inject<string | undefined>(COHORT_KEY, undefined) ?? useDeckConfigs<{ cohort?: { id?: string } }>().cohort?.id
-  return { cohort: typeof cohort === 'string' && cohort ? cohort : 'default' }
+  return { cohort: typeof cohort === 'string' && cohort ? cohort : 'default', sync: inject<readonly SyncProvider[]>(SYNC_KEY, []) }
 }

@@ -1,43 +1,40 @@
 // The one owner of exercise-board state. Every board calls this and gets the same life cycle:
-// a Yjs document per cohort, module and board (shaped and changed by ./board-doc), kept in the
-// browser's IndexedDB (./local-store: a reload, a crash or a closed laptop loses nothing, and a
-// failed save is said on screen), and shared live between the tabs of one browser (the
-// presenter view and the projected slides). Views read `data` and `issues` and write small
-// operations; edits are possible only once the saved board has loaded.
+// a Yjs document per cohort, module and board (shaped and changed by the document core,
+// src/board-doc/), kept by sync providers through one interface (src/board-doc/sync.ts): the
+// browser's IndexedDB (./sync.ts: a reload, a crash or a closed laptop loses nothing, and a
+// failed save is said on screen), the other tabs of one browser (the presenter view and the
+// projected slides), and whatever the caller adds. Views read `data` and `issues` and write
+// small operations; edits are possible only once the saved board has loaded.
 //
-// In a live session (src/live/client.ts: `npm run live` gives this laptop's deck the server's
-// address) the document is also kept in sync with the live server's `board/<id>`, where the
-// participants' contributions arrive; the local copy is kept per session (a rehearsal's rows
-// never merge into a session), and it stays: nothing is lost if the server dies, and what is
-// typed meanwhile is sent when it is back. The board opens once the local copy and the
-// server's have loaded, or, when the server does not answer within a few seconds, from the
-// local copy alone, saying it is offline.
+// In a live session the caller adds the live server's provider (src/live/provider.ts, which the
+// deck's app set-up gives every board's scope, ./useBoardScope.ts): the document is then also
+// kept in sync with the server's `board/<id>`, where the participants' contributions arrive; the
+// local copy is kept per session (a rehearsal's rows never merge into a session), and it stays:
+// nothing is lost if the server dies, and what is typed meanwhile is sent when it is back. The
+// board opens once every provider's copy has loaded (the live one gives up after a few seconds,
+// saying it is offline).
 import * as Y from 'yjs'
 import { computed, onScopeDispose, type Ref, shallowRef } from 'vue'
-import { type BoardDefinition, exportJson, importJson, type Result } from '../boards/kit/board'
-import { ideaVote } from '../boards/idea-vote/model'
-import { attachBoardDoc, type LiveConfig, liveConfig, type LiveConnection } from '../live/client'
-import type { EntryStatus, Moderation } from '../live/protocol'
 import {
-  addRow, boardTypes, type BoardRead, importBoard, initBoardDoc, type Issue, issuesAt, type ListPath,
-  type LiveEntry, liveEntries, type LiveMeta, liveMeta, type Proposal, proposals, rawJson, readBoard,
-  removeRow, resetBoard, setField, setLocked, setModeration, setProposalStatus, setRowStatus, updateRow,
-  useProposal,
-} from './board-doc'
-import { LocalStore, type StoreStatus } from './local-store'
-import { mergedEntries, mergeEntries, type Undo } from './board-merge'
+  addRow, boardTypes, type BoardRead, type DocDefinition, type EntryStatus, exportJson, importBoard, importJson,
+  initBoardDoc, type Issue, issuesAt, type ListPath, type LiveEntry, liveEntries, type LiveMeta, liveMeta,
+  type Moderation, type Proposal, proposals, rawJson, readBoard, removeRow, resetBoard, type Result, setField,
+  setLocked, setModeration, setProposalStatus, setRowStatus, type SyncConnection, type SyncLink, type SyncProvider,
+  updateRow, useProposal,
+} from '../board-doc'
+import type { LocalStore, StoreStatus } from './local-store'
+import { localStorageLink, tabsSync } from './sync'
+import { mergedEntries, mergeEntries, type Undo } from '../board-doc'
 
-export type { Issue, ListPath, LiveEntry, LiveMeta, Proposal } from './board-doc'
+export type { Issue, ListPath, LiveEntry, LiveMeta, Proposal, SyncProvider } from '../board-doc'
 export type { StoreStatus } from './local-store'
-export type { LiveConnection } from '../live/client'
+/** A live server's connection, as the board shows it. */
+export type LiveConnection = SyncConnection
 
-/**
- * Whether a board's state is synced with the live server's document. The idea board's live
- * document has a layout of its own (src/live/idea-vote.ts): IdeaVote reads it directly and
- * copies the results into its saved board.
- */
-export function syncsLive(def: BoardDefinition): boolean {
-  return def.kind !== ideaVote.kind
+/** What a board's caller chooses: the cohort its copy belongs to, and the sync providers beyond this browser's own. */
+export interface BoardScope {
+  cohort?: string
+  sync?: readonly SyncProvider[]
 }
 
 interface LiveState {
@@ -48,7 +45,7 @@ interface LiveState {
 }
 
 interface SharedDoc {
-  def: BoardDefinition
+  def: DocDefinition
   doc: Y.Doc
   undo: Y.UndoManager
   store: LocalStore
@@ -59,7 +56,7 @@ interface SharedDoc {
   unreadable: Ref<string | null>
   storage: Ref<StoreStatus>
   undoCount: Ref<number>
-  /** in a live session: the server connection and the raw contributions */
+  /** with a server's provider (a live session): its connection and the raw contributions */
   live?: LiveState
   users: number
   dispose: () => void
@@ -72,10 +69,8 @@ export function documentName(cohort: string, boardId: string, session?: string):
   return session ? `community-training/${cohort}/live/${session}/${boardId}` : `community-training/${cohort}/${boardId}`
 }
 
-type Message = { t: 'update', u: Uint8Array } | { t: 'sync', sv: Uint8Array, reply: boolean }
-
 /** One Y.Doc per board per browser tab, however many times the slide is rendered (slide, presenter, overview). */
-function acquire(name: string, def: BoardDefinition, server?: { boardId: string, config: LiveConfig }): SharedDoc {
+function acquire(name: string, boardId: string, def: DocDefinition, providers: readonly SyncProvider[]): SharedDoc {
   const existing = docs.get(name)
   if (existing) {
     existing.users++
@@ -84,27 +79,25 @@ function acquire(name: string, def: BoardDefinition, server?: { boardId: string,
   const doc = new Y.Doc()
   const origin = Symbol('this tab')
   const undo = new Y.UndoManager(boardTypes(doc, def), { trackedOrigins: new Set([origin]), captureTimeout: 0 })
-  const store = new LocalStore(name, doc)
+  const target = { boardId, def, doc, name }
+  const local = localStorageLink(target)
+  const { store } = local
+  const links: SyncLink[] = [local, ...[tabsSync, ...providers].map(p => p.open(target)).filter(l => l !== undefined)]
   const read = shallowRef(readBoard(doc, def))
   const ready = shallowRef(false)
   const unreadable = shallowRef<string | null>(null)
   const storage = shallowRef<StoreStatus>(store.status)
   const undoCount = shallowRef(0)
 
-  // Other tabs of this browser see edits at once. A tab that opens (or loads) asks the others
-  // for what it is missing, so an update sent before it listened is not lost.
-  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(name)
-  const post = (m: Message) => channel?.postMessage(m)
-  const attached = server ? attachBoardDoc(server.boardId, doc, server.config) : undefined
-  const live: LiveState | undefined = attached && {
-    connection: attached.connection,
+  const server = links.find(l => l.connection)?.connection
+  const live: LiveState | undefined = server && {
+    connection: shallowRef(server.now()),
     entries: shallowRef(liveEntries(doc, def)),
     proposals: shallowRef(proposals(doc)),
     meta: shallowRef(liveMeta(doc)),
   }
-  const onUpdate = (update: Uint8Array, from: unknown) => {
-    if (from !== channel)
-      post({ t: 'update', u: update })
+  const offConnection = live && server?.watch((c) => { live.connection.value = c })
+  const onUpdate = () => {
     read.value = readBoard(doc, def)
     if (live) {
       live.entries.value = liveEntries(doc, def)
@@ -113,20 +106,6 @@ function acquire(name: string, def: BoardDefinition, server?: { boardId: string,
     }
   }
   doc.on('update', onUpdate)
-  if (channel) {
-    channel.onmessage = (e: MessageEvent<Message>) => {
-      const m = e.data
-      if (m.t === 'update') {
-        Y.applyUpdate(doc, new Uint8Array(m.u), channel)
-      }
-      else if (m.t === 'sync') {
-        post({ t: 'update', u: Y.encodeStateAsUpdate(doc, new Uint8Array(m.sv)) })
-        if (!m.reply)
-          post({ t: 'sync', sv: Y.encodeStateVector(doc), reply: true })
-      }
-    }
-    post({ t: 'sync', sv: Y.encodeStateVector(doc), reply: false })
-  }
   const onStack = () => { undoCount.value = undo.undoStack.length }
   undo.on('stack-item-added', onStack)
   undo.on('stack-item-popped', onStack)
@@ -148,23 +127,24 @@ function acquire(name: string, def: BoardDefinition, server?: { boardId: string,
     users: 1,
     dispose: () => {
       offStatus()
-      attached?.destroy()
-      channel?.close()
-      store.destroy()
+      offConnection?.()
+      for (const link of [...links].reverse())
+        link.destroy()
       undo.destroy()
       doc.destroy()
     },
   }
-  // Live: the server's copy too (or, if it does not answer soon, the local copy alone), so that
-  // a new board is not started beside the session's.
-  Promise.all([store.loaded, attached?.firstSync]).then(() => {
+  // Every provider's copy first (a live server's too, or, if it does not answer soon, the local
+  // copy alone), so that a new board is not started beside the saved one or the session's.
+  Promise.all(links.map(l => l.loaded)).then(() => {
     if (docs.get(name) !== shared)
       return
     const status = initBoardDoc(doc, def)
     unreadable.value = status.state === 'unreadable' ? status.reason : null
     read.value = readBoard(doc, def)
     ready.value = true
-    post({ t: 'sync', sv: Y.encodeStateVector(doc), reply: false })
+    for (const link of links)
+      link.ready?.()
   })
   docs.set(name, shared)
   return shared
@@ -228,16 +208,21 @@ export interface LiveBoard {
   /** copies a charter proposal into its field (one undo step) and marks it used */
   useProposal: (proposalId: string) => boolean
   setProposalStatus: (proposalId: string, status: EntryStatus) => boolean
-  /** merges duplicates into the entry kept (src/state/board-merge.ts); returns the step's undo */
+  /** merges duplicates into the entry kept (src/board-doc/merge.ts); returns the step's undo */
   merge: (list: string, target: string, sources: readonly string[]) => Undo | undefined
   /** merged entries (`<list>/<id>`) and the entry each went into */
   merged: Readonly<Ref<Map<string, string>>>
 }
 
-export function useExerciseState<T>(boardId: string, def: BoardDefinition<T>, options: { cohort?: string } = {}): ExerciseState<T> {
-  const config = syncsLive(def) ? liveConfig() : undefined
-  const name = documentName(options.cohort || 'default', boardId, config?.session)
-  const shared = acquire(name, def, config && { boardId, config })
+/**
+ * The state of board `boardId`. `scope.sync` adds providers (a live session's server) to this
+ * browser's own storage and tabs; a provider's `scope` keeps its copy apart.
+ */
+export function useExerciseState<T>(boardId: string, def: DocDefinition<T>, scope: BoardScope = {}): ExerciseState<T> {
+  const providers = scope.sync ?? []
+  const session = providers.map(p => p.scope?.(boardId, def)).find(s => s !== undefined)
+  const name = documentName(scope.cohort || 'default', boardId, session)
+  const shared = acquire(name, boardId, def, providers)
   const { doc, origin } = shared
   // Released a moment later: the fields of an unmounting board still save what was typed.
   onScopeDispose(() => queueMicrotask(() => release(name)))

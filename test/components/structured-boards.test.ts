@@ -13,7 +13,7 @@ import * as Y from 'yjs'
 import { exportJson } from '../../src/boards/kit/board'
 import { charterBuilder } from '../../src/boards/charter-builder/model'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
-import { addRow, initBoardDoc } from '../../src/state/board-doc'
+import { addRow, initBoardDoc } from '../../src/board-doc'
 import { LocalStore } from '../../src/state/local-store'
 import { documentName } from '../../src/state/useExerciseState'
 

@@ -1,4 +1,4 @@
-// A board document in a live session (src/state/board-doc.ts): what the room sees of
+// A board document in a live session (src/board-doc/): what the room sees of
 // participants' contributions (only visible rows), what the facilitator's moderation changes,
 // and whose changes a tab's undo undoes. One Y.Doc stands for the live server, another for
 // the facilitator's tab; `sync` is the connection between them.
@@ -11,7 +11,7 @@ import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import {
   addRow, boardTypes, importBoard, initBoardDoc, liveEntries, liveMeta, proposals, readBoard, removeRow, resetBoard, setField,
   setLocked, setModeration, setProposalStatus, setRowStatus, updateRow, useProposal,
-} from '../../src/state/board-doc'
+} from '../../src/board-doc'
 
 const person = (id: string, name: string) =>
   ({ id, name, category: '', power: 3, interest: 3, currentEngagement: '', preferredChannel: '', relationshipOwner: '' })

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import type { BoardDefinition } from '../../src/boards/kit/board'
 import { raciMatrix } from '../../src/boards/raci-matrix/model'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
-import { addRow, boardTypes, importBoard, initBoardDoc, readBoard, removeRow, resetBoard, setField, updateRow } from '../../src/state/board-doc'
+import { addRow, boardTypes, importBoard, initBoardDoc, readBoard, removeRow, resetBoard, setField, updateRow } from '../../src/board-doc'
 
 interface Replica { doc: Y.Doc, undo: Y.UndoManager, origin: symbol, inbox: Uint8Array[][] }
 

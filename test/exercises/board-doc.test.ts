@@ -1,4 +1,4 @@
-// The board document (src/state/board-doc.ts): what merges, what is flagged, what migrates and
+// The board document (src/board-doc/): what merges, what is flagged, what migrates and
 // what is left alone. Two Y.Docs stand for two tabs (or a tab and the live server).
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
@@ -8,7 +8,7 @@ import { mountainOfEngagement } from '../../src/boards/mountain-of-engagement/mo
 import { orphanCells, raciMatrix } from '../../src/boards/raci-matrix/model'
 import { BOARDS } from '../../src/boards'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
-import { addRow, docStatus, importBoard, initBoardDoc, rawJson, readBoard, removeRow, resetBoard, setField, updateRow } from '../../src/state/board-doc'
+import { addRow, docStatus, importBoard, initBoardDoc, rawJson, readBoard, removeRow, resetBoard, setField, updateRow } from '../../src/board-doc'
 
 const person = (id: string, name: string, power = 3, interest = 3) =>
   ({ id, name, category: '', power, interest, currentEngagement: '', preferredChannel: '', relationshipOwner: '' })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { exportJson, importJson, validate } from '../../src/boards/kit/board'
 import { CHARTER_SECTIONS, type CharterData, charterBuilder, charterMarkdown, migrateCharter, missionSentence } from '../../src/boards/charter-builder/model'
-import { worksheetModel } from '../../src/handouts/worksheet-model'
+import { worksheetModel } from '../../src/boards/worksheet-model'
 import { type MountainData, missingSteps, mountainOfEngagement, stageCounts, stepsBetween } from '../../src/boards/mountain-of-engagement/model'
 import { type RaciMatrixData, checkRows, orphanCells, overloadedRoles, raciMatrix } from '../../src/boards/raci-matrix/model'
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { validate } from '../../src/boards/kit/board'
-import { addRow, readBoard } from '../../src/state/board-doc'
+import { addRow, readBoard } from '../../src/board-doc'
 import { liveBoard } from '../../src/live/adapters'
 import type { Contributor } from '../../src/live/boards'
 import type { BoardFormView } from '../../src/live/protocol'

@@ -9,8 +9,8 @@ import * as Y from 'yjs'
 import { boardByKind } from '../../src/boards'
 import { liveBoard } from '../../src/live/adapters'
 import { exportSession } from '../../src/live/export'
-import { readBoard } from '../../src/state/board-doc'
-import { mergedEntries, mergeEntries } from '../../src/state/board-merge'
+import { readBoard } from '../../src/board-doc'
+import { mergedEntries, mergeEntries } from '../../src/board-doc'
 import { AT, auditDoc, removeStoredSessions, storedSession } from '../support/stored-session'
 
 afterAll(removeStoredSessions)

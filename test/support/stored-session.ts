@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { boardByKind } from '../../src/boards'
 import { CONTROL_DOC } from '../../src/live/protocol'
 import { LiveStore } from '../../src/live/store'
-import { addRow, initBoardDoc } from '../../src/state/board-doc'
+import { addRow, initBoardDoc } from '../../src/board-doc'
 
 export const AT = Date.parse('2026-11-25T09:30:00Z')
 

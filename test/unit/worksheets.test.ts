@@ -7,7 +7,7 @@ import BoardWorksheet from '../../src/boards/ui/BoardWorksheet.vue'
 import { BOARDS } from '../../src/boards'
 import { raciMatrix } from '../../src/boards/raci-matrix/model'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
-import { worksheetModel } from '../../src/handouts/worksheet-model'
+import { worksheetModel } from '../../src/boards/worksheet-model'
 import { renderWorksheet } from '../../src/handouts/worksheets'
 import { LANGUAGE_KEY } from '../../src/state/useLabels'
 

@@ -10,7 +10,7 @@ import { threadCharter } from './thread'
 import type { BoardDefinition } from '../kit/board'
 import { raciMatrix } from '../raci-matrix/model'
 import { stakeholderMap } from '../stakeholder-map/model'
-import { addRow, initBoardDoc } from '../../state/board-doc'
+import { addRow, initBoardDoc } from '../../board-doc'
 import { LocalStore } from '../../state/local-store'
 import { documentName } from '../../state/useExerciseState'
 

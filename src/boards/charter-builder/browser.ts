@@ -7,7 +7,7 @@
 import * as Y from 'yjs'
 import { type BoardDefinition, exportJson } from '../kit/board'
 import { BOARDS } from '../index'
-import { initBoardDoc, readBoard } from '../../state/board-doc'
+import { initBoardDoc, readBoard } from '../../board-doc'
 import { readSaved } from '../../state/local-store'
 import { documentName } from '../../state/useExerciseState'
 import { READS, type ThreadFile } from './thread'

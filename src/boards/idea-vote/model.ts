@@ -138,6 +138,7 @@ export const ideaVote: BoardDefinition<IdeaVoteData> = {
   credit: 'The kit\'s own exercise (CC BY 4.0).',
   version: 1,
   schema: ideaVoteSchema,
+  liveLayout: 'own',
   empty: () => ({ votesPerPerson: DEFAULT_VOTES, ideas: [] }),
   instructions: [
     'Everyone adds short ideas, one per card.',

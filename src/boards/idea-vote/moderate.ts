@@ -1,59 +1,16 @@
-// The idea board's moderation in bulk, on its live document (the facilitator's connection
-// writes it; the server projects it): approve or hide many ideas, merge duplicates. Each step
-// is one transaction and returns its undo, which puts back exactly what the step changed.
+// The idea board's moderation in bulk, on its live document (./doc.ts; the facilitator's
+// connection writes it, the server projects it): approve or hide many ideas, merge duplicates.
+// Each step is one of the document core's moderation steps (src/board-doc/moderation.ts): one
+// transaction, returning its undo, which puts back exactly what the step changed.
 import * as Y from 'yjs'
+import { moderationStep, setRowsStatus, type Undo } from '../../board-doc'
+import { ideas as ideasOf, votes as votesOf } from './doc'
 
-type Rows = Y.Map<Y.Map<unknown>>
-export type Undo = () => void
-
-/** Runs `change` in one transaction; `keep(map, key)` before changing a row records it for the undo. */
-export function moderationStep(doc: Y.Doc, change: (keep: (map: Y.Map<any>, key: string) => void) => void): Undo {
-  const before = new Map<Y.Map<any>, Map<string, Map<string, unknown> | undefined>>()
-  const keep = (map: Y.Map<any>, key: string) => {
-    const saved = before.get(map) ?? before.set(map, new Map()).get(map)!
-    if (!saved.has(key)) {
-      const row = map.get(key)
-      saved.set(key, row instanceof Y.Map ? new Map(row.entries()) : undefined)
-    }
-  }
-  doc.transact(() => change(keep))
-  return () => doc.transact(() => {
-    for (const [map, saved] of before) {
-      for (const [key, fields] of saved) {
-        if (!fields) {
-          map.delete(key)
-          continue
-        }
-        let row = map.get(key)
-        if (!(row instanceof Y.Map)) {
-          row = new Y.Map<unknown>()
-          map.set(key, row)
-        }
-        for (const k of [...row.keys()]) {
-          if (!fields.has(k))
-            row.delete(k)
-        }
-        for (const [k, v] of fields) {
-          if (row.get(k) !== v)
-            row.set(k, v)
-        }
-      }
-    }
-  })
-}
+export type { Undo }
 
 /** Approves or hides every idea named (approve all, hide all): one step. */
 export function setIdeasStatus(doc: Y.Doc, ids: readonly string[], status: 'visible' | 'hidden'): Undo {
-  const ideas = doc.getMap('ideas') as Rows
-  return moderationStep(doc, (keep) => {
-    for (const id of ids) {
-      const row = ideas.get(id)
-      if (row instanceof Y.Map && row.get('_status') !== status) {
-        keep(ideas, id)
-        row.set('_status', status)
-      }
-    }
-  })
+  return setRowsStatus(doc, ideasOf(doc), ids, status)
 }
 
 /**
@@ -63,8 +20,8 @@ export function setIdeasStatus(doc: Y.Doc, ids: readonly string[], status: 'visi
  * `_merged`, so the projection names everyone who sent it.
  */
 export function mergeIdeas(doc: Y.Doc, target: string, sources: readonly string[]): Undo {
-  const ideas = doc.getMap('ideas') as Rows
-  const votes = doc.getMap('votes') as Rows
+  const ideas = ideasOf(doc)
+  const votes = votesOf(doc)
   return moderationStep(doc, (keep) => {
     const kept = ideas.get(target)
     if (!(kept instanceof Y.Map))

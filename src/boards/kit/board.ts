@@ -1,10 +1,15 @@
-// What every exercise board is: a typed model with a versioned, lossless JSON form.
+// What every exercise board is: a typed model with a versioned, lossless JSON form. The part the
+// document core needs (kind, schema, version, migration) and the JSON export's envelope live in
+// src/board-doc/, below the tab and the live server; this adds what people see and print.
 import { z } from 'zod'
+import type { DocDefinition } from '../../board-doc/definition'
 import { displayValue, type FieldDef, LIMITS } from './fields'
 import { mdTable, toCsv } from './formats'
-import { repeatedKeys } from './shape'
 
-export interface BoardDefinition<T = any> {
+export { describeZodError, type Result, validate } from '../../board-doc/definition'
+export { type Envelope, exportJson, FORMAT, importJson } from '../../board-doc/envelope'
+
+export interface BoardDefinition<T = any> extends DocDefinition<T> {
   /** e.g. `stakeholder-map`; names the JSON format and the files */
   kind: string
   title: string
@@ -13,83 +18,10 @@ export interface BoardDefinition<T = any> {
    * worksheet page above the licence footer. It agrees with the credits on the board's slides.
    */
   credit: string
-  /** bumped when the JSON shape changes; an import of a newer version is refused */
-  version: number
-  /** reads the data of an older version (an export, or a saved board's plain fields) as this version's */
-  migrate?: (from: number, data: unknown) => unknown
-  schema: z.ZodType<T>
-  empty: () => T
   /** steps printed on the blank worksheet and shown beside the board */
   instructions: readonly string[]
   toMarkdown: (data: T) => string
   toCsv: (data: T) => string
-  /** lists of rows keyed by another field than `id` (the mountain's steps, by stage) */
-  rowKeys?: Readonly<Record<string, string>>
-}
-
-export const FORMAT = 'community-training-board'
-
-export interface Envelope<T> {
-  format: typeof FORMAT
-  board: string
-  version: number
-  id: string
-  exportedAt: string
-  data: T
-}
-
-export type Result<T> = { ok: true, data: T } | { ok: false, error: string }
-
-export function describeZodError(error: z.ZodError, max = 5): string {
-  const lines = error.issues.slice(0, max).map(i => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`)
-  if (error.issues.length > max)
-    lines.push(`… and ${error.issues.length - max} more`)
-  return lines.join('\n')
-}
-
-export function validate<T>(def: BoardDefinition<T>, data: unknown): Result<T> {
-  const parsed = def.schema.safeParse(data)
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, error: describeZodError(parsed.error) }
-}
-
-export function exportJson<T>(def: BoardDefinition<T>, id: string, data: T, now = new Date()): string {
-  const envelope: Envelope<T> = { format: FORMAT, board: def.kind, version: def.version, id, exportedAt: now.toISOString(), data }
-  return `${JSON.stringify(envelope, null, 2)}\n`
-}
-
-/** Reads a board's JSON export. Anything else is refused with what is wrong; nothing is changed. */
-export function importJson<T>(def: BoardDefinition<T>, text: string): Result<T> {
-  const bytes = new TextEncoder().encode(text).length
-  if (bytes > LIMITS.importBytes)
-    return { ok: false, error: `The file is too large (${Math.round(bytes / 1000)} kB; at most ${LIMITS.importBytes / 1000} kB).` }
-  let json: any
-  try {
-    json = JSON.parse(text)
-  }
-  catch (e) {
-    return { ok: false, error: `The file is not valid JSON (${(e as Error).message}).` }
-  }
-  if (!json || typeof json !== 'object' || json.format !== FORMAT)
-    return { ok: false, error: `This is not a board export: expected "format": "${FORMAT}".` }
-  if (json.board !== def.kind)
-    return { ok: false, error: `This export is of a ${json.board} board, not of a ${def.kind} board.` }
-  const older = typeof json.version === 'number' && Number.isInteger(json.version) && json.version >= 1 && json.version < def.version
-  if (older && def.migrate)
-    json.data = def.migrate(json.version, json.data)
-  else if (json.version !== def.version) {
-    return {
-      ok: false,
-      error: typeof json.version === 'number' && json.version > def.version
-        ? `This export is version ${json.version}, made by a newer kit; this board reads version ${def.version}. Update the kit.`
-        : `This export is version ${JSON.stringify(json.version)}; this board reads version ${def.version}.`,
-    }
-  }
-  const checked = validate(def, json.data)
-  if (!checked.ok)
-    return { ok: false, error: `The board data is not valid:\n${checked.error}` }
-  // Rows are stored by id: two rows with one id would silently become one.
-  const repeated = repeatedKeys(def, checked.data)
-  return repeated.length ? { ok: false, error: `The board data is not valid:\n${repeated.slice(0, 5).join('\n')}` } : checked
 }
 
 /** The data of a board that is one list of rows under `K` (`{ channels: Channel[] }`). */

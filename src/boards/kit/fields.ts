@@ -1,6 +1,7 @@
 // Field definitions: one description of a board's row that drives its validation (zod),
 // its form, its worksheet and its CSV/Markdown columns. Plain TypeScript, no Vue.
 import { z } from 'zod'
+import { IMPORT_BYTES } from '../../board-doc/envelope'
 
 export interface Option { value: string, label: string }
 
@@ -23,7 +24,7 @@ export type FieldDef = FieldBase & (
 
 export const LIMITS = {
   /** an imported file larger than this is refused before it is parsed */
-  importBytes: 1_000_000,
+  importBytes: IMPORT_BYTES,
   /** rows per list on a board: enough for a room of 300, small enough for a projector */
   rows: 500,
   short: 80,

@@ -1,7 +1,7 @@
 // What a printed worksheet is, as data (the model both renderers draw: the print view,
 // src/boards/ui/BoardWorksheet.vue, and the worksheets PDF, src/handouts/worksheets.ts), and
 // what a board says about its own worksheet (`worksheet` in its registry entry). The model is
-// built by src/handouts/worksheet-model.ts from the registry. Plain TypeScript: no Vue, no Node.
+// built by src/boards/worksheet-model.ts from the registry. Plain TypeScript: no Vue, no Node.
 import type { FieldDef } from './fields'
 
 export interface WorksheetTable {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { exportJson, importJson, validate } from '../kit/board'
-import { worksheetModel } from '../../handouts/worksheet-model'
+import { worksheetModel } from '../worksheet-model'
 import { translate } from '../../i18n/labels'
 import { boardByKind } from '..'
 import { answerKey, answersOf, cloudOrder, quickAnswers, type QuickAnswersData, SIZES, wordCloud } from './model'

@@ -1,4 +1,4 @@
-// Spanish for the words only printed worksheets use (src/handouts/worksheet-model.ts), keyed by
+// Spanish for the words only printed worksheets use (src/boards/worksheet-model.ts), keyed by
 // the English text. Merged into the one Spanish phrasebook (./phrases.ts): words the boards
 // already translate are not repeated here. The credits are the boards' (src/boards/*/model.ts
 // `credit`), and the licence line is the kit's (src/content/licence.ts).

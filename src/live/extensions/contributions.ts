@@ -14,7 +14,8 @@ import { personName } from '../../boards/idea-vote/model'
 import { mergeIdeas } from '../../boards/idea-vote/moderate'
 import { liveBoard } from '../adapters'
 import { type Admission, removeAuthor } from '../admission'
-import { isLocked, type LiveBoardAdapter, meta, moderationOf, setFields, statusOf } from '../boards'
+import { isLocked, metaMap, moderationOf, rowStatus, setFields } from '../../board-doc'
+import type { LiveBoardAdapter } from '../boards'
 import { entryOf, lastApplied, noteApplied } from '../order'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, type ModerationView, publicDocName, type RefusalCode } from '../protocol'
 import type { storeExtension } from '../store'
@@ -173,7 +174,7 @@ export function contributions(deps: ContributionsOptions) {
   }
 
   function boardKind(boardId: string, board?: Document): string | undefined {
-    const fromBoard = board ? meta(board).get('kind') : undefined
+    const fromBoard = board ? metaMap(board).get('kind') : undefined
     if (typeof fromBoard === 'string')
       return fromBoard
     const registered = deps.controlDoc()?.getMap<any>('boards').get(boardId)
@@ -219,17 +220,17 @@ export function contributions(deps: ContributionsOptions) {
         const outConn = await deps.hocuspocus().openDirectConnection(publicDocName(boardId), { role: 'facilitator' })
         const rt: BoardRuntime = { boardId, adapter, board, out: docOf(outConn), connections: [boardConn, outConn], writable: true }
         if (adapter.init) {
-          // An ordinary board document (board-doc): initialised as a tab would, once loaded.
+          // An ordinary board document (the core's, src/board-doc/): initialised as a tab would, once loaded.
           board.transact(() => { rt.writable = adapter.init!(board) }, LOCAL)
         }
-        else if (meta(board).get('kind') === undefined) {
-          board.transact(() => setFields(meta(board), { kind: adapter.kind, schema: 1 }), LOCAL)
+        else if (metaMap(board).get('kind') === undefined) {
+          board.transact(() => setFields(metaMap(board), { kind: adapter.kind, schema: 1 }), LOCAL)
         }
         // Coalesce: many contributions in one turn of the event loop make one projection.
         let projecting = false
         let moderated = false
         let scheduled = false
-        const boardMeta = meta(board)
+        const boardMeta = metaMap(board)
         board.on('afterTransaction', (tr: Y.Transaction) => {
           if (!tr.changed.size && !tr.deleteSet.clients.size)
             return
@@ -298,7 +299,7 @@ export function contributions(deps: ContributionsOptions) {
   function moderationView(rt: BoardRuntime): ModerationView {
     const entries: ModerationView['entries'] = []
     for (const [list, id, row] of moderatedRows(rt.board)) {
-      const status = statusOf(row)
+      const status = rowStatus(row)
       if (status === 'hidden')
         continue
       const text = ['text', 'title', 'name', 'activity'].map(k => row.get(k)).find(v => typeof v === 'string') ?? ''
@@ -329,7 +330,7 @@ export function contributions(deps: ContributionsOptions) {
       switch (message.action) {
         case 'lock':
         case 'unlock':
-          meta(rt.board).set('locked', message.action === 'lock')
+          metaMap(rt.board).set('locked', message.action === 'lock')
           break
         case 'merge':
           mergeIdeas(rt.board, message.into!, [...ids])
@@ -338,7 +339,7 @@ export function contributions(deps: ContributionsOptions) {
           const status = message.action === 'hide' || message.action === 'hide-all' ? 'hidden' : 'visible'
           const all = message.action === 'approve-all' || message.action === 'hide-all'
           for (const [, id, row] of rows) {
-            if (all ? statusOf(row) === 'pending' : ids.has(id))
+            if (all ? rowStatus(row) === 'pending' : ids.has(id))
               row.set('_status', status)
           }
         }

@@ -1,15 +1,15 @@
 // One worksheet per board, as data: what a printed worksheet shows, in the cohort's language,
 // blank (lines to write on) or filled with a group's results. The print view of a board
-// (src/boards/ui/BoardWorksheet.vue) and the worksheets PDF (worksheets.ts) both render this
+// (src/boards/ui/BoardWorksheet.vue) and the worksheets PDF (src/handouts/worksheets.ts) both render this
 // model, so they cannot disagree. Plain TypeScript: no Vue, no Node.
-import type { BoardDefinition } from '../boards/kit/board'
-import type { FieldDef } from '../boards/kit/fields'
-import { displayValue } from '../boards/kit/fields'
-import type { WorksheetGrid, WorksheetModel } from '../boards/kit/worksheet'
+import type { BoardDefinition } from './kit/board'
+import type { FieldDef } from './kit/fields'
+import { displayValue } from './kit/fields'
+import type { WorksheetGrid, WorksheetModel } from './kit/worksheet'
 import { labelsFor, translate } from '../i18n/labels'
-import { boardByKind } from '../boards'
+import { boardByKind } from './index'
 
-export type { WorksheetGrid, WorksheetModel, WorksheetSection, WorksheetTable } from '../boards/kit/worksheet'
+export type { WorksheetGrid, WorksheetModel, WorksheetSection, WorksheetTable } from './kit/worksheet'
 
 /** Whether a board's data is its empty state: the worksheet is then blank. */
 export function isEmptyBoard(def: Pick<BoardDefinition, 'empty'>, data: unknown): boolean {

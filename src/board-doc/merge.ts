@@ -1,14 +1,14 @@
 // Merging duplicates on an exercise board's list (a live session's moderation), beside
-// board-doc.ts: the entries ticked become the one chosen to keep. Each duplicate stays its
+// the document core: the entries ticked become the one chosen to keep. Each duplicate stays its
 // sender's entry (its row, `_author` and `_name` are kept), hidden from the board with
 // `_mergedInto: <kept id>`; the entry kept lists them in `_merged`, so the exports name everyone
 // who sent it. The idea board's own merge (src/boards/idea-vote/moderate.ts) also moves votes;
 // a list board has no votes. One transaction, and its undo puts back exactly what it changed.
 import * as Y from 'yjs'
-import { moderationStep, type Undo } from '../boards/idea-vote/moderate'
-import type { ListPath } from './board-doc'
+import { moderationStep, type Undo } from './moderation'
+import type { ListPath } from './layout'
 
-export type { Undo } from '../boards/idea-vote/moderate'
+export type { Undo } from './moderation'
 
 /** A list's rows as board-doc keeps them: the top-level map `rows:<path>` (board-doc.ts). */
 const rowsOf = (doc: Y.Doc, list: ListPath) => doc.getMap<unknown>(`rows:${(typeof list === 'string' ? list.split('.') : list).join('.')}`)

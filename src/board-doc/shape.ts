@@ -1,9 +1,9 @@
 // The shape of a board's data, read once from its zod schema: which keys are plain values,
 // which are lists of rows (each row keyed by its id), which are records (the RACI cells) and
 // which are groups of fields (the charter's vision). The state layer stores each kind so that
-// concurrent edits merge (src/state/board-doc.ts); imports use it to refuse repeated ids.
+// concurrent edits merge (./write.ts); imports use it to refuse repeated ids.
 import type { z } from 'zod'
-import type { BoardDefinition } from './board'
+import type { DocDefinition } from './definition'
 
 export type Part =
   | { type: 'value', schema: z.ZodType }
@@ -55,10 +55,10 @@ function partOf(schema: z.ZodType, name: string, rowKeys: Record<string, string>
   return { type: 'value', schema }
 }
 
-const shapes = new WeakMap<BoardDefinition, BoardShape>()
+const shapes = new WeakMap<DocDefinition, BoardShape>()
 
 /** The board's data shape (cached per definition). */
-export function boardShape(def: BoardDefinition): BoardShape {
+export function boardShape(def: DocDefinition): BoardShape {
   let shape = shapes.get(def)
   if (!shape) {
     const top = partOf(def.schema, '', def.rowKeys ?? {}, false)
@@ -71,7 +71,7 @@ export function boardShape(def: BoardDefinition): BoardShape {
 }
 
 /** Rows whose key repeats another row's in the same list: "stakeholders: the id s1 is used twice". */
-export function repeatedKeys(def: BoardDefinition, data: unknown): string[] {
+export function repeatedKeys(def: DocDefinition, data: unknown): string[] {
   const found: string[] = []
   const walk = (fields: Record<string, Part>, value: any, path: string[]) => {
     if (!value || typeof value !== 'object')

@@ -1,0 +1,140 @@
+// Documents and exports written before the document core (src/board-doc/) still load through it.
+// test/fixtures/pre-core/live-docs.json was written by the kit of commit ad5ac07, whose board
+// document lived in src/state/board-doc.ts: for every board with a phone form, a live session's
+// board document as the server's store keeps it (one Yjs update: contributions open and queued,
+// one hidden, an edit, a row the facilitator typed, the charter's proposal, moderation 'queue'),
+// what that kit read from it (board, moderation panel, projection, results, each phone's own
+// entries) and that kit's JSON export of the results; and the idea board's live document (votes,
+// a merge, a hidden idea, locked). Each is loaded here from a session's SQLite store and must
+// read exactly as it did.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { boardByKind } from '../../src/boards'
+import {
+  DOC_SCHEMA, docStatus, importBoard, importJson, initBoardDoc, liveEntries, liveMeta, proposals, readBoard,
+} from '../../src/board-doc'
+import { liveBoard } from '../../src/live/adapters'
+import { ideaVoteLive } from '../../src/live/idea-vote'
+import { loadDocument, LiveStore } from '../../src/live/store'
+
+interface Fixture {
+  update: string
+  read?: unknown
+  entries?: unknown
+  proposals?: unknown
+  meta?: unknown
+  projected: unknown
+  results: unknown
+  export?: string
+  mine: Record<string, unknown>
+}
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const FIXTURES = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'pre-core', 'live-docs.json'), 'utf8')) as Record<string, Fixture>
+const LIST_BOARDS = Object.keys(FIXTURES).filter(kind => kind !== 'idea-vote')
+
+const dir = mkdtempSync(join(tmpdir(), 'pre-core-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** The fixture's update written into a session's SQLite store, and the document read back from it. */
+async function stored(kind: string): Promise<Y.Doc> {
+  const file = join(dir, `${kind}.sqlite`)
+  const writer = new LiveStore(file)
+  writer.append(`board/${kind}`, Buffer.from(FIXTURES[kind].update, 'base64'))
+  writer.close()
+  const reader = new LiveStore(file)
+  try {
+    return await loadDocument(reader, `board/${kind}`)
+  }
+  finally {
+    reader.close()
+  }
+}
+
+it('has a fixture for every list board with a phone form, and the idea board', () => {
+  expect(LIST_BOARDS.length).toBeGreaterThanOrEqual(10)
+  expect(FIXTURES['idea-vote']).toBeDefined()
+  expect(readdirSync(join(ROOT, 'test', 'fixtures', 'pre-core'))).toContain('live-docs.json')
+})
+
+describe.each(LIST_BOARDS)('a stored %s board document from before the core', (kind) => {
+  const old = FIXTURES[kind]
+  const def = boardByKind(kind)!.def
+  const adapter = liveBoard(kind)!
+
+  it('is ready as it stands: nothing to migrate, nothing written', async () => {
+    const doc = await stored(kind)
+    expect(docStatus(doc, def)).toEqual({ state: 'ready' })
+    expect(doc.getMap('meta').get('schema')).toBe(DOC_SCHEMA)
+    const before = Y.encodeStateVector(doc)
+    expect(initBoardDoc(doc, def)).toEqual({ state: 'ready' })
+    expect(Y.encodeStateVector(doc)).toEqual(before)
+  })
+
+  it('reads the same board, moderation panel, proposals and lock as that kit did', async () => {
+    const doc = await stored(kind)
+    expect(JSON.parse(JSON.stringify(readBoard(doc, def)))).toEqual(old.read)
+    expect(JSON.parse(JSON.stringify(liveEntries(doc, def)))).toEqual(old.entries)
+    expect(proposals(doc)).toEqual(old.proposals)
+    expect(liveMeta(doc)).toEqual(old.meta)
+    // The queue and the hidden row are there for the panel and not on the board.
+    expect((old.entries as { status: string }[]).map(e => e.status)).toEqual(expect.arrayContaining(['pending', 'hidden', 'visible']))
+  })
+
+  it('projects the same public document, results and phones\' own entries', async () => {
+    const doc = await stored(kind)
+    const out = new Y.Doc()
+    adapter.project(doc, out, 'en')
+    expect(out.toJSON()).toEqual(old.projected)
+    expect(adapter.results(doc)).toEqual(old.results)
+    expect(adapter.mine(doc, 'p-ana')).toEqual(old.mine.ana)
+    expect(adapter.mine(doc, 'p-bob')).toEqual(old.mine.bob)
+  })
+
+  it('takes that kit\'s export back through the core\'s import', () => {
+    const read = importJson(def, old.export!)
+    expect(read.ok, JSON.stringify(read)).toBe(true)
+    const doc = new Y.Doc()
+    initBoardDoc(doc, def)
+    expect(importBoard(doc, def, read.ok ? read.data : undefined).ok).toBe(true)
+    expect(readBoard(doc, def).data).toEqual(def.schema.parse(old.results))
+  })
+})
+
+describe('a stored idea board document from before the core', () => {
+  const old = FIXTURES['idea-vote']
+
+  it('projects the same top ideas (merge and votes), results and phones\' own ideas', async () => {
+    const doc = await stored('idea-vote')
+    const out = new Y.Doc()
+    ideaVoteLive.project(doc, out, 'en')
+    expect(out.toJSON()).toEqual(old.projected)
+    expect(ideaVoteLive.results(doc)).toEqual(old.results)
+    // A phone's own ideas, oldest first: these were sent at one moment, so in either order.
+    const byId = (mine: any) => ({ ...mine, ideas: [...mine.ideas].sort((a: any, b: any) => a.id.localeCompare(b.id)) })
+    expect(byId(ideaVoteLive.mine(doc, 'p-ana'))).toEqual(byId(old.mine.ana))
+    expect(byId(ideaVoteLive.mine(doc, 'p-bob'))).toEqual(byId(old.mine.bob))
+    // Locked, read by the core's one decoder of the moderation fields.
+    expect(liveMeta(doc).locked).toBe(true)
+  })
+})
+
+describe('an export of an earlier board version', () => {
+  // The charter builder's version 2 exports as the worked examples shipped them.
+  const folder = join(ROOT, 'test', 'fixtures', 'charter-v2')
+  it.each(readdirSync(folder))('%s is read (migrated) and imported through the core', (file) => {
+    const def = boardByKind('charter-builder')!.def
+    const text = readFileSync(join(folder, file), 'utf8')
+    expect(JSON.parse(text).version).toBeLessThan(def.version)
+    const read = importJson(def, text)
+    expect(read.ok, JSON.stringify(read)).toBe(true)
+    const doc = new Y.Doc()
+    initBoardDoc(doc, def)
+    const imported = importBoard(doc, def, read.ok ? read.data : undefined)
+    expect(imported.ok).toBe(true)
+    expect(readBoard(doc, def).issues).toEqual([])
+  })
+})
