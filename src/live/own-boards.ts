@@ -23,6 +23,7 @@ import { threadCharter } from '../boards/charter-builder/thread'
 import { UserError } from '../errors'
 import { addRow, readBoard, setField } from '../state/board-doc'
 import { liveBoard } from './adapters'
+import { SEQ_MAP } from './order'
 import type { Contributor, LiveBoardAdapter, Refusal } from './boards'
 import type { DirectConnection, Hocuspocus } from '@hocuspocus/server'
 import type { storeExtension, UpdateStore } from './store'
@@ -197,8 +198,10 @@ export class OwnBoards {
       if (!copy)
         continue
       await this.change(copy, () => {
+        // Everything but what the copy is (meta) and the order records: rows, lists of proposals,
+        // records, fields, the name and consent (every share of a board document is a map).
         for (const name of [...copy.doc.share.keys()]) {
-          if (name.startsWith('rows:') || name.startsWith('record:') || name === 'fields' || name === 'own') {
+          if (name !== 'meta' && name !== SEQ_MAP) {
             const map = copy.doc.getMap<unknown>(name)
             for (const key of [...map.keys()])
               map.delete(key)
