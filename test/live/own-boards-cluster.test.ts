@@ -4,7 +4,10 @@
 // progress), the rate limit of own copies is one budget across both, everything acknowledged
 // is in PostgreSQL when both instances are killed, and a PostgreSQL that stops answering makes
 // a change refused ("Not saved"), never a crash.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { promisify } from 'node:util'
+import { ROOT } from '../../src/paths'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
@@ -140,5 +143,21 @@ describe.skipIf(!hasRedisServer || !findPostgresBin())('everyone\'s own board on
     await until(ana.controlDoc, () => problems().length === 0, 30_000, 'the store working again')
     expect(await ana.own(MAP, { op: 'add', list: 'stakeholders', row: stakeholder('s4', 'Qz after') }, 20_000)).toMatchObject({ ok: true })
     expect(names((await ana.mine(MAP, m => names(m.mine).includes('Qz after'))).mine)).toEqual(['Qz after', 'Qz city library', 'Qz funder'])
+
+    // The export, from PostgreSQL: the individual board's counts, none of its content.
+    // (once the projector's progress, which it reads, has Ana's last entry)
+    const progress = new Y.Doc()
+    const socket = new HocuspocusProviderWebsocket({ url: a.wsUrl, WebSocketPolyfill: WebSocket as any })
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: progressDocName(MAP), token: `f:${token}`, document: progress, awareness: null })
+    others.push({ destroy: () => { provider.destroy(); socket.destroy() } })
+    provider.attach()
+    await synced(provider)
+    await until(progress, () => JSON.parse(progress.getMap<string>('people').get(participantIdOf(anaSecret)) ?? '{}').rows === 3, 10_000, 'Ana\'s three entries on the progress')
+    await waitFor(() => !provider.hasUnsyncedChanges, 5000, 'the progress in sync')
+    const out = join(sessions, 'out')
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'live', 'export', 'own-scale', '--store', postgres.url, '--out', out], { cwd: ROOT, env: { ...process.env, KIT_SESSIONS_DIR: sessions } })
+    expect(stdout).toMatch(/Wrote \d+ files/)
+    expect(JSON.parse(readFileSync(join(out, `${MAP}.json`), 'utf8')).live.own).toEqual({ opened: 3, started: 3, entries: 10 })
+    expect(readFileSync(join(out, 'session.md'), 'utf8')).not.toContain('Qz')
   }, 120_000)
 })
