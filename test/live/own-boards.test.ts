@@ -194,10 +194,21 @@ describe('everyone\'s own board', () => {
     await until(dee.controlDoc, () => dee.controlDoc.getMap('current').get('boardId') === CHARTER)
     expect(await dee.own(CHARTER, { op: 'add', list: 'proposals', row: { id: 'p1', path: 'vision', text: 'Qz dee vision' } })).toMatchObject({ ok: true })
     const deeId = participantIdOf(dee.secret)
+    const progress = new Y.Doc()
+    const socket = new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: WebSocket as any })
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: progressDocName(MAP), token: `f:${TOKEN}`, document: progress, awareness: null })
+    provider.attach()
+    await synced(provider)
+    await until(progress, () => progress.getMap('people').has(deeId), 5000, 'Dee on the progress')
 
     const admission = await facilitator.admission()
     admission.transact(() => admissionMaps(admission).purge.set(deeId, Date.now()))
     await until(admission, () => admissionMaps(admission).purge.size === 0, 10_000, 'the purge done')
+    // Her tile is off the projector's progress; Ana's stays.
+    await until(progress, () => !progress.getMap('people').has(deeId), 5000, 'Dee off the progress')
+    expect(progress.getMap('people').has(participantIdOf(anaSecret))).toBe(true)
+    provider.destroy()
+    socket.destroy()
     // Her copies are empty in the store itself (what a restart or another instance reads).
     const store = new LiveStore(ownFile)
     try {
