@@ -11,6 +11,10 @@
 // when it was sent. The JSON envelope carries them under `live`; <board>.contributions.csv lists
 // the same contributions for a spreadsheet. Nothing in `live` is read back: an export without it
 // (or an older one, without `lang`) imports as before.
+//
+// An individual board (everyone's own board) is counted, never shown: how many people opened
+// their own copy, started it, and their entries in all, from the projector's progress
+// (`progress/<id>`, in the session's store). Each person's copy is theirs.
 import { writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import * as Y from 'yjs'
