@@ -11,6 +11,10 @@
 // when it was sent. The JSON envelope carries them under `live`; <board>.contributions.csv lists
 // the same contributions for a spreadsheet. Nothing in `live` is read back: an export without it
 // (or an older one, without `lang`) imports as before.
+//
+// An individual board (everyone's own board) is counted, never shown: how many people opened
+// their own copy, started it, and their entries in all, from the projector's progress
+// (`progress/<id>`, in the session's store). Each person's copy is theirs.
 import { writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import * as Y from 'yjs'
@@ -21,9 +25,8 @@ import { CATALOGUES } from '../i18n/languages'
 import { count } from '../i18n/labels'
 import { UserError } from '../errors'
 import { liveBoard } from './adapters'
-import { isLocked, metaMap, moderationOf, rowStatus } from '../board-doc'
-import { BOARD_ID, CONTROL_DOC } from './protocol'
-import { readBoard } from '../board-doc'
+import { isLocked, metaMap, moderationOf, readBoard, rowStatus } from '../board-doc'
+import { BOARD_ID, CONTROL_DOC, progressDocName } from './protocol'
 import { LiveStore, loadDocument, type UpdateStore } from './store'
 
 /** `from`: the session's SQLite file, or an open store (PostgreSQL), which is left open. */
@@ -53,6 +56,44 @@ export interface LiveRecord {
   first?: string
   last?: string
   contributions: ExportedContribution[]
+  /**
+   * An individual board (everyone's own board): how many people opened their own copy in this
+   * session, how many started it (an entry or more) and their entries in all. Counts only: each
+   * person's board is theirs, and leaves only through their own download or a consented show.
+   */
+  own?: OwnCounts
+}
+
+export interface OwnCounts { opened: number, started: number, entries: number }
+
+/**
+ * The counts of an individual board from its progress document (`progress/<id>`, what the
+ * projector shows: per participant of this session, their number of entries). Nothing else of
+ * it is read: not the names, not the board a participant agreed to show.
+ */
+export function ownCounts(progress: Y.Doc): OwnCounts | undefined {
+  const people = progress.getMap<unknown>('people')
+  if (!people.size)
+    return undefined
+  const counts: OwnCounts = { opened: 0, started: 0, entries: 0 }
+  for (const raw of people.values()) {
+    let rows = 0
+    try {
+      const n = Number((JSON.parse(String(raw)) as { rows?: unknown }).rows)
+      rows = Number.isInteger(n) && n > 0 ? n : 0
+    }
+    catch {}
+    counts.opened++
+    if (rows > 0)
+      counts.started++
+    counts.entries += rows
+  }
+  return counts
+}
+
+/** One line on an individual board's own copies, in plain English. */
+function ownLine(c: OwnCounts): string {
+  return `Individual board: ${count(c.opened, '{n} person', '{n} people', 'en')} opened their own copy, ${c.started} started it, ${count(c.entries, '{n} entry', '{n} entries', 'en')} in all. Counts only: each person's own board stays theirs.`
 }
 
 const iso = (at: unknown) => typeof at === 'number' && Number.isFinite(at) && at > 0 ? new Date(at).toISOString() : undefined
@@ -176,6 +217,8 @@ export function boardMarkdown(boardId: string, boardTitle: string, body: string,
   ]
   if (r.first)
     lines.push(`Contributions from ${stamp(r.first)} to ${stamp(r.last)}.`)
+  if (r.own)
+    lines.push(ownLine(r.own))
   lines.push('', body.replace(/^#(?=#* )/gm, '##').trim(), '')
   if (r.contributions.length) {
     lines.push('## Contributions', '', mdTable(CONTRIBUTION_HEADERS, r.contributions.map(contributionRow)), '')
@@ -199,8 +242,13 @@ export function sessionMarkdown(session: { name?: string, title: string }, board
     mdTable(['Question', 'Board', 'Shown', 'Waiting', 'Hidden', 'Contributors', 'Locked'], boards.map(b => [b.record.question || b.title, b.title, b.record.counts.shown, b.record.counts.waiting, b.record.counts.hidden, b.record.counts.contributors, b.record.locked ? 'yes' : 'no'])),
     '',
   ]
+  const individual = boards.filter(b => b.record.own)
+  if (individual.length) {
+    lines.push('Individual boards: each person filled their own copy. Only counts are in this record; each person\'s own board stays theirs.', '')
+    lines.push(mdTable(['Question', 'Board', 'Opened', 'Started', 'Entries'], individual.map(b => [b.record.question || b.title, b.title, b.record.own!.opened, b.record.own!.started, b.record.own!.entries])), '')
+  }
   for (const b of boards) {
-    lines.push(`## ${mdText(b.record.question || b.title)}`, '', `${mdText(b.title)} (\`${b.id}\`). ${countsLine(b.record)}`, '')
+    lines.push(`## ${mdText(b.record.question || b.title)}`, '', `${mdText(b.title)} (\`${b.id}\`). ${countsLine(b.record)}${b.record.own ? ` ${ownLine(b.record.own)}` : ''}`, '')
     lines.push(b.body.replace(/^# .*\n+/, '').replace(/^(#+) /gm, '#$1 ').trim(), '')
   }
   return `${lines.join('\n').trimEnd()}\n`
@@ -248,7 +296,9 @@ export async function readStoredBoards(store: UpdateStore): Promise<{ title: str
     const kind = String(metaMap(doc).get('kind') ?? '')
     const adapter = liveBoard(kind)
     const def = adapter?.def ?? boardByKind(kind)?.def
-    const live = (boardTitle: string) => liveRecord(doc, questions.get(boardId) ?? boardTitle)
+    // An individual board: its participants' own copies, counted from the projector's progress.
+    const own = names.includes(progressDocName(boardId)) ? ownCounts(await loadDocument(store, progressDocName(boardId))) : undefined
+    const live = (boardTitle: string) => ({ ...liveRecord(doc, questions.get(boardId) ?? boardTitle), ...(own ? { own } : {}) })
     if (!def) {
       // A kind this kit does not know: its keyed lists are read as maps (only shares with keys,
       // so a list or a text is never cast), and its contributions counted like any board's.

@@ -28,7 +28,7 @@ import { LiveStore } from './store'
 import { buildJoinPage, JOIN_DIST, joinPageIsCurrent } from './join-build'
 import { DEFAULT_LIMITS, type LiveLimits, type LiveServerOptions, startLiveServer } from './server'
 import { checkSessionName, deleteSession, openSession, readSession, sessionsDir } from './session'
-import { ownStoreFile } from './own-boards'
+import { ownPgSession, ownStoreFile } from './own-boards'
 
 export const LIVE_USAGE = `Usage:
   npm run live -- <module> [--cohort <id>] [--session <name>] [--port 4321] [--host <address>] [--anonymous] [--slides-port 3030]
@@ -185,9 +185,12 @@ async function serveCommand(args: string[]): Promise<number> {
   const lock = lockSession(session.dir, name, !!redis)
   if (!existsSync(join(JOIN_DIST, 'index.html')))
     console.warn('The join page is not built: npm run live -- build')
+  const pg = await pgStore(values.store, name)
   const server = await listen({
     db: session.db,
-    store: await pgStore(values.store, name),
+    store: pg,
+    // With PostgreSQL, participants' own boards are kept there too (every instance reads them).
+    ...(pg ? { ownStore: pg.scoped(ownPgSession(name, session.cohort)) } : {}),
     token: session.token,
     title: session.title,
     language: session.language,

@@ -3,11 +3,16 @@
 // an ordinary board document (board-doc, schema 2) changed through the same adapter as the room's
 // board (list-board.ts), so a phone's row is checked and written exactly as on a shared board.
 //
-// The copies live in their own SQLite file: the cohort's (`<sessions>/.cohorts/<cohort>/own.sqlite`)
-// when the session has a cohort, so a participant's boards are there again in the cohort's next
-// session on the same phone (the phone keeps its secret; the server knows them by its hash),
-// and module 4's charter builder takes them from the server; else the session's own folder.
-// Every update is appended inside the change, before the phone is told (as store.ts does).
+// A copy is a document of the server like any other (opened by a direct connection), so with
+// `--redis` every instance holds the same copy and a change made on one reaches the others at
+// once, and it is written by the server's store extension (store.ts): acknowledged only once
+// stored, undone and refused when the store cannot take it. Where: the session's store routes
+// `own/…` (withOwnStore) to the copies' own store: with PostgreSQL (`--store`) the same
+// database, under the cohort (`.cohorts/<cohort>`) or the session; else SQLite, the cohort's
+// file (`<sessions>/.cohorts/<cohort>/own.sqlite`) or the session folder's `own.sqlite`. Under
+// the cohort, a participant's boards are there again in the cohort's next session on the same
+// phone (the phone keeps its secret; the server knows them by its hash), and module 4's charter
+// builder takes them from the server.
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import { BOARDS, boardByKind } from '../boards'
@@ -18,8 +23,10 @@ import { threadCharter } from '../boards/charter-builder/thread'
 import { UserError } from '../errors'
 import { addRow, readBoard, setField } from '../board-doc'
 import { liveBoard } from './adapters'
+import { SEQ_MAP } from './order'
 import type { Contributor, LiveBoardAdapter, Refusal } from './boards'
-import { FROM_STORE, LiveStore } from './store'
+import type { DirectConnection, Hocuspocus } from '@hocuspocus/server'
+import type { storeExtension, UpdateStore } from './store'
 import type { BoardMine, OwnProgress } from './protocol'
 
 export const ownDocName = (participantId: string, boardId: string) => `own/${participantId}/${boardId}`
@@ -45,70 +52,120 @@ export function ownStoreFile(sessionsRoot: string, sessionDir: string, cohort: s
 /** The `own` map of a copy: who it belongs to as the room sees them, and whether they agreed to show it. */
 const ownMap = (doc: Y.Doc) => doc.getMap<unknown>('own')
 
-export interface OwnCopy { doc: Y.Doc, adapter: LiveBoardAdapter, boardId: string, kind: string }
+export interface OwnCopy { doc: Y.Doc, adapter: LiveBoardAdapter, boardId: string, kind: string, participantId: string }
+
+/** What the copies need of the server: its documents (shared through Redis) and its store's answers. */
+export interface OwnBoardsDeps {
+  /** where the copies are kept: listed here; read and written through the server's documents */
+  store: UpdateStore
+  hocuspocus: () => Hocuspocus
+  persistence: Pick<ReturnType<typeof storeExtension>, 'mark' | 'saved'>
+  /** a change to a copy made on another instance (through Redis): its phones here are told */
+  onRemote?: (copy: OwnCopy) => void
+}
+
+/** A change the store could not save: undone, and refused to the phone ("Not saved, try again"). */
+export class OwnNotSaved extends Error {}
+
+const fromRedis = (origin: unknown) => (origin as { source?: string } | null)?.source === 'redis'
 
 export class OwnBoards {
-  private readonly docs = new Map<string, Y.Doc>()
-  readonly store: LiveStore
+  /** The copies open on this instance: each an ordinary server document, held by a direct connection. */
+  private readonly open_ = new Map<string, Promise<{ conn: DirectConnection, doc: Y.Doc } | undefined>>()
+  readonly store: UpdateStore
 
-  constructor(file: string) {
-    this.store = new LiveStore(file)
+  constructor(private readonly deps: OwnBoardsDeps) {
+    this.store = deps.store
+  }
+
+  /** The copy's document on this instance: loaded from the store (and kept current through Redis). */
+  private load(participantId: string, boardId: string) {
+    const name = ownDocName(participantId, boardId)
+    let pending = this.open_.get(name)
+    if (!pending) {
+      pending = (async () => {
+        const conn = await this.deps.hocuspocus().openDirectConnection(name, { role: 'facilitator' })
+        const doc = (conn as unknown as { document: Y.Doc }).document
+        let scheduled = false
+        doc.on('afterTransaction', (tr: Y.Transaction) => {
+          // Another instance changed the copy (the participant's other phone, a purge there).
+          if (!fromRedis(tr.origin) || scheduled || (!tr.changed.size && !tr.deleteSet.clients.size))
+            return
+          scheduled = true
+          setImmediate(() => {
+            scheduled = false
+            const kind = doc.getMap<unknown>('meta').get('kind')
+            const adapter = typeof kind === 'string' && isIndividual(kind) ? liveBoard(kind) : undefined
+            if (adapter && this.deps.onRemote)
+              this.deps.onRemote({ doc, adapter, boardId, kind: kind as string, participantId })
+          })
+        })
+        return { conn, doc }
+      })()
+      this.open_.set(name, pending)
+      pending.catch(() => this.open_.delete(name))
+    }
+    return pending
   }
 
   /**
    * A participant's copy of a board: loaded from the store, or made for `kind` the first time
-   * (undefined: no copy and no kind, or a kind that is not individual).
+   * (undefined: no copy and no kind, or a kind that is not individual). The first change is
+   * saved before the copy is used: a store that refuses it throws OwnNotSaved.
    */
-  open(participantId: string, boardId: string, kind?: string): OwnCopy | undefined {
-    const name = ownDocName(participantId, boardId)
-    let doc = this.docs.get(name)
-    if (!doc) {
-      const saved = this.store.read(name)
-      if (!saved && !isIndividual(kind))
-        return undefined
-      doc = new Y.Doc()
-      if (saved)
-        Y.applyUpdate(doc, saved, FROM_STORE)
-      // Written inside the change: a change the store refuses throws, and the copy is dropped
-      // (read again from the store next time), so nothing unsaved is ever acknowledged.
-      doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin !== FROM_STORE)
-          this.store.append(name, update)
-      })
-      this.docs.set(name, doc)
-    }
+  async open(participantId: string, boardId: string, kind?: string): Promise<OwnCopy | undefined> {
+    const loaded = await this.load(participantId, boardId)
+    if (!loaded)
+      return undefined
+    const { doc } = loaded
     const stored = doc.getMap<unknown>('meta').get('kind')
     const k = typeof stored === 'string' ? stored : kind
     const adapter = k && isIndividual(k) ? liveBoard(k) : undefined
-    if (!adapter || !k) {
-      this.docs.delete(name)
+    if (!adapter || !k)
       return undefined
-    }
+    const copy = { doc, adapter, boardId, kind: k, participantId }
     if (stored === undefined) {
-      try {
-        doc.transact(() => {
-          adapter.init?.(doc)
-          claimStarters(doc, participantId)
-        })
-      }
-      catch (e) {
-        this.docs.delete(name)
-        throw e
-      }
+      await this.change(copy, () => {
+        adapter.init?.(doc)
+        claimStarters(doc, participantId)
+      })
     }
-    return { doc, adapter, boardId, kind: k }
+    return copy
   }
 
-  /** Forgets a copy held in memory (after a write the store refused): the store's is the truth. */
-  drop(participantId: string, boardId: string) {
-    this.docs.delete(ownDocName(participantId, boardId))
+  /**
+   * One change to a copy, acknowledged only once stored (SQLite inside the change; PostgreSQL's
+   * INSERT waited for, with the ones before it): a change the store cannot save is undone and
+   * OwnNotSaved thrown. Other instances get it through Redis.
+   */
+  async change<T>(copy: OwnCopy, work: () => T): Promise<T> {
+    const origin = { source: 'local', own: true }
+    const undo = new Y.UndoManager(copy.doc, { trackedOrigins: new Set([origin]), captureTimeout: 0 })
+    let result!: T
+    try {
+      copy.doc.transact(() => { result = work() }, origin)
+      const saved = await this.deps.persistence.saved(this.deps.persistence.mark(ownDocName(copy.participantId, copy.boardId)))
+      if (!saved) {
+        undo.undo()
+        throw new OwnNotSaved(`the copy ${ownDocName(copy.participantId, copy.boardId)} could not be saved`)
+      }
+      return result
+    }
+    finally {
+      undo.clear()
+      undo.destroy()
+    }
   }
 
-  /** Applies a participant's operation to their own copy, in one change; the refusal, if any. */
-  apply(copy: OwnCopy, op: unknown, who: Contributor, after?: () => void): Refusal | undefined {
-    let refusal: Refusal | undefined
-    copy.doc.transact(() => {
-      refusal = copy.adapter.apply(copy.doc, op, who)
+  /**
+   * Applies a participant's operation to their own copy, in one change; the refusal, if any, or
+   * 'superseded' when `skip` says, inside the change, that a later operation was applied already.
+   */
+  async apply(copy: OwnCopy, op: unknown, who: Contributor, hooks: { skip?: () => boolean, after?: () => void } = {}): Promise<Refusal | 'superseded' | undefined> {
+    return this.change(copy, () => {
+      if (hooks.skip?.())
+        return 'superseded' as const
+      const refusal = copy.adapter.apply(copy.doc, op, who)
       const o = op as { op: string, list?: string, row?: Record<string, unknown> }
       // Charter: on your own charter a proposal is your text for the section.
       if (!refusal && o.list === PROPOSALS && (o.op === 'add' || o.op === 'edit') && typeof o.row?.path === 'string')
@@ -119,13 +176,41 @@ export class OwnBoards {
         if (own.get('name') !== who.name)
           own.set('name', who.name)
       }
-      after?.()
+      if (!refusal)
+        hooks.after?.()
+      return refusal
     })
-    return refusal
   }
 
-  setConsent(copy: OwnCopy, consent: boolean) {
-    copy.doc.transact(() => ownMap(copy.doc).set('consent', consent))
+  async setConsent(copy: OwnCopy, consent: boolean) {
+    await this.change(copy, () => ownMap(copy.doc).set('consent', consent))
+  }
+
+  /**
+   * The facilitator's "remove everything from this person": each of their copies emptied (its
+   * entries, its sections' text, the name they gave and their consent). The order records stay,
+   * so a phone's old resends are acknowledged as superseded, never applied again.
+   */
+  async empty(participantId: string): Promise<string[]> {
+    const emptied: string[] = []
+    for (const boardId of await this.boardsOf(participantId)) {
+      const copy = await this.open(participantId, boardId)
+      if (!copy)
+        continue
+      await this.change(copy, () => {
+        // Everything but what the copy is (meta) and the order records: rows, lists of proposals,
+        // records, fields, the name and consent (every share of a board document is a map).
+        for (const name of [...copy.doc.share.keys()]) {
+          if (name !== 'meta' && name !== SEQ_MAP) {
+            const map = copy.doc.getMap<unknown>(name)
+            for (const key of [...map.keys()])
+              map.delete(key)
+          }
+        }
+      })
+      emptied.push(boardId)
+    }
+    return emptied
   }
 
   /** What the phone shows of its copy: its entries (all visible: nobody moderates your own board). */
@@ -157,41 +242,32 @@ export class OwnBoards {
   }
 
   /** The boards a participant has a copy of: board ids, in the store's order. */
-  boardsOf(participantId: string): string[] {
-    const out: string[] = []
-    for (const name of this.store.documents()) {
-      const m = OWN_DOC.exec(name)
-      if (m && m[1] === participantId)
-        out.push(m[2])
-    }
-    return out
+  async boardsOf(participantId: string): Promise<string[]> {
+    return ownDocuments(await this.store.documentsAsync()).filter(d => d.participantId === participantId).map(d => d.boardId)
   }
 
   /** The participants with a copy of a board. */
-  participantsOf(boardId: string): string[] {
-    const out: string[] = []
-    for (const name of this.store.documents()) {
-      const m = OWN_DOC.exec(name)
-      if (m && m[2] === boardId)
-        out.push(m[1])
-    }
-    return out
+  async participantsOf(boardId: string): Promise<string[]> {
+    return ownDocuments(await this.store.documentsAsync()).filter(d => d.boardId === boardId).map(d => d.participantId)
   }
 
   /**
    * Charter builder: the participant's own earlier boards (the server's copies, no files) merged
    * into their own charter as the laptop's "Take from earlier boards" does (thread.ts).
    */
-  thread(charter: OwnCopy, participantId: string): { added: string[], boards: string[] } {
-    const files = this.boardsOf(participantId)
-      .filter(id => id !== charter.boardId)
-      .map(id => this.open(participantId, id))
-      .filter((c): c is OwnCopy => !!c && c.kind !== 'charter-builder')
-      .map(c => ({ name: `${c.boardId}.json`, text: this.exportOf(c).text }))
+  async thread(charter: OwnCopy, participantId: string): Promise<{ added: string[], boards: string[] }> {
+    const files: { name: string, text: string }[] = []
+    for (const id of await this.boardsOf(participantId)) {
+      if (id === charter.boardId)
+        continue
+      const c = await this.open(participantId, id)
+      if (c && c.kind !== 'charter-builder')
+        files.push({ name: `${c.boardId}.json`, text: this.exportOf(c).text })
+    }
     const def = charter.adapter.def
     const now = readBoard(charter.doc, def).data as CharterData
     const merged = threadCharter(now, files)
-    charter.doc.transact(() => {
+    await this.change(charter, () => {
       for (const s of merged.set)
         setField(charter.doc, def, s.path, s.value)
       for (const m of merged.milestones)
@@ -201,10 +277,50 @@ export class OwnBoards {
     return { added, boards: merged.results.filter(r => r.ok).map(r => r.file.replace(/\.json$/, '')) }
   }
 
-  close() {
-    this.docs.clear()
-    this.store.close()
+  /** Closes this instance's hold on the copies (the server stopping). */
+  async close() {
+    const open = [...this.open_.values()]
+    this.open_.clear()
+    for (const p of open)
+      await p.then(o => o?.conn.disconnect()).catch(() => {})
   }
+}
+
+/** The participants' copies among a store's documents. */
+export function ownDocuments(names: string[]): { participantId: string, boardId: string }[] {
+  const out: { participantId: string, boardId: string }[] = []
+  for (const name of names) {
+    const m = OWN_DOC.exec(name)
+    if (m)
+      out.push({ participantId: m[1], boardId: m[2] })
+  }
+  return out
+}
+
+/**
+ * The server's store with the participants' copies (`own/…`) kept in their own store (the
+ * cohort's), everything else in the session's. One store when both are the same.
+ */
+export function withOwnStore(session: UpdateStore, own: UpdateStore): UpdateStore {
+  if (session === own)
+    return session
+  const pick = (doc: string) => (doc.startsWith('own/') ? own : session)
+  const routed: UpdateStore = {
+    append: (doc, update) => pick(doc).append(doc, update),
+    readAsync: doc => pick(doc).readAsync(doc),
+    documentsAsync: async () => [...(await session.documentsAsync()).filter(d => !d.startsWith('own/')), ...(await own.documentsAsync()).filter(d => d.startsWith('own/'))],
+    close: async () => {
+      await Promise.allSettled([session.close(), own.close()].map(p => Promise.resolve(p)))
+    },
+  }
+  Object.defineProperty(routed, 'onError', {
+    get: () => session.onError,
+    set: (f: ((e: Error) => void) | undefined) => {
+      session.onError = f
+      own.onError = f
+    },
+  })
+  return routed
 }
 
 /** A new copy's starter rows (RACI's starter roles and tasks) are its owner's to rename or delete. */
@@ -219,4 +335,17 @@ function claimStarters(doc: Y.Doc, participantId: string) {
       }
     }
   }
+}
+
+/**
+ * With PostgreSQL (`--store`), where the copies are kept in the same database: under the cohort
+ * (`.cohorts/<cohort>`, a name no session can have), so they are there in its next session, or
+ * under the session itself.
+ */
+export function ownPgSession(session: string, cohort: string | undefined): string {
+  if (!cohort)
+    return session
+  if (!COHORT.test(cohort))
+    throw new UserError(`"${cohort}" is not a cohort id this kit can keep participants' own boards under: use lower-case letters, digits and dashes (the cohort's folder name in cohorts/).`)
+  return `.cohorts/${cohort}`
 }

@@ -20,6 +20,16 @@ export class PgStore implements UpdateStore {
   /** Told about a connection lost between queries (the server reports the store's health). */
   onError?: (e: Error) => void
 
+  /** Another session's updates in the same database, over the same connections (closing it closes nothing). */
+  scoped(session: string): PgStore {
+    const view = Object.create(PgStore.prototype) as PgStore
+    Object.assign(view, { pool: this.pool, ready: this.ready, session, batches: new Map(), writing: new Map(), shared: true })
+    return view
+  }
+
+  /** a scoped view (scoped()): its pool is its parent's */
+  private shared = false
+
   constructor(url: string, readonly session: string) {
     // A server that is down is reported within seconds, not after the operating system's timeout.
     // A query that hangs (a network gone silent) fails after 10 s, and is retried like any failure.
@@ -111,6 +121,7 @@ export class PgStore implements UpdateStore {
   }
 
   async close(): Promise<void> {
-    await this.pool.end()
+    if (!this.shared)
+      await this.pool.end()
   }
 }

@@ -5,8 +5,9 @@
 //
 // The record reads the store, not a list of boards: every stored board document is in it, read
 // through the registry (src/boards/index.ts) and the live adapters, so a board added to the
-// registry (a poll, a scale, Q&A, a participant's own board) appears with no change here; a kind
-// this kit does not know still appears with its question and counts.
+// registry (a poll, a scale, Q&A) appears with no change here; a kind this kit does not know
+// still appears with its question and counts. An individual board adds how many people opened
+// and started their own copy and their entries in all (export.ts, `ownCounts`): counts only.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import MarkdownIt from 'markdown-it'

@@ -18,7 +18,7 @@ import { authentication } from './extensions/auth'
 import { contributions, docOf, within } from './extensions/contributions'
 import { joinFiles } from './extensions/files'
 import { ownBoardsExtension } from './extensions/own-boards'
-import { INDIVIDUAL, OwnBoards } from './own-boards'
+import { INDIVIDUAL, OwnBoards, withOwnStore } from './own-boards'
 import { Presence } from './extensions/presence'
 import { type ScaleOut, scaleOut } from './extensions/scale-out'
 import { type LiveLimits, resolveLimits } from './limits'
@@ -64,6 +64,8 @@ export interface LiveServerOptions {
    * cohort's file (`ownStoreFile`); default: `own.sqlite` beside `db`. None without either.
    */
   ownFile?: string
+  /** the same in another store: PostgreSQL's (`--store`), under the cohort or the session (ownPgSession) */
+  ownStore?: UpdateStore
 }
 
 export interface LiveServer {
@@ -83,7 +85,18 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   const limits = resolveLimits(options.limits)
   if (!options.store && !options.db)
     throw new Error('startLiveServer needs a db file or a store')
-  const store: UpdateStore = options.store ?? new LiveStore(options.db!)
+  const sessionStore: UpdateStore = options.store ?? new LiveStore(options.db!)
+  // Participants' own copies: their own store (the cohort's), routed to by document name.
+  const ownFile = options.ownFile ?? (options.db ? join(dirname(options.db), 'own.sqlite') : undefined)
+  let ownUpdates: UpdateStore | undefined
+  try {
+    ownUpdates = options.ownStore ?? (ownFile ? new LiveStore(ownFile) : undefined)
+  }
+  catch (e) {
+    await Promise.resolve(sessionStore.close()).catch(() => {})
+    throw e
+  }
+  const store = ownUpdates ? withOwnStore(sessionStore, ownUpdates) : sessionStore
   const instanceName = options.name ?? 'kit-live'
   let control: DirectConnection | undefined
   /** The session's `control` document, once open and until it is closed (the server stopping). */
@@ -142,15 +155,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
     stopping: () => stopping,
   })
 
-  const ownFile = options.ownFile ?? (options.db ? join(dirname(options.db), 'own.sqlite') : undefined)
-  let ownStore: OwnBoards | undefined
-  try {
-    ownStore = ownFile ? new OwnBoards(ownFile) : undefined
-  }
-  catch (e) {
-    await Promise.resolve(store.close()).catch(() => {})
-    throw e
-  }
+  const ownStore = ownUpdates
+    ? new OwnBoards({ store: ownUpdates, hocuspocus: () => server.hocuspocus, persistence, onRemote: copy => own?.remote(copy) })
+    : undefined
   const own = ownStore
     ? ownBoardsExtension({
         own: ownStore,
@@ -162,6 +169,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         admission: () => admission,
         roomBoard: boardId => contributed.runtime(boardId).then(rt => rt?.board),
         phonesOf: participantId => [...presence.phones].filter(([socketId]) => presence.participantOf(socketId) === participantId).map(([, c]) => c),
+        rate: contributed.takeToken,
       })
     : undefined
 
@@ -207,10 +215,6 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   await new Promise<void>((resolve, reject) => {
     // Hocuspocus's listen() never rejects: a port in use surfaces as the HTTP server's error.
     const failed = (error: Error) => {
-      try {
-        ownStore?.close()
-      }
-      catch {}
       Promise.resolve(store.close()).finally(() => reject(error))
     }
     server.httpServer.once('error', failed)
@@ -243,7 +247,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   })
   const runPurges = () => {
     for (const id of [...purges.keys()]) {
-      contributed.purge(id).then(() => admissionDoc.transact(() => purges.delete(id), LOCAL)).catch(e => console.error('live: removing a participant\'s contributions failed:', e))
+      Promise.all([contributed.purge(id), own?.purge(id)]).then(() => admissionDoc.transact(() => purges.delete(id), LOCAL)).catch(e => console.error('live: removing a participant\'s contributions failed:', e))
     }
   }
   purges.observe(runPurges)
@@ -281,6 +285,7 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       await control?.disconnect().catch(() => {})
       await admissionConn?.disconnect().catch(() => {})
       await own?.stop()
+      await ownStore?.close()
       const destroyed = server.destroy()
       for (const socket of tcp)
         socket.destroy()
@@ -290,10 +295,6 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
       if (!drained)
         console.error('live: stopped with changes the store could not save; nothing acknowledged is among them.')
       await Promise.resolve(store.close()).catch(() => {})
-      try {
-        ownStore?.close()
-      }
-      catch {}
     },
   }
 }

@@ -2,7 +2,7 @@
 // the names given, the language each entry was written in (`_lang`), the moderation and the
 // times, in its Markdown, its JSON envelope and its contributions CSV; hidden entries stay out.
 // Old exports (without `live`, or without `lang`) still import.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -10,7 +10,8 @@ import { boardByKind } from '../../src/boards'
 import { importJson } from '../../src/boards/kit/board'
 import { loadBoardResults } from '../../src/handouts/results'
 import { exportSession } from '../../src/live/export'
-import { auditDoc, AT, removeStoredSessions, storedSession } from '../support/stored-session'
+import { progressDocName } from '../../src/live/protocol'
+import { auditDoc, AT, emptyBoard, progressDoc, removeStoredSessions, storedSession } from '../support/stored-session'
 
 const dirs: string[] = []
 const tmp = (prefix: string) => {
@@ -22,6 +23,8 @@ afterEach(() => {
   for (const dir of dirs.splice(0))
     rmSync(dir, { recursive: true, force: true })
 })
+
+const written = (dir: string) => readdirSync(dir).map(f => join(dir, f))
 
 const sample = () => auditDoc([
   { channel: 'Typed by the facilitator' },
@@ -68,6 +71,23 @@ describe('a board\'s live export', () => {
     expect(envelope.live).toMatchObject({ question: 'Which channels do we run?', moderation: 'open', locked: false, counts: { shown: 3, waiting: 1, hidden: 1, merged: 0, contributors: 5 } })
     for (const file of ['m2-audit.md', 'm2-audit.json', 'm2-audit.csv', 'm2-audit.contributions.csv', 'session.md'])
       expect(readFileSync(join(out, file), 'utf8')).not.toMatch(/SECRET|Dee|Eve/)
+  })
+
+  it('counts an individual board\'s own copies (opened, started, entries), never their content or names', async () => {
+    const MAP = 'm2-board-stakeholder-map'
+    const progress = progressDoc({ p1: { name: 'SECRET-NAME-Ana', rows: 3 }, p2: { name: 'SECRET-NAME-Bo', rows: 0 }, p3: { name: '', rows: 2 } }, JSON.stringify({ participant: 'p1', name: 'SECRET-NAME-Ana', mine: { lists: { stakeholders: [{ row: { name: 'SECRET-SHOWN' } }] } } }))
+    const db = storedSession({ [MAP]: emptyBoard('stakeholder-map') }, { [MAP]: 'Who are our stakeholders?' }, 'Lisbon', { [progressDocName(MAP)]: progress })
+    const out = tmp('kit-live-own-out-')
+    await exportSession(db, out, new Date('2026-11-25T10:00:00Z'))
+    const envelope = JSON.parse(readFileSync(join(out, `${MAP}.json`), 'utf8'))
+    expect(envelope.live.own).toEqual({ opened: 3, started: 2, entries: 5 })
+    const md = readFileSync(join(out, `${MAP}.md`), 'utf8')
+    expect(md).toContain('Individual board: 3 people opened their own copy, 2 started it, 5 entries in all.')
+    const session = readFileSync(join(out, 'session.md'), 'utf8')
+    expect(session).toContain('| Question | Board | Opened | Started | Entries |')
+    expect(session).toContain('| Who are our stakeholders? | Stakeholder map | 3 | 2 | 5 |')
+    for (const file of written(out))
+      expect(readFileSync(file, 'utf8')).not.toContain('SECRET')
   })
 
   it('imports again, as do exports made before `live` and `lang`', async () => {

@@ -15,7 +15,9 @@ import { importJson } from '../../src/boards/kit/board'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import { raciMatrix } from '../../src/boards/raci-matrix/model'
 import { addRow } from '../../src/board-doc'
-import { ownStoreFile } from '../../src/live/own-boards'
+import { admissionMaps } from '../../src/live/admission'
+import { ownDocName, ownStoreFile } from '../../src/live/own-boards'
+import { LiveStore, loadDocument } from '../../src/live/store'
 import { type BoardMine, type OwnShown, progressDocName, randomId, type ServerMessage } from '../../src/live/protocol'
 import { type LiveServer, participantIdOf, startLiveServer } from '../../src/live/server'
 import { Facilitator, synced, until, waitFor } from '../support/live-clients'
@@ -25,6 +27,8 @@ const TOKEN = 'test-facilitator-token-0123456789abcdef'
 const MAP = 'm2-board-stakeholder-map'
 const CHARTER = 'm4-board-charter-builder'
 
+/** A stored board document's maps as text (every share of a board document is a map). */
+const stored = (doc: Y.Doc) => JSON.stringify([...doc.share.keys()].filter(k => k !== 'board').map(k => doc.getMap(k).toJSON()))
 const rowsIn = (mine: BoardMine, list: string) => (mine.lists[list] ?? []).map(e => e.row as Record<string, unknown>)
 const stakeholder = (id: string, name: string) => ({ id, name, category: 'host', power: 4, interest: 3, currentEngagement: '', preferredChannel: 'email', relationshipOwner: '' })
 
@@ -178,5 +182,47 @@ describe('everyone\'s own board', () => {
     const from = ana.messages.length
     ana.raw(JSON.stringify({ t: 'own-export', board: CHARTER }))
     await waitFor(() => ana.messages.slice(from).some(m => m.t === 'own-export' && m.board === CHARTER && m.text.includes('Qz library')), 5000, 'the charter holding Ana\'s stakeholders')
+  })
+
+  it('empties a participant\'s own copies when the facilitator removes everything from them, and leaves the others\'', async () => {
+    facilitator.show(MAP, 'stakeholder-map', 'Stakeholders')
+    const dee = await phone(randomId(18), 'Dee')
+    const ana = phones[0]
+    await until(dee.controlDoc, () => dee.controlDoc.getMap('current').get('boardId') === MAP)
+    expect(await dee.own(MAP, { op: 'add', list: 'stakeholders', row: stakeholder('d1', 'Qz dee secret') })).toMatchObject({ ok: true })
+    facilitator.show(CHARTER, 'charter-builder', 'Charter')
+    await until(dee.controlDoc, () => dee.controlDoc.getMap('current').get('boardId') === CHARTER)
+    expect(await dee.own(CHARTER, { op: 'add', list: 'proposals', row: { id: 'p1', path: 'vision', text: 'Qz dee vision' } })).toMatchObject({ ok: true })
+    const deeId = participantIdOf(dee.secret)
+    const progress = new Y.Doc()
+    const socket = new HocuspocusProviderWebsocket({ url: server.wsUrl, WebSocketPolyfill: WebSocket as any })
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: progressDocName(MAP), token: `f:${TOKEN}`, document: progress, awareness: null })
+    provider.attach()
+    await synced(provider)
+    await until(progress, () => progress.getMap('people').has(deeId), 5000, 'Dee on the progress')
+
+    const admission = await facilitator.admission()
+    admission.transact(() => admissionMaps(admission).purge.set(deeId, Date.now()))
+    await until(admission, () => admissionMaps(admission).purge.size === 0, 10_000, 'the purge done')
+    // Her tile is off the projector's progress; Ana's stays.
+    await until(progress, () => !progress.getMap('people').has(deeId), 5000, 'Dee off the progress')
+    expect(progress.getMap('people').has(participantIdOf(anaSecret))).toBe(true)
+    provider.destroy()
+    socket.destroy()
+    // Her copies are empty in the store itself (what a restart or another instance reads).
+    const store = new LiveStore(ownFile)
+    try {
+      for (const board of [MAP, CHARTER]) {
+        const doc = await loadDocument(store, ownDocName(deeId, board))
+        expect(doc.share.size).toBeGreaterThan(0)
+        expect(stored(doc), [...doc.share.keys()].join()).not.toContain("Qz dee")
+      }
+      // Ana's are untouched.
+      expect(stored(await loadDocument(store, ownDocName(participantIdOf(anaSecret), MAP)))).toContain('Qz library')
+    }
+    finally {
+      store.close()
+    }
+    expect(rowsIn((await ana.mine(MAP)).mine, 'stakeholders').map(r => r.name)).toContain('Qz library')
   })
 })

@@ -14,7 +14,8 @@ import { ROOT } from '../../src/paths'
 import { readSessionRecord, recordHtml, writeSessionRecord } from '../../src/live/record'
 import { LiveStore } from '../../src/live/store'
 import { sessionToken } from '../support/live-clients'
-import { AT, auditDoc, removeStoredSessions, storedSession } from '../support/stored-session'
+import { progressDocName } from '../../src/live/protocol'
+import { AT, auditDoc, emptyBoard, progressDoc, removeStoredSessions, storedSession } from '../support/stored-session'
 
 const run = promisify(execFile)
 
@@ -44,6 +45,15 @@ function sample() {
     ]),
     'm2-poll': pollDoc(),
   }, { 'm2-audit': 'Which channels do we run?', 'm2-poll': 'Shall we meet monthly?' })
+}
+
+/** A session with an individual board: the room's board empty, three people's own copies counted in its progress. */
+const MAP = 'm2-board-stakeholder-map'
+function individualSample() {
+  const shown = JSON.stringify({ participant: 'p1', name: 'SECRET-NAME-Ana', mine: { lists: { stakeholders: [{ row: { name: 'SECRET-SHOWN' } }] } } })
+  return storedSession({ [MAP]: emptyBoard('stakeholder-map') }, { [MAP]: 'Who are our stakeholders?' }, 'Lisbon, module 3', {
+    [progressDocName(MAP)]: progressDoc({ p1: { name: 'SECRET-NAME-Ana', rows: 4 }, p2: { name: 'SECRET-NAME-Bo', rows: 1 }, p3: { name: '', rows: 0 } }, shown),
+  })
 }
 
 afterAll(removeStoredSessions)
@@ -109,6 +119,8 @@ describe('the session record', () => {
       sessionToken(sessions, 'empty-one', { title: 'Nothing yet' })
       mkdirSync(join(sessions, 'lisbon-m2'), { recursive: true })
       copyFileSync(sample(), join(sessions, 'lisbon-m2', 'live.sqlite'))
+      sessionToken(sessions, 'lisbon-m3', { title: 'Lisbon, module 3' })
+      copyFileSync(individualSample(), join(sessions, 'lisbon-m3', 'live.sqlite'))
     })
     afterAll(() => rmSync(sessions, { recursive: true, force: true }))
 
@@ -122,9 +134,19 @@ describe('the session record', () => {
       expect(existsSync(join(sessions, 'lisbon-m2', 'results', 'session-record.pdf'))).toBe(false)
     }, 60_000)
 
+    it('counts the individual boards\' own copies, never their content or the names given', async () => {
+      const r = await live('record', 'lisbon-m3', '--no-pdf')
+      expect(r.code).toBe(0)
+      const md = readFileSync(join(sessions, 'lisbon-m3', 'results', 'session-record.md'), 'utf8')
+      expect(md).toContain('| Question | Board | Opened | Started | Entries |')
+      expect(md).toContain('| Who are our stakeholders? | Stakeholder map | 3 | 2 | 5 |')
+      expect(md).toContain('Individual board: 3 people opened their own copy, 2 started it, 5 entries in all.')
+      expect(md).not.toContain('SECRET')
+    }, 60_000)
+
     it('refuses a missing session, a session without boards and a bad name: one clear line, exit 1, no stack trace', async () => {
       for (const [args, says] of [
-        [['record', 'no-such-session'], /There is no live session "no-such-session" in .*Sessions: empty-one, lisbon-m2\./],
+        [['record', 'no-such-session'], /There is no live session "no-such-session" in .*Sessions: empty-one, lisbon-m2, lisbon-m3\./],
         [['record', 'empty-one'], /Session "empty-one" has no stored boards yet .*nothing to record/],
         [['record', 'Bad Name!'], /"Bad Name!" is not a session name/],
         [['record'], /Name one session: npm run live -- record <session>/],

@@ -13,15 +13,15 @@ export class OwnPhone extends Participant {
     this.control.on('stateless', ({ payload }: { payload: string }) => this.messages.push(JSON.parse(payload) as ServerMessage))
   }
 
-  async own(board: string, body: unknown): Promise<Result> {
+  async own(board: string, body: unknown, timeout = 5000): Promise<Result> {
     const msg = randomId(12)
     this.raw(JSON.stringify({ t: 'own', msg, board, name: this.name, body }))
-    return this.answer(msg)
+    return this.answer(msg, timeout)
   }
 
-  async answer(msg: string): Promise<Result> {
+  async answer(msg: string, timeout = 5000): Promise<Result> {
     let found: Result | undefined
-    await waitFor(() => !!(found = this.messages.find((m): m is Result => m.t === 'result' && m.msg === msg)), 5000, `the answer to ${msg}`)
+    await waitFor(() => !!(found = this.messages.find((m): m is Result => m.t === 'result' && m.msg === msg)), timeout, `the answer to ${msg}`)
     return found!
   }
 

@@ -37,7 +37,7 @@ export function auditDoc(rows: { channel: string, extra?: Extra }[]): Y.Doc {
 }
 
 /** A session's SQLite store with the given board documents and the questions the deck announced. */
-export function storedSession(boards: Record<string, Y.Doc>, questions: Record<string, string>, title = 'Lisbon, module 2'): string {
+export function storedSession(boards: Record<string, Y.Doc>, questions: Record<string, string>, title = 'Lisbon, module 2', others: Record<string, Y.Doc> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'kit-live-record-'))
   made.push(dir)
   const file = join(dir, 'live.sqlite')
@@ -52,7 +52,29 @@ export function storedSession(boards: Record<string, Y.Doc>, questions: Record<s
   store.append(CONTROL_DOC, Y.encodeStateAsUpdate(control))
   for (const [id, doc] of Object.entries(boards))
     store.append(`board/${id}`, Y.encodeStateAsUpdate(doc))
+  for (const [name, doc] of Object.entries(others))
+    store.append(name, Y.encodeStateAsUpdate(doc))
   store.close()
   return file
 }
 
+
+/** An empty board document of a kind, as the live server opens the room's board. */
+export function emptyBoard(kind: string): Y.Doc {
+  const doc = new Y.Doc()
+  initBoardDoc(doc, boardByKind(kind)!.def)
+  return doc
+}
+
+/**
+ * An individual board's progress document as the server keeps it (`progress/<id>`): per
+ * participant, the name they gave and their number of entries; and a board someone agreed to show.
+ */
+export function progressDoc(people: Record<string, { name: string, rows: number }>, shown = ''): Y.Doc {
+  const doc = new Y.Doc()
+  let n = 0
+  for (const [id, p] of Object.entries(people))
+    doc.getMap('people').set(id, JSON.stringify({ name: p.name, n: ++n, rows: p.rows, at: AT, consent: false }))
+  doc.getMap('shown').set('board', shown)
+  return doc
+}

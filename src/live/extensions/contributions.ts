@@ -465,5 +465,7 @@ export function contributions(deps: ContributionsOptions) {
     /** Every board runtime opened so far. */
     runtimes: () => Promise.all(runtimes.values()),
     purge,
+    /** One token of a budget (`key`: a participant, or their own copies'), shared through Redis when there is one. */
+    takeToken: (key: string, now: number) => takeToken(key, now),
   }
 }

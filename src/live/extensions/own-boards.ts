@@ -16,7 +16,7 @@ import type { Admission } from '../admission'
 import { isLocked, setFields } from '../boards'
 import type { LiveLimits } from '../limits'
 import { entryOf, lastApplied, noteApplied } from '../order'
-import { isIndividual, type OwnBoards, type OwnCopy } from '../own-boards'
+import { isIndividual, type OwnBoards, type OwnCopy, OwnNotSaved } from '../own-boards'
 import { BOARD_ID, CONTROL_DOC, MESSAGE_ID, type OwnProgress, type OwnShown, progressDocName, type RefusalCode } from '../protocol'
 import { say, sayLines } from '../words'
 import type { ConnContext } from './auth'
@@ -48,6 +48,11 @@ export interface OwnBoardsOptions {
   roomBoard: (boardId: string) => Promise<Y.Doc | undefined>
   /** the phones connected now, by participant */
   phonesOf: (participantId: string) => Connection[]
+  /**
+   * One token of the participant's budget for their own copies: shared by every instance when
+   * they share a Redis (as the room's); seconds to wait when none is left. Default: this instance's.
+   */
+  rate?: (key: string, now: number) => Promise<number>
 }
 
 export function ownBoardsExtension(deps: OwnBoardsOptions) {
@@ -55,7 +60,7 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
   const buckets = new Map<string, { tokens: number, at: number }>()
   const progressDocs = new Map<string, Promise<{ doc: Y.Doc, conn: DirectConnection }>>()
 
-  function takeToken(participantId: string, now: number): number {
+  function takeLocalToken(participantId: string, now: number): number {
     const b = buckets.get(participantId) ?? { tokens: limits.burst, at: now }
     b.tokens = Math.min(limits.burst, b.tokens + (now - b.at) / 1000 * limits.perSecond)
     b.at = now
@@ -65,6 +70,8 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
     b.tokens -= 1
     return 0
   }
+  /** A budget of its own beside the room's (`own:<id>`), shared across instances like the room's. */
+  const takeToken = (participantId: string, now: number) => deps.rate ? deps.rate(`own:${participantId}`, now) : Promise.resolve(takeLocalToken(participantId, now))
 
   function kindOf(boardId: string): string | undefined {
     const registered = deps.controlDoc()?.getMap<any>('boards').get(boardId)
@@ -88,7 +95,10 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
     const mineRoles = copy.doc.getMap<unknown>('rows:roles')
     if (!roles)
       return
-    copy.doc.transact(() => {
+    const missing = [...roles.entries()].some(([id, role]) => role instanceof Y.Map && role.get('_status') !== 'hidden' && role.get('_status') !== 'pending' && !mineRoles.has(id))
+    if (!missing)
+      return
+    await own.change(copy, () => {
       for (const [id, role] of roles.entries()) {
         if (role instanceof Y.Map && role.get('_status') !== 'hidden' && role.get('_status') !== 'pending' && !mineRoles.has(id)) {
           const map = new Y.Map<unknown>()
@@ -134,21 +144,24 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
         const people = doc.getMap<string>('people')
         const show = doc.getMap<unknown>('show')
         // Everyone in this session who has a copy (the cohort's earlier sessions' people are not this room).
+        const here = (id: string) => deps.admission()?.firstSeen(id) !== undefined && !deps.admission()?.isBlocked(id)
+        const copies: OwnCopy[] = []
+        for (const id of await own.participantsOf(boardId)) {
+          const copy = here(id) ? await own.open(id, boardId) : undefined
+          if (copy)
+            copies.push(copy)
+        }
         doc.transact(() => {
           for (const id of [...people.keys()]) {
-            if (deps.admission()?.firstSeen(id) === undefined)
+            if (!here(id))
               people.delete(id)
           }
-          for (const id of own.participantsOf(boardId)) {
-            if (deps.admission()?.firstSeen(id) === undefined)
-              continue
-            const copy = own.open(id, boardId)
-            if (copy)
-              setProgress(people, id, own.progress(copy, id, numberOf(id)))
-          }
+          for (const copy of copies)
+            setProgress(people, copy.participantId, own.progress(copy, copy.participantId, numberOf(copy.participantId)))
         }, LOCAL)
-        show.observe(() => updateShown(boardId, doc))
-        updateShown(boardId, doc)
+        const shown = () => void updateShown(boardId, doc).catch(e => console.error(`live: the board shown on ${boardId} failed:`, e))
+        show.observe(shown)
+        shown()
         return { doc, conn }
       })()
       progressDocs.set(boardId, pending)
@@ -164,7 +177,7 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
   }
 
   /** The shown board: the chosen participant's, only while they agree; else nothing. */
-  function updateShown(boardId: string, doc: Y.Doc) {
+  async function updateShown(boardId: string, doc: Y.Doc) {
     const chosen = doc.getMap<unknown>('show').get('participant')
     const participant = typeof chosen === 'string' && chosen ? chosen : undefined
     const before = progressAsked.get(boardId)
@@ -172,7 +185,7 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
       progressAsked.set(boardId, participant)
     else
       progressAsked.delete(boardId)
-    const copy = participant ? own.open(participant, boardId) : undefined
+    const copy = participant && !deps.admission()?.isBlocked(participant) ? await own.open(participant, boardId) : undefined
     let shown = ''
     if (copy && participant) {
       const { mine, consent, sections } = own.mine(copy, participant)
@@ -185,7 +198,7 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
     doc.transact(() => setFields(target, { board: shown, asked: participant ?? '' }), LOCAL)
     // The participant asked (or no longer asked) sees it on their phone.
     for (const id of new Set([before, participant])) {
-      const c = id ? own.open(id, boardId) : undefined
+      const c = id ? await own.open(id, boardId) : undefined
       if (c && id)
         tellPhones(c, id)
     }
@@ -197,8 +210,9 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
     const { doc } = await progressOf(copy.boardId)
     doc.transact(() => setProgress(doc.getMap<string>('people'), participantId, own.progress(copy, participantId, numberOf(participantId))), LOCAL)
     if (progressAsked.get(copy.boardId) === participantId)
-      updateShown(copy.boardId, doc)
+      await updateShown(copy.boardId, doc)
   }
+  const progressLater = (copy: OwnCopy, participantId: string) => void progressChanged(copy, participantId).catch(e => console.error(`live: the progress of ${copy.boardId} failed:`, e))
 
   // --- the phone's side -------------------------------------------------------------------------
   async function onMessage(connection: Connection, payload: string) {
@@ -227,14 +241,24 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
     if (message.t === 'own-mine' || message.t === 'own-export') {
       if (!opened)
         return
-      const copy = own.open(participantId, message.board, kind)
+      let copy: OwnCopy | undefined
+      try {
+        copy = await own.open(participantId, message.board, kind)
+        if (copy)
+          await withRoomRoles(copy, participantId)
+      }
+      catch (e) {
+        // A copy the store cannot load or save now: nothing to show; the phone asks again.
+        if (!(e instanceof OwnNotSaved))
+          console.error('live: a participant\'s own board could not be opened:', (e as Error).message)
+        return
+      }
       if (!copy)
         return
-      await withRoomRoles(copy, participantId)
       if (message.t === 'own-mine') {
         sendMine(connection, copy, participantId)
         // Opened on their phone: on the projector's progress, not started yet.
-        return void progressChanged(copy, participantId)
+        return progressLater(copy, participantId)
       }
       const { file, text } = own.exportOf(copy)
       return send(connection, { t: 'own-export', board: message.board, file, text })
@@ -243,24 +267,24 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
       return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
     if (deps.admission()?.isBlocked(participantId))
       return refuse(connection, message.msg, 'blocked', 'The facilitator has removed you from this session.')
-    const copy = own.open(participantId, message.board, kind)
-    if (!copy)
-      return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
     try {
+      const copy = await own.open(participantId, message.board, kind)
+      if (!copy)
+        return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
       if (message.t === 'own-consent') {
-        own.setConsent(copy, message.consent)
+        await own.setConsent(copy, message.consent)
         send(connection, { t: 'result', msg: message.msg, ok: true })
         tellPhones(copy, participantId)
-        return void progressChanged(copy, participantId)
+        return progressLater(copy, participantId)
       }
       if (message.t === 'own-thread') {
         if (copy.kind !== 'charter-builder')
           return refuse(connection, message.msg, 'invalid', 'Only the charter builder takes your earlier boards.')
-        const { added, boards } = own.thread(copy, participantId)
+        const { added, boards } = await own.thread(copy, participantId)
         send(connection, { t: 'own-thread', msg: message.msg, board: message.board, added, boards })
         send(connection, { t: 'result', msg: message.msg, ok: true })
         tellPhones(copy, participantId)
-        return void progressChanged(copy, participantId)
+        return progressLater(copy, participantId)
       }
       // An operation older than the last one applied for its entry: acknowledged, not applied.
       const entry = message.seq ? entryOf(message.body) : undefined
@@ -270,7 +294,7 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
         return sendMine(connection, copy, participantId)
       }
       const now = Date.now()
-      const wait = takeToken(participantId, now)
+      const wait = await takeToken(participantId, now)
       if (wait)
         return refuse(connection, message.msg, 'rate', 'Too many changes at once: wait {n} s and it is sent again.', { n: wait }, wait)
       const room = await deps.roomBoard(message.board)
@@ -283,7 +307,7 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
       if (!name.success)
         return refuse(connection, message.msg, 'invalid', describeZodError(name.error))
       await withRoomRoles(copy, participantId)
-      const refusal = own.apply(copy, body.data, {
+      const refusal = await own.apply(copy, body.data, {
         participantId,
         name: name.data,
         moderation: 'open',
@@ -294,21 +318,28 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
         language: deps.language,
         writtenIn: message.lang && LANGUAGES.includes(message.lang) ? message.lang : undefined,
         firstOp: entry ? last === 0 : undefined,
-      }, () => {
-        if (entry)
-          noteApplied(copy.doc, participantId, entry, message.seq!)
+      }, {
+        // Checked again inside the change: another of this entry's operations (from this
+        // participant's phone on another instance) may have been applied meanwhile.
+        skip: () => !!entry && message.seq! <= lastApplied(copy.doc, participantId, entry),
+        after: () => {
+          if (entry)
+            noteApplied(copy.doc, participantId, entry, message.seq!)
+        },
       })
-      if (refusal)
+      if (refusal === 'superseded')
+        send(connection, { t: 'result', msg: message.msg, ok: true, superseded: true })
+      else if (refusal)
         refuse(connection, message.msg, refusal.code, refusal.error, refusal.params)
       else
         send(connection, { t: 'result', msg: message.msg, ok: true })
       tellPhones(copy, participantId)
-      void progressChanged(copy, participantId)
+      progressLater(copy, participantId)
     }
     catch (e) {
-      // The store refused the write: the copy held in memory is dropped (the store's is the truth).
-      own.drop(participantId, message.board)
-      console.error('live: a participant\'s own board could not be saved:', (e as Error).message)
+      // The store could not take the change (it was undone) or load the copy: nothing is acknowledged.
+      if (!(e instanceof OwnNotSaved))
+        console.error('live: a participant\'s own board could not be saved:', (e as Error).message)
       return refuse(connection, (message as { msg: string }).msg, 'unsaved', 'Not saved, try again: the session cannot store contributions right now. It is sent again in {n} s.', { n: 3 }, 3)
     }
   }
@@ -327,6 +358,27 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
     opened(boardId: string) {
       if (isIndividual(kindOf(boardId)))
         progressOf(boardId).catch(e => console.error(`live: the progress of ${boardId} failed to open:`, e))
+    },
+    /** A change made on another instance: this instance's phones of that participant see it. */
+    remote(copy: OwnCopy) {
+      tellPhones(copy, copy.participantId)
+    },
+    /**
+     * The facilitator's "remove everything from this person": their copies emptied, their tile
+     * off the projector's progress, their board no longer shown.
+     */
+    async purge(participantId: string) {
+      const boards = await own.empty(participantId)
+      for (const boardId of boards) {
+        if (!deps.controlDoc()?.getMap('boards').has(boardId))
+          continue
+        const { doc } = await progressOf(boardId)
+        doc.transact(() => {
+          doc.getMap('people').delete(participantId)
+          if (doc.getMap('show').get('participant') === participantId)
+            doc.getMap('show').set('participant', '')
+        }, LOCAL)
+      }
     },
     async stop() {
       for (const p of progressDocs.values())
