@@ -148,7 +148,7 @@ export async function buildDeck(entry: string, outDir: string, base: string, log
       load: { order: 'pre', filter: { id: exactId(indexHtmlId) }, handler: (id: string) => (id === indexHtmlId ? indexHtml : undefined) },
     }],
   } satisfies InlineConfig)
-  const pluginOptions = (config as { slidev?: { markdown?: unknown, components?: unknown } }).slidev
+  const pluginOptions = (config as { slidev?: Parameters<SlidevCli['ViteSlidevPlugin']>[1] }).slidev
   const slidevPlugins = await ViteSlidevPlugin(options, pluginOptions)
   config = mergeConfig(config, {
     configFile: false,
