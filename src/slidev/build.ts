@@ -197,6 +197,9 @@ export const SLIDEV_HOOK_FILTERS: Record<string, Partial<Record<'resolveId' | 'l
   // Not applied when the vite.config's `slidev` options change either plugin's options.
   'unplugin-vue-markdown': { transform: /\.md/ },
   'unplugin-vue-components': { transform: /\.(?:vue|md)/ },
+  // @unocss/vite's devtools plugin: virtual:unocss-devtools, virtual:unocss-mock-classes and /@unocss/devtools.css
+  // resolve to /@unocss/devtools, /@unocss/mock-classes and /@unocss/devtools.css, which it loads.
+  'unocss:devtools': { resolveId: /^(?:virtual:unocss-(?:devtools|mock-classes)|\/@unocss\/devtools\.css)$/, load: /^\/@unocss\/(?:devtools|mock-classes|devtools\.css)$/ },
   'vite-plugin-vue-server-ref': { resolveId: /^(?:\/@server-ref\/|\/@server-reactive\/|server-ref:|server-reactive:)/, load: /^(?:\/@server-ref\/|\/@server-reactive\/|server-ref:|server-reactive:)/ },
 }
 
