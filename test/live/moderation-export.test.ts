@@ -126,7 +126,7 @@ describe('moderation in bulk and merging duplicates (real server)', () => {
     expect(md).toMatch(/Moderation: open \(shown at once\); 2 entries shown, 4 hidden \(left out\), 1 duplicate merged into others; 3 participants contributed\./)
     expect(md).toMatch(/Contributions from \d{4}-\d\d-\d\d \d\d:\d\d UTC to/)
     expect(md).toContain('| 1 | A forum | Ana, Bo | 3 |')
-    expect(md).toMatch(/\| ideas \| A forum \| Ana \| [^|]* \| \d{4}-\d\d-\d\d \d\d:\d\d UTC \|/)
+    expect(md).toMatch(/\| ideas \| A forum \| Ana \(merged: also Bo\) \| [^|]* \| \d{4}-\d\d-\d\d \d\d:\d\d UTC \|/)
     expect(md).toContain('| ideas | A chat | (anonymous) |')
     expect(md).not.toContain('SECRET-RUDE-WORDS')
     expect(md).not.toContain('Queued')
