@@ -12,6 +12,8 @@ export function useOwnProgress(boardId: string, enabled = true) {
   const people = shallowRef<PersonProgress[]>([])
   const shown = shallowRef<OwnShown | undefined>()
   const asked = shallowRef('')
+  /** the facilitator projects the room's board instead of the progress (`show` map, key `room`) */
+  const room = shallowRef(false)
   const open = enabled ? openFacilitatorDoc(progressDocName(boardId)) : undefined
   if (open) {
     const { doc } = open
@@ -25,6 +27,7 @@ export function useOwnProgress(boardId: string, enabled = true) {
         catch {}
       }
       people.value = list.sort((a, b) => a.n - b.n || (a.id < b.id ? -1 : 1))
+      room.value = doc.getMap<unknown>('show').get('room') === true
       const s = doc.getMap<unknown>('shown')
       asked.value = String(s.get('asked') ?? '')
       try {
@@ -49,5 +52,8 @@ export function useOwnProgress(boardId: string, enabled = true) {
     asked,
     /** asks to show this participant's board (shown once they agree on their phone); '' stops */
     show: (participant: string) => open?.doc.getMap('show').set('participant', participant),
+    room,
+    /** projects the room's board (what was sent to it) in place of the progress, or the progress again */
+    showRoom: (on: boolean) => open?.doc.getMap('show').set('room', on),
   }
 }
