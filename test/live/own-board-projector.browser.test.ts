@@ -248,6 +248,12 @@ describe('an individual board, projected, with 30 participants', () => {
       expect(await p.getByText(/Qz secret/).count()).toBe(0)
       expect(await p.getByTestId('own-person').count()).toBe(0)
       await shot(p, 'room-board')
+      // On the slide, whole and legible; a picture only (worked on from the presenter view).
+      const seen = await projected(p)
+      expect(seen.controls).toEqual([])
+      expect(seen.outside).toEqual([])
+      expect(await board.evaluate(el => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1)
+      expect(seen.smallest).toBeGreaterThanOrEqual(16)
     }
     // The room's board is kept as before (which shows the check above reads the saved boards).
     await expect.poll(() => saved(projector)).toMatch(/Room founder/)
