@@ -12,8 +12,11 @@ export function useOwnProgress(boardId: string, enabled = true) {
   const people = shallowRef<PersonProgress[]>([])
   const shown = shallowRef<OwnShown | undefined>()
   const asked = shallowRef('')
-  /** the facilitator projects the room's board instead of the progress (`show` map, key `room`) */
-  const room = shallowRef(false)
+  /**
+   * the facilitator's choice (`show` map, key `room`): the room's board (true) or the progress
+   * (false) on the projector; undefined until they choose
+   */
+  const room = shallowRef<boolean | undefined>()
   const open = enabled ? openFacilitatorDoc(progressDocName(boardId)) : undefined
   if (open) {
     const { doc } = open
@@ -27,7 +30,8 @@ export function useOwnProgress(boardId: string, enabled = true) {
         catch {}
       }
       people.value = list.sort((a, b) => a.n - b.n || (a.id < b.id ? -1 : 1))
-      room.value = doc.getMap<unknown>('show').get('room') === true
+      const choice = doc.getMap<unknown>('show').get('room')
+      room.value = typeof choice === 'boolean' ? choice : undefined
       const s = doc.getMap<unknown>('shown')
       asked.value = String(s.get('asked') ?? '')
       try {
