@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { effectScope, nextTick } from 'vue'
 import * as Y from 'yjs'
-import { addRow, initBoardDoc, type SyncConnection, type SyncProvider, syncsLive, type SyncTarget } from '../../src/board-doc'
+import { addRow, type DocDefinition, initBoardDoc, type SyncConnection, type SyncProvider, syncsLive, type SyncTarget } from '../../src/board-doc'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import { ideaVote } from '../../src/boards/idea-vote/model'
 import { liveSync } from '../../src/live/provider'
@@ -107,7 +107,7 @@ describe('useExerciseState with the caller\'s sync providers', () => {
   it('a read-only board (someone\'s own board, viewed) is filled once and never written, saved or synced', async () => {
     const { provider, opened } = fakeServer()
     const scope = effectScope()
-    const fill = (doc: Y.Doc, def: typeof stakeholderMap) => { addRow(doc, def, ['stakeholders'], { id: 'v1', name: 'Qz viewed', category: 'host', power: 4, interest: 2 }) }
+    const fill = (doc: Y.Doc, def: DocDefinition) => { addRow(doc, def, ['stakeholders'], { id: 'v1', name: 'Qz viewed', category: 'host', power: 4, interest: 2 }) }
     const [own, viewed] = scope.run(() => [
       useExerciseState('sync-test-viewed', stakeholderMap, { cohort: 'c1' }),
       useExerciseState('sync-test-viewed', stakeholderMap, { cohort: 'c1', sync: [provider], readOnly: { fill } }),
