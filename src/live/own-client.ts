@@ -12,6 +12,11 @@ export function useOwnProgress(boardId: string, enabled = true) {
   const people = shallowRef<PersonProgress[]>([])
   const shown = shallowRef<OwnShown | undefined>()
   const asked = shallowRef('')
+  /**
+   * the facilitator's choice (`show` map, key `room`): the room's board (true) or the progress
+   * (false) on the projector; undefined until they choose
+   */
+  const room = shallowRef<boolean | undefined>()
   const open = enabled ? openFacilitatorDoc(progressDocName(boardId)) : undefined
   if (open) {
     const { doc } = open
@@ -25,6 +30,8 @@ export function useOwnProgress(boardId: string, enabled = true) {
         catch {}
       }
       people.value = list.sort((a, b) => a.n - b.n || (a.id < b.id ? -1 : 1))
+      const choice = doc.getMap<unknown>('show').get('room')
+      room.value = typeof choice === 'boolean' ? choice : undefined
       const s = doc.getMap<unknown>('shown')
       asked.value = String(s.get('asked') ?? '')
       try {
@@ -49,5 +56,8 @@ export function useOwnProgress(boardId: string, enabled = true) {
     asked,
     /** asks to show this participant's board (shown once they agree on their phone); '' stops */
     show: (participant: string) => open?.doc.getMap('show').set('participant', participant),
+    room,
+    /** projects the room's board (what was sent to it) in place of the progress, or the progress again */
+    showRoom: (on: boolean) => open?.doc.getMap('show').set('room', on),
   }
 }

@@ -35,6 +35,18 @@ export type LiveConnection = SyncConnection
 export interface BoardScope {
   cohort?: string
   sync?: readonly SyncProvider[]
+  /** a read-only board to view instead (see `ReadOnlyBoard`): no storage, no sync, no writes */
+  readOnly?: ReadOnlyBoard
+}
+
+/**
+ * Someone else's board, viewed (a participant's own board on the projector, with their
+ * consent): a document of its own, filled once by `fill` and then never written, saved in this
+ * browser, sent to its other tabs or to the live server. The board's view draws it as it draws
+ * its own; every write is refused (`editable` stays false).
+ */
+export interface ReadOnlyBoard {
+  fill: (doc: Y.Doc, def: DocDefinition, boardId: string) => void
 }
 
 interface LiveState {
@@ -48,7 +60,9 @@ interface SharedDoc {
   def: DocDefinition
   doc: Y.Doc
   undo: Y.UndoManager
-  store: LocalStore
+  store: Pick<LocalStore, 'status' | 'whenSaved' | 'onStatus'>
+  /** a board viewed, never written (BoardScope.readOnly) */
+  readOnly?: boolean
   /** this tab's own edits: what its undo undoes */
   origin: symbol
   read: Ref<BoardRead<any>>
@@ -150,6 +164,38 @@ function acquire(name: string, boardId: string, def: DocDefinition, providers: r
   return shared
 }
 
+const VIEWED: StoreStatus = { state: 'saved' }
+
+/** A read-only board (BoardScope.readOnly): its own document, outside the shared ones, linked to nothing. */
+function viewOnly(boardId: string, def: DocDefinition, board: ReadOnlyBoard): SharedDoc {
+  const doc = new Y.Doc()
+  const unreadable = shallowRef<string | null>(null)
+  const status = initBoardDoc(doc, def)
+  if (status.state === 'unreadable')
+    unreadable.value = status.reason
+  else
+    board.fill(doc, def, boardId)
+  const undo = new Y.UndoManager(boardTypes(doc, def), { trackedOrigins: new Set() })
+  return {
+    def,
+    doc,
+    undo,
+    store: { status: VIEWED, whenSaved: () => Promise.resolve(VIEWED), onStatus: () => () => {} },
+    readOnly: true,
+    origin: Symbol('viewed'),
+    read: shallowRef(readBoard(doc, def)),
+    ready: shallowRef(true),
+    unreadable,
+    storage: shallowRef(VIEWED),
+    undoCount: shallowRef(0),
+    users: 1,
+    dispose: () => {
+      undo.destroy()
+      doc.destroy()
+    },
+  }
+}
+
 function release(name: string): void {
   const shared = docs.get(name)
   if (shared && --shared.users === 0) {
@@ -222,12 +268,12 @@ export function useExerciseState<T>(boardId: string, def: DocDefinition<T>, scop
   const providers = scope.sync ?? []
   const session = providers.map(p => p.scope?.(boardId, def)).find(s => s !== undefined)
   const name = documentName(scope.cohort || 'default', boardId, session)
-  const shared = acquire(name, boardId, def, providers)
+  const shared = scope.readOnly ? viewOnly(boardId, def, scope.readOnly) : acquire(name, boardId, def, providers)
   const { doc, origin } = shared
   // Released a moment later: the fields of an unmounting board still save what was typed.
-  onScopeDispose(() => queueMicrotask(() => release(name)))
+  onScopeDispose(() => queueMicrotask(() => (shared.readOnly ? shared.dispose() : release(name))))
 
-  const editable = computed(() => shared.ready.value && !shared.unreadable.value)
+  const editable = computed(() => shared.ready.value && !shared.unreadable.value && !shared.readOnly)
   const data = computed(() => shared.read.value.data as T)
   // Writes before loading would start a second board beside the saved one: refused (the
   // controls are disabled until then anyway).

@@ -9,11 +9,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { effectScope, nextTick } from 'vue'
 import * as Y from 'yjs'
-import { addRow, initBoardDoc, type SyncConnection, type SyncProvider, syncsLive, type SyncTarget } from '../../src/board-doc'
+import { addRow, type DocDefinition, initBoardDoc, type SyncConnection, type SyncProvider, syncsLive, type SyncTarget } from '../../src/board-doc'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import { ideaVote } from '../../src/boards/idea-vote/model'
 import { liveSync } from '../../src/live/provider'
 import { documentName, useExerciseState } from '../../src/state/useExerciseState'
+import { readSaved } from '../../src/state/local-store'
 
 /** A server stand-in: a second document, its copy handed over when the test says so. */
 function fakeServer(session = 'rehearsal') {
@@ -100,6 +101,37 @@ describe('useExerciseState with the caller\'s sync providers', () => {
     await until(() => state.ready.value)
     expect(state.live.enabled).toBe(false)
     expect(state.live.connection.value).toBe('off')
+    scope.stop()
+  })
+
+  it('a read-only board (someone\'s own board, viewed) is filled once and never written, saved or synced', async () => {
+    const { provider, opened } = fakeServer()
+    const scope = effectScope()
+    const fill = (doc: Y.Doc, def: DocDefinition) => { addRow(doc, def, ['stakeholders'], { id: 'v1', name: 'Qz viewed', category: 'host', power: 4, interest: 2 }) }
+    const [own, viewed] = scope.run(() => [
+      useExerciseState('sync-test-viewed', stakeholderMap, { cohort: 'c1' }),
+      useExerciseState('sync-test-viewed', stakeholderMap, { cohort: 'c1', sync: [provider], readOnly: { fill } }),
+    ])!
+    await until(() => own.ready.value)
+    // Drawn as the board: its rows, loaded at once; no provider opened for it, no live side.
+    expect(viewed.ready.value).toBe(true)
+    expect(viewed.data.value.stakeholders.map(s => s.name)).toEqual(['Qz viewed'])
+    expect(opened).toEqual([])
+    expect(viewed.live.enabled).toBe(false)
+    // Every write refused.
+    expect(viewed.editable.value).toBe(false)
+    expect(viewed.addRow('stakeholders', { id: 'v2', name: 'more', category: 'host', power: 1, interest: 1 })).toBeUndefined()
+    expect(viewed.removeRow('stakeholders', 'v1')).toBe(false)
+    expect(viewed.set(['threshold'], 4)).toBe(false)
+    expect(viewed.importJson(own.exportJson()).ok).toBe(false)
+    viewed.reset()
+    expect(viewed.data.value.stakeholders).toHaveLength(1)
+    // The facilitator's own board of the same id is another document, and nothing of the viewed
+    // one is saved in this browser.
+    expect(own.data.value.stakeholders).toEqual([])
+    expect(await viewed.whenSaved()).toMatchObject({ state: 'saved' })
+    const saved = await readSaved(documentName('c1', 'sync-test-viewed'))
+    expect((saved ?? []).map(u => new TextDecoder().decode(u)).join('')).not.toMatch(/Qz viewed/)
     scope.stop()
   })
 

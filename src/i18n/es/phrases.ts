@@ -172,4 +172,9 @@ export const ES: Record<string, string> = {
   'Waiting for their agreement on their phone': 'Esperando su acuerdo en su celular',
   'Stop showing': 'Dejar de mostrar',
   'Everyone\'s own board': 'El tablero propio de cada persona',
+  'Their own board, shown with their agreement': 'Su propio tablero, mostrado con su acuerdo',
+  'Show the room\'s board': 'Mostrar el tablero de la sala',
+  'Show the progress': 'Mostrar el avance',
+  '{n} entry sent to the room\'s board': '{n} entrada enviada al tablero de la sala',
+  '{n} entries sent to the room\'s board': '{n} entradas enviadas al tablero de la sala',
 }
