@@ -248,6 +248,9 @@ export async function readStoredBoards(store: UpdateStore): Promise<{ title: str
     const kind = String(metaMap(doc).get('kind') ?? '')
     const adapter = liveBoard(kind)
     const def = adapter?.def ?? boardByKind(kind)?.def
+    // Read as the server reads it once loaded: a layout from before this kit is migrated (in memory).
+    if (adapter?.init)
+      doc.transact(() => adapter.init!(doc))
     const live = (boardTitle: string) => liveRecord(doc, questions.get(boardId) ?? boardTitle)
     if (!def) {
       // A kind this kit does not know: its keyed lists are read as maps (only shares with keys,
