@@ -56,7 +56,6 @@ async function saved(boss: Facilitator) {
   await waitFor(() => !provider.hasUnsyncedChanges, 5000, 'the admission document saved')
 }
 
-const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
 // The ideas on the board's own document (the core's layout), not the phones' projection.
 const boardIdeasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.toJSON() as Record<string, any>)
 

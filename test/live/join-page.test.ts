@@ -22,7 +22,6 @@ let joinDir: string
 let server: LiveServer
 let facilitator: Facilitator
 let browser: Browser
-const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
 // The ideas on the board's own document (the core's layout), not the phones' projection.
 const boardIdeasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.toJSON() as Record<string, any>)
 
