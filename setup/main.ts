@@ -6,9 +6,11 @@ import { type Component, defineAsyncComponent } from 'vue'
 import type { Catalogue } from '../src/i18n/catalogue'
 import type { BoardPhrases } from '../src/boards/kit/entry'
 import { addLanguage, addPhrases, catalogueFor } from '../src/i18n/labels'
+import { liveConfig } from '../src/live/config'
 import { liveSync } from '../src/live/provider'
 import { useDeckConfigs } from '../src/slidev/context'
 import { SYNC_KEY } from '../src/state/useBoardScope'
+import { FACILITATOR_KEY } from '../src/state/facilitator'
 import { applyNoteSettings, type DeckNoteConfig, seedPresenterNotesPane, useNoteSettings } from './notes-settings'
 
 // Each board's view lives in its own folder (src/boards/<kind>/<Tag>.vue, next to its
@@ -31,6 +33,10 @@ export default defineAppSetup(async ({ app }) => {
   // A board's document is kept by this browser (its storage, its other tabs) and, in a live
   // session, by the live server too: the server's provider loads its client only when used.
   app.provide(SYNC_KEY, [liveSync])
+  // And the boards reach the live session (its count, moderation, the phones) only through the
+  // facilitator's connection given here: in a live session only, with its client loaded then.
+  if (liveConfig())
+    app.provide(FACILITATOR_KEY, (await import('../src/live/facilitator')).liveFacilitator)
   const configs = useDeckConfigs()
   const language = (configs as { cohort?: { language?: string } }).cohort?.language
   const load = language ? catalogues[`../src/i18n/${language}/index.ts`] : undefined

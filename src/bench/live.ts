@@ -145,7 +145,7 @@ async function run(s: Scenario) {
   const sentAt = new Map<string, number>()
   const delays: number[] = []
   const seen = new Set<string>()
-  doc.getMap<Y.Map<unknown>>('ideas').observe((event) => {
+  doc.getMap<Y.Map<unknown>>('rows:ideas').observe((event) => {
     const now = performance.now()
     for (const [id, change] of event.changes.keys) {
       if (change.action === 'add' && !seen.has(id)) {
@@ -249,8 +249,8 @@ async function run(s: Scenario) {
   }))
   await killed
   const kept = () => phones.flatMap(p => [...p.expected()].filter(([, text]) => text !== undefined).map(([id]) => id))
-  await until(doc, () => kept().every(id => doc.getMap('ideas').has(id)), 30_000, 'every acknowledged idea at the facilitator').catch(() => {})
-  const entries = doc.getMap('ideas').size
+  await until(doc, () => kept().every(id => doc.getMap('rows:ideas').has(id)), 30_000, 'every acknowledged idea at the facilitator').catch(() => {})
+  const entries = doc.getMap('rows:ideas').size
   // A late joiner, at the board's full size: what it downloads.
   const late = new Participant(servers[0].wsUrl)
   await late.ready()

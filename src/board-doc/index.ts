@@ -3,7 +3,7 @@
 // document's layout and its schema versions.
 export { type DocDefinition, describeZodError, type Result, validate } from './definition'
 export { type Envelope, exportJson, FORMAT, IMPORT_BYTES, importJson } from './envelope'
-export { asRow, DOC_SCHEMA, INIT_ORIGIN, type Issue, type ListPath, valuePart } from './layout'
+export { asRow, DOC_SCHEMA, fieldsMap, INIT_ORIGIN, type Issue, type ListPath, rowsMap, valuePart } from './layout'
 export { docStatus, type DocStatus, initBoardDoc } from './migrate'
 export {
   liveEntries, type LiveEntry, MODERATION_ORIGIN, moderationStep, type Proposal, proposals, setLocked, setModeration,

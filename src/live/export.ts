@@ -296,6 +296,9 @@ export async function readStoredBoards(store: UpdateStore): Promise<{ title: str
     const kind = String(metaMap(doc).get('kind') ?? '')
     const adapter = liveBoard(kind)
     const def = adapter?.def ?? boardByKind(kind)?.def
+    // Read as the server reads it once loaded: a layout from before this kit is migrated (in memory).
+    if (adapter?.init)
+      doc.transact(() => adapter.init!(doc))
     // An individual board: its participants' own copies, counted from the projector's progress.
     const own = names.includes(progressDocName(boardId)) ? ownCounts(await loadDocument(store, progressDocName(boardId))) : undefined
     const live = (boardTitle: string) => ({ ...liveRecord(doc, questions.get(boardId) ?? boardTitle), ...(own ? { own } : {}) })

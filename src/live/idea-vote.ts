@@ -1,6 +1,6 @@
 // The idea board live: participants add, edit and withdraw their own ideas and spend their
 // votes (one per idea, `votesPerPerson` in all) on visible ideas. The board document's layout
-// and its readers are the board's own (src/boards/idea-vote/doc.ts, `board/<id>`); this is what
+// (the document core's) and its readers are the board's own (src/boards/idea-vote/doc.ts, `board/<id>`); this is what
 // the server does with it: participants' operations, the public projection, a phone's own ideas.
 //
 // public/<id>: meta {kind, schema, locked, votesPerPerson, total}
@@ -13,7 +13,7 @@
 import { z } from 'zod'
 import * as Y from 'yjs'
 import { rowId } from '../boards/kit/fields'
-import { IDEA_VOTE_SCHEMA, ideaResults, ideas, indexOf, isVisibleIdea, publicRow, tallyOf, voteKey, votes, votesOf, votesPerPerson } from '../boards/idea-vote/doc'
+import { IDEA_PUBLIC_SCHEMA, IDEA_VOTE_SCHEMA, ideaResults, initIdeaDoc, ideas, indexOf, isVisibleIdea, publicRow, tallyOf, voteKey, votes, votesOf, votesPerPerson } from '../boards/idea-vote/doc'
 import { ideaText, ideaVote } from '../boards/idea-vote/model'
 import { isLocked, metaMap, rowStatus, type Scalar, setFields, syncRows } from '../board-doc'
 import { boardIsFull, type LiveBoardAdapter, rowsOf, writtenIn } from './boards'
@@ -57,10 +57,10 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
   def: ideaVote,
   op: ideaOp,
 
+  // A new document gets its meta; one stored before the core is moved to the core's layout.
+  init: initIdeaDoc,
+
   apply(doc, op, who) {
-    const m = metaMap(doc)
-    if (m.get('kind') === undefined)
-      setFields(m, { kind: ideaVote.kind, schema: IDEA_VOTE_SCHEMA })
     const list = ideas(doc)
     if (op.op === 'vote' || op.op === 'unvote') {
       const key = voteKey(who.participantId, op.idea)
@@ -115,7 +115,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
   project(doc, out) {
     setFields(metaMap(out), {
       kind: ideaVote.kind,
-      schema: IDEA_VOTE_SCHEMA,
+      schema: IDEA_PUBLIC_SCHEMA,
       locked: isLocked(doc),
       votesPerPerson: votesPerPerson(doc),
     })

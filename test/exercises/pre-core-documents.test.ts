@@ -18,6 +18,7 @@ import {
 } from '../../src/board-doc'
 import { liveBoard } from '../../src/live/adapters'
 import { ideaVoteLive } from '../../src/live/idea-vote'
+import { readStoredBoards } from '../../src/live/export'
 import { loadDocument, LiveStore } from '../../src/live/store'
 
 interface Fixture {
@@ -107,8 +108,27 @@ describe.each(LIST_BOARDS)('a stored %s board document from before the core', (k
 describe('a stored idea board document from before the core', () => {
   const old = FIXTURES['idea-vote']
 
-  it('projects the same top ideas (merge and votes), results and phones\' own ideas', async () => {
+  it('is moved to the core\'s layout when the server loads it, once, and reads as it did', async () => {
     const doc = await stored('idea-vote')
+    // Written by the old kit: schema 1, the ideas in the top-level map `ideas`.
+    expect(doc.getMap('meta').get('schema')).toBe(1)
+    const oldIdeas = doc.getMap('ideas').toJSON()
+    expect(Object.keys(oldIdeas).length).toBeGreaterThan(0)
+    // What the server does once it has loaded a board (src/live/extensions/contributions.ts).
+    doc.transact(() => expect(ideaVoteLive.init!(doc)).toBe(true))
+    expect(doc.getMap('meta').get('schema')).toBe(DOC_SCHEMA)
+    expect(doc.getMap('meta').get('version')).toBe(ideaVoteLive.def.version)
+    expect(doc.getMap('meta').has('votesPerPerson')).toBe(false)
+    expect(doc.getMap('rows:ideas').toJSON()).toEqual(oldIdeas)
+    expect(doc.getMap('ideas').size).toBe(0)
+    // The core's reader sees the board's shown ideas (hidden, queued and merged ones left out).
+    const read = readBoard(doc, ideaVoteLive.def)
+    expect(read.data.ideas.map((i: any) => i.id).sort()).toEqual((old.results as any).ideas.map((i: any) => i.id).sort())
+    // A second load (another server instance, a restart) changes nothing.
+    const before = Y.encodeStateVector(doc)
+    doc.transact(() => expect(ideaVoteLive.init!(doc)).toBe(true))
+    expect(Y.encodeStateVector(doc)).toEqual(before)
+
     const out = new Y.Doc()
     ideaVoteLive.project(doc, out, 'en')
     expect(out.toJSON()).toEqual(old.projected)
@@ -119,6 +139,23 @@ describe('a stored idea board document from before the core', () => {
     expect(byId(ideaVoteLive.mine(doc, 'p-bob'))).toEqual(byId(old.mine.bob))
     // Locked, read by the core's one decoder of the moderation fields.
     expect(liveMeta(doc).locked).toBe(true)
+  })
+
+  it('is exported from a stored session as the old kit exported it', async () => {
+    const file = join(dir, 'idea-vote-export.sqlite')
+    const writer = new LiveStore(file)
+    writer.append('board/idea-vote', Buffer.from(old.update, 'base64'))
+    writer.close()
+    const store = new LiveStore(file)
+    try {
+      const { boards } = await readStoredBoards(store)
+      expect(boards.map(b => b.kind)).toEqual(['idea-vote'])
+      expect(boards[0].results?.data).toEqual(old.results)
+      expect(boards[0].record.counts.merged).toBeGreaterThan(0)
+    }
+    finally {
+      store.close()
+    }
   })
 })
 

@@ -15,6 +15,8 @@ import { type LiveServer, startLiveServer } from '../../src/live/server'
 
 const TOKEN = 'abuse-facilitator-token-0123456789abcdef'
 const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
+// The ideas on the board's own document (the core's layout), not the phones' projection.
+const boardIdeasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.toJSON() as Record<string, any>)
 
 let dir: string
 let server: LiveServer
@@ -48,8 +50,8 @@ describe('bidirectional controls', () => {
     await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'bidi')
     expect(await p.contribute('bidi', { op: 'add', id: 'x1', text: 'Vote \u2067for\u2069 me\u200F' })).toMatchObject({ ok: true })
     const { doc } = await boss.board('bidi')
-    await until(doc, () => ideasOf(doc).length === 1)
-    expect(ideasOf(doc)[0]).toMatchObject({ text: 'Vote for me', _name: 'Anagnp.exe' })
+    await until(doc, () => boardIdeasOf(doc).length === 1)
+    expect(boardIdeasOf(doc)[0]).toMatchObject({ text: 'Vote for me', _name: 'Anagnp.exe' })
     const seen = await p.open('bidi')
     await until(seen, () => ideasOf(seen).length === 1)
     expect(JSON.stringify(seen.getMap('ideas').toJSON())).not.toMatch(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/)
@@ -106,10 +108,10 @@ describe('a board\'s cap', () => {
       expect(await flood.contribute('cap', { op: 'add', id, text: `Spam ${id}` })).toMatchObject({ ok: true })
     expect(await real.contribute('cap', { op: 'add', id: 'r1', text: 'Real idea' })).toMatchObject({ ok: false, code: 'limit' })
     const { doc } = await boss.board('cap')
-    await until(doc, () => ideasOf(doc).length === 3)
+    await until(doc, () => boardIdeasOf(doc).length === 3)
     doc.transact(() => {
       for (const id of ['f1', 'f2', 'f3'])
-        doc.getMap<Y.Map<unknown>>('ideas').get(id)!.set('_status', 'hidden')
+        doc.getMap<Y.Map<unknown>>('rows:ideas').get(id)!.set('_status', 'hidden')
     })
     const seen = await real.open('cap')
     await until(seen, () => ideasOf(seen).length === 0, 5000, 'the hidden ideas gone from phones')

@@ -56,7 +56,8 @@ async function saved(boss: Facilitator) {
   await waitFor(() => !provider.hasUnsyncedChanges, 5000, 'the admission document saved')
 }
 
-const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
+// The ideas on the board's own document (the core's layout), not the phones' projection.
+const boardIdeasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.toJSON() as Record<string, any>)
 
 describe('admission', () => {
   it('admits a minting device\'s new secrets at the join rate and up to the cap, then refuses them', async () => {
@@ -158,9 +159,9 @@ describe('the facilitator', () => {
     admission.transact(() => admissionMaps(admission).purge.set(participantIdOf(spammer.phone.secret), Date.now()))
     const one = (await boss.board('one')).doc
     const two = (await boss.board('two')).doc
-    await until(two, () => ideasOf(two).length === 1 && two.getMap('votes').size === 0)
-    await until(one, () => ideasOf(one).length === 0)
-    expect(ideasOf(two)[0]).toMatchObject({ text: 'A real idea' })
+    await until(two, () => boardIdeasOf(two).length === 1 && two.getMap('votes').size === 0)
+    await until(one, () => boardIdeasOf(one).length === 0)
+    expect(boardIdeasOf(two)[0]).toMatchObject({ text: 'A real idea' })
     await until(admission, () => admissionMaps(admission).purge.size === 0)
   })
 

@@ -27,7 +27,7 @@ let server: LiveServer
 let plain: LiveServer
 let facilitator: Facilitator
 let browser: Browser
-const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
+const boardIdeasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.toJSON() as Record<string, any>)
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kit-join-look-'))
@@ -131,8 +131,8 @@ describe('the phone\'s own language', () => {
     await page.getByTestId('add').click()
 
     const { doc } = await facilitator.board('m2-lang')
-    await until(doc, () => ideasOf(doc).length === 2)
-    const lang = Object.fromEntries(ideasOf(doc).map(i => [i.text, i._lang]))
+    await until(doc, () => boardIdeasOf(doc).length === 2)
+    const lang = Object.fromEntries(boardIdeasOf(doc).map(i => [i.text, i._lang]))
     expect(lang).toEqual({ 'Una idea escrita en español': 'es', 'An idea written in English': 'en' })
     // A board's form (drawn from the server's description) follows the phone's language too.
     facilitator.show('m2-lang-map', 'stakeholder-map', 'Stakeholder map')

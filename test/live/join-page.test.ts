@@ -22,7 +22,8 @@ let joinDir: string
 let server: LiveServer
 let facilitator: Facilitator
 let browser: Browser
-const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
+// The ideas on the board's own document (the core's layout), not the phones' projection.
+const boardIdeasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.toJSON() as Record<string, any>)
 
 async function start(port = 0) {
   server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Module 3 · <i>engagement</i>', host: '127.0.0.1', port, joinDir, limits: { burst: 50, perSecond: 20 } })
@@ -94,8 +95,8 @@ describe('the join page', () => {
     expect(await page.locator('main img, main script, main b').count()).toBe(0)
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined()
     const { doc } = await facilitator.board('m3-ideas')
-    await until(doc, () => ideasOf(doc).some(i => i.text === PAYLOAD))
-    expect(ideasOf(doc).find(i => i.text === PAYLOAD)?._name).toBe('Zoë <b>')
+    await until(doc, () => boardIdeasOf(doc).some(i => i.text === PAYLOAD))
+    expect(boardIdeasOf(doc).find(i => i.text === PAYLOAD)?._name).toBe('Zoë <b>')
     expect(errors).toEqual([])
     await context.close()
   })
@@ -152,9 +153,9 @@ describe('the join page', () => {
     const viewer = await phone()
     await viewer.page.getByTestId('board-ideas').getByText('Please hide me').waitFor()
     const { doc } = await facilitator.board('m3-moderated')
-    await until(doc, () => ideasOf(doc).some(i => i.text === 'Please hide me'))
-    const id = ideasOf(doc).find(i => i.text === 'Please hide me')!.id
-    doc.getMap<Y.Map<unknown>>('ideas').get(id)!.set('_status', 'hidden')
+    await until(doc, () => boardIdeasOf(doc).some(i => i.text === 'Please hide me'))
+    const id = boardIdeasOf(doc).find(i => i.text === 'Please hide me')!.id
+    doc.getMap<Y.Map<unknown>>('rows:ideas').get(id)!.set('_status', 'hidden')
     await viewer.page.getByTestId('board-ideas').getByText('Please hide me').waitFor({ state: 'detached' })
     await author.page.getByTestId('my-ideas').getByText(/hidden by the facilitator/).waitFor()
     expect(await author.page.getByTestId('my-ideas').getByText('Please hide me').count()).toBe(0)
@@ -330,8 +331,8 @@ describe('the join page', () => {
     await page.getByTestId('board-ideas').getByText('Before the restart').waitFor()
     boss = new Facilitator(child.wsUrl, token)
     const { doc } = await boss.board('m3-restart')
-    await until(doc, () => ideasOf(doc).length === 2)
-    expect(ideasOf(doc).map(i => i.text).sort()).toEqual(['Before the restart', 'Made offline'])
+    await until(doc, () => boardIdeasOf(doc).length === 2)
+    expect(boardIdeasOf(doc).map(i => i.text).sort()).toEqual(['Before the restart', 'Made offline'])
     boss.destroy()
     await context.close()
     await child.stop()

@@ -19,7 +19,7 @@ const BOARD = 'm2-channels'
 const QUESTION = 'Which channel should we open first?'
 type PublicIdea = { id: string, text: string, by: string, votes: number, also?: string }
 const shownIdeas = (doc: Y.Doc) => Object.values(doc.getMap('ideas').toJSON()) as PublicIdea[]
-const status = (doc: Y.Doc, id: string) => (doc.getMap('ideas').get(id) as Y.Map<unknown> | undefined)?.get('_status')
+const status = (doc: Y.Doc, id: string) => (doc.getMap('rows:ideas').get(id) as Y.Map<unknown> | undefined)?.get('_status')
 
 describe('moderation in bulk and merging duplicates (real server)', () => {
   let dir: string

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findPostgresBin, Facilitator, type ServerProcess, spawnServer, startPostgres, startRedis, synced, until, sessionToken } from '../support/live-clients'
-import { addIdeas, hasRedisServer, ideasOf, joinPhones } from './scale-out'
+import { addIdeas, boardIdeasOf, hasRedisServer, ideasOf, joinPhones } from './scale-out'
 import { ROOT } from '../../src/paths'
 
 
@@ -53,7 +53,7 @@ describe.skipIf(!hasRedisServer || !findPostgresBin())('two instances with Redis
     const check = new Facilitator(a.wsUrl, token)
     const { doc, provider } = await check.board('pg-board')
     await synced(provider)
-    const ids = ideasOf(doc).map(i => i.id)
+    const ids = boardIdeasOf(doc).map(i => i.id)
     expect(acked.filter(id => !ids.includes(id))).toEqual([])
     expect(ids).toHaveLength(50)
 

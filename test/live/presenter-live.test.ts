@@ -131,7 +131,7 @@ describe('the presenter view in a live session', () => {
     expect(await spam.p.contribute('pl-ideas', { op: 'add', id: 'spam-2', text: 'Spam two' })).toMatchObject({ ok: true })
     expect(await other.p.contribute('pl-ideas', { op: 'add', id: 'real-1', text: 'A real idea' })).toMatchObject({ ok: true })
     const board = (await boss.board('pl-ideas')).doc
-    const texts = () => [...board.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.get('text'))
+    const texts = () => [...board.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.get('text'))
     // The moderation panel beside the board lists every idea with its sender's actions (the
     // board itself, collecting, shows the same texts as cards without them).
     const row = (text: string) => page.locator('[data-board="pl-ideas"] [data-testid="idea-moderation"] .kit-ideas-all li:visible').filter({ hasText: text })

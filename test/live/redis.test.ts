@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, synced, until, sessionToken } from '../support/live-clients'
-import { addIdeas, hasRedisServer, ideasOf, joinPhones } from './scale-out'
+import { addIdeas, boardIdeasOf, hasRedisServer, ideasOf, joinPhones } from './scale-out'
 
 
 
@@ -53,8 +53,8 @@ describe.skipIf(!hasRedisServer)('two live server instances through Redis', () =
     // The facilitator, on instance B this time, hides an idea: phones on A stop receiving it.
     const bossB = new Facilitator(b.wsUrl, token)
     const { doc } = await bossB.board('shared')
-    await until(doc, () => ideasOf(doc).length === 100)
-    doc.getMap<Y.Map<unknown>>('ideas').get('p2-i0')!.set('_status', 'hidden')
+    await until(doc, () => boardIdeasOf(doc).length === 100)
+    doc.getMap<Y.Map<unknown>>('rows:ideas').get('p2-i0')!.set('_status', 'hidden')
     await until(watchA, () => !ideasOf(watchA).some(i => i.id === 'p2-i0'), 10_000, 'the hidden idea gone on A')
 
     // Instance A dies; everything acknowledged is on B, and in the shared store after a restart.
@@ -64,9 +64,9 @@ describe.skipIf(!hasRedisServer)('two live server instances through Redis', () =
     const check = new Facilitator(a.wsUrl, token)
     const fresh = await check.board('shared')
     await synced(fresh.provider)
-    const ids = ideasOf(fresh.doc).map(i => i.id)
+    const ids = boardIdeasOf(fresh.doc).map(i => i.id)
     expect(acked.filter(id => !ids.includes(id))).toEqual([])
-    expect(ideasOf(doc).map(i => i.id).sort()).toEqual([...ids].sort())
+    expect(boardIdeasOf(doc).map(i => i.id).sort()).toEqual([...ids].sort())
 
     for (const p of phones)
       p.destroy()
@@ -134,7 +134,7 @@ describe.skipIf(!hasRedisServer)('an instance whose Redis connection is still op
       const seen = await onB.open('late')
       expect(await onB.contribute('late', { op: 'add', id: 'b0', text: 'From B' })).toMatchObject({ ok: true })
       const { doc } = await boss.board('late')
-      await until(doc, () => ideasOf(doc).length === 1, 10_000, 'B\'s idea on A')
+      await until(doc, () => boardIdeasOf(doc).length === 1, 10_000, 'B\'s idea on A')
       await until(seen, () => ideasOf(seen).length === 1, 10_000, 'B\'s idea on B')
       onB.destroy()
       boss.destroy()

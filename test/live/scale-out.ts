@@ -16,6 +16,8 @@ export const hasRedisServer = (() => {
 })()
 
 export const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
+// The ideas on the board's own document (the core's layout), not the phones' projection.
+export const boardIdeasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.toJSON() as Record<string, any>)
 
 /** `count` phones, alternately on each instance, each once it shows `boardId`. */
 export function joinPhones(instances: [ServerProcess, ServerProcess], count: number, boardId: string): Promise<Participant[]> {

@@ -15,6 +15,8 @@ import { Facilitator, Participant, spawnServer, synced, until, waitFor, sessionT
 
 const TOKEN = 'test-facilitator-token-0123456789abcdef'
 const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
+// The ideas on the board's own document (the core's layout), not the phones' projection.
+const boardIdeasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.toJSON() as Record<string, any>)
 const texts = (doc: Y.Doc) => ideasOf(doc).map(i => i.text).sort()
 
 describe('the live server', () => {
@@ -82,8 +84,8 @@ describe('the live server', () => {
       expect(r, JSON.stringify(body)).toMatchObject({ ok: false, code: 'invalid' })
     }
     const { doc } = await facilitator.board('m2-ideas')
-    expect(ideasOf(doc).map(i => i.id)).not.toContain('long')
-    expect(ideasOf(doc).map(i => i.id)).not.toContain('extra')
+    expect(boardIdeasOf(doc).map(i => i.id)).not.toContain('long')
+    expect(boardIdeasOf(doc).map(i => i.id)).not.toContain('extra')
     expect((await p.contribute('no-such-board', { op: 'add', id: 'x1', text: 'hi' }))).toMatchObject({ ok: false, code: 'no-board' })
   })
 
@@ -124,7 +126,7 @@ describe('the live server', () => {
     expect(await other.contribute('m2-ideas', { op: 'withdraw', id: 'idea-mine' })).toMatchObject({ ok: false, code: 'not-yours' })
     expect(await other.contribute('m2-ideas', { op: 'add', id: 'idea-mine', text: 'Take over' })).toMatchObject({ ok: false, code: 'not-yours' })
     const { doc } = await facilitator.board('m2-ideas')
-    expect(ideasOf(doc).filter(i => i.id === 'idea-mine')).toEqual([expect.objectContaining({ text: 'Mine' })])
+    expect(boardIdeasOf(doc).filter(i => i.id === 'idea-mine')).toEqual([expect.objectContaining({ text: 'Mine' })])
     expect(await owner.contribute('m2-ideas', { op: 'edit', id: 'idea-mine', text: 'Mine, better' })).toMatchObject({ ok: true })
     expect(owner.lastMine).toMatchObject({ ideas: [{ id: 'idea-mine', text: 'Mine, better', status: 'visible' }] })
   })
@@ -156,8 +158,8 @@ describe('the live server', () => {
     await until(board, () => texts(board).includes('SECRET-RUDE-WORDS') && texts(board).includes('SPAM-SPAM-SPAM'))
     const { doc } = await facilitator.board('m2-ideas')
     doc.transact(() => {
-      doc.getMap<Y.Map<unknown>>('ideas').get('rude')!.set('_status', 'hidden')
-      doc.getMap<Y.Map<unknown>>('ideas').delete('spam')
+      doc.getMap<Y.Map<unknown>>('rows:ideas').get('rude')!.set('_status', 'hidden')
+      doc.getMap<Y.Map<unknown>>('rows:ideas').delete('spam')
     })
     await until(board, () => !texts(board).includes('SECRET-RUDE-WORDS') && !texts(board).includes('SPAM-SPAM-SPAM'))
     // A phone that joins now receives the board's whole state: the words are not in it.
@@ -171,7 +173,7 @@ describe('the live server', () => {
     expect(await author.contribute('m2-ideas', { op: 'edit', id: 'rude', text: 'Nice words' })).toMatchObject({ ok: false, code: 'gone' })
     expect(JSON.stringify(author.lastMine)).not.toContain('SECRET-RUDE-WORDS')
     // The facilitator still has it.
-    expect(ideasOf(doc).find(i => i.id === 'rude')).toMatchObject({ text: 'SECRET-RUDE-WORDS', _status: 'hidden' })
+    expect(boardIdeasOf(doc).find(i => i.id === 'rude')).toMatchObject({ text: 'SECRET-RUDE-WORDS', _status: 'hidden' })
   })
 
   it('holds contributions in a queue until the facilitator approves them', async () => {
@@ -185,9 +187,9 @@ describe('the live server', () => {
     await until(doc, () => doc.getMap('meta').get('kind') === 'idea-vote')
     expect(await p.contribute('m2-queue', { op: 'add', id: 'q1', text: 'Queued idea' })).toMatchObject({ ok: true })
     expect(p.lastMine).toMatchObject({ ideas: [{ id: 'q1', status: 'pending' }] })
-    await until(doc, () => ideasOf(doc).some(i => i.id === 'q1'))
+    await until(doc, () => boardIdeasOf(doc).some(i => i.id === 'q1'))
     expect(texts(board)).not.toContain('Queued idea')
-    doc.getMap<Y.Map<unknown>>('ideas').get('q1')!.set('_status', 'visible')
+    doc.getMap<Y.Map<unknown>>('rows:ideas').get('q1')!.set('_status', 'visible')
     await until(board, () => texts(board).includes('Queued idea'))
   })
 
@@ -261,7 +263,7 @@ describe('an anonymous live session', () => {
     expect(p.controlDoc.getMap('session').get('names')).toBe(false)
     expect(await p.contribute('anon', { op: 'add', id: 'a1', text: 'No name here' })).toMatchObject({ ok: true })
     const { doc } = await boss.board('anon')
-    await until(doc, () => ideasOf(doc).length === 1)
+    await until(doc, () => boardIdeasOf(doc).length === 1)
     expect(JSON.stringify(doc.toJSON())).not.toContain('Ana Real-Name')
     p.destroy()
     boss.destroy()
@@ -336,7 +338,7 @@ describe('the live server killed with SIGKILL', () => {
     await check.ready()
     const { doc, provider } = await check.board('ideas')
     await synced(provider)
-    const ids = ideasOf(doc).map(i => i.id)
+    const ids = boardIdeasOf(doc).map(i => i.id)
     expect(acked.filter(id => !ids.includes(id))).toEqual([])
     expect(ids.filter(id => id === 'offline-idea')).toHaveLength(1)
     expect(ids).toHaveLength(81)

@@ -1,28 +1,81 @@
-// The idea board's live document: its layout, and what is read from it, as plain functions of
-// the document (no Vue, no server). The live server's adapter (src/live/idea-vote.ts) writes it
-// from phones and projects it; the facilitator's tab (IdeaVote.vue) reads its results and
-// moderates it (./moderate.ts). Moderation fields (`_status`, `meta.locked`, `meta.moderation`)
-// are the document core's, read with its decoders (src/board-doc/status.ts).
+// The idea board's document: the document core's layout (src/board-doc/layout.ts), the same
+// as every board's, and what is read from it, as plain functions of the document (no Vue, no
+// server). The live server's adapter (src/live/idea-vote.ts) writes it from phones and projects
+// it; the facilitator's tab (IdeaVote.vue) reads its results and moderates it (./moderate.ts).
+// Moderation fields (`_status`, `meta.locked`, `meta.moderation`) are the core's, read with its
+// decoders (src/board-doc/status.ts).
 //
-// board/<id>:  meta {kind, schema, locked, moderation, votesPerPerson}
-//              ideas  id -> {id, text, _author, _name, _status, _at, _merged?, _mergedInto?}
-//              votes  <author>~<idea> -> {idea, _author, _at}   (a vote's key makes it idempotent)
+// board/<id>:  meta        {kind, schema: 2, version, locked, moderation, phase?}
+//              fields      {votesPerPerson}
+//              rows:ideas  id -> {id, text, _author, _name, _status, _at, _merged?, _mergedInto?}
+//              votes       <author>~<idea> -> {idea, _author, _at}   (a vote's key makes it idempotent;
+//                          outside the board's shape, as the charter's `proposals`: readBoard ignores it)
 //
-// This layout is kept as it is (schema 1): sessions stored in SQLite or PostgreSQL hold it. It is
-// not the board's own document (the tab's saved board, schema 2 of the core, holds the results).
+// Before the core (schema 1) the ideas were in the top-level map `ideas` and the votes per person
+// in `meta`: sessions stored in SQLite or PostgreSQL hold that layout, and the server migrates
+// such a document when it loads it (`initIdeaDoc`), once, deterministically.
 import * as Y from 'yjs'
-import { metaMap, rowStatus, type Scalar } from '../../board-doc'
-import { DEFAULT_VOTES, type IdeaVoteData, ideaText, VOTES_MAX, VOTES_MIN } from './model'
+import { DOC_SCHEMA, fieldsMap, INIT_ORIGIN, metaMap, rowsMap, rowStatus, type Scalar } from '../../board-doc'
+import { DEFAULT_VOTES, type IdeaVoteData, ideaText, ideaVote, VOTES_MAX, VOTES_MIN } from './model'
 
-export const IDEA_VOTE_SCHEMA = 1
+/** The layout of the idea board's document: the core's. */
+export const IDEA_VOTE_SCHEMA = DOC_SCHEMA
+/** The public projection's layout (`public/<id>`, what phones read): unchanged by the core. */
+export const IDEA_PUBLIC_SCHEMA = 1
 
-const rowsOf = (doc: Y.Doc, name: string) => doc.getMap<Y.Map<unknown>>(name)
-export const ideas = (doc: Y.Doc) => rowsOf(doc, 'ideas')
-export const votes = (doc: Y.Doc) => rowsOf(doc, 'votes')
+export const ideas = (doc: Y.Doc) => rowsMap(doc, ['ideas']) as Y.Map<Y.Map<unknown>>
+export const votes = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('votes')
 export const voteKey = (author: string, idea: string) => `${author}~${idea}`
 
+/**
+ * Makes a loaded idea board document ready (call inside a transaction, once loaded): a new one
+ * gets its `meta`, one written before the core (schema 1) is moved to the core's layout. False
+ * when this kit cannot write it (another board's kind, or a newer schema): left untouched.
+ */
+export function initIdeaDoc(doc: Y.Doc): boolean {
+  const meta = metaMap(doc)
+  const kind = meta.get('kind')
+  const schema = meta.get('schema')
+  if (kind !== undefined && kind !== ideaVote.kind)
+    return false
+  if (typeof schema === 'number' && schema > DOC_SCHEMA)
+    return false
+  if (schema === DOC_SCHEMA && kind === ideaVote.kind)
+    return true
+  doc.transact(() => {
+    // Schema 1: rows from `ideas`, each copied whole (its moderation fields and merges too), in
+    // the same keys, so two server instances migrating at once write the same rows.
+    const before = doc.getMap<unknown>('ideas')
+    const after = ideas(doc)
+    for (const [id, row] of [...before.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (!(row instanceof Y.Map) || after.has(id))
+        continue
+      const copy = new Y.Map<unknown>()
+      after.set(id, copy)
+      for (const [key, value] of row.entries())
+        copy.set(key, value instanceof Y.AbstractType ? value.toJSON() : value)
+    }
+    before.clear()
+    const n = meta.get('votesPerPerson')
+    if (n !== undefined) {
+      if (!fieldsMap(doc).has('votesPerPerson'))
+        fieldsMap(doc).set('votesPerPerson', n)
+      meta.delete('votesPerPerson')
+    }
+    meta.set('kind', ideaVote.kind)
+    meta.set('schema', DOC_SCHEMA)
+    meta.set('version', ideaVote.version)
+  }, INIT_ORIGIN)
+  return true
+}
+
+/** The facilitator sets how many votes each person has. */
+export function setVotesPerPerson(doc: Y.Doc, n: number): void {
+  fieldsMap(doc).set('votesPerPerson', Math.min(VOTES_MAX, Math.max(VOTES_MIN, Math.round(n) || DEFAULT_VOTES)))
+}
+
 export function votesPerPerson(doc: Y.Doc): number {
-  const n = metaMap(doc).get('votesPerPerson')
+  const n = fieldsMap(doc).get('votesPerPerson')
   return typeof n === 'number' && Number.isInteger(n) && n >= VOTES_MIN && n <= VOTES_MAX ? n : DEFAULT_VOTES
 }
 

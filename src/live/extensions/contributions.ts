@@ -14,7 +14,7 @@ import { personName } from '../../boards/idea-vote/model'
 import { mergeIdeas } from '../../boards/idea-vote/moderate'
 import { liveBoard } from '../adapters'
 import { type Admission, removeAuthor } from '../admission'
-import { isLocked, metaMap, moderationOf, rowStatus, setFields } from '../../board-doc'
+import { fieldsMap, isLocked, metaMap, moderationOf, rowStatus, setFields } from '../../board-doc'
 import type { LiveBoardAdapter } from '../boards'
 import { entryOf, lastApplied, noteApplied } from '../order'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, type ModerationView, publicDocName, type RefusalCode } from '../protocol'
@@ -231,6 +231,8 @@ export function contributions(deps: ContributionsOptions) {
         let moderated = false
         let scheduled = false
         const boardMeta = metaMap(board)
+        // The board's plain fields: the idea board's votes per person among them.
+        const boardFields = fieldsMap(board)
         board.on('afterTransaction', (tr: Y.Transaction) => {
           if (!tr.changed.size && !tr.deleteSet.clients.size)
             return
@@ -242,7 +244,7 @@ export function contributions(deps: ContributionsOptions) {
           if (!isLocal(tr.origin) && !moderated) {
             // A row created in this transaction is someone's new entry, not a moderation.
             const isNew = (type: Y.AbstractType<any>) => !!type._item && type._item.id.clock >= (tr.beforeState.get(type._item.id.client) ?? 0)
-            moderated = tr.deleteSet.clients.size > 0 || tr.changed.has(boardMeta as Y.AbstractType<any>)
+            moderated = tr.deleteSet.clients.size > 0 || tr.changed.has(boardMeta as Y.AbstractType<any>) || tr.changed.has(boardFields as Y.AbstractType<any>)
               || [...tr.changed].some(([type, keys]) => keys.has('_status') && !isNew(type))
           }
           if (scheduled || (!projecting && !moderated))
