@@ -15,7 +15,7 @@ import { ACTIVITY_MAP, type BoardMine, CONTROL_DOC, type CurrentActivity, type C
 /** `lang`: the language the page showed when the participant wrote it, kept with the entry. */
 export interface Outgoing { msg: string, board: string, body: Record<string, unknown>, seq?: number, lang?: string }
 export interface Notice { text: string, error: boolean }
-const EMPTY_BOARD: PublicBoard = { rows: {}, roles: [], cells: {}, sections: {} }
+const EMPTY_BOARD: PublicBoard = { rows: {}, roles: [], cells: {}, sections: {}, view: {} }
 
 const SECRET_KEY = 'kit-live:secret'
 const NAME_KEY = 'kit-live:name'
