@@ -6,6 +6,11 @@ import type { BoardPhrases } from '../kit/entry'
 export const phrases: BoardPhrases = {
   es: {
     '1-5 scale': 'Escala del 1 al 5',
+    '1': '1',
+    '2': '2',
+    '3': '3',
+    '4': '4',
+    '5': '5',
     'Your answer': 'Tu respuesta',
     '1 is not at all, 5 is completely': '1 es nada, 5 es totalmente',
     'not at all': 'nada',
