@@ -5,6 +5,7 @@
 // poll's option labels, upvote counts) are added around that adapter here.
 import * as Y from 'yjs'
 import { BOARDS } from '../boards'
+import { fieldSchema } from '../boards/kit/fields'
 import type { PhoneForm } from '../boards/kit/phone'
 import { type LiveBoardAdapter, meta, setFields, statusOf } from './boards'
 import { ideaVoteLive } from './idea-vote'
@@ -15,6 +16,12 @@ export const PHONE_VIEW = 'view'
 
 type Op = { op: string, list?: string, row?: Record<string, unknown>, id?: string }
 
+/** Whether a row's fields are valid for its list (each checked with its field's schema). */
+function fieldsValid(phone: PhoneForm, list: string, row: Record<string, unknown>): boolean {
+  const fields = phone.lists.find(l => l.key === list)?.fields ?? []
+  return fields.every(f => fieldSchema(f).safeParse(row[f.key]).success)
+}
+
 /** The list board's adapter with the phone form's own rules: one entry a person (or a value), and what phones see beyond the rows. */
 export function withPhoneRules(base: LiveBoardAdapter, phone: PhoneForm): LiveBoardAdapter {
   if (!phone.onePer?.length && !phone.refers?.length && !phone.view)
@@ -22,8 +29,9 @@ export function withPhoneRules(base: LiveBoardAdapter, phone: PhoneForm): LiveBo
   return {
     ...base,
     apply(doc, o: Op, who) {
+      // A row that is wrong is refused for what is wrong first (by the list board's own check).
       const rule = o.op === 'add' ? phone.onePer?.find(r => r.list === o.list) : undefined
-      if (rule && o.row) {
+      if (rule && o.row && fieldsValid(phone, rule.list, o.row)) {
         const id = String(o.row.id ?? '')
         for (const [rowId, row] of doc.getMap<unknown>(`rows:${rule.list}`).entries()) {
           if (rowId === id || !(row instanceof Y.Map) || row.get('_author') !== who.participantId)
