@@ -145,6 +145,31 @@ export function setCurrentBoard(board: CurrentBoard | undefined, config = liveCo
   })
 }
 
+/** The session-wide board: questions for the room, which phones open from their menu at any time. */
+export const ROOM_QUESTIONS_ID = 'room-questions'
+
+/**
+ * Opens a board for the whole session, whatever the slide (questions for the room): the server
+ * runs it from now on, and phones offer it in their menu (`menu` in its entry of `boards`).
+ */
+export function openSessionBoard(board: CurrentBoard, config = liveConfig()): void {
+  if (!config)
+    return
+  const { controlDoc } = connect(config)
+  controlDoc.transact(() => {
+    const boards = controlDoc.getMap<Y.Map<unknown>>('boards')
+    let entry = boards.get(board.boardId)
+    if (!(entry instanceof Y.Map)) {
+      entry = new Y.Map<unknown>()
+      boards.set(board.boardId, entry)
+      entry.set('kind', board.kind)
+      entry.set('title', board.title)
+    }
+    if (entry.get('menu') !== true)
+      entry.set('menu', true)
+  })
+}
+
 // Which board each slide holds, so the deck can tell phones when the presenter moves.
 const boardsOnPages = new Map<number, CurrentBoard>()
 

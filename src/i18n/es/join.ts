@@ -53,5 +53,16 @@ export const join: JoinWords = {
   activity: 'La actividad',
   refused: 'No puedes unirte a esta sesión',
   /** the phone's language switch (each language's name is its own, from src/i18n/languages.ts) */
+  menu: 'Menú',
+  questions: 'Preguntas de la sala',
+  backToActivity: 'Volver a la actividad',
+  yourQuestion: 'Tu pregunta',
+  ask: 'Preguntar',
+  yourQuestions: 'Tus preguntas',
+  noQuestions: 'Todavía no hay preguntas. ¡Haz la primera!',
+  upvote: 'Votar a favor',
+  upvoted: 'Votaste a favor',
+  upvotes: (n: number) => count(n, '{n} voto a favor', '{n} votos a favor'),
+  answered: 'Respondida',
   language: 'Idioma',
 }

@@ -56,6 +56,12 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     set: (code: string) => { chosenLanguage.value = code },
   })
   const current = shallowRef<CurrentBoard | undefined>()
+  /** The session-wide board the phone's menu offers (questions for the room), if the facilitator opened one. */
+  const menuBoard = shallowRef<CurrentBoard | undefined>()
+  /** The participant chose it from the menu: the phone shows it instead of the current board until they go back. */
+  const inMenu = ref(false)
+  /** The board the phone shows: the menu's board while chosen, else the facilitator's current one. */
+  const viewing = computed(() => (inMenu.value && menuBoard.value ? menuBoard.value : current.value))
   const ideas = shallowRef<PublicIdea[]>([])
   /** `total`: visible entries on the board (phones get the top of a vote and a page of a list) */
   const boardMeta = reactive({ locked: false, votesPerPerson: 3, total: 0, totals: {} as Record<string, number> })
@@ -117,6 +123,13 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     current.value = typeof boardId === 'string' && boardId
       ? { boardId, kind: String(c.get('kind') ?? ''), title: String(c.get('title') ?? '') }
       : undefined
+    let menu: CurrentBoard | undefined
+    for (const [id, entry] of controlDoc.getMap<unknown>('boards').entries()) {
+      if (entry instanceof Y.Map && entry.get('menu') === true)
+        menu = { boardId: id, kind: String(entry.get('kind') ?? ''), title: String(entry.get('title') ?? '') }
+    }
+    if (menu?.boardId !== menuBoard.value?.boardId || menu?.title !== menuBoard.value?.title)
+      menuBoard.value = menu
   }
   controlDoc.on('update', readControl)
 
@@ -130,7 +143,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     boardMeta.total = Number(m.get('total') ?? 0)
     // What a phone reads is bounded whatever the board's size (the server sends the top of a
     // vote and a page of each list), and only the kind of board on screen is read.
-    if (current.value?.kind === 'idea-vote') {
+    if (viewing.value?.kind === 'idea-vote') {
       ideas.value = readPublicIdeas(board.doc)
     }
     else {
@@ -174,7 +187,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     doc.on('update', scheduleRead)
     askMine()
   }
-  watch(() => current.value?.boardId, id => openBoard(id))
+  watch(() => viewing.value?.boardId, id => openBoard(id))
   // The phone's language chosen: the board's form in it.
   watch(language, () => scheduleRead())
 
@@ -217,7 +230,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
       return
     }
     if (message.t === 'mine' && message.board === board?.id) {
-      if (current.value?.kind === 'idea-vote')
+      if (viewing.value?.kind === 'idea-vote')
         mine.value = message.mine as IdeaVoteMine
       else
         boardMine.value = message.mine as BoardMine
@@ -253,7 +266,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
 
   const sendingIds = computed(() => new Set(outbox.value.map(o => String(o.body.id ?? o.body.idea ?? ''))))
 
-  return { activity, clockOffset, refused, name, status, session, language, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
+  return { activity, clockOffset, refused, name, status, session, language, current, menuBoard, inMenu, viewing, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16) }
 }
 
 export type LiveSession = ReturnType<typeof useLiveSession>
