@@ -16,6 +16,8 @@ const PROBLEM = 'Qz store unreachable'
 vi.mock('../../src/live/client', () => ({
   BURST_NOTICE: 20,
   useFollowSlides: () => {},
+  openSessionBoard: () => {},
+  ROOM_QUESTIONS_ID: 'room-questions',
   useLiveSession: () => ({
     enabled: true,
     joinUrl: 'http://192.0.2.1:4321/j/qz',
