@@ -1,4 +1,4 @@
-// The poll's worksheet: the question, and a table with a line per option to count the hands
+// The poll's worksheet: the question over a table with a line per option to count the hands
 // in; filled, each option's votes and share.
 import type { WorksheetModel, WorksheetSpec } from '../kit/worksheet'
 import { type PollData, tally } from './model'
@@ -7,10 +7,10 @@ export const worksheet: WorksheetSpec<PollData> = { extend: addResults }
 
 function addResults(model: WorksheetModel, data: PollData, t: (s: string) => string): void {
   const { bars, total } = tally(data.options, data.votes, value => t('Option {n}').replace('{n}', value))
-  if (data.question)
-    model.sections.push({ heading: t('Question'), text: data.question, lines: 0 })
+  // The question and the total are the table's caption: the worksheet fits beside the slide's text.
+  const caption = [data.question, total ? `${t('Votes')}: ${total}` : ''].filter(Boolean).join(' · ')
   model.tables.push({
-    ...(total ? { caption: `${t('Votes')}: ${total}` } : {}),
+    ...(caption ? { caption } : {}),
     columns: [t('Option'), t('Votes'), t('Share')],
     rows: bars.map(b => [b.label, total ? String(b.count) : '', total ? `${b.percent}%` : '']),
     blankRows: bars.length ? 0 : 6,

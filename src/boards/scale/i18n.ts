@@ -15,7 +15,6 @@ export const phrases: BoardPhrases = {
     '1 is not at all, 5 is completely': '1 es nada, 5 es totalmente',
     'not at all': 'nada',
     'completely': 'totalmente',
-    'Statement': 'Afirmación',
     'Answer': 'Respuesta',
     'Answers': 'Respuestas',
     'People': 'Personas',

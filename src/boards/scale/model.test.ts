@@ -41,7 +41,7 @@ describe('the 1-5 scale', () => {
     expect(worksheetModel('scale', scale.empty()).tables[0].rows.map(r => r[0])).toEqual(['1 · not at all', '2', '3', '4', '5 · completely'])
     const filled = worksheetModel('scale', data('5', '4'), 'es')
     expect(filled.title).toBe('Escala del 1 al 5')
-    expect(filled.tables[0].caption).toBe('Respuestas: 2 · Promedio: 4.5')
+    expect(filled.tables[0].caption).toBe('I could map my stakeholders tomorrow. · Respuestas: 2 · Promedio: 4.5')
     expect(filled.tables[0].rows[4]).toEqual(['5 · totalmente', '1', '50%'])
   })
 })
