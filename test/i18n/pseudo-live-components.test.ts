@@ -17,6 +17,7 @@ vi.mock('../../src/live/client', () => ({
   BURST_NOTICE: 20,
   useFollowSlides: () => {},
   openSessionBoard: () => {},
+  useRoomQuestionsOnScreen: () => ({ shown: computed(() => false), toggle: () => {} }),
   ROOM_QUESTIONS_ID: 'room-questions',
   useLiveSession: () => ({
     enabled: true,

@@ -24,5 +24,7 @@ export const phrases: BoardPhrases = {
     'and {n} more': 'y {n} más',
     'No questions yet: participants ask from their phone\'s menu, at any time.': 'Todavía no hay preguntas: se hacen desde el menú del celular, en cualquier momento.',
     'Questions, most upvoted first': 'Preguntas, las más votadas primero',
+    'Show the questions on the screen': 'Mostrar las preguntas en la pantalla',
+    'Hide the questions': 'Ocultar las preguntas',
   },
 }
