@@ -95,10 +95,13 @@ async function phone(): Promise<Page> {
   return page
 }
 
+const TITLES: Record<string, string> = { 'room-poll': 'Poll', 'room-scale': '1-5 scale', 'room-questions': 'Questions for the room' }
 async function showSlide(n: number, board: string) {
   await projector.goto(`${deck.url}/${n}`, { timeout: 180_000 })
-  // Slidev compiles the deck on the first visit: slow on a busy machine.
-  await projector.locator(`[data-board="${board}"] [data-live="on"]`).waitFor({ state: 'attached', timeout: 180_000 })
+  // Slidev compiles the deck on the first visit: slow on a busy machine. The board's live panel
+  // is named after it (Slidev keeps the neighbouring slides mounted).
+  await projector.getByRole('region', { name: `Live session: ${TITLES[board]}` }).locator('[data-testid="live-connection"][data-connection="online"]').waitFor({ timeout: 180_000 })
+  await projector.waitForFunction(id => !!document.querySelector(`[data-board="${id}"]`) && !document.querySelector(`[data-board="${id}"] fieldset:disabled`), board)
 }
 
 /** What on the projected board is outside the slide, cut off or under 20 px. */
