@@ -8,8 +8,8 @@ import { type FieldDef, LIMITS, rowSchema } from '../kit/fields'
 import { mdTable, toCsv } from '../kit/formats'
 
 export const QUESTION_MAX = 140
-/** How many questions the projector lists at once: legible from the back of the room. */
-export const SHOWN = 5
+/** The most questions the projector lists at once (fewer when fewer fit whole): legible from the back of the room. */
+export const SHOWN = 6
 
 export const QUESTION_FIELDS = [
   { key: 'text', label: 'Question', kind: 'text', max: QUESTION_MAX, required: true, multiline: true },
