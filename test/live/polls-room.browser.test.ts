@@ -244,7 +244,7 @@ describe('a live room of 30', () => {
     await projector.screenshot({ path: join(OUT, 'room-questions-30-participants-980x552.png') })
 
     // Answered: marked in words on the phones, and last on the projector.
-    await board.getByRole('button', { name: /^Mark answered: Question 5:/ }).click()
+    await board.getByRole('button', { name: /^Answered: Question 5:/ }).click()
     await ana.getByTestId('open-questions').click()
     await ana.getByTestId('board-questions').locator('li').filter({ hasText: 'Question 5:' }).getByText('Answered').waitFor()
     const { doc } = await facilitator.board('room-questions')

@@ -18,7 +18,7 @@ describe('the poll board', () => {
     expect(wrapper.findAll('.kit-bar-label').map(l => l.text())).toEqual(['Met', 'Partly', 'Not yet'])
     expect(wrapper.get('[data-testid="poll-total"]').text()).toBe('No votes yet.')
     const adds = wrapper.findAll('[data-testid="bar-add"]')
-    expect(adds[0].attributes('aria-label')).toBe('Add a vote for Met')
+    expect(adds[0].attributes('aria-label')).toBe('+1 vote for Met')
     await adds[0].trigger('click')
     await adds[0].trigger('click')
     await adds[2].trigger('click')
