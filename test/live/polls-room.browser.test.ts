@@ -138,8 +138,8 @@ describe('a live room of 30', () => {
     const ana = await phone()
     const bo = await phone()
     for (const page of [ana, bo]) {
-      await page.getByRole('heading', { name: 'Poll', exact: true }).waitFor()
-      await page.getByTestId('board-prompt').filter({ hasText: 'Your hope from the welcome:' }).waitFor()
+      await page.getByRole('heading', { name: 'Poll', exact: true }).waitFor({ timeout: 90_000 })
+      await page.getByTestId('board-prompt').filter({ hasText: 'Your hope from the welcome:' }).waitFor({ timeout: 90_000 })
     }
     // The options are the slide's, and only those.
     const choice = ana.locator('[data-field="choice"]')
@@ -183,7 +183,7 @@ describe('a live room of 30', () => {
     await showSlide(2, 'room-scale')
     const [ana, bo, cy] = [phones[0].page, phones[1].page, await phone()]
     for (const page of [ana, bo, cy])
-      await page.getByTestId('board-prompt').filter({ hasText: 'I could do these for my own community tomorrow.' }).waitFor()
+      await page.getByTestId('board-prompt').filter({ hasText: 'I could do these for my own community tomorrow.' }).waitFor({ timeout: 90_000 })
     expect(await cy.locator('[data-field="score"] option').allTextContents()).toEqual(['—', '1 · not yet', '2', '3', '4', '5 · tomorrow'])
     for (const [page, score] of [[ana, '5'], [bo, '4'], [cy, '4']] as const) {
       await page.locator('[data-field="score"]').selectOption(score)
