@@ -12,8 +12,11 @@ import { entry as informationMap } from './information-map/entry'
 import { entry as lifecycleCompass } from './lifecycle-compass/entry'
 import { entry as mountainOfEngagement } from './mountain-of-engagement/entry'
 import { entry as originTimeline } from './origin-timeline/entry'
+import { entry as poll } from './poll/entry'
 import { entry as quickAnswers } from './quick-answers/entry'
 import { entry as raciMatrix } from './raci-matrix/entry'
+import { entry as roomQuestions } from './room-questions/entry'
+import { entry as scale } from './scale/entry'
 import { entry as stakeholderMap } from './stakeholder-map/entry'
 import { entry as valueExchangeLedger } from './value-exchange-ledger/entry'
 
@@ -31,6 +34,9 @@ export const BOARDS: readonly BoardEntry[] = [
   charterBuilder,
   ideaVote,
   quickAnswers,
+  poll,
+  scale,
+  roomQuestions,
 ]
 
 // Each board's own words join its language's catalogue, read through the one lookup (src/i18n).

@@ -145,6 +145,51 @@ export function setCurrentBoard(board: CurrentBoard | undefined, config = liveCo
   })
 }
 
+/** The session-wide board: questions for the room, which phones open from their menu at any time. */
+export const ROOM_QUESTIONS_ID = 'room-questions'
+/** The `control` map of what the projector shows over the slides (`questions`: the room's questions). */
+export const SCREEN_MAP = 'screen'
+
+/**
+ * Opens a board for the whole session, whatever the slide (questions for the room): the server
+ * runs it from now on, and phones offer it in their menu (`menu` in its entry of `boards`).
+ */
+export function openSessionBoard(board: CurrentBoard, config = liveConfig()): void {
+  if (!config)
+    return
+  const { controlDoc } = connect(config)
+  controlDoc.transact(() => {
+    const boards = controlDoc.getMap<Y.Map<unknown>>('boards')
+    let entry = boards.get(board.boardId)
+    if (!(entry instanceof Y.Map)) {
+      entry = new Y.Map<unknown>()
+      boards.set(board.boardId, entry)
+      entry.set('kind', board.kind)
+      entry.set('title', board.title)
+    }
+    if (entry.get('menu') !== true)
+      entry.set('menu', true)
+  })
+}
+
+/**
+ * Whether the projector shows the room's questions now, over whatever slide (the presenter's
+ * control, in the live badge): kept in the session's `control` document, so the presenter view
+ * and the projected slides, two windows, show the same. Off outside a live session.
+ */
+export function useRoomQuestionsOnScreen(config = liveConfig()): { shown: Readonly<Ref<boolean>>, toggle: () => void } {
+  const shown = ref(false)
+  if (!config)
+    return { shown, toggle: () => {} }
+  const { controlDoc } = connect(config)
+  const screen = controlDoc.getMap<unknown>(SCREEN_MAP)
+  const read = () => { shown.value = screen.get('questions') === true }
+  screen.observe(read)
+  read()
+  onScopeDispose(() => screen.unobserve(read))
+  return { shown, toggle: () => screen.set('questions', !shown.value) }
+}
+
 // Which board each slide holds, so the deck can tell phones when the presenter moves.
 const boardsOnPages = new Map<number, CurrentBoard>()
 

@@ -16,6 +16,9 @@ const PROBLEM = 'Qz store unreachable'
 vi.mock('../../src/live/client', () => ({
   BURST_NOTICE: 20,
   useFollowSlides: () => {},
+  openSessionBoard: () => {},
+  useRoomQuestionsOnScreen: () => ({ shown: computed(() => false), toggle: () => {} }),
+  ROOM_QUESTIONS_ID: 'room-questions',
   useLiveSession: () => ({
     enabled: true,
     joinUrl: 'http://192.0.2.1:4321/j/qz',

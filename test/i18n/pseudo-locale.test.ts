@@ -13,6 +13,7 @@ import { liveBoard, liveKinds } from '../../src/live/adapters'
 import BoardForm from '../../src/live/join/BoardForm.vue'
 import type { LiveSession } from '../../src/live/join/connection'
 import IdeaVoteForm from '../../src/live/join/IdeaVoteForm.vue'
+import RoomQuestionsForm from '../../src/live/join/RoomQuestionsForm.vue'
 import type { BoardFormView } from '../../src/live/protocol'
 import { KIT_NAME } from '../../src/content/licence'
 import { renderWorksheet } from '../../src/handouts/worksheets'
@@ -50,7 +51,7 @@ function phone(kind: string, current: { boardId: string, kind: string, title: st
   const mine = Object.fromEntries(Object.entries(rows).map(([key, list]) => [key, list.map(r => ({ id: r.id, status: 'pending', row: r.fields }))]))
   const ideas = kind === 'idea-vote' ? (data as { ideas: { id: string, text: string, by: string, votes: number }[] }).ideas : []
   const live = {
-    name: ref('Qz Ana'), status: ref('connected'), session: reactive({ title: 'Qz workshop', language: PSEUDO, names: true }), current: shallowRef(current),
+    name: ref('Qz Ana'), status: ref('connected'), session: reactive({ title: 'Qz workshop', language: PSEUDO, names: true }), current: shallowRef(current), viewing: shallowRef(current),
     ideas: shallowRef(ideas), boardMeta: reactive({ locked: false, votesPerPerson: 3 }),
     mine: shallowRef({ ideas: ideas.slice(0, 1).map(i => ({ id: i.id, text: i.text, status: 'pending' })), votes: ideas.slice(0, 1).map(i => i.id), votesLeft: 2 }),
     board: shallowRef({ form, rows, roles: kind === 'raci-matrix' ? [{ id: 'r1', name: 'Qz host' }] : [], cells: {}, sections: {} }),
@@ -129,7 +130,7 @@ describe('the join page in the pseudo-locale', () => {
   it.each(liveKinds().map(kind => [kind]))('%s: the phone\'s form shows no English that did not come through the catalogue', async (kind) => {
     const entry = BOARDS.find(b => b.def.kind === kind)!
     const { live, userText } = phone(kind, { boardId: entry.defaultId, kind, title: pseudo(entry.def.title) })
-    const wrapper = mount(kind === 'idea-vote' ? IdeaVoteForm : BoardForm, { props: { live, w: pseudoJoinWords() }, attachTo: document.body })
+    const wrapper = mount(kind === 'idea-vote' ? IdeaVoteForm : kind === 'room-questions' ? RoomQuestionsForm : BoardForm, { props: { live, w: pseudoJoinWords() }, attachTo: document.body })
     await flushPromises()
     expect(wrapper.text().length).toBeGreaterThan(20)
     expect(untranslated(wrapper.element, userText)).toEqual(KNOWN_GAPS[kind] ?? [])

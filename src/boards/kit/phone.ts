@@ -20,6 +20,32 @@ export interface PhoneForm {
   cells?: { list: string, record: string, roles: string, letters: readonly { value: string, label: string }[] }
   /** Charter: the single-value sections a participant may propose text for */
   proposals?: readonly { path: string, label: string }[]
+  /**
+   * One entry a participant in a list (a vote: changed by editing it), or, with `field`, one
+   * per value of that field (an upvote per question). The server refuses a second one.
+   */
+  onePer?: readonly { list: string, field?: string }[]
+  /** Entries whose `field` names a row of list `to` (an upvote's question): refused unless that row is on the board, visible. */
+  refers?: readonly { list: string, field: string, to: string }[]
+  /** What phones see beyond the rows, from the board's visible data: see PhoneView. */
+  view?: (data: any) => PhoneView
+}
+
+/**
+ * What phones are shown beyond a board's rows (src/live/adapters.ts projects it): the slide's
+ * question, the labels of a choice field taken from the board's data (a poll's options, in the
+ * order of the field's values), and a count and a mark per row (a question's upvotes, answered).
+ */
+export interface PhoneView {
+  prompt?: string
+  /** list -> field -> the labels of its options, in order ('1' is the first) */
+  choices?: Record<string, Record<string, readonly string[]>>
+  /** row id -> a count shown with it */
+  counts?: Record<string, number>
+  /** ids of rows marked (a question answered) */
+  marked?: readonly string[]
+  /** lists where a participant has one entry (onePer without a field): their phone offers to change it, not to add another */
+  single?: readonly string[]
 }
 
 /** The idea board keeps its own live adapter (src/live/idea-vote.ts) until it is an ordinary board. */

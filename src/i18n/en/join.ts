@@ -52,6 +52,18 @@ export const join = {
   timeUp: 'Time is up',
   activity: 'The activity',
   refused: 'You cannot join this session',
+  /** questions for the room, from the phone's menu at any time */
+  menu: 'Menu',
+  questions: 'Questions for the room',
+  backToActivity: 'Back to the activity',
+  yourQuestion: 'Your question',
+  ask: 'Ask',
+  yourQuestions: 'Your questions',
+  noQuestions: 'No questions yet. Ask the first one!',
+  upvote: 'Upvote',
+  upvoted: 'Upvoted',
+  upvotes: (n: number) => count(n, '{n} upvote', '{n} upvotes'),
+  answered: 'Answered',
   /** the phone's language switch (each language's name is its own, from src/i18n/languages.ts) */
   language: 'Language',
   /** everyone's own board (individual boards): the participant's own copy, kept by the server */

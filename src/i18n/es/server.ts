@@ -16,6 +16,8 @@ export const SERVER_ES: Record<string, string> = {
   'The facilitator has hidden this entry; it cannot be changed.': 'La persona facilitadora ha ocultado esta entrada; no se puede cambiar.',
   'You have added {n} entries, the most one person can add here.': 'Has añadido {n} entradas, el máximo por persona aquí.',
   'The board is full ({n} entries).': 'El tablero está lleno ({n} entradas).',
+  'You have already answered here: change your answer instead.': 'Ya respondiste aquí: cambia tu respuesta.',
+  'You have already done this once.': 'Ya lo hiciste una vez.',
   'Not saved, try again: the session cannot store contributions right now. It is sent again in {n} s.': 'No se ha guardado, inténtalo de nuevo: la sesión no puede guardar aportaciones ahora. Se enviará de nuevo en {n} s.',
   'An idea needs some words.': 'Una idea necesita alguna palabra.',
   'An idea is at most 140 characters.': 'Una idea tiene como máximo 140 caracteres.',

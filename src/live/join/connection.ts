@@ -19,7 +19,7 @@ export interface Outgoing { msg: string, board: string, body: Record<string, unk
 export interface OwnBoardView { mine: BoardMine, consent: boolean, asked: boolean, sections: Record<string, string> }
 const EMPTY_OWN: OwnBoardView = { mine: { lists: {} }, consent: false, asked: false, sections: {} }
 export interface Notice { text: string, error: boolean }
-const EMPTY_BOARD: PublicBoard = { rows: {}, roles: [], cells: {}, sections: {} }
+const EMPTY_BOARD: PublicBoard = { rows: {}, roles: [], cells: {}, sections: {}, view: {} }
 
 const SECRET_KEY = 'kit-live:secret'
 const NAME_KEY = 'kit-live:name'
@@ -52,6 +52,12 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   /** The phone's language, whatever the projector shows: the participant's choice, else the session's. */
   const language = usePhoneLanguage(() => session.language)
   const current = shallowRef<CurrentBoard | undefined>()
+  /** The session-wide board the phone's menu offers (questions for the room), if the facilitator opened one. */
+  const menuBoard = shallowRef<CurrentBoard | undefined>()
+  /** The participant chose it from the menu: the phone shows it instead of the current board until they go back. */
+  const inMenu = ref(false)
+  /** The board the phone shows: the menu's board while chosen, else the facilitator's current one. */
+  const viewing = computed(() => (inMenu.value && menuBoard.value ? menuBoard.value : current.value))
   const ideas = shallowRef<PublicIdea[]>([])
   /** `total`: visible entries on the board (phones get the top of a vote and a page of a list) */
   const boardMeta = reactive({ locked: false, votesPerPerson: 3, total: 0, totals: {} as Record<string, number> })
@@ -60,7 +66,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   const boardMine = shallowRef<BoardMine>({ lists: {} })
   const ownBoard = shallowRef<OwnBoardView>(EMPTY_OWN)
   /** Each person works on their own copy of this board (the registry's `individual`), or the whole room on one. */
-  const individual = computed(() => !!current.value && session.individual.includes(current.value.kind))
+  const individual = computed(() => !!viewing.value && session.individual.includes(viewing.value.kind))
   const outbox = ref<Outgoing[]>(load<Outgoing[]>(OUTBOX_KEY, []))
   const notice = shallowRef<Notice | undefined>()
   /** the presenter's current timed activity (its steps and timer), if any */
@@ -121,6 +127,13 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     current.value = typeof boardId === 'string' && boardId
       ? { boardId, kind: String(c.get('kind') ?? ''), title: String(c.get('title') ?? '') }
       : undefined
+    let menu: CurrentBoard | undefined
+    for (const [id, entry] of controlDoc.getMap<unknown>('boards').entries()) {
+      if (entry instanceof Y.Map && entry.get('menu') === true)
+        menu = { boardId: id, kind: String(entry.get('kind') ?? ''), title: String(entry.get('title') ?? '') }
+    }
+    if (menu?.boardId !== menuBoard.value?.boardId || menu?.title !== menuBoard.value?.title)
+      menuBoard.value = menu
   }
   controlDoc.on('update', readControl)
 
@@ -134,7 +147,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     boardMeta.total = Number(m.get('total') ?? 0)
     // What a phone reads is bounded whatever the board's size (the server sends the top of a
     // vote and a page of each list), and only the kind of board on screen is read.
-    if (current.value?.kind === 'idea-vote') {
+    if (viewing.value?.kind === 'idea-vote') {
       ideas.value = readPublicIdeas(board.doc)
     }
     else {
@@ -179,7 +192,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     doc.on('update', scheduleRead)
     askMine()
   }
-  watch(() => current.value?.boardId, id => openBoard(id))
+  watch(() => viewing.value?.boardId, id => openBoard(id))
   // The phone's language chosen: the board's form in it.
   watch(language, () => scheduleRead())
 
@@ -224,7 +237,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
       return
     }
     if (message.t === 'mine' && message.board === board?.id) {
-      if (current.value?.kind === 'idea-vote')
+      if (viewing.value?.kind === 'idea-vote')
         mine.value = message.mine as IdeaVoteMine
       else
         boardMine.value = message.mine as BoardMine
@@ -304,7 +317,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
 
   const sendingIds = computed(() => new Set(outbox.value.map(o => String(o.body.id ?? o.body.idea ?? ''))))
 
-  return { activity, clockOffset, refused, name, status, session, language, current, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16), individual, ownBoard, contributeOwn, setConsent, exportOwn, threadOwn, threadResult }
+  return { activity, clockOffset, refused, name, status, session, language, current, menuBoard, inMenu, viewing, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16), individual, ownBoard, contributeOwn, setConsent, exportOwn, threadOwn, threadResult }
 }
 
 export type LiveSession = ReturnType<typeof useLiveSession>

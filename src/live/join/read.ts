@@ -3,6 +3,7 @@
 // over Yjs, apart from the page's words and Vue, so Node (the live benchmark) reads them too.
 import * as Y from 'yjs'
 import type { BoardFormView } from '../protocol'
+import type { PhoneView } from '../../boards/kit/phone'
 
 export interface PublicIdea { id: string, text: string, by: string, votes: number }
 /** A visible entry of an exercise board, as `public/<id>` holds it: its fields, who gave it. */
@@ -16,6 +17,8 @@ export interface PublicBoard {
   cells: Record<string, string>
   /** Charter: each section's current text */
   sections: Record<string, string>
+  /** the slide's question, and rows' counts and marks (a question's upvotes, answered); a poll's option labels are already in `form` */
+  view: PhoneView
 }
 const collator = new Intl.Collator()
 /** The ideas a phone shows, most voted first (the server sends the top of the vote). */
@@ -48,6 +51,14 @@ export function readPublicBoard(doc: Y.Doc, language?: string): PublicBoard {
       form = all[language]
   }
   catch {}
+  let view: PhoneView = {}
+  try {
+    const raw = doc.getMap<unknown>('meta').get('view')
+    view = typeof raw === 'string' ? parseOnce('view', raw) as PhoneView : {}
+  }
+  catch {}
+  if (form && view.choices)
+    form = withChoices(form, view.choices)
   const rowsOf = (name: string) => [...doc.getMap<unknown>(name).entries()]
     .filter((e): e is [string, Y.Map<unknown>] => e[1] instanceof Y.Map)
     .map(([id, r]) => {
@@ -65,5 +76,22 @@ export function readPublicBoard(doc: Y.Doc, language?: string): PublicBoard {
     roles: rowsOf('rows:roles').map(r => ({ id: r.id, name: String(r.fields.name ?? '') })),
     cells: strings('record:cells'),
     sections: strings('fields'),
+    view,
+  }
+}
+
+/** The form with a choice field's options named by the board (a poll's options from its slide): only as many as it has. */
+function withChoices(form: BoardFormView, choices: NonNullable<PhoneView['choices']>): BoardFormView {
+  return {
+    ...form,
+    lists: form.lists.map(list => ({
+      ...list,
+      fields: list.fields.map((f) => {
+        const labels = choices[list.key]?.[f.key]
+        if (!labels?.length || !f.options)
+          return f
+        return { ...f, options: f.options.slice(0, labels.length).map((o, i) => ({ value: o.value, label: labels[i] || o.label })) }
+      }),
+    })),
   }
 }
