@@ -235,13 +235,13 @@ describe('a live room of 30', () => {
     await showSlide(3, 'room-questions')
     const board = projector.locator('[data-board="room-questions"]')
     await board.getByTestId('room-questions-more').waitFor({ timeout: 30_000 })
+    await projector.screenshot({ path: join(OUT, 'room-questions-30-participants-980x552.png') })
     const listed = await board.getByTestId('room-question').count()
     expect(listed).toBeGreaterThanOrEqual(3)
     expect(await board.getByTestId('room-questions-more').textContent()).toBe(`and ${28 - listed} more`)
     expect((await board.getByTestId('room-question-upvotes').allTextContents()).slice(0, 3)).toEqual(['▲ 8 upvotes', '▲ 4 upvotes', '▲ 2 upvotes'])
     expect(await board.locator('b').count()).toBe(0)
     expect(await misfits('[data-board="room-questions"] [data-testid="room-question"], [data-board="room-questions"] [data-testid="room-questions-more"]')).toEqual([])
-    await projector.screenshot({ path: join(OUT, 'room-questions-30-participants-980x552.png') })
 
     // Answered: marked in words on the phones, and last on the projector.
     await board.getByRole('button', { name: /^Answered: Question 5:/ }).click()
