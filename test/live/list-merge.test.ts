@@ -187,7 +187,8 @@ describe('merging duplicates on a list board, live (real server and clients)', (
     // The slide moves on: the board that was on it is no longer the helper's to moderate.
     facilitator.show('m2-elsewhere', 'idea-vote', 'Elsewhere')
     await until(helper.controlDoc, () => helper.controlDoc.getMap('current').get('boardId') === 'm2-elsewhere', 10_000, 'the next slide on the helper\'s phone')
-    for (const [action, more] of [['merge', { into: 'ana-2', ids: ['cy-2'] }], ['hide', { ids: ['ana-2'] }], ['lock', {}]] as const) {
+    const attempts: [string, { ids?: string[], into?: string }][] = [['merge', { into: 'ana-2', ids: ['cy-2'] }], ['hide', { ids: ['ana-2'] }], ['lock', {}]]
+    for (const [action, more] of attempts) {
       const answer = await helper.moderate(BOARD, action, more)
       expect(answer).toMatchObject({ ok: false, code: 'no-board' })
       expect((answer as { error: string }).error).toBe('A helper moderates only the board on the slide.')
