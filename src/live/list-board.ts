@@ -366,8 +366,19 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
           .map(([id, v]) => [id, asRow(v)] as const)
           .filter((e): e is readonly [string, Y.Map<unknown>] => authorOf(e[1]) === participantId)
           .sort(([, a], [, b]) => Number(a.get('_at') ?? 0) - Number(b.get('_at') ?? 0))
-          // The text of a hidden entry is not sent back, not even to its author.
-          .map(([id, row]) => ({ id, status: rowStatus(row), ...(rowStatus(row) === 'hidden' ? {} : { row: { id, ...formFields(list, row) } }) }))
+          .map(([id, row]) => {
+            const status = rowStatus(row)
+            // A duplicate merged into another entry (src/board-doc/merge.ts) is its sender's still:
+            // their text, and the entry kept in its place (its text while that one is on the board).
+            const into = row.get('_mergedInto')
+            if (typeof into === 'string') {
+              const kept = asRow(rowsOf(doc, list.key).get(into))
+              const keptRow = kept && rowStatus(kept) === 'visible' ? { row: { id: into, ...formFields(list, kept) } } : {}
+              return { id, status, row: { id, ...formFields(list, row) }, merged: { id: into, ...keptRow } }
+            }
+            // The text of an entry the facilitator hid is not sent back, not even to its author.
+            return { id, status, ...(status === 'hidden' ? {} : { row: { id, ...formFields(list, row) } }) }
+          })
       }
       if (spec.cells) {
         const own = new Set(mine.lists[spec.cells.list].filter(e => e.status !== 'hidden').map(e => e.id))

@@ -123,7 +123,11 @@ export interface BoardFormView {
 
 /** The join page's view of its own entries on a board (sent by the server, never the public doc). */
 export interface BoardMine {
-  lists: Record<string, { id: string, status: EntryStatus, row?: Record<string, unknown> }[]>
+  /**
+   * `merged`: the entry is a duplicate merged into another (hidden from the board, still its
+   * sender's): the entry kept, with its fields while it is on the board.
+   */
+  lists: Record<string, { id: string, status: EntryStatus, row?: Record<string, unknown>, merged?: { id: string, row?: Record<string, unknown> } }[]>
   /** RACI: the letters of the participant's own activities, `activity:role` -> letter */
   cells?: Record<string, string>
   /** RACI, on the participant's own copy: its roles (the room's, and the starters) */

@@ -1,7 +1,8 @@
 // A helper's phone (Chromium at 390 px) on the join page opened from the presenter view's
 // helper QR code (`#helper=<token>`): it lists the queue with the names given, approves the
 // whole queue, merges two ideas and locks the board, against a real live server; with a wrong
-// code it says so; the ordinary join page is unchanged without the fragment.
+// code it says so; the ordinary join page is unchanged without the fragment. On a list board it
+// merges duplicates too, and the sender's own phone shows their entry as merged, with the entry kept.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -109,6 +110,67 @@ describe('the helper\'s phone', () => {
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)
+
+  it('merges duplicates on a list board; the sender\'s phone shows their entry as merged, with the entry kept', async () => {
+    const LIST_BOARD = 'm2-helper-merge'
+    facilitator.show(LIST_BOARD, 'quick-answers', 'Quick answers')
+    const answer = (id: string, first: string) => ({ op: 'add', list: 'answers', row: { id, first, second: '', third: '' } })
+    const ana = new Participant(server.wsUrl, undefined, 'Ana')
+    // Bo's phone is the browser's join page: the same secret as these Node messages.
+    const bo = new Participant(server.wsUrl, undefined, 'Bo')
+    await Promise.all([ana.ready(), bo.ready()])
+    const seen = await ana.open(LIST_BOARD)
+    expect(await ana.contribute(LIST_BOARD, answer('ana-open', 'Open data'))).toMatchObject({ ok: true })
+    expect(await bo.contribute(LIST_BOARD, answer('bo-open', 'open data!'))).toMatchObject({ ok: true })
+    expect(await ana.contribute(LIST_BOARD, answer('ana-care', 'Care'))).toMatchObject({ ok: true })
+    const answers = () => Object.values(seen.getMap('rows:answers').toJSON()).map(r => (r as { first: string }).first).sort()
+    await until(seen, () => answers().length === 3, 10_000, 'three answers on the phones')
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    await context.addInitScript((secret) => {
+      localStorage.setItem('kit-live:secret', JSON.stringify(secret))
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('kit-live:language', JSON.stringify('en'))
+        sessionStorage.setItem('seeded', '1')
+      }
+    }, bo.secret)
+    const errors: string[] = []
+    const boPhone = await context.newPage()
+    boPhone.on('pageerror', e => errors.push(e.message))
+    await boPhone.goto(`${server.url}/`)
+    const yours = boPhone.getByTestId('my-entries')
+    await yours.getByText('open data!').waitFor({ timeout: 30_000 })
+
+    const phone = await context.newPage()
+    phone.on('pageerror', e => errors.push(e.message))
+    await phone.goto(helperUrl(`${server.url}/`, helperTokenOf(TOKEN)))
+    await phone.getByRole('heading', { name: 'Quick answers' }).waitFor({ timeout: 30_000 })
+    await phone.getByText('Shown (3)').waitFor({ timeout: 15_000 })
+    // The entry kept is the first ticked: Ana's; Bo's goes into it.
+    await phone.getByLabel('Open data', { exact: true }).check()
+    await phone.getByLabel('open data!', { exact: true }).check()
+    await phone.getByTestId('helper-merge').click()
+    await until(seen, () => answers().join() === 'Care,Open data', 10_000, 'the duplicate off the phones')
+    await phone.getByText('Shown (2)').waitFor()
+    const { doc } = await facilitator.board(LIST_BOARD)
+    await until(doc, () => (doc.getMap('rows:answers').get('bo-open') as Y.Map<unknown> | undefined)?.get('_mergedInto') === 'ana-open', 10_000, 'the merge in the board')
+
+    // Bo's phone: his entry, its text, and what it was merged with, as text; no edit any more.
+    const merged = yours.getByTestId('merged')
+    await merged.waitFor({ timeout: 10_000 })
+    expect(await merged.innerText()).toBe('Merged with: Open data')
+    expect(await yours.getByText('open data!').count()).toBe(1)
+    expect(await yours.getByRole('button', { name: 'Edit' }).count()).toBe(0)
+    expect(await yours.getByText('hidden by the facilitator').count()).toBe(0)
+    // In Spanish, chosen on the phone.
+    await boPhone.getByTestId('language').selectOption('es')
+    await yours.getByText('Unida a: Open data').waitFor()
+    expect(errors).toEqual([])
+    ana.destroy()
+    bo.destroy()
+    await context.close()
+    facilitator.show(BOARD, 'idea-vote', 'What first?')
+  }, 120_000)
 
   it('says a wrong code is not valid; the join page without the code is the ordinary one', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } })

@@ -8,51 +8,12 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import WebSocket from 'ws'
-import type { ModerationView, ServerMessage } from '../../src/live/protocol'
-import { randomId } from '../../src/live/protocol'
 import { helperToken, helperUrl } from '../../src/live/helper-token'
 import { helperTokenOf, type LiveServer, startLiveServer } from '../../src/live/server'
-import { Facilitator, Participant, synced, until, waitFor } from '../support/live-clients'
+import { Facilitator, Helper, Participant, synced, until, waitFor } from '../support/live-clients'
 
 const TOKEN = 'test-facilitator-token-helper-0123456789abcdef'
 const BOARD = 'm3-helper'
-
-/** A helper's phone: the session read-only, moderation by message. */
-class Helper {
-  readonly socket: HocuspocusProviderWebsocket
-  readonly control: HocuspocusProvider
-  readonly controlDoc = new Y.Doc()
-  view: ModerationView | undefined
-  private waiting = new Map<string, (m: ServerMessage) => void>()
-  failed = false
-  constructor(url: string, token: string) {
-    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, maxDelay: 500, minDelay: 50, delay: 50 })
-    this.control = new HocuspocusProvider({ websocketProvider: this.socket, name: 'control', document: this.controlDoc, token: `h:${token}`, onAuthenticationFailed: () => { this.failed = true } })
-    this.control.attach()
-    this.control.on('stateless', ({ payload }: { payload: string }) => {
-      const m = JSON.parse(payload) as ServerMessage
-      if (m.t === 'queue')
-        this.view = m.view
-      if (m.t === 'result') {
-        this.waiting.get(m.msg)?.(m)
-        this.waiting.delete(m.msg)
-      }
-    })
-  }
-
-  moderate(board: string, action: string, more: { ids?: string[], into?: string } = {}): Promise<ServerMessage> {
-    const msg = randomId(12)
-    return new Promise((resolve) => {
-      this.waiting.set(msg, resolve)
-      this.control.sendStateless(JSON.stringify({ t: 'moderate', msg, board, action, ...more }))
-    })
-  }
-
-  destroy() {
-    this.control.destroy()
-    this.socket.destroy()
-  }
-}
 
 describe('a helper moderating from a phone (real server)', () => {
   let dir: string

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { ADMISSION_DOC, boardDocName, CONTROL_DOC, publicDocName, randomId, type ServerMessage } from '../../src/live/protocol'
+import { ADMISSION_DOC, boardDocName, CONTROL_DOC, type ModerationView, publicDocName, randomId, type ServerMessage } from '../../src/live/protocol'
 import { ROOT } from '../../src/paths'
 import { openSession } from '../../src/live/session'
 
@@ -188,6 +188,43 @@ export class Facilitator {
   destroy() {
     for (const b of this.boards.values())
       b.provider.destroy()
+    this.control.destroy()
+    this.socket.destroy()
+  }
+}
+
+/** A helper's phone: the session read-only, moderation by message. */
+export class Helper {
+  readonly socket: HocuspocusProviderWebsocket
+  readonly control: HocuspocusProvider
+  readonly controlDoc = new Y.Doc()
+  view: ModerationView | undefined
+  private waiting = new Map<string, (m: ServerMessage) => void>()
+  failed = false
+  constructor(url: string, token: string) {
+    this.socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: QuietWebSocket, maxDelay: 500, minDelay: 50, delay: 50 })
+    this.control = new HocuspocusProvider({ websocketProvider: this.socket, name: 'control', document: this.controlDoc, token: `h:${token}`, onAuthenticationFailed: () => { this.failed = true } })
+    this.control.attach()
+    this.control.on('stateless', ({ payload }: { payload: string }) => {
+      const m = JSON.parse(payload) as ServerMessage
+      if (m.t === 'queue')
+        this.view = m.view
+      if (m.t === 'result') {
+        this.waiting.get(m.msg)?.(m)
+        this.waiting.delete(m.msg)
+      }
+    })
+  }
+
+  moderate(board: string, action: string, more: { ids?: string[], into?: string, list?: string } = {}): Promise<ServerMessage> {
+    const msg = randomId(12)
+    return new Promise((resolve) => {
+      this.waiting.set(msg, resolve)
+      this.control.sendStateless(JSON.stringify({ t: 'moderate', msg, board, action, ...more }))
+    })
+  }
+
+  destroy() {
     this.control.destroy()
     this.socket.destroy()
   }

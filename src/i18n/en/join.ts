@@ -31,6 +31,9 @@ export const join = {
   sending: 'sending…',
   pending: 'waiting for the facilitator’s approval',
   hidden: 'hidden by the facilitator',
+  /** a duplicate merged into another entry: off the board, its sender still sees it */
+  merged: 'merged with another entry',
+  mergedWith: (text: string) => `Merged with: ${text}`,
   sent: 'Sent.',
   by: 'by',
   charsLeft: (n: number) => count(n, '{n} character left', '{n} characters left'),

@@ -31,6 +31,8 @@ export const join: JoinWords = {
   sending: 'enviando…',
   pending: 'esperando la aprobación de la persona facilitadora',
   hidden: 'ocultada por la persona facilitadora',
+  merged: 'unida a otra entrada',
+  mergedWith: (text: string) => `Unida a: ${text}`,
   sent: 'Enviado.',
   by: 'de',
   charsLeft: (n: number) => count(n, 'Queda {n} carácter', 'Quedan {n} caracteres'),

@@ -57,4 +57,6 @@ export const SERVER_ES: Record<string, string> = {
   'Joining is closed: the facilitator has closed this session to new participants.': 'No se admiten más participantes: la persona facilitadora ha cerrado la entrada a la sesión.',
   'This session has all the participants it admits ({n}): ask the facilitator.': 'Esta sesión tiene todas las personas que admite ({n}): pregunta a la persona facilitadora.',
   'Many phones are joining at once: try again in a minute.': 'Muchos celulares están entrando a la vez: inténtalo de nuevo en un minuto.',
+  'A helper moderates only the board on the slide.': 'Quien ayuda modera solo el tablero de la diapositiva actual.',
+  'Merging takes entries shown on the board, in one list: the ids of the duplicates and the entry to keep (into).': 'Para unir hacen falta entradas visibles en el tablero, de una misma lista: los ids de las duplicadas y la entrada que se conserva (into).',
 }

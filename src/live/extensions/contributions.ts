@@ -14,7 +14,7 @@ import { personName } from '../../boards/idea-vote/model'
 import { mergeIdeas } from '../../boards/idea-vote/moderate'
 import { liveBoard } from '../adapters'
 import { type Admission, removeAuthor } from '../admission'
-import { fieldsMap, isLocked, metaMap, moderationOf, rowStatus, setFields } from '../../board-doc'
+import { fieldsMap, isLocked, mergeEntries, metaMap, moderationOf, rowStatus, setFields } from '../../board-doc'
 import type { LiveBoardAdapter } from '../boards'
 import { entryOf, lastApplied, noteApplied } from '../order'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, type ModerationView, publicDocName, type RefusalCode } from '../protocol'
@@ -74,6 +74,8 @@ const helperMessage = z.discriminatedUnion('t', [
     action: z.enum(['approve', 'hide', 'show', 'approve-all', 'hide-all', 'lock', 'unlock', 'merge']),
     ids: z.array(z.string().max(64)).max(1000).optional(),
     into: z.string().max(64).optional(),
+    /** merge on a list board: the list of the entry kept (else the one list that has it) */
+    list: z.string().max(64).optional(),
   }).strict(),
   z.object({ t: z.literal('queue'), board: z.string().regex(BOARD_ID) }).strict(),
 ])
@@ -300,22 +302,55 @@ export function contributions(deps: ContributionsOptions) {
   /** A board's entries for a helper's phone: queued and shown ones, with the names given. */
   function moderationView(rt: BoardRuntime): ModerationView {
     const entries: ModerationView['entries'] = []
+    // A list board's entries are named by their list's title field (the phones' form, projected).
+    const titles = new Map<string, string>()
+    try {
+      const form = JSON.parse(String(metaMap(rt.out).get('form') ?? '{}')) as { lists?: { key: string, title: string }[] }
+      for (const l of form.lists ?? [])
+        titles.set(l.key, l.title)
+    }
+    catch {}
     for (const [list, id, row] of moderatedRows(rt.board)) {
       const status = rowStatus(row)
       if (status === 'hidden')
         continue
-      const text = ['text', 'title', 'name', 'activity'].map(k => row.get(k)).find(v => typeof v === 'string') ?? ''
+      const text = [titles.get(list), 'text', 'title', 'name', 'activity'].map(k => k && row.get(k)).find(v => typeof v === 'string') ?? ''
       const name = row.get('_name')
       entries.push({ id, list, text: String(text), name: typeof name === 'string' ? name : '', status })
     }
     return { locked: isLocked(rt.board), entries }
   }
 
-  /** Moderation from a helper's phone: the statuses of entries, the lock, merging ideas. */
+  /**
+   * A list board's merge from a helper: the entry kept and the duplicates, shown entries of one
+   * list (as the facilitator's panel merges them), or why not.
+   */
+  function listMerge(rt: BoardRuntime, ids: Set<string>, into: string | undefined, list: string | undefined): { list: string, into: string, sources: string[] } | undefined {
+    if (!into || !ids.size)
+      return undefined
+    const shown = (l: string, id: string) => {
+      const row = rt.board.share.has(`rows:${l}`) ? rt.board.getMap<unknown>(`rows:${l}`).get(id) : undefined
+      return row instanceof Y.Map && rowStatus(row) === 'visible' && typeof row.get('_mergedInto') !== 'string'
+    }
+    const lists = list !== undefined ? [list] : [...new Set(moderatedRows(rt.board).filter(([, id]) => id === into).map(([l]) => l))]
+    if (lists.length !== 1 || !shown(lists[0], into))
+      return undefined
+    const sources = [...ids].filter(id => id !== into && shown(lists[0], id))
+    return sources.length ? { list: lists[0], into, sources } : undefined
+  }
+
+  /** Moderation from a helper's phone: the statuses of entries, the lock, merging duplicates. */
   async function onHelperMessage(connection: Connection, payload: string) {
     const message = parseMessage(connection, payload, helperMessage)
     if (!message)
       return
+    // A helper moderates the board on the presenter's slide, and only that one.
+    const current = deps.controlDoc()?.getMap<unknown>('current').get('boardId')
+    if (message.board !== current) {
+      if (message.t === 'moderate')
+        refuse(connection, message.msg, 'no-board', 'A helper moderates only the board on the slide.')
+      return
+    }
     const rt = await runtime(message.board)
     if (message.t === 'queue') {
       if (rt)
@@ -326,8 +361,10 @@ export function contributions(deps: ContributionsOptions) {
       return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
     const ids = new Set(message.ids ?? [])
     const rows = moderatedRows(rt.board)
-    if (message.action === 'merge' && (rt.adapter.kind !== 'idea-vote' || !message.into || !ids.size))
-      return refuse(connection, message.msg, 'invalid', 'Merging takes ideas on the idea board: the ids of the duplicates and the idea to keep (into).')
+    const ideaBoard = rt.adapter.kind === 'idea-vote'
+    const merging = message.action === 'merge' && !ideaBoard ? listMerge(rt, ids, message.into, message.list) : undefined
+    if (message.action === 'merge' && (ideaBoard ? !message.into || !ids.size : !merging))
+      return refuse(connection, message.msg, 'invalid', 'Merging takes entries shown on the board, in one list: the ids of the duplicates and the entry to keep (into).')
     rt.board.transact(() => {
       switch (message.action) {
         case 'lock':
@@ -335,7 +372,10 @@ export function contributions(deps: ContributionsOptions) {
           metaMap(rt.board).set('locked', message.action === 'lock')
           break
         case 'merge':
-          mergeIdeas(rt.board, message.into!, [...ids])
+          if (merging)
+            mergeEntries(rt.board, merging.list, merging.into, merging.sources)
+          else
+            mergeIdeas(rt.board, message.into!, [...ids])
           break
         default: {
           const status = message.action === 'hide' || message.action === 'hide-all' ? 'hidden' : 'visible'
