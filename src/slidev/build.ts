@@ -22,18 +22,13 @@
 //    reading a deck (its `loadSetups` is not exported), so an in-process build and the content
 //    check register it the same way.
 // 4. The `slidev` binary path, for the fallback below.
-// 5. Which ids the hooks of Slidev's plugins act on (SLIDEV_HOOK_FILTERS): the kit's build gives
-//    those hooks Rolldown hook filters (public Vite 8 / Rolldown API) so that Rolldown does not
-//    call them in JavaScript for every module of the deck. Each filter is a superset of what
-//    the hook's handler acts on; test/build/hook-filters.test.ts builds a deck with and without
-//    them and compares every file, so an upgrade that widens a hook fails there by name.
 // If Slidev's public build pieces are missing, each deck is built with the `slidev` CLI in a
 // child process instead (slower: Slidev starts once per deck), and a warning says so.
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
-import type { InlineConfig, PluginOption } from 'vite'
+import type { InlineConfig } from 'vite'
 import { UserError } from '../errors'
 import { SLIDEV_BIN } from '../paths'
 import { spawnChild } from '../spawn'
@@ -113,7 +108,7 @@ export function warnSlowPath(why: string, log: (line: string) => void): void {
 }
 
 /** Builds one deck into `outDir`, served from `base`, with hash routing. */
-export async function buildDeck(entry: string, outDir: string, base: string, log: (line: string) => void, extra: InlineConfig & { kitHookFilters?: false } = {}): Promise<void> {
+export async function buildDeck(entry: string, outDir: string, base: string, log: (line: string) => void, extra: InlineConfig = {}): Promise<void> {
   const missing = await missingBuildApi()
   if (missing.length) {
     warnSlowPath(missing.join(', '), log)
@@ -144,94 +139,19 @@ export async function buildDeck(entry: string, outDir: string, base: string, log
     build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000, rollupOptions: { input: { index: indexHtmlId }, checks: { bundlerTimings: false } } as object },
     plugins: [{
       name: 'kit:index-html',
-      resolveId: { order: 'pre', filter: { id: exactId(indexHtmlId) }, handler: (id: string) => (id === indexHtmlId ? id : null) },
-      load: { order: 'pre', filter: { id: exactId(indexHtmlId) }, handler: (id: string) => (id === indexHtmlId ? indexHtml : undefined) },
+      resolveId: { order: 'pre', handler: (id: string) => (id === indexHtmlId ? id : null) },
+      load: { order: 'pre', handler: (id: string) => (id === indexHtmlId ? indexHtml : undefined) },
     }],
   } satisfies InlineConfig)
-  const pluginOptions = (config as { slidev?: Parameters<SlidevCli['ViteSlidevPlugin']>[1] }).slidev
-  const slidevPlugins = await ViteSlidevPlugin(options, pluginOptions)
   config = mergeConfig(config, {
     configFile: false,
     root: options.userRoot,
-    plugins: extra.kitHookFilters === false ? slidevPlugins : await withHookFilters(slidevPlugins, pluginOptions),
+    plugins: await ViteSlidevPlugin(options, (config as { slidev?: object }).slidev),
     define: { __VUE_PROD_DEVTOOLS__: false },
   } satisfies InlineConfig)
-  const { kitHookFilters: _, ...viteExtra } = extra
-  await build(mergeConfig(config, viteExtra))
+  await build(mergeConfig(config, extra))
 }
 
-/** A hook filter matching one id exactly. */
-function exactId(id: string): RegExp {
-  return new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
-}
-
-/**
- * Ids that each hook of Slidev's plugins acts on, as Rolldown hook filters (see the header, 5):
- * each is a superset of the ids for which the hook's handler does anything (the handler's first
- * line returns nothing for any other id), so a filtered hook is skipped only where it would have
- * returned nothing. Without a filter Rolldown calls every plugin's hook in JavaScript for every
- * module and import of the deck: about 3,000 resolveId and 1,000 load and transform calls per
- * deck for each of these hooks, the same in every deck.
- */
-export const SLIDEV_HOOK_FILTERS: Record<string, Partial<Record<'resolveId' | 'load' | 'transform', RegExp>>> = {
-  // node/vite/loaders.ts: `if (id.startsWith("/@slidev/") || id.includes("__slidev_")) return id`;
-  // load: its templates (`/@slidev/...`), the slide facades (/@slidev/slides/) and sources (__slidev_N.md).
-  'slidev:loader': { resolveId: /^\/@slidev\/|__slidev_/, load: /^\/@slidev\/|__slidev_/ },
-  // node/vite/monacoTypes.ts: `if (id.startsWith("/@slidev-monaco-types/"))`, in both hooks.
-  'slidev:monaco-types-loader': { resolveId: /^\/@slidev-monaco-types\//, load: /^\/@slidev-monaco-types\// },
-  // node/vite/patchMonacoSourceMap.ts: `if (!id.includes("node_modules/monaco-editor/esm/vs/base")) return`.
-  'slidev:patch-monaco-sourcemap': { load: /node_modules\/monaco-editor\/esm\/vs\/base/ },
-  // node/vite/pwa.ts (PWA off): `virtual:pwa-register` and its resolved id only.
-  'slidev:pwa-register-stub': { resolveId: /^virtual:pwa-register$/, load: /^\0virtual:pwa-register$/ },
-  // node/vite/importGuard.ts: slide sources (__slidev_N.md|frontmatter) and /@slidev/titles.md, title-renderer.md.
-  'slidev:slide-import-guard': { transform: /__slidev_\d+\.(?:md|frontmatter)|^\/@slidev\// },
-  // node/vite/compilerFlagsVue.ts: `if (!RE_VUE_FILE.test(id) && !id.includes("?vue&")) return`.
-  'slidev:flags': { transform: /\.vue(?:$|\?)|\?vue&/ },
-  // node/vite/contextInjection.ts: `if (!id.endsWith(".vue") || ...) return`.
-  'slidev:context-injection': { transform: /\.vue$/ },
-  // vite-plugin-vue-server-ref: ids starting with /@server-ref/, /@server-reactive/, server-ref:, server-reactive:.
-  // unplugin-icons: `isIconPath(id)` (/~icons/, ~icons/, virtual:icons/, virtual/icons/) in resolveId and its loadInclude.
-  'unplugin-icons': { resolveId: /^\/?~icons\/|^virtual[:/]icons\//, load: /^\/?~icons\/|^virtual[:/]icons\// },
-  // Slidev's options for unplugin-vue-markdown and unplugin-vue-components (node/vite/markdown.ts,
-  // components.ts): `include` is /\.md$/, and .vue and .md files; their transformInclude checks it.
-  // Not applied when the vite.config's `slidev` options change either plugin's options.
-  'unplugin-vue-markdown': { transform: /\.md/ },
-  'unplugin-vue-components': { transform: /\.(?:vue|md)/ },
-  // @unocss/vite's devtools plugin: virtual:unocss-devtools, virtual:unocss-mock-classes and /@unocss/devtools.css
-  // resolve to /@unocss/devtools, /@unocss/mock-classes and /@unocss/devtools.css, which it loads.
-  'unocss:devtools': { resolveId: /^(?:virtual:unocss-(?:devtools|mock-classes)|\/@unocss\/devtools\.css)$/, load: /^\/@unocss\/(?:devtools|mock-classes|devtools\.css)$/ },
-  'vite-plugin-vue-server-ref': { resolveId: /^(?:\/@server-ref\/|\/@server-reactive\/|server-ref:|server-reactive:)/, load: /^(?:\/@server-ref\/|\/@server-reactive\/|server-ref:|server-reactive:)/ },
-}
-
-type HookName = 'resolveId' | 'load' | 'transform'
-
-/**
- * Slidev's plugins with the hook filters above (the kit's build only; `npm start` runs Slidev's
- * plugins as they are). A hook that already has a filter, or a plugin or hook not named above, is
- * left as it is; the plugins' other properties are kept.
- */
-export async function withHookFilters(plugins: PluginOption[], pluginOptions: { markdown?: unknown, components?: unknown } = {}): Promise<PluginOption[]> {
-  const own = new Set([pluginOptions.markdown && 'unplugin-vue-markdown', pluginOptions.components && 'unplugin-vue-components'])
-  const filtered = async (option: PluginOption): Promise<PluginOption> => {
-    const resolved = await option
-    if (Array.isArray(resolved))
-      return Promise.all(resolved.map(filtered))
-    if (!resolved || typeof resolved !== 'object' || !('name' in resolved))
-      return resolved
-    const filters = SLIDEV_HOOK_FILTERS[resolved.name]
-    if (!filters || own.has(resolved.name))
-      return resolved
-    const plugin: Record<string, unknown> = { ...resolved }
-    for (const hook of Object.keys(filters) as HookName[]) {
-      const value = plugin[hook] as ((...args: unknown[]) => unknown) | { handler: (...args: unknown[]) => unknown, filter?: unknown } | undefined
-      if (!value || (typeof value === 'object' && value.filter))
-        continue
-      plugin[hook] = typeof value === 'function' ? { filter: { id: filters[hook] }, handler: value } : { ...value, filter: { id: filters[hook] } }
-    }
-    return plugin as PluginOption
-  }
-  return Promise.all(plugins.map(filtered))
-}
 
 export interface DeckServerOptions {
   /** a fixed port; without it the first free port from 3030, as `slidev` does */

@@ -23,9 +23,6 @@ const NO_TWOSLASH_CSS = '\0kit:no-twoslash.css'
 const LAZY_NOTES = '\0kit:lazy-notes'
 const NOTE_PREFIX = '\0kit:note/'
 const FRONTMATTER_MODULE = /__slidev_(\d+)\.frontmatter$/
-/** What lightClientPlugin resolves and loads (its hooks' filters; each handler checks the id itself). */
-const LIGHT_CLIENT_IMPORTS = /^@shikijs\/vitepress-twoslash\/(?:client|style\.css)$|[\\/]vue[\\/]dist[\\/]vue\.esm-bundler\.js$|^kit:(?:lazy-notes$|note\/)/
-const LIGHT_CLIENT_MODULES = /^\0kit:|[\\/]src[\\/]i18n[\\/]languages\.ts$/
 const SLIDE_BASE_LINE = /^( *)\.\.\.\((\{.*\})\),$/m
 
 /** Notes load when the presenter view, the notes page or a print with notes first reads them. */
@@ -84,9 +81,7 @@ export function lightClientPlugin(): Plugin {
     name: 'kit:light-client',
     apply: 'build',
     enforce: 'pre',
-    // Each hook with a filter of the ids it acts on: Rolldown then calls it for those only, not
-    // for each of the deck's thousands of imports and modules (the handlers still check the id).
-    resolveId: { filter: { id: LIGHT_CLIENT_IMPORTS }, handler(id) {
+    resolveId(id) {
       if (id === '@shikijs/vitepress-twoslash/client')
         return NO_TWOSLASH
       if (id === '@shikijs/vitepress-twoslash/style.css')
@@ -98,8 +93,8 @@ export function lightClientPlugin(): Plugin {
       if (id.startsWith('kit:note/'))
         return `\0${id}`
       return null
-    } },
-    load: { filter: { id: LIGHT_CLIENT_MODULES }, handler(id) {
+    },
+    load(id) {
       if (id === NO_TWOSLASH)
         return 'export default { install() {} }'
       if (id === NO_TWOSLASH_CSS)
@@ -113,11 +108,11 @@ export function lightClientPlugin(): Plugin {
       if (id.startsWith(NOTE_PREFIX))
         return `export default ${JSON.stringify(notes.get(Number(id.slice(NOTE_PREFIX.length).replace('note-', ''))) ?? '')}`
       return null
-    } },
-    transform: { filter: { id: FRONTMATTER_MODULE }, handler(code, id) {
+    },
+    transform(code, id) {
       const m = FRONTMATTER_MODULE.exec(id)
       return m ? lazyNotes(code, notes, Number(m[1])) : null
-    } },
+    },
   }
 }
 
