@@ -150,7 +150,8 @@ describe('axe-core on the live join page', () => {
     problems.push(...await check(page, `${mode} join page, filled vote`))
 
     facilitator.show(`m2-map-${mode}`, 'stakeholder-map', 'Stakeholder map')
-    await page.getByRole('heading', { name: 'Stakeholders' }).waitFor()
+    // An individual board: the phone's own copy first (and the room's board below it).
+    await page.getByTestId('own-list-stakeholders').getByRole('heading', { name: 'Stakeholders' }).waitFor()
     problems.push(...await check(page, `${mode} join page, a board's phone form`))
 
     facilitator.show(`m2-slide-${mode}`, 'not-a-live-board', 'Projector only')
