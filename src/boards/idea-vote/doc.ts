@@ -212,6 +212,43 @@ function mergedNames(doc: Y.Doc, row: Y.Map<unknown>): string {
 }
 
 
+/**
+ * The board as the tab reads it (the core's `readBoard`, then this): each idea a participant sent
+ * gets its sender's name, the names of the duplicates merged into it, when it was sent, and its
+ * votes (the votes in `votes` added to any the facilitator gave by hand); ideas in the order they
+ * came. A board filled by hand only is returned as read.
+ */
+export function readIdeas(doc: Y.Doc, data: IdeaVoteData): IdeaVoteData {
+  const rows = ideas(doc)
+  const when = (row: Y.Map<unknown> | undefined) => {
+    const order = row?.get('_order') ?? row?.get('_at')
+    return typeof order === 'number' ? order : Number.MAX_SAFE_INTEGER
+  }
+  if (!data.ideas.some((i) => {
+    const row = rows.get(i.id)
+    return row instanceof Y.Map && row.has('_author')
+  }))
+    return data
+  const list = data.ideas.map((idea) => {
+    const row = rows.get(idea.id)
+    if (!(row instanceof Y.Map) || !row.has('_author'))
+      return idea
+    const name = row.get('_name')
+    const also = mergedNames(doc, row)
+    const at = Number(row.get('_at') ?? 0)
+    return {
+      ...idea,
+      by: idea.by || (typeof name === 'string' ? name.slice(0, 40) : ''),
+      votes: idea.votes + tallyOf(doc, idea.id),
+      ...(also ? { also } : {}),
+      ...(at > 0 ? { at: new Date(at).toISOString() } : {}),
+    }
+  })
+  const order = new Map(data.ideas.map((i, n) => [i.id, n]))
+  list.sort((a, b) => when(rows.get(a.id)) - when(rows.get(b.id)) || order.get(a.id)! - order.get(b.id)!)
+  return { ...data, ideas: list }
+}
+
 /** The board's results in its model's shape: visible ideas, oldest first, with their votes. */
 export function ideaResults(doc: Y.Doc): IdeaVoteData {
   const at = (id: string) => Number(ideas(doc).get(id)?.get('_at') ?? 0)
