@@ -1,7 +1,9 @@
 // The idea board's document: the document core's layout (src/board-doc/layout.ts), the same
 // as every board's, and what is read from it, as plain functions of the document (no Vue, no
 // server). The live server's adapter (src/live/idea-vote.ts) writes it from phones and projects
-// it; the facilitator's tab (IdeaVote.vue) reads its results and moderates it (./moderate.ts).
+// it; the facilitator's tab shares it through the live sync provider, like every board's
+// document, reads it with the core's reader (the votes folded in by `readIdeas`, the board's
+// `read`) and moderates it with the core's operations (a merge: ./moderate.ts).
 // Moderation fields (`_status`, `meta.locked`, `meta.moderation`) are the core's, read with its
 // decoders (src/board-doc/status.ts).
 //
@@ -67,11 +69,6 @@ export function initIdeaDoc(doc: Y.Doc): boolean {
     meta.set('version', ideaVote.version)
   }, INIT_ORIGIN)
   return true
-}
-
-/** The facilitator sets how many votes each person has. */
-export function setVotesPerPerson(doc: Y.Doc, n: number): void {
-  fieldsMap(doc).set('votesPerPerson', Math.min(VOTES_MAX, Math.max(VOTES_MIN, Math.round(n) || DEFAULT_VOTES)))
 }
 
 export function votesPerPerson(doc: Y.Doc): number {
@@ -247,14 +244,4 @@ export function readIdeas(doc: Y.Doc, data: IdeaVoteData): IdeaVoteData {
   const order = new Map(data.ideas.map((i, n) => [i.id, n]))
   list.sort((a, b) => when(rows.get(a.id)) - when(rows.get(b.id)) || order.get(a.id)! - order.get(b.id)!)
   return { ...data, ideas: list }
-}
-
-/** The board's results in its model's shape: visible ideas, oldest first, with their votes. */
-export function ideaResults(doc: Y.Doc): IdeaVoteData {
-  const at = (id: string) => Number(ideas(doc).get(id)?.get('_at') ?? 0)
-  const list = [...ideas(doc).keys()].sort((a, b) => at(a) - at(b)).map((id) => {
-    const row = publicRow(doc, id)
-    return row && at(id) > 0 ? { ...row, at: new Date(at(id)).toISOString() } : row
-  }).filter(r => r !== undefined)
-  return { votesPerPerson: votesPerPerson(doc), ideas: list as unknown as IdeaVoteData['ideas'] }
 }
