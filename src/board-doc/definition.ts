@@ -2,6 +2,7 @@
 // starting state and how it reads older data. A board's full definition (src/boards/kit/board.ts:
 // title, exports, instructions…) is one of these; the core knows nothing else of boards, so the
 // tab (src/state/), the live server (src/live/) and the boards all stand on it.
+import type * as Y from 'yjs'
 import type { z } from 'zod'
 
 export interface DocDefinition<T = any> {
@@ -16,11 +17,12 @@ export interface DocDefinition<T = any> {
   /** the key of a list's rows when it is not `id` (the mountain's steps are keyed by `stage`) */
   rowKeys?: Readonly<Record<string, string>>
   /**
-   * 'own': in a live session the server keeps this board in a document of its own layout (the
-   * idea board's ideas and votes, src/live/idea-vote.ts), which the tab reads itself; the tab's
-   * saved board is then not synced with the server.
+   * What the board keeps in its document beside its shape, folded into the data read (the idea
+   * board's votes, one per person and idea in the map `votes`, become each idea's count).
    */
-  liveLayout?: 'own'
+  read?: (doc: Y.Doc, data: T) => T
+  /** merges duplicate rows when the board's own merge does more than the core's (the idea board's votes move too) */
+  mergeRows?: (doc: Y.Doc, list: string, target: string, sources: readonly string[]) => () => void
 }
 
 export type Result<T> = { ok: true, data: T } | { ok: false, error: string }

@@ -15,6 +15,6 @@ export {
   type EntryStatus, isLocked, liveMeta, type LiveMeta, metaMap, type Moderation, moderationOf, rowStatus, type Scalar,
   setFields, syncRows,
 } from './status'
-export { type SyncConnection, type SyncLink, type SyncProvider, syncsLive, type SyncTarget } from './sync'
+export { type SyncConnection, type SyncLink, type SyncProvider, type SyncTarget } from './sync'
 export { mergedEntries, mergeEntries } from './merge'
 export { addRow, checkRow, importBoard, removeRow, resetBoard, setField, updateRow } from './write'

@@ -105,7 +105,7 @@ export function readBoard<T>(doc: Y.Doc, def: DocDefinition<T>): BoardRead<T> {
   }
   const data = walk(boardShape(def).fields, []) as T
   for (const read of records) read()
-  return { data, issues, rowCount: ctx.count.n }
+  return { data: def.read ? def.read(doc, data) : data, issues, rowCount: ctx.count.n }
 }
 
 /** The issues of one field or row, e.g. `issuesAt(issues, ['stakeholders', id])`. */

@@ -39,12 +39,3 @@ export interface SyncProvider {
   open: (target: SyncTarget) => SyncLink | undefined
 }
 
-/**
- * Whether the live server keeps this board in its ordinary document, synced with the tab's. The
- * idea board's live document is on the core's layout too (src/boards/idea-vote/doc.ts), but the
- * server keeps it alone: IdeaVote reads it through the facilitator's connection and copies the
- * results into its saved board.
- */
-export function syncsLive(def: Pick<DocDefinition, 'liveLayout'>): boolean {
-  return def.liveLayout !== 'own'
-}

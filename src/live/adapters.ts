@@ -1,13 +1,16 @@
 // The board kinds that take contributions from phones, from the registry of boards: every
 // board whose entry describes a phone form (`phone` in src/boards/<kind>/entry.ts) goes through
-// one adapter (list-board.ts); the idea board keeps its own (idea-vote.ts). A phone form's
-// `onePer` (one vote a person, one upvote a question) and `view` (the slide's question, a
-// poll's option labels, upvote counts) are added around that adapter here.
+// one adapter (list-board.ts); the idea board keeps its own (idea-vote.ts): its votes are a
+// second map beside the rows, spent within a limit per person, and its phones read a projection
+// of their own (the most voted ideas, counted, `public/<id>` schema 1: IdeaVoteForm.vue). A phone
+// form's `onePer` (one vote a person, one upvote a question) and `view` (the slide's question, a
+// poll's option labels, upvote counts) are added around the list boards' adapter here.
 import * as Y from 'yjs'
 import { BOARDS } from '../boards'
 import { fieldSchema } from '../boards/kit/fields'
 import type { PhoneForm } from '../boards/kit/phone'
-import { type LiveBoardAdapter, meta, setFields, statusOf } from './boards'
+import { metaMap as meta, rowStatus as statusOf, setFields } from '../board-doc'
+import type { LiveBoardAdapter } from './boards'
 import { ideaVoteLive } from './idea-vote'
 import { liveBoardAdapter } from './list-board'
 

@@ -6,9 +6,9 @@
 // `npm run live` hands the address and token to this laptop's Slidev only, as VITE_KIT_LIVE_*
 // variables; a deck built for the web has none, and every function here is then inert.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
-import { computed, onScopeDispose, type Ref, ref, shallowRef, watch } from 'vue'
+import { computed, onScopeDispose, type Ref, ref, watch } from 'vue'
 import * as Y from 'yjs'
-import { ACTIVITY_MAP, ADMISSION_DOC, type AdmissionStats, boardDocName, CONTROL_DOC, type CurrentActivity, type CurrentBoard, HEALTH_MAP, type InstanceHealth, type EntryStatus, type Moderation, type ServerMessage } from './protocol'
+import { ACTIVITY_MAP, ADMISSION_DOC, type AdmissionStats, boardDocName, CONTROL_DOC, type CurrentActivity, type CurrentBoard, HEALTH_MAP, type InstanceHealth, type ServerMessage } from './protocol'
 import { activitiesOnPages, activityMessage, type TimerState, useAnnounceActivity } from './announce'
 import { type LiveConfig, liveConfig } from './config'
 import { useCurrentPage, useSlidePlace } from '../slidev/context'
@@ -284,56 +284,6 @@ export function attachBoardDoc(boardId: string, doc: Y.Doc, config: LiveConfig, 
       settle(false)
       provider.destroy()
     },
-  }
-}
-
-export interface LiveRow { id: string, status: EntryStatus, fields: Record<string, unknown> }
-
-/** A live board's full document, read-write, for the projected board and moderation. */
-export function useLiveBoard(boardId: string, rowsKey: string, config = liveConfig()) {
-  const rows = shallowRef<LiveRow[]>([])
-  const locked = ref(false)
-  const moderation = ref<Moderation>('open')
-  /** bumped on every change, for views that derive more from `doc` */
-  const version = ref(0)
-  if (!config)
-    return { enabled: false as const, rows, locked, moderation, version }
-  const live = connect(config)
-  const doc = new Y.Doc()
-  const provider = new HocuspocusProvider({ websocketProvider: live.socket, name: boardDocName(boardId), document: doc, token: `f:${config.token}`, awareness: null })
-  provider.attach()
-  const meta = doc.getMap<unknown>('meta')
-  const list = doc.getMap<Y.Map<unknown>>(rowsKey)
-  const refresh = () => {
-    locked.value = meta.get('locked') === true
-    moderation.value = meta.get('moderation') === 'queue' ? 'queue' : 'open'
-    rows.value = [...list.entries()].map(([id, row]) => {
-      const s = row.get('_status')
-      return { id, status: (s === 'pending' || s === 'hidden' ? s : 'visible') as EntryStatus, fields: row.toJSON() }
-    }).sort((a, b) => Number(a.fields._at ?? 0) - Number(b.fields._at ?? 0))
-    version.value++
-  }
-  doc.on('update', refresh)
-  onScopeDispose(() => {
-    doc.off('update', refresh)
-    provider.destroy()
-    doc.destroy()
-  })
-  const setStatus = (id: string, status: EntryStatus) => list.get(id)?.set('_status', status)
-  return {
-    enabled: true as const,
-    rows,
-    locked,
-    moderation,
-    version,
-    doc,
-    hide: (id: string) => setStatus(id, 'hidden'),
-    show: (id: string) => setStatus(id, 'visible'),
-    approve: (id: string) => setStatus(id, 'visible'),
-    remove: (id: string) => list.delete(id),
-    setLocked: (value: boolean) => meta.set('locked', value),
-    setModeration: (value: Moderation) => meta.set('moderation', value),
-    setMeta: (key: string, value: string | number | boolean) => meta.set(key, value),
   }
 }
 

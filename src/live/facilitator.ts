@@ -2,13 +2,12 @@
 // src/state/facilitator.ts): the deck's app set-up (setup/main.ts) provides it in a live session
 // only, loading this file (and with it the Hocuspocus client) then; the boards never import it.
 import type { Facilitator } from '../state/facilitator'
-import { useAdmission, useAnnounceBoard, useLiveBoard, useLiveSession } from './client'
+import { useAdmission, useAnnounceBoard, useLiveSession } from './client'
 import { useOwnProgress } from './own-client'
 
 export const liveFacilitator: Facilitator = {
   session: () => useLiveSession(),
   admission: () => useAdmission(),
   announceBoard: board => useAnnounceBoard(board),
-  liveBoard: (boardId, rowsKey) => useLiveBoard(boardId, rowsKey),
   ownProgress: (boardId, enabled) => useOwnProgress(boardId, enabled),
 }

@@ -1,7 +1,9 @@
 // The idea board live: participants add, edit and withdraw their own ideas and spend their
 // votes (one per idea, `votesPerPerson` in all) on visible ideas. The board document's layout
-// (the document core's) and its readers are the board's own (src/boards/idea-vote/doc.ts, `board/<id>`); this is what
-// the server does with it: participants' operations, the public projection, a phone's own ideas.
+// (the document core's) and its readers are the board's own (src/boards/idea-vote/doc.ts,
+// `board/<id>`, shared with the facilitator's tab like every board's); this is what the server
+// does with it: participants' operations, the public projection, a phone's own ideas. Its results
+// are the core's reader's, as every board's.
 //
 // public/<id>: meta {kind, schema, locked, votesPerPerson, total}
 //              ideas  id -> {id, text, by, votes}   (the TOP most voted visible ideas; votes counted)
@@ -13,9 +15,9 @@
 import { z } from 'zod'
 import * as Y from 'yjs'
 import { rowId } from '../boards/kit/fields'
-import { IDEA_PUBLIC_SCHEMA, IDEA_VOTE_SCHEMA, ideaResults, initIdeaDoc, ideas, indexOf, isVisibleIdea, publicRow, tallyOf, voteKey, votes, votesOf, votesPerPerson } from '../boards/idea-vote/doc'
+import { IDEA_PUBLIC_SCHEMA, IDEA_VOTE_SCHEMA, initIdeaDoc, ideas, indexOf, isVisibleIdea, publicRow, tallyOf, voteKey, votes, votesOf, votesPerPerson } from '../boards/idea-vote/doc'
 import { ideaText, ideaVote } from '../boards/idea-vote/model'
-import { isLocked, metaMap, rowStatus, type Scalar, setFields, syncRows } from '../board-doc'
+import { isLocked, metaMap, readBoard, rowStatus, type Scalar, setFields, syncRows } from '../board-doc'
 import { boardIsFull, type LiveBoardAdapter, rowsOf, writtenIn } from './boards'
 import type { IdeaVoteMine } from './protocol'
 
@@ -177,5 +179,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
     return { ideas: own, votes: used, votesLeft: Math.max(0, votesPerPerson(doc) - used.length) }
   },
 
-  results: ideaResults,
+  // The core's reader, as for every board (the votes read in by the board's `read`): what the
+  // facilitator's tab shows is what the session's export holds.
+  results: doc => readBoard(doc, ideaVote).data,
 }

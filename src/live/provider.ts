@@ -6,15 +6,15 @@
 // never imports it. Small on purpose: the Hocuspocus client and its connection are loaded when a
 // board first opens in a live session, not with the deck.
 import { watch } from 'vue'
-import { type SyncConnection, type SyncProvider, syncsLive } from '../board-doc'
+import type { SyncConnection, SyncProvider } from '../board-doc'
 import { liveConfig } from './config'
 
 export const liveSync: SyncProvider = {
   id: 'live',
-  scope: (_boardId, def) => (syncsLive(def) ? liveConfig()?.session : undefined),
-  open({ boardId, def, doc }) {
+  scope: () => liveConfig()?.session,
+  open({ boardId, doc }) {
     const config = liveConfig()
-    if (!config || !syncsLive(def))
+    if (!config)
       return undefined
     let connection: SyncConnection = 'connecting'
     const listeners = new Set<(c: SyncConnection) => void>()

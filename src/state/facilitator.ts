@@ -1,12 +1,11 @@
 // The facilitator's connection to a live session, as the boards see it: the join count, who may
-// join, the board on the phones, a live board's full document for moderation, and the progress
-// on an individual board. The app gives it (setup/main.ts provides the live server's under
-// FACILITATOR_KEY in a live session, src/live/facilitator.ts); a board never reaches the live
-// server itself, and without a session (a deck on the web, a component test) it gets the
+// join, the board on the phones, and the progress on an individual board. A board's own document
+// reaches the live server through the live sync provider (src/live/provider.ts), as the tab's
+// state. The app gives it (setup/main.ts provides the live server's under FACILITATOR_KEY in a
+// live session, src/live/facilitator.ts); a board never reaches the live server itself, and without a session (a deck on the web, a component test) it gets the
 // inert one here, on which every view says "not live".
-import { computed, type ComputedRef, inject, type Ref, ref, shallowRef } from 'vue'
-import type * as Y from 'yjs'
-import type { EntryStatus, Moderation } from '../board-doc'
+import { computed, type ComputedRef, inject, type Ref, shallowRef } from 'vue'
+import type { EntryStatus } from '../board-doc'
 
 export const FACILITATOR_KEY = 'kit:facilitator'
 
@@ -26,28 +25,6 @@ export interface AdmissionView {
   unblock: (author: string) => unknown
   isBlocked: (author: string) => boolean
 }
-
-export interface LiveRow { id: string, status: EntryStatus, fields: Record<string, unknown> }
-
-/** A live board's full document, read-write (the server's copy), for the projected board and moderation. */
-export type LiveBoardView =
-  | { enabled: false, rows: Ref<LiveRow[]>, locked: Ref<boolean>, moderation: Ref<Moderation>, version: Ref<number> }
-  | {
-    enabled: true
-    rows: Ref<LiveRow[]>
-    locked: Ref<boolean>
-    moderation: Ref<Moderation>
-    /** bumped on every change, for views that derive more from `doc` */
-    version: Ref<number>
-    doc: Y.Doc
-    hide: (id: string) => void
-    show: (id: string) => void
-    approve: (id: string) => void
-    remove: (id: string) => void
-    setLocked: (value: boolean) => void
-    setModeration: (value: Moderation) => void
-    setMeta: (key: string, value: string | number | boolean) => void
-  }
 
 /** One participant's progress on an individual board (how far, never what they wrote). */
 export interface PersonProgress { id: string, name: string, n: number, rows: number, at: number, consent: boolean }
@@ -88,7 +65,6 @@ export interface Facilitator {
   admission: () => AdmissionView
   /** while the calling board's slide is the presenter's current slide, it is on the phones */
   announceBoard: (board: BoardOnPhones) => void
-  liveBoard: (boardId: string, rowsKey: string) => LiveBoardView
   ownProgress: (boardId: string, enabled?: boolean) => OwnProgressView
 }
 
@@ -97,7 +73,6 @@ export const offlineFacilitator: Facilitator = {
   session: () => ({ enabled: false, joined: computed(() => 0), connected: computed(() => false) }),
   admission: () => ({ enabled: false, removeAll: () => {}, block: () => {}, unblock: () => {}, isBlocked: () => false }),
   announceBoard: () => {},
-  liveBoard: () => ({ enabled: false, rows: shallowRef([]), locked: ref(false), moderation: ref<Moderation>('open'), version: ref(0) }),
   ownProgress: () => ({ enabled: false, people: shallowRef([]), started: computed(() => 0), most: computed(() => 1), shown: shallowRef(), asked: shallowRef(''), show: () => {}, room: shallowRef(), showRoom: () => {} }),
 }
 

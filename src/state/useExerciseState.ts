@@ -24,7 +24,7 @@ import {
 } from '../board-doc'
 import type { LocalStore, StoreStatus } from './local-store'
 import { localStorageLink, tabsSync } from './sync'
-import { mergedEntries, mergeEntries, type Undo } from '../board-doc'
+import { mergedEntries, mergeEntries, rowsMap, setRowsStatus, type Undo } from '../board-doc'
 
 export type { Issue, ListPath, LiveEntry, LiveMeta, Proposal, SyncProvider } from '../board-doc'
 export type { StoreStatus } from './local-store'
@@ -254,7 +254,9 @@ export interface LiveBoard {
   /** copies a charter proposal into its field (one undo step) and marks it used */
   useProposal: (proposalId: string) => boolean
   setProposalStatus: (proposalId: string, status: EntryStatus) => boolean
-  /** merges duplicates into the entry kept (src/board-doc/merge.ts); returns the step's undo */
+  /** shows, hides or approves many contributions in one step (approve all, hide all); returns its undo */
+  setStatuses: (list: string, rowIds: readonly string[], status: EntryStatus) => Undo | undefined
+  /** merges duplicates into the entry kept (src/board-doc/merge.ts, or the board's own `mergeRows`); returns the step's undo */
   merge: (list: string, target: string, sources: readonly string[]) => Undo | undefined
   /** merged entries (`<list>/<id>`) and the entry each went into */
   merged: Readonly<Ref<Map<string, string>>>
@@ -326,7 +328,8 @@ function liveBoard(shared: SharedDoc, editable: Readonly<Ref<boolean>>): LiveBoa
     setModeration: value => when(undefined, () => setModeration(doc, def, value)),
     useProposal: id => when(false, () => useProposal(doc, def, id, origin)),
     setProposalStatus: (id, status) => when(false, () => setProposalStatus(doc, id, status)),
-    merge: (list, target, sources) => when(undefined, () => mergeEntries(doc, list, target, sources)),
+    setStatuses: (list, ids, status) => when(undefined, () => setRowsStatus(doc, rowsMap(doc, list.split('.')), ids, status)),
+    merge: (list, target, sources) => when(undefined, () => (def.mergeRows ? def.mergeRows(doc, list, target, sources) : mergeEntries(doc, list, target, sources))),
     // Read again whenever the entries are (every change of the document).
     merged: computed(() => (live?.entries.value, mergedEntries(doc, [...new Set((live?.entries.value ?? []).map(e => e.list))]))),
   }

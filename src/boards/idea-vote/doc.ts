@@ -1,7 +1,9 @@
 // The idea board's document: the document core's layout (src/board-doc/layout.ts), the same
 // as every board's, and what is read from it, as plain functions of the document (no Vue, no
 // server). The live server's adapter (src/live/idea-vote.ts) writes it from phones and projects
-// it; the facilitator's tab (IdeaVote.vue) reads its results and moderates it (./moderate.ts).
+// it; the facilitator's tab shares it through the live sync provider, like every board's
+// document, reads it with the core's reader (the votes folded in by `readIdeas`, the board's
+// `read`) and moderates it with the core's operations (a merge: ./moderate.ts).
 // Moderation fields (`_status`, `meta.locked`, `meta.moderation`) are the core's, read with its
 // decoders (src/board-doc/status.ts).
 //
@@ -67,11 +69,6 @@ export function initIdeaDoc(doc: Y.Doc): boolean {
     meta.set('version', ideaVote.version)
   }, INIT_ORIGIN)
   return true
-}
-
-/** The facilitator sets how many votes each person has. */
-export function setVotesPerPerson(doc: Y.Doc, n: number): void {
-  fieldsMap(doc).set('votesPerPerson', Math.min(VOTES_MAX, Math.max(VOTES_MIN, Math.round(n) || DEFAULT_VOTES)))
 }
 
 export function votesPerPerson(doc: Y.Doc): number {
@@ -212,12 +209,39 @@ function mergedNames(doc: Y.Doc, row: Y.Map<unknown>): string {
 }
 
 
-/** The board's results in its model's shape: visible ideas, oldest first, with their votes. */
-export function ideaResults(doc: Y.Doc): IdeaVoteData {
-  const at = (id: string) => Number(ideas(doc).get(id)?.get('_at') ?? 0)
-  const list = [...ideas(doc).keys()].sort((a, b) => at(a) - at(b)).map((id) => {
-    const row = publicRow(doc, id)
-    return row && at(id) > 0 ? { ...row, at: new Date(at(id)).toISOString() } : row
-  }).filter(r => r !== undefined)
-  return { votesPerPerson: votesPerPerson(doc), ideas: list as unknown as IdeaVoteData['ideas'] }
+/**
+ * The board as the tab reads it (the core's `readBoard`, then this): each idea a participant sent
+ * gets its sender's name, the names of the duplicates merged into it, when it was sent, and its
+ * votes (the votes in `votes` added to any the facilitator gave by hand); ideas in the order they
+ * came. A board filled by hand only is returned as read.
+ */
+export function readIdeas(doc: Y.Doc, data: IdeaVoteData): IdeaVoteData {
+  const rows = ideas(doc)
+  const when = (row: Y.Map<unknown> | undefined) => {
+    const order = row?.get('_order') ?? row?.get('_at')
+    return typeof order === 'number' ? order : Number.MAX_SAFE_INTEGER
+  }
+  if (!data.ideas.some((i) => {
+    const row = rows.get(i.id)
+    return row instanceof Y.Map && row.has('_author')
+  }))
+    return data
+  const list = data.ideas.map((idea) => {
+    const row = rows.get(idea.id)
+    if (!(row instanceof Y.Map) || !row.has('_author'))
+      return idea
+    const name = row.get('_name')
+    const also = mergedNames(doc, row)
+    const at = Number(row.get('_at') ?? 0)
+    return {
+      ...idea,
+      by: idea.by || (typeof name === 'string' ? name.slice(0, 40) : ''),
+      votes: idea.votes + tallyOf(doc, idea.id),
+      ...(also ? { also } : {}),
+      ...(at > 0 ? { at: new Date(at).toISOString() } : {}),
+    }
+  })
+  const order = new Map(data.ideas.map((i, n) => [i.id, n]))
+  list.sort((a, b) => when(rows.get(a.id)) - when(rows.get(b.id)) || order.get(a.id)! - order.get(b.id)!)
+  return { ...data, ideas: list }
 }

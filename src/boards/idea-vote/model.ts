@@ -1,12 +1,15 @@
 // Collect ideas and vote: the room adds short ideas, then everyone spends a few votes, and
 // the projected board ranks the ideas live. Used where an activity ends with the whole room
-// choosing (the "All" step of 1-2-4-All). Plain TypeScript, no Vue, no Yjs.
+// choosing (the "All" step of 1-2-4-All). Plain TypeScript, no Vue; the live document's own
+// parts (the votes) are read by ./doc.ts.
 import { z } from 'zod'
 import type { FieldDef } from '../kit/fields'
 import type { BoardDefinition } from '../kit/board'
 import { LIMITS, rowId } from '../kit/fields'
 import { mdTable, toCsv } from '../kit/formats'
 import { count } from '../../i18n/labels'
+import { readIdeas } from './doc'
+import { mergeIdeas } from './moderate'
 
 export const IDEA_MAX = 140
 export const NAME_MAX = 40
@@ -40,13 +43,18 @@ export const ideaSchema = z.object({
 
 export type Idea = z.infer<typeof ideaSchema>
 
+export type Phase = 'collect' | 'vote'
+
 export interface IdeaVoteData {
   votesPerPerson: number
+  /** live: the phase the facilitator chose (unset: collecting until the first vote) */
+  phase?: Phase
   ideas: Idea[]
 }
 
 export const ideaVoteSchema = z.object({
   votesPerPerson: z.number().int().min(VOTES_MIN).max(VOTES_MAX).default(DEFAULT_VOTES),
+  phase: z.enum(['collect', 'vote']).optional(),
   ideas: z.array(ideaSchema).max(LIMITS.rows).default([]),
 }).strict() as unknown as z.ZodType<IdeaVoteData>
 
@@ -138,7 +146,10 @@ export const ideaVote: BoardDefinition<IdeaVoteData> = {
   credit: 'The kit\'s own exercise (CC BY 4.0).',
   version: 1,
   schema: ideaVoteSchema,
-  liveLayout: 'own',
+  // In a live session the votes are one per person and idea, beside the ideas (./doc.ts): read
+  // into each idea's count, and moved with a merge.
+  read: (doc, data) => readIdeas(doc, data),
+  mergeRows: (doc, _list, target, sources) => mergeIdeas(doc, target, sources),
   empty: () => ({ votesPerPerson: DEFAULT_VOTES, ideas: [] }),
   instructions: [
     'Everyone adds short ideas, one per card.',

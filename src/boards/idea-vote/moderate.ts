@@ -1,5 +1,5 @@
-// The idea board's moderation in bulk, on its live document (./doc.ts; the facilitator's
-// connection writes it, the server projects it): approve or hide many ideas, merge duplicates.
+// The idea board's moderation in bulk, on its live document (./doc.ts; the facilitator's tab
+// writes it through its state, `live.merge`, the server projects it): approve or hide many ideas, merge duplicates.
 // Each step is one of the document core's moderation steps (src/board-doc/moderation.ts): one
 // transaction, returning its undo, which puts back exactly what the step changed.
 import * as Y from 'yjs'

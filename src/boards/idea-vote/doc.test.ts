@@ -1,0 +1,60 @@
+// The idea board's live document read as an ordinary board: the tab shares the server's document
+// (the live sync provider), and the core's reader gives each idea its sender's name and its votes
+// (one per person and idea, kept beside the ideas), in the order they came; the board's merge,
+// through the core's, moves the votes, so they add up.
+import { expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { exportJson, initBoardDoc, readBoard } from '../../board-doc'
+import type { Contributor } from '../../live/boards'
+import { ideaVoteLive } from '../../live/idea-vote'
+import { ideaVote } from './model'
+
+let clock = 1_700_000_000_000
+// (each test's room starts the clock again)
+const who = (participantId: string): Contributor => ({ participantId, name: `Qz ${participantId}`, moderation: 'open', maxEntries: 5, maxRows: 100, now: clock++ })
+
+function room() {
+  clock = 1_700_000_000_000
+  const doc = new Y.Doc()
+  doc.transact(() => ideaVoteLive.init!(doc))
+  // The tab's own start on the same document changes nothing of the server's.
+  expect(initBoardDoc(doc, ideaVote).state).toBe('ready')
+  // As the server applies a phone's operation: in one transaction.
+  const send = (p: string, op: any) => doc.transact(() => expect(ideaVoteLive.apply(doc, op, who(p))).toBeUndefined())
+  send('ana', { op: 'add', id: 'i-z', text: 'Qz a newsletter' })
+  send('bob', { op: 'add', id: 'i-a', text: 'Qz a meetup' })
+  send('cy', { op: 'add', id: 'i-m', text: 'Qz monthly meetups' })
+  for (const p of ['ana', 'bob', 'cy'])
+    send(p, { op: 'vote', idea: 'i-a' })
+  send('ana', { op: 'vote', idea: 'i-m' })
+  send('dee', { op: 'vote', idea: 'i-m' })
+  return doc
+}
+
+it('reads the votes and the senders into the board, ideas in the order they came', () => {
+  const doc = room()
+  const { data, issues } = readBoard(doc, ideaVote)
+  expect(issues).toEqual([])
+  expect(data.ideas.map(i => [i.id, i.by, i.votes])).toEqual([['i-z', 'Qz ana', 0], ['i-a', 'Qz bob', 3], ['i-m', 'Qz cy', 2]])
+  expect(data.ideas[0].at).toBe(new Date(1_700_000_000_000).toISOString())
+  // What a session's export holds: the server's results are the same reader's.
+  expect(ideaVoteLive.results(doc)).toEqual(data)
+  expect(JSON.parse(exportJson(ideaVote, 'ideas', data)).data.ideas[1]).toMatchObject({ id: 'i-a', votes: 3 })
+})
+
+it('a merge through the board\'s own merge adds the votes up, a person\'s two votes counted once, and is undone in one', () => {
+  const doc = room()
+  const undo = ideaVote.mergeRows!(doc, 'ideas', 'i-a', ['i-m'])
+  const merged = readBoard(doc, ideaVote).data
+  // ana voted for both: one vote stays on the idea kept; dee's moves to it.
+  expect(merged.ideas.map(i => [i.id, i.votes, i.also ?? ''])).toEqual([['i-z', 0, ''], ['i-a', 4, 'Qz cy']])
+  undo()
+  expect(readBoard(doc, ideaVote).data.ideas.map(i => [i.id, i.votes])).toEqual([['i-z', 0], ['i-a', 3], ['i-m', 2]])
+})
+
+it('leaves a board filled by hand as it was read', () => {
+  const doc = new Y.Doc()
+  initBoardDoc(doc, ideaVote)
+  const before = readBoard(doc, { ...ideaVote, read: undefined }).data
+  expect(readBoard(doc, ideaVote).data).toEqual(before)
+})
