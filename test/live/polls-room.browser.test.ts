@@ -168,6 +168,9 @@ describe('a live room of 30', () => {
     const board = projector.locator('[data-board="room-poll"]')
     await board.getByTestId('poll-total').filter({ hasText: /^29 votes$/ }).waitFor({ timeout: 30_000 })
     expect(await board.getByTestId('bar-count').allTextContents()).toEqual(['10 votes · 34%', '10 votes · 34%', '9 votes · 31%'])
+    // A show of hands is typed in from the presenter view: the projected poll has no tally buttons, no toolbar.
+    expect(await board.getByTestId('bar-add').count()).toBe(0)
+    expect(await board.getByRole('toolbar').count()).toBe(0)
     expect(await misfits('[data-board="room-poll"] .kit-bar-label, [data-board="room-poll"] .kit-bar-count, [data-board="room-poll"] [data-testid="poll-question"], [data-board="room-poll"] [data-testid="poll-total"]')).toEqual([])
     await projector.screenshot({ path: join(OUT, 'poll-30-participants-980x552.png') })
 
@@ -243,13 +246,21 @@ describe('a live room of 30', () => {
     expect(await board.locator('b').count()).toBe(0)
     expect(await misfits('[data-board="room-questions"] [data-testid="room-question"], [data-board="room-questions"] [data-testid="room-questions-more"]')).toEqual([])
 
-    // Answered: marked in words on the phones, and last on the projector.
-    await board.getByRole('button', { name: /^Answered: Question 5:/ }).click()
+    // The projected slide shows the room no control: no toolbar, no "Answered" toggle, no question box.
+    expect(await board.getByRole('toolbar').count()).toBe(0)
+    expect(await board.getByTestId('room-question-answered').count()).toBe(0)
+    expect(await board.locator('input').count()).toBe(0)
+
+    // Answered, from the presenter view: marked in words on the phones, and last on the projector.
+    const moderator = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await moderator.goto(`${deck.url}/presenter/3`)
+    await moderator.locator('[data-board="room-questions"]:visible').getByRole('button', { name: /^Answered: Question 5:/ }).click({ timeout: 180_000 })
     await ana.getByTestId('open-questions').click()
     await ana.getByTestId('board-questions').locator('li').filter({ hasText: 'Question 5:' }).getByText('Answered').waitFor()
     const { doc } = await facilitator.board('room-questions')
     await until(doc, () => doc.getMap<Y.Map<unknown>>('rows:questions').get('q-5')?.get('answered') === 'yes')
-    expect((await board.getByTestId('room-question-upvotes').first().textContent())).toBe('▲ 4 upvotes')
+    await expect.poll(() => board.getByTestId('room-question-upvotes').first().textContent()).toBe('▲ 4 upvotes')
+    await moderator.close()
 
     // On demand over any slide: the presenter's control shows them on the projector, and hides them.
     await showSlide(1, 'room-poll')
