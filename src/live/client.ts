@@ -27,6 +27,8 @@ interface Shared {
   connected: Ref<boolean>
   /** what the server instances cannot do right now (a lost store or Redis), in plain words */
   problems: Ref<string[]>
+  /** writes to the control document waiting for it to hold the server's state (writeWhenSynced) */
+  pending: Map<string, () => void>
 }
 let shared: Shared | undefined
 
@@ -50,8 +52,28 @@ function connect(config: LiveConfig): Shared {
   health.observe(() => {
     problems.value = [...health.values()].flatMap(h => Array.isArray(h?.problems) ? h.problems.map(String) : [])
   })
-  shared = { config, socket, control, controlDoc, joined, connected, problems }
+  const pending = new Map<string, () => void>()
+  control.on('synced', () => {
+    const writes = [...pending.values()]
+    pending.clear()
+    for (const write of writes)
+      write()
+  })
+  shared = { config, socket, control, controlDoc, joined, connected, problems, pending }
   return shared
+}
+
+/**
+ * Writes to the control document once it holds the server's state. A write made before that (a
+ * projector page that has just loaded, a reconnect) is concurrent with the last one the server
+ * has, and Yjs settles concurrent writes to one key by client id, not by time: the phones could
+ * stay on the previous slide's board. The latest write for each key waits; earlier ones are dropped.
+ */
+function writeWhenSynced(live: Shared, key: string, write: () => void): void {
+  if (live.control.isSynced)
+    write()
+  else
+    live.pending.set(key, write)
 }
 
 /** The session as the facilitator sees it: join address, count, connection. */
@@ -124,8 +146,9 @@ export function useAdmission(config = liveConfig()) {
 export function setCurrentBoard(board: CurrentBoard | undefined, config = liveConfig()): void {
   if (!config)
     return
-  const { controlDoc } = connect(config)
-  controlDoc.transact(() => {
+  const live = connect(config)
+  const { controlDoc } = live
+  writeWhenSynced(live, 'current', () => controlDoc.transact(() => {
     const current = controlDoc.getMap<unknown>('current')
     if (board && current.get('boardId') === board.boardId)
       return
@@ -142,7 +165,7 @@ export function setCurrentBoard(board: CurrentBoard | undefined, config = liveCo
     current.set('boardId', board.boardId)
     current.set('kind', board.kind)
     current.set('title', board.title)
-  })
+  }))
 }
 
 /** The session-wide board: questions for the room, which phones open from their menu at any time. */
@@ -229,15 +252,18 @@ export function useFollowSlides(): void {
 export function setCurrentActivity(activity: CurrentActivity | undefined, config = liveConfig()): void {
   if (!config)
     return
-  const { controlDoc } = connect(config)
+  const live = connect(config)
+  const { controlDoc } = live
   const map = controlDoc.getMap<unknown>(ACTIVITY_MAP)
-  if (JSON.stringify(map.get('now') ?? null) === JSON.stringify(activity ?? null))
-    return
-  controlDoc.transact(() => {
-    if (activity)
-      map.set('now', activity)
-    else
-      map.delete('now')
+  writeWhenSynced(live, 'activity', () => {
+    if (JSON.stringify(map.get('now') ?? null) === JSON.stringify(activity ?? null))
+      return
+    controlDoc.transact(() => {
+      if (activity)
+        map.set('now', activity)
+      else
+        map.delete('now')
+    })
   })
 }
 
