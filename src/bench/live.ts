@@ -282,7 +282,7 @@ async function run(s: Scenario) {
   const check = new Facilitator(servers[0].wsUrl, token)
   const fresh = await check.board('bench-ideas')
   await synced(fresh.provider)
-  const stored = fresh.doc.getMap<Y.Map<unknown>>('ideas')
+  const stored = fresh.doc.getMap<Y.Map<unknown>>('rows:ideas')
   let lost = 0
   let outOfOrder = 0
   for (const phone of phones) {
