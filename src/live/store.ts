@@ -43,11 +43,13 @@ export class LiveStore implements UpdateStore {
     privateFile(file)
     this.db = openDatabase(file)
     try {
+      // First: two instances (--redis) opening one new store at once each wait for the other's
+      // switch to WAL instead of failing at once (node:sqlite's default wait is none).
+      this.db.exec('PRAGMA busy_timeout = 5000')
       this.db.exec('PRAGMA journal_mode = WAL')
       // NORMAL in WAL mode: a committed transaction survives the process being killed;
       // FULL would also survive a power cut at the cost of an fsync per contribution.
       this.db.exec('PRAGMA synchronous = NORMAL')
-      this.db.exec('PRAGMA busy_timeout = 5000')
       // A damaged file (truncated, overwritten) is found here, before anything is written to it.
       const check = this.db.prepare('PRAGMA quick_check').all() as { quick_check: string }[]
       if (check[0]?.quick_check !== 'ok')

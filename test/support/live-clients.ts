@@ -278,7 +278,8 @@ export function spawnServer(env: NodeJS.ProcessEnv, args: string[]): Promise<Ser
         }),
       })
     })
-    child.once('exit', code => reject(new Error(`The live server exited (${code}) before it was ready:\n${errors}`)))
+    // What it printed goes on the message's first line: a CI summary shows only that line.
+    child.once('exit', code => reject(new Error(`The live server exited (${code}) before it was ready: ${errors.trim().replace(/\s*\n\s*/g, ' | ').slice(0, 600) || '(nothing on stderr)'}`)))
   })
 }
 
