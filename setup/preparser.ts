@@ -14,13 +14,19 @@
 import { definePreparserSetup } from '@slidev/types'
 import { fillPlaceholders } from '../src/content/placeholders'
 import { NOTE_CLASSES, noteToHtmlMarkdown } from '../src/content/notes'
+import { NOTES_PROBLEM } from '../src/content/note-problems'
+import { translate } from '../src/i18n/labels'
 import { withSharedNotes } from '../src/content/shared-notes'
 
 /** A note as Slidev shows it: shared notes included, placeholders filled, glance and variants wrapped (headings in `language`). */
 export function renderNoteForSlidev(note: string, values: Record<string, string> = {}, language?: string): string {
   const { text: included, issues } = withSharedNotes(note)
   const text = fillPlaceholders(included, values)
-  const warnings = issues.map(i => `<p class="${NOTE_CLASSES.missing}">Notes problem: ${i.message.replace(/[<>&]/g, c => `&#${c.charCodeAt(0)};`)} Run npm run check.</p>`)
+  // In the cohort's language: the person at the laptop may read no English.
+  const warnings = issues.map((i) => {
+    const message = i.template ? translate(i.template.text, language).replaceAll('{name}', i.template.name) : i.message
+    return `<p class="${NOTE_CLASSES.missing}">${translate(NOTES_PROBLEM, language).replace('{message}', () => message).replace(/[<>&]/g, c => `&#${c.charCodeAt(0)};`)}</p>`
+  })
   return [...warnings, noteToHtmlMarkdown(text, language)].join('\n\n')
 }
 

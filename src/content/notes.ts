@@ -7,6 +7,7 @@
 
 import { escapeHtml } from '../output/html'
 import { translate } from '../i18n/labels'
+import { INCLUDE_PROBLEMS } from './note-problems'
 
 export const FORMATS = ['in-person', 'online', 'hybrid'] as const
 export type Format = typeof FORMATS[number]
@@ -79,7 +80,12 @@ export interface NoteIssue {
   /** 1-based line inside the note */
   line: number
   message: string
+  /** the message as a catalogue key with its `{name}` (the presenter view says it in the cohort's language) */
+  template?: { text: string, name: string }
 }
+
+/** An issue whose message is a catalogue key with the name filled in. */
+const said = (line: number, text: string, name: string): NoteIssue => ({ line, message: text.replaceAll('{name}', name), template: { text, name } })
 
 /**
  * Replaces each `{% include <name> %}` line with the shared note `read(name)` returns.
@@ -94,17 +100,17 @@ export function expandIncludes(note: string, read: (name: string) => string | un
       return line
     const name = m[1]
     if (!SHARED_NOTE_NAME.test(name)) {
-      issues.push({ line: i + 1, message: `\`{% include ${name} %}\` does not name a shared note: use the file's name in decks/shared-notes/ without \`.md\`, in lower-case words joined by dashes (for example \`{% include join-live %}\`).` })
+      issues.push(said(i + 1, INCLUDE_PROBLEMS.badName, name))
       return line
     }
     names.push(name)
     const text = read(name)
     if (text === undefined) {
-      issues.push({ line: i + 1, message: `includes the shared note "${name}", but decks/shared-notes/${name}.md does not exist: create it, or fix the name.` })
+      issues.push(said(i + 1, INCLUDE_PROBLEMS.missing, name))
       return line
     }
     if (text.split('\n').some(l => INCLUDE_LINE.test(l)))
-      issues.push({ line: i + 1, message: `the shared note "${name}" includes another shared note; shared notes are included from slides only: paste its text into decks/shared-notes/${name}.md instead.` })
+      issues.push(said(i + 1, INCLUDE_PROBLEMS.nested, name))
     return text.trim()
   })
   return { text: lines.join('\n'), issues, names }

@@ -38,6 +38,12 @@ describe('the notes\' variant headings in the cohort\'s language', () => {
     const [english] = await preparser({ headmatter: {}, mode: 'dev' } as never) as { transformNote: (n: string) => Promise<string> }[]
     expect(labels(md.render(await english.transformNote(NOTE)))).toEqual(Object.values(VARIANT_LABELS))
   })
+
+  it('a note\'s problem (a missing shared note) in the presenter view', () => {
+    const note = `${NOTE}\n\n{% include no-such-note %}`
+    expect(renderNoteForSlidev(note, {}, 'es')).toContain('Problema en las notas: incluye la nota compartida "no-such-note", pero decks/shared-notes/no-such-note.md no existe: créela o corrija el nombre. Ejecute npm run check.')
+    expect(renderNoteForSlidev(note)).toContain('Notes problem: includes the shared note "no-such-note", but decks/shared-notes/no-such-note.md does not exist: create it, or fix the name. Run npm run check.')
+  })
 })
 
 describe('the facilitator guide\'s chrome in the cohort\'s language', () => {
@@ -47,7 +53,9 @@ describe('the facilitator guide\'s chrome in the cohort\'s language', () => {
     const all = es.map(s => s.html).join('\n')
     for (const words of ['<h1>Guion de tiempos</h1>', 'Horas desde el inicio de la sesión a las 16:00.', '<th>Cuándo</th>', '<h2>Objetivos de aprendizaje</h2>', 'Las personas participantes pueden…', 'Notas para esta cohorte: en línea, versión completa, con y sin modo en vivo.', 'Diapositiva 1:', 'alt="Diapositiva 1"', '<html lang="es">', 'Guía de facilitación · Módulo 2'])
       expect(all.includes(words), words).toBe(true)
-    for (const english of ['Run sheet', 'Learning objectives', 'Participants can', 'Facilitator guide', '>Slide ', 'Clock times', 'Notes for this cohort', '>When<', 'Agenda and objectives'])
+    // The licence line on the run sheet and the first page, as on the worksheets.
+    expect(all.match(/Contenido CC BY 4\.0 \(/g)?.length).toBeGreaterThanOrEqual(2)
+    for (const english of ['Content CC BY 4.0', 'Run sheet', 'Learning objectives', 'Participants can', 'Facilitator guide', '>Slide ', 'Clock times', 'Notes for this cohort', '>When<', 'Agenda and objectives'])
       expect(all.includes(english), english).toBe(false)
   })
 

@@ -1,7 +1,14 @@
 // The facilitator guide's own words (src/handouts/guide.ts) and the notes' variant headings (the
 // `::: <variant>` blocks, in the presenter view and the guide): for the person at the laptop,
 // usted or an impersonal form. The deck's text is the deck's.
+import { INCLUDE_PROBLEMS, NOTES_PROBLEM } from '../../content/note-problems'
+
 export const GUIDE_ES: Readonly<Record<string, string>> = {
+  // A note's problem, shown in the presenter view (src/content/notes.ts).
+  [NOTES_PROBLEM]: 'Problema en las notas: {message} Ejecute npm run check.',
+  [INCLUDE_PROBLEMS.badName]: '`{% include {name} %}` no nombra una nota compartida: use el nombre del archivo en decks/shared-notes/ sin `.md`, en minúsculas y con guiones entre palabras (por ejemplo `{% include join-live %}`).',
+  [INCLUDE_PROBLEMS.missing]: 'incluye la nota compartida "{name}", pero decks/shared-notes/{name}.md no existe: créela o corrija el nombre.',
+  [INCLUDE_PROBLEMS.nested]: 'la nota compartida "{name}" incluye otra nota compartida; las notas compartidas solo se incluyen desde las diapositivas: pegue su texto en decks/shared-notes/{name}.md.',
   'Facilitator guide': 'Guía de facilitación',
   'facilitator guide': 'guía de facilitación',
   'run sheet': 'guion de tiempos',
