@@ -11,7 +11,7 @@
 import type { Structure } from './structures'
 
 export const LS_LICENCE = 'CC BY-SA 4.0'
-export const LS_CREDIT = `Adapted from Liberating Structures (Liberating Structures Fieldbook, Keith McCandless and Nancy White; liberatingstructures.com), ${LS_LICENCE}; this step text is shared under ${LS_LICENCE}`
+export const LS_CREDIT = `Adapted from Liberating Structures by Henri Lipmanowicz and Keith McCandless (Liberating Structures Fieldbook (2026), Keith McCandless and Nancy White; liberatingstructures.com), ${LS_LICENCE} (creativecommons.org/licenses/by-sa/4.0); this step text is shared under the same licence`
 
 export const ONE_TWO_FOUR_ALL: Structure = {
   name: '1-2-4-All',
@@ -28,7 +28,7 @@ export const ONE_TWO_FOUR_ALL: Structure = {
 /** The same steps in Spanish: an adaptation, so CC BY-SA 4.0 too. */
 export const LS_PHRASEBOOK_ES: Record<string, string> = {
   '1-2-4-All': '1-2-4-Todos',
-  [LS_CREDIT]: `Adaptado de Liberating Structures (Liberating Structures Fieldbook, Keith McCandless y Nancy White; liberatingstructures.com), ${LS_LICENCE}; este texto de los pasos se comparte bajo ${LS_LICENCE}`,
+  [LS_CREDIT]: `Adaptado de Liberating Structures, de Henri Lipmanowicz y Keith McCandless (Liberating Structures Fieldbook (2026), Keith McCandless y Nancy White; liberatingstructures.com), ${LS_LICENCE} (creativecommons.org/licenses/by-sa/4.0); este texto de los pasos se comparte bajo la misma licencia`,
   '1: alone': '1: a solas',
   'Think in silence and write down your ideas.': 'Piensen en silencio y anoten sus ideas.',
   '2: in pairs': '2: en parejas',

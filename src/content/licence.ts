@@ -14,10 +14,10 @@ export const LICENCES = {
 } as const
 
 /** One line for a printed page or a PDF's metadata. */
-export const LICENCE_LINE = `Content ${LICENCES.content.name} (${LICENCES.content.url}); text adapted from Liberating Structures, marked where it is used, ${LICENCES.shareAlike.name} (${LICENCES.shareAlike.url}); code ${LICENCES.code.name}. Frameworks are credited where they are used and on each deck's references slide.`
+export const LICENCE_LINE = `Content ${LICENCES.content.name} (${LICENCES.content.url}); text adapted from Liberating Structures, marked where it is used, ${LICENCES.shareAlike.name} (${LICENCES.shareAlike.url}); code ${LICENCES.code.name}; Carbon icons (IBM), Apache-2.0; fonts Atkinson Hyperlegible and Fira Code, OFL-1.1. Frameworks are credited where they are used and on each deck's references slide.`
 
 /** The sentence of the HTML line, a catalogue key: its {links} are filled in by licenceHtml. */
-export const LICENCE_HTML_TEXT = 'Content: {content}; text adapted from Liberating Structures, marked where it is used: {shareAlike}; code: {code}. Frameworks are credited on the slides where they are used and on each deck\'s references slide. {notices}.'
+export const LICENCE_HTML_TEXT = 'Content: {content}; text adapted from Liberating Structures, marked where it is used: {shareAlike}; code: {code}; Carbon icons (IBM): Apache-2.0; fonts Atkinson Hyperlegible and Fira Code: OFL-1.1. Frameworks are credited on the slides where they are used and on each deck\'s references slide. {notices}.'
 export const LICENCE_NOTICES = 'Licences and third-party notices'
 
 /**

@@ -138,7 +138,7 @@ export const PARTICIPATION_MODEL = {
 export const DECISION_LEVELS = {
   title: 'Three levels of decisions',
   shape: 'Three nested boxes: constitutional decisions frame collective-choice decisions, which frame operational ones.',
-  credit: ['Operational, collective-choice and constitutional rules after Kiser and Ostrom (1982) and Ostrom (1990, 2005). The Turing Way (online book, CC BY 4.0) also decides at three levels, community, maintenance and constitutional, named for who decides; matching them to Ostrom\'s is the kit\'s own reading.'],
+  credit: ['Operational, collective-choice and constitutional rules after Kiser and Ostrom (1982) and Ostrom (1990, 2005). The Turing Way (online book, CC BY 4.0) adopted the same three levels, after Ostrom (2005) and Schweik (2007), as community (operational), maintenance (collective choice) and constitutional.'],
   // Outermost first.
   parts: [
     { key: 'constitutional', label: 'Constitutional', meaning: 'The rules about the rules', example: 'how the charter itself changes' },

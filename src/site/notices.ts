@@ -9,12 +9,12 @@ import { ROOT } from '../paths'
 import { escapeHtml } from '../output/html'
 
 /** What ships in the browser, beyond the kit's own files. */
-const SHIPPED: { name: string, what: string, licenceFrom?: string }[] = [
+const SHIPPED: { name: string, what: string, notice?: string, licenceFile?: string }[] = [
   { name: '@fontsource/atkinson-hyperlegible', what: 'the Atkinson Hyperlegible font' },
   { name: '@fontsource/fira-code', what: 'the Fira Code font' },
-  // The Carbon icon set's package carries no licence file; its licence is Apache-2.0, whose text
-  // is the same in every package that uses it.
-  { name: '@iconify-json/carbon', what: 'Carbon icons by IBM', licenceFrom: 'typescript' },
+  // The Carbon icon set's package carries no licence file: the kit ships the Apache-2.0 text
+  // itself (src/site/licences/) with the copyright notice Apache-2.0 §4(c) asks to keep.
+  { name: '@iconify-json/carbon', what: 'Carbon icons by IBM', notice: 'Carbon icons: Copyright IBM Corp. (https://github.com/carbon-design-system/carbon, packages/icons), licensed under the Apache License, Version 2.0; shown unchanged, as icon data from @iconify-json/carbon.', licenceFile: 'apache-2.0.txt' },
   { name: '@slidev/client', what: 'Slidev, the presentation app' },
   { name: '@slidev/theme-default', what: 'Slidev\'s default theme' },
   { name: 'vue', what: 'Vue' },
@@ -37,9 +37,10 @@ export function writeNotices(outDir: string): void {
   const dir = join(outDir, 'licenses')
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'LICENSE.txt'), readFileSync(join(ROOT, 'LICENSE'), 'utf8'))
-  const sections = SHIPPED.map(({ name, what, licenceFrom }) => {
+  const sections = SHIPPED.map(({ name, what, notice, licenceFile }) => {
     const info = packageInfo(name)
-    const text = (licenceFrom ? packageInfo(licenceFrom).text : info.text) ?? `Licensed under ${info.license}.`
+    const licence = licenceFile ? readFileSync(join(ROOT, 'src', 'site', 'licences', licenceFile), 'utf8') : info.text
+    const text = [notice, licence ?? `Licensed under ${info.license}.`].filter(Boolean).join('\n\n')
     return `<section><h2>${escapeHtml(what)}</h2><p><code>${escapeHtml(name)}@${escapeHtml(info.version)}</code>: ${escapeHtml(info.license)}</p><pre>${escapeHtml(text.trim())}</pre></section>`
   })
   writeFileSync(join(dir, 'index.html'), `<!doctype html>

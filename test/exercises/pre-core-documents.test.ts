@@ -4,7 +4,8 @@
 // board document as the server's store keeps it (one Yjs update: contributions open and queued,
 // one hidden, an edit, a row the facilitator typed, the charter's proposal, moderation 'queue'),
 // what that kit read from it (board, moderation panel, projection, results, each phone's own
-// entries) and that kit's JSON export of the results; and the idea board's live document (votes,
+// entries) and that kit's JSON export of the results (one option label of the ledger's projected
+// form, "in-kind support", since reworded in English and Spanish to match its source); and the idea board's live document (votes,
 // a merge, a hidden idea, locked). Each is loaded here from a session's SQLite store and must
 // read exactly as it did.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'

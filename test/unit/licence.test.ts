@@ -17,7 +17,7 @@ describe('licences', () => {
       expect(readFileSync(join(dir, 'licenses/LICENSE.txt'), 'utf8')).toBe(readFileSync(join(ROOT, 'LICENSE'), 'utf8'))
       const page = readFileSync(join(dir, 'licenses/index.html'), 'utf8')
       expect(page).toMatch(/SIL OPEN FONT LICENSE/i)
-      expect(page).toMatch(/Carbon icons by IBM[\s\S]*Apache License[\s\S]*Version 2\.0/)
+      expect(page).toMatch(/Carbon icons by IBM[\s\S]*Copyright IBM Corp\.[\s\S]*Apache License[\s\S]*Version 2\.0/)
       expect(page).toMatch(/<code>vue@\d/)
       expect(page).not.toMatch(/<script/i)
     }
@@ -30,6 +30,9 @@ describe('licences', () => {
     for (const line of [LICENCE_LINE, LICENCE_HTML]) {
       expect(line).toMatch(/CC BY 4\.0/)
       expect(line).toMatch(/Liberating Structures[\s\S]*CC BY-SA 4\.0/)
+      // A PDF that travels alone still names the icons' and the fonts' licences.
+      expect(line).toMatch(/Carbon icons \(IBM\)[,:] Apache-2\.0/)
+      expect(line).toMatch(/Atkinson Hyperlegible and Fira Code[,:] OFL-1\.1/)
     }
     expect(LICENCE_HTML).toContain('href="./licenses/"')
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))

@@ -303,8 +303,11 @@ export function charterMarkdown(d: CharterData, name = 'Our community'): string 
     'Review': t.reviewDate ? `We review this charter by ${t.reviewDate}${t.reviewOwner.trim() ? `; ${mdText(t.reviewOwner)} calls the review` : ''}.` : '',
     'Licence': mdText(d.licence),
   }
-  return [`# ${mdText(name)} charter\n`, ...CHARTER_SECTIONS.map(s => section(s, body[s]))].join('\n')
+  return [`# ${mdText(name)} charter\n`, ...CHARTER_SECTIONS.map(s => section(s, body[s])), CHARTER_CREDIT].join('\n')
 }
+
+/** A printed charter travels alone: it says whose structure it follows (CC BY asks for the credit) and what drafted it. */
+export const CHARTER_CREDIT = '---\n\n*Structure after The Turing Way\'s working-group charter template (online book, https://book.the-turing-way.org, CC BY 4.0, https://creativecommons.org/licenses/by/4.0/). Drafted with the Foundational Community Building and Engagement Training (CC BY 4.0).*\n'
 
 const emptyLevel = () => ({ rule: '' as const, scope: '', detail: '' })
 

@@ -34,9 +34,9 @@ export const phrases: BoardPhrases = {
     'High power, lower interest: keep them content with concise updates; consult before big changes.': 'Mucho poder y menos interés: manténganlos satisfechos con novedades breves; consulten antes de grandes cambios.',
     'Lower power, high interest: share news often and invite their input; they are often future contributors.': 'Menos poder y mucho interés: compartan novedades a menudo e inviten sus aportaciones; suelen ser futuros contribuidores.',
     'Lower power, lower interest: keep an eye on changes with light-touch communication.': 'Menos poder y menos interés: estén atentos a los cambios con una comunicación ligera.',
-    'Alone, 6 minutes: list 6-10 stakeholders of your community, as roles where names are private.': 'A solas, 6 minutos: enumeren de 6 a 10 partes interesadas de su comunidad, como roles si los nombres son privados.',
+    'Alone, 6 minutes: list 6 stakeholders of your community (6 is enough), as roles where names are private.': 'A solas, 6 minutos: enumeren 6 partes interesadas de su comunidad (6 son suficientes), como roles si los nombres son privados.',
     'Each row needs only four things: name, power (1-5), interest (1-5) and the relationship owner. The rest can wait.': 'Cada fila solo necesita cuatro cosas: nombre, poder (1-5), interés (1-5) y quién cuida la relación. Lo demás puede esperar.',
-    'Trio rounds, 3 minutes an owner: the owner shows the map, the consultants ask and challenge the borderline scores, the owner decides.': 'Rondas en tríos, 3 minutos por titular: quien es titular enseña el mapa, las otras dos personas preguntan y cuestionan las puntuaciones límite, y quien es titular decide.',
+    'Trio rounds, 3 minutes a presenter: the presenter shows the map, the consultants ask and challenge the borderline scores, the presenter decides.': 'Rondas en tríos, 3 minutos por presentador: quien presenta enseña el mapa, las personas consultoras preguntan y cuestionan las puntuaciones límite, y quien presenta decide.',
     'End your round with one stakeholder you will contact differently, and who will do it.': 'Terminen su ronda con una parte interesada a la que contactarán de otra manera, y quién lo hará.',
   },
 }

@@ -63,9 +63,9 @@ export const stakeholderMap: BoardDefinition<StakeholderMapData> = {
   schema: stakeholderMapSchema,
   empty: () => ({ threshold: 3, stakeholders: [] }),
   instructions: [
-    'Alone, 6 minutes: list 6-10 stakeholders of your community, as roles where names are private.',
+    'Alone, 6 minutes: list 6 stakeholders of your community (6 is enough), as roles where names are private.',
     'Each row needs only four things: name, power (1-5), interest (1-5) and the relationship owner. The rest can wait.',
-    'Trio rounds, 3 minutes an owner: the owner shows the map, the consultants ask and challenge the borderline scores, the owner decides.',
+    'Trio rounds, 3 minutes a presenter: the presenter shows the map, the consultants ask and challenge the borderline scores, the presenter decides.',
     'End your round with one stakeholder you will contact differently, and who will do it.',
   ],
   toMarkdown: data => `# Stakeholder map\n\n"High" means ${data.threshold} or more.\n\n${mdTable(HEADERS, rows(data))}`,

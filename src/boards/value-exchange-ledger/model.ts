@@ -13,7 +13,7 @@ export const VALUE_TAXONOMY = ['agency', 'altruism', 'coaching', 'compensation',
 
 export const LEDGER_FIELDS = [
   { key: 'contributionAsked', label: 'Contribution asked', kind: 'text', max: LIMITS.medium, required: true, multiline: true },
-  { key: 'valueOffered', label: 'Value offered', kind: 'multi', options: options(VALUE_TAXONOMY, { 'early-access': 'early access', 'free-access': 'free or discounted access', 'in-kind-support': 'in-kind support', 'introductions': 'introductions and networking', 'professional-development': 'professional development' }) },
+  { key: 'valueOffered', label: 'Value offered', kind: 'multi', options: options(VALUE_TAXONOMY, { 'early-access': 'early access', 'free-access': 'free or discounted access', 'in-kind-support': 'in-kind contributions to their projects', 'introductions': 'introductions and networking', 'professional-development': 'professional development' }) },
   { key: 'canDeliver', label: 'Can we deliver it?', kind: 'choice', options: options(['yes', 'partly', 'no']), required: true },
   { key: 'fairness', label: 'Fairness (1-5)', kind: 'number', min: 1, max: 5 },
   { key: 'recognition', label: 'How we recognise it', kind: 'text', max: LIMITS.medium, multiline: true, hint: 'one sentence: we recognise … by …, decided by …, reviewed …' },
@@ -46,7 +46,7 @@ export const valueExchangeLedger = defineListBoard({
   fields: LEDGER_FIELDS,
   rowSchema: ledgerRowSchema,
   instructions: [
-    'Two rows at least: what your community asks of people, starting with your persona\'s next step.',
+    'One row at least: what your community asks of your persona at their next step; a second row only if you have time.',
     'For each: the value you offer back, whether you can deliver it, how fair it is (1-5). Persona, mode and cost are optional.',
     'Fix one flagged row: undeliverable, unfair (under 3) or nothing offered.',
     'On that row, write how you recognise it: "We recognise … by …, decided by …, reviewed …".',

@@ -37,6 +37,6 @@ export const SITE_ES: Record<string, string> = {
   'Follow the slides': 'Seguir las diapositivas',
   'To print or download:': 'Para imprimir o descargar:',
   'You will be able to…': 'Podrás…',
-  [LICENCE_HTML_TEXT]: 'Contenido: {content}; texto adaptado de Liberating Structures, señalado donde se usa: {shareAlike}; código: {code}. Los marcos se citan en las diapositivas donde se usan y en la diapositiva de referencias de cada presentación. {notices}.',
+  [LICENCE_HTML_TEXT]: 'Contenido: {content}; texto adaptado de Liberating Structures, señalado donde se usa: {shareAlike}; código: {code}; iconos Carbon (IBM): Apache-2.0; tipografías Atkinson Hyperlegible y Fira Code: OFL-1.1. Los marcos se citan en las diapositivas donde se usan y en la diapositiva de referencias de cada presentación. {notices}.',
   [LICENCE_NOTICES]: 'Licencias y avisos de terceros',
 }

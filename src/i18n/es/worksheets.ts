@@ -6,7 +6,7 @@ import { KIT_NAME, LICENCE_LINE, LICENCES } from '../../content/licence'
 
 export const WORKSHEET_PHRASEBOOK_ES: Record<string, string> = {
   // The footer of every printed page (src/content/licence.ts)
-  [LICENCE_LINE]: `Contenido ${LICENCES.content.name} (${LICENCES.content.url}); texto adaptado de Liberating Structures, señalado donde se usa, ${LICENCES.shareAlike.name} (${LICENCES.shareAlike.url}); código ${LICENCES.code.name}. Los marcos se citan donde se usan y en la diapositiva de referencias de cada presentación.`,
+  [LICENCE_LINE]: `Contenido ${LICENCES.content.name} (${LICENCES.content.url}); texto adaptado de Liberating Structures, señalado donde se usa, ${LICENCES.shareAlike.name} (${LICENCES.shareAlike.url}); código ${LICENCES.code.name}; iconos Carbon (IBM), Apache-2.0; tipografías Atkinson Hyperlegible y Fira Code, OFL-1.1. Los marcos se citan donde se usan y en la diapositiva de referencias de cada presentación.`,
   'Group': 'Grupo',
   'Date': 'Fecha',
   'Notes': 'Notas',
