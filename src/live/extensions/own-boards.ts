@@ -408,6 +408,8 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
           if (doc.getMap('show').get('participant') === participantId)
             doc.getMap('show').set('participant', '')
         }, LOCAL)
+        // Their board leaves the projector's document before the removal is compacted (server.ts).
+        await updateShown(boardId, doc)
       }
     },
     async stop() {
