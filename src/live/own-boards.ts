@@ -309,6 +309,7 @@ export function withOwnStore(session: UpdateStore, own: UpdateStore): UpdateStor
     append: (doc, update) => pick(doc).append(doc, update),
     readAsync: doc => pick(doc).readAsync(doc),
     documentsAsync: async () => [...(await session.documentsAsync()).filter(d => !d.startsWith('own/')), ...(await own.documentsAsync()).filter(d => d.startsWith('own/'))],
+    compact: doc => pick(doc).compact?.(doc),
     close: async () => {
       await Promise.allSettled([session.close(), own.close()].map(p => Promise.resolve(p)))
     },

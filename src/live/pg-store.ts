@@ -3,7 +3,7 @@
 // (store.ts). An update is acknowledged to a phone only after its INSERT has committed.
 import pg from 'pg'
 import * as Y from 'yjs'
-import type { UpdateStore } from './store'
+import { compactState, type UpdateStore } from './store'
 
 const COMPACT_AFTER = 200
 const SCHEMA = `CREATE TABLE IF NOT EXISTS kit_live_updates (
@@ -100,7 +100,9 @@ export class PgStore implements UpdateStore {
       const client = await this.pool.connect()
       try {
         await client.query('BEGIN')
-        await client.query('DELETE FROM kit_live_updates WHERE session = $1 AND doc = $2 AND seq <= $3', [this.session, doc, rows.at(-1)!.seq])
+        // The rows read, by their numbers: a row numbered before the last one read but committed
+        // after the SELECT (another instance's INSERT in flight) is not among them, and stays.
+        await client.query('DELETE FROM kit_live_updates WHERE session = $1 AND doc = $2 AND seq = ANY($3::bigint[])', [this.session, doc, rows.map(r => r.seq)])
         await client.query('INSERT INTO kit_live_updates (session, doc, data) VALUES ($1, $2, $3)', [this.session, doc, Buffer.from(merged)])
         await client.query('COMMIT')
       }
@@ -112,6 +114,36 @@ export class PgStore implements UpdateStore {
       }
     }
     return merged
+  }
+
+  /**
+   * The document's rows replaced by one of its state without deleted content (compactState), in
+   * one transaction: a crash keeps the old rows or the new one. The rows merged are locked and
+   * deleted by their numbers, so a row committed meanwhile (another instance's contribution, even
+   * one numbered before them) is not among them and stays; two compactions at once take turns.
+   */
+  async compact(doc: string): Promise<void> {
+    await this.ready
+    // This instance's writes of the document in flight go first (the removal being compacted).
+    await this.writing.get(doc)?.catch(() => {})
+    const client = await this.pool.connect()
+    try {
+      await client.query('BEGIN')
+      const { rows } = await client.query<{ seq: string, data: Buffer }>('SELECT seq, data FROM kit_live_updates WHERE session = $1 AND doc = $2 ORDER BY seq FOR UPDATE', [this.session, doc])
+      if (rows.length > 0) {
+        const state = compactState(rows.map(r => new Uint8Array(r.data)))
+        await client.query('DELETE FROM kit_live_updates WHERE session = $1 AND doc = $2 AND seq = ANY($3::bigint[])', [this.session, doc, rows.map(r => r.seq)])
+        await client.query('INSERT INTO kit_live_updates (session, doc, data) VALUES ($1, $2, $3)', [this.session, doc, Buffer.from(state)])
+      }
+      await client.query('COMMIT')
+    }
+    catch (e) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw e
+    }
+    finally {
+      client.release()
+    }
   }
 
   async documentsAsync(): Promise<string[]> {

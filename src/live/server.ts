@@ -245,13 +245,36 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
         disconnect(id)
     }
   })
-  const runPurges = () => {
-    for (const id of [...purges.keys()]) {
-      Promise.all([contributed.purge(id), own?.purge(id)]).then(() => admissionDoc.transact(() => purges.delete(id), LOCAL)).catch(e => console.error('live: removing a participant\'s contributions failed:', e))
+  /**
+   * After "remove everything from this person": the session's documents and their own copies are
+   * compacted in the store (each one's updates replaced by one of its state, deleted content left
+   * out), so their text is not left in the update history. Each waits until the removal in it
+   * is stored.
+   */
+  async function forget(participantId: string) {
+    const docs = (await store.documentsAsync()).filter(d => !d.startsWith('own/') || d.startsWith(`own/${participantId}/`))
+    for (const doc of docs) {
+      if (!await persistence.saved(persistence.mark(doc)))
+        throw new Error(`the removal in ${doc} is not stored yet`)
+      await store.compact?.(doc)
     }
   }
-  purges.observe(runPurges)
-  runPurges()
+  const purging = new Set<string>()
+  const runPurges = () => {
+    for (const id of [...purges.keys()]) {
+      if (purging.has(id) || stopping)
+        continue
+      purging.add(id)
+      Promise.all([contributed.purge(id), own?.purge(id)])
+        .then(() => forget(id))
+        .then(() => admissionDoc.transact(() => purges.delete(id), LOCAL))
+        .catch((e) => {
+          console.error('live: removing a participant\'s contributions failed (tried again in a few seconds):', (e as Error).message)
+          setTimeout(runPurges, 3000).unref()
+        })
+        .finally(() => purging.delete(id))
+    }
+  }
   // Boards the facilitator opens (here or on another instance) get their projection running.
   const boards = docOf(control).getMap<unknown>('boards')
   const openBoards = () => {
@@ -264,6 +287,9 @@ export async function startLiveServer(options: LiveServerOptions): Promise<LiveS
   }
   boards.observe(openBoards)
   openBoards()
+  // Once the boards are opening: a removal asked before a crash is done now, on every board.
+  purges.observe(runPurges)
+  runPurges()
 
   return {
     url,

@@ -29,9 +29,31 @@ export interface UpdateStore {
   /** The document's whole state as one update (empty document: undefined). */
   readAsync: (doc: string) => Promise<Uint8Array | undefined>
   documentsAsync: () => Promise<string[]>
+  /**
+   * Replaces the document's stored updates by one update of its state, in one transaction (a
+   * crash keeps the one or the other), deleted content left out (compactState): what a removal
+   * deleted is then no longer in the store. Updates stored meanwhile (another instance's) stay.
+   */
+  compact?: (doc: string) => void | Promise<void>
   close: () => void | Promise<void>
   /** Told about a lost connection between writes (PostgreSQL's pool), if the store has one. */
   onError?: (e: Error) => void
+}
+
+/**
+ * A document's stored updates as one update of its state, without what was deleted: the updates
+ * are applied to a fresh document with garbage collection, which replaces deleted content by its
+ * length (Y.mergeUpdates keeps it, as does a live document whose UndoManager held the items).
+ */
+export function compactState(updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc({ gc: true })
+  try {
+    Y.applyUpdate(doc, updates.length === 1 ? updates[0] : Y.mergeUpdates(updates))
+    return Y.encodeStateAsUpdate(doc)
+  }
+  finally {
+    doc.destroy()
+  }
 }
 
 export class LiveStore implements UpdateStore {
@@ -50,6 +72,9 @@ export class LiveStore implements UpdateStore {
       // NORMAL in WAL mode: a committed transaction survives the process being killed;
       // FULL would also survive a power cut at the cost of an fsync per contribution.
       this.db.exec('PRAGMA synchronous = NORMAL')
+      // What a compaction deletes (a removed participant's text) is overwritten in the file, not
+      // left in its free pages.
+      this.db.exec('PRAGMA secure_delete = ON')
       // A damaged file (truncated, overwritten) is found here, before anything is written to it.
       const check = this.db.prepare('PRAGMA quick_check').all() as { quick_check: string }[]
       if (check[0]?.quick_check !== 'ok')
@@ -84,18 +109,41 @@ export class LiveStore implements UpdateStore {
     if (rows.length > COMPACT_AFTER) {
       // Compaction only saves space: a store that cannot write now (a full disk) still loads.
       try {
-        this.compact(doc, rows.at(-1)!.seq, merged)
+        this.compactUpTo(doc, rows.at(-1)!.seq, merged)
       }
       catch {}
     }
     return merged
   }
 
-  private compact(doc: string, upTo: number, merged: Uint8Array): void {
+  private compactUpTo(doc: string, upTo: number, merged: Uint8Array): void {
     transaction(this.db, () => {
       this.db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(doc, upTo)
       this.db.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)').run(doc, Buffer.from(merged))
     })
+  }
+
+  /**
+   * The document's updates replaced by one of its state without deleted content (compactState),
+   * read and written in one write transaction: another process's write waits for it (SQLite's
+   * lock), so nothing stored meanwhile is lost, and a crash leaves the old updates or the new
+   * one. Then the write-ahead log is copied into the file and truncated, so the deleted content
+   * is in neither file (secure_delete overwrites the rows' old bytes).
+   */
+  compact(doc: string): void {
+    let changed = false
+    transaction(this.db, () => {
+      const rows = this.select.all(doc) as { seq: number, data: Uint8Array }[]
+      if (rows.length === 0)
+        return
+      const state = compactState(rows.map(r => new Uint8Array(r.data)))
+      this.db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(doc, rows.at(-1)!.seq)
+      this.insert.run(doc, Buffer.from(state))
+      changed = true
+    })
+    // Another process reading the log holds its truncation back: the next checkpoint does it.
+    if (changed)
+      this.db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').all()
   }
 
   async readAsync(doc: string) {

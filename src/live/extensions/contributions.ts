@@ -170,8 +170,8 @@ export function contributions(deps: ContributionsOptions) {
   /** The facilitator asked for everything one participant sent to go: from every board. */
   async function purge(participantId: string) {
     for (const rt of await Promise.all(runtimes.values())) {
-      if (rt)
-        rt.board.transact(() => removeAuthor(rt.board, participantId), LOCAL)
+      if (rt && rt.board.transact(() => removeAuthor(rt.board, participantId), LOCAL))
+        project(rt) // now: the phones' projection loses their entries before the removal is compacted
     }
   }
 

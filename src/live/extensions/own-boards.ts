@@ -120,20 +120,44 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
     .sort((a, b) => a.order - b.order)
     .map(({ id, name }) => ({ id, name }))
 
-  function sendMine(connection: Connection, copy: OwnCopy, participantId: string) {
-    const { mine, consent, sections } = own.mine(copy, participantId)
-    const asked = progressAsked.get(copy.boardId) === participantId
-    send(connection, { t: 'own-mine', board: copy.boardId, mine: copy.kind === 'raci-matrix' ? { ...mine, roles: rolesOf(copy) } : mine, consent, asked, ...(sections ? { sections } : {}) })
+  /**
+   * The participant the facilitator asked to show on a board: read from the progress document's
+   * `show` map, which the store keeps and Redis shares (never a copy in this instance's memory,
+   * which a restart would lose and another instance would not have).
+   */
+  async function askedOn(boardId: string): Promise<string> {
+    if (!deps.controlDoc()?.getMap('boards').has(boardId))
+      return ''
+    const { doc } = await progressOf(boardId)
+    const chosen = doc.getMap<unknown>('show').get('participant')
+    return typeof chosen === 'string' ? chosen : ''
+  }
+
+  /** Sends the phone its copy; per connection in the order asked (each waits for the one before). */
+  const sending = new WeakMap<Connection, Promise<void>>()
+  function sendMine(connection: Connection, copy: OwnCopy, participantId: string): Promise<void> {
+    const next = (sending.get(connection) ?? Promise.resolve()).then(async () => {
+      const asked = (await askedOn(copy.boardId).catch(() => '')) === participantId
+      const { mine, consent, sections } = own.mine(copy, participantId)
+      send(connection, { t: 'own-mine', board: copy.boardId, mine: copy.kind === 'raci-matrix' ? { ...mine, roles: rolesOf(copy) } : mine, consent, asked, ...(sections ? { sections } : {}) })
+    }).catch(e => console.error('live: a participant\'s own board could not be sent:', (e as Error).message))
+    sending.set(connection, next)
+    return next
   }
   /** Every phone of the participant gets their copy again (a second device, the consent asked). */
   function tellPhones(copy: OwnCopy, participantId: string) {
     for (const c of deps.phonesOf(participantId))
-      sendMine(c, copy, participantId)
+      void sendMine(c, copy, participantId)
   }
 
   // --- the projector's side: progress/<id> ---------------------------------------------------
-  /** Per board: the participant the facilitator asked to show. */
-  const progressAsked = new Map<string, string>()
+  // The facilitator's settings of an individual board are in its progress document, stored and
+  // shared through Redis like every document: `show.participant` (the person asked to show) and
+  // `show.room` (the room's board projected instead of the progress). The server keeps no copy.
+  /** Per board: the participant whose phones were last told they are asked (to tell them when that changes). */
+  const lastAsked = new Map<string, string>()
+  /** Per board: the shown board's update in progress; the next waits for it, so a late one never overwrites a later choice. */
+  const showing = new Map<string, Promise<void>>()
 
   function progressOf(boardId: string) {
     let pending = progressDocs.get(boardId)
@@ -176,15 +200,21 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
       people.set(id, text)
   }
 
-  /** The shown board: the chosen participant's, only while they agree; else nothing. */
-  async function updateShown(boardId: string, doc: Y.Doc) {
+  /** The shown board: the chosen participant's, only while they agree; else nothing. One at a time per board. */
+  function updateShown(boardId: string, doc: Y.Doc): Promise<void> {
+    const next = (showing.get(boardId) ?? Promise.resolve()).catch(() => {}).then(() => writeShown(boardId, doc))
+    showing.set(boardId, next)
+    next.finally(() => { if (showing.get(boardId) === next) showing.delete(boardId) }).catch(() => {})
+    return next
+  }
+  async function writeShown(boardId: string, doc: Y.Doc) {
     const chosen = doc.getMap<unknown>('show').get('participant')
     const participant = typeof chosen === 'string' && chosen ? chosen : undefined
-    const before = progressAsked.get(boardId)
+    const before = lastAsked.get(boardId)
     if (participant)
-      progressAsked.set(boardId, participant)
+      lastAsked.set(boardId, participant)
     else
-      progressAsked.delete(boardId)
+      lastAsked.delete(boardId)
     const copy = participant && !deps.admission()?.isBlocked(participant) ? await own.open(participant, boardId) : undefined
     let shown = ''
     if (copy && participant) {
@@ -209,7 +239,7 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
       return
     const { doc } = await progressOf(copy.boardId)
     doc.transact(() => setProgress(doc.getMap<string>('people'), participantId, own.progress(copy, participantId, numberOf(participantId))), LOCAL)
-    if (progressAsked.get(copy.boardId) === participantId)
+    if (doc.getMap<unknown>('show').get('participant') === participantId)
       await updateShown(copy.boardId, doc)
   }
   const progressLater = (copy: OwnCopy, participantId: string) => void progressChanged(copy, participantId).catch(e => console.error(`live: the progress of ${copy.boardId} failed:`, e))
@@ -378,6 +408,8 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
           if (doc.getMap('show').get('participant') === participantId)
             doc.getMap('show').set('participant', '')
         }, LOCAL)
+        // Their board leaves the projector's document before the removal is compacted (server.ts).
+        await updateShown(boardId, doc)
       }
     },
     async stop() {
