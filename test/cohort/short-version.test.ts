@@ -20,7 +20,7 @@ venue: Online
 timezone: Europe/Lisbon
 length: 60
 modules:
-${[1, 2, 3, 4].map(n => `  - module: ${n}\n    start: 2027-03-0${n}T10:00\n    length: ${n === 1 ? 70 : 60}`).join('\n')}
+${[1, 2, 3, 4].map(n => `  - module: ${n}\n    start: 2027-03-0${n}T10:00\n    length: 60`).join('\n')}
 `)
       const loaded = await prepareCohort('short', undefined, dir)
       expect(loaded.problems.map(formatCohortProblem)).toEqual([])
