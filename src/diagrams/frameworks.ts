@@ -55,7 +55,7 @@ const LIFECYCLE_MEANINGS: Record<typeof STAGES[number], string> = {
 export const LIFECYCLE = {
   title: 'A community\'s lifecycle: five stages of development',
   shape: 'Five numbered stages along a curve that rises and then falls over time.',
-  credit: ['After Wenger, McDermott and Snyder (2002); the CDC CoP Resource Kit names stages 3 and 4 Maturation and Sustaining.'],
+  credit: ['After Wenger, McDermott and Snyder (2002).'],
   parts: STAGES.map(key => ({ key, label: STAGE_LABELS[key], meaning: LIFECYCLE_MEANINGS[key] })),
 } as const satisfies DiagramText & { parts: readonly Part[] }
 

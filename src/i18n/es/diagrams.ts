@@ -26,7 +26,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Lifecycle
   'A community\'s lifecycle: five stages of development': 'El ciclo de vida de una comunidad: cinco etapas de desarrollo',
   'Five numbered stages along a curve that rises and then falls over time.': 'Cinco etapas numeradas a lo largo de una curva que sube y luego baja con el tiempo.',
-  'After Wenger, McDermott and Snyder (2002); the CDC CoP Resource Kit names stages 3 and 4 Maturation and Sustaining.': 'Según Wenger, McDermott y Snyder (2002); el CoP Resource Kit de los CDC llama a las etapas 3 y 4 Maturation y Sustaining.',
+  'After Wenger, McDermott and Snyder (2002).': 'Según Wenger, McDermott y Snyder (2002).',
   'A loose network finds a shared concern': 'Una red informal descubre una preocupación común',
   'People meet, build trust, prove the value': 'La gente se reúne, crea confianza y demuestra el valor',
   'Focus, roles and boundaries become clear': 'El foco, los roles y los límites se aclaran',
