@@ -1,6 +1,7 @@
 // A full room of phones: a phone's cost does not grow with the board. At 6,000 entries a late
-// joiner downloads at most 100 KB of the board's public document, and a phone's work for one
-// update (applying it and reading what the join page shows) stays within 5 ms.
+// joiner downloads at most 100 KB of the board's public document, and each update a phone gets
+// is a few KB at most, whatever the board's size: the cost in bytes, counted, not timed (the time
+// a phone takes per update is measured by `npm run bench:live`, never by a unit test).
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { liveBoard } from '../../src/live/adapters'
@@ -10,6 +11,8 @@ import { readPublicBoard, readPublicIdeas } from '../../src/live/join/read'
 import { PHONE_PAGE } from '../../src/live/list-board'
 
 const ENTRIES = 6000
+/** The most a phone may get for one update: a page or a top, never the board (bytes). */
+const MAX_UPDATE = 4 * 1024
 const PHONES = 300
 const who = (i: number, now: number): Contributor => ({ participantId: `participant-${i % PHONES}`, name: `Person ${i % PHONES}`, moderation: 'open', maxEntries: 100, maxRows: ENTRIES * 2, now })
 
@@ -29,25 +32,24 @@ function room(kind: string) {
   return { doc, out, phone, apply, project }
 }
 
-/** The phone's work per update, as the join page does it: apply the update, read the view. */
+/** What a phone gets per update, as the join page takes it: apply the update, read the view. Sizes in bytes, sorted. */
 function measurePhone(out: Y.Doc, phone: Y.Doc, read: (doc: Y.Doc) => unknown, step: () => void, n: number): number[] {
-  const times: number[] = []
+  const sizes: number[] = []
   const onUpdate = (update: Uint8Array) => {
-    const t0 = performance.now()
     Y.applyUpdate(phone, update)
     read(phone)
-    times.push(performance.now() - t0)
+    sizes.push(update.byteLength)
   }
   out.on('update', onUpdate)
   for (let i = 0; i < n; i++)
     step()
   out.off('update', onUpdate)
-  return times.sort((a, b) => a - b)
+  return sizes.sort((a, b) => a - b)
 }
 const p95 = (sorted: number[]) => sorted[Math.floor(sorted.length * 0.95)]
 
 describe('a phone\'s cost at 6,000 entries', () => {
-  it('on the idea vote: the top of the vote, under 100 KB for a late joiner, under 5 ms an update', () => {
+  it('on the idea vote: the top of the vote, under 100 KB for a late joiner, a few KB an update', () => {
     const { out, phone, apply, project } = room('idea-vote')
     let now = Date.now()
     for (let i = 0; i < ENTRIES; i++) {
@@ -73,16 +75,16 @@ describe('a phone\'s cost at 6,000 entries', () => {
     }, votes.length / 5)
     const late = Y.encodeStateAsUpdate(out).length
     const shown = readPublicIdeas(phone)
-    console.log(`idea vote at ${ENTRIES}: late joiner ${(late / 1024).toFixed(1)} KB, phone per update p95 ${p95(times).toFixed(2)} ms (max ${times.at(-1)!.toFixed(2)})`)
+    console.log(`idea vote at ${ENTRIES}: late joiner ${(late / 1024).toFixed(1)} KB, per update p95 ${p95(times)} bytes (max ${times.at(-1)})`)
     expect(shown).toHaveLength(PHONE_TOP)
     expect(shown[0].votes).toBeGreaterThan(0)
     expect(out.getMap('meta').get('total')).toBe(ENTRIES)
     expect(late).toBeLessThanOrEqual(100 * 1024)
-    expect(p95(times)).toBeLessThanOrEqual(5)
+    expect(times.at(-1)).toBeLessThanOrEqual(MAX_UPDATE)
   })
 
   // An exercise board's list holds at most 500 rows (the boards' own limit): its fullest.
-  it('on an exercise board: a page of the list, under 100 KB for a late joiner, under 5 ms an update', () => {
+  it('on an exercise board: a page of the list, under 100 KB for a late joiner, a few KB an update', () => {
     const ROWS = 500
     const { out, phone, apply, project } = room('stakeholder-map')
     let now = Date.now()
@@ -105,10 +107,10 @@ describe('a phone\'s cost at 6,000 entries', () => {
       project()
     }, 1000)
     const late = Y.encodeStateAsUpdate(out).length
-    console.log(`list board at ${ROWS}: late joiner ${(late / 1024).toFixed(1)} KB, phone per update p95 ${p95(times).toFixed(2)} ms (max ${times.at(-1)!.toFixed(2)})`)
+    console.log(`list board at ${ROWS}: late joiner ${(late / 1024).toFixed(1)} KB, per update p95 ${p95(times)} bytes (max ${times.at(-1)})`)
     expect(readPublicBoard(phone).rows.stakeholders).toHaveLength(PHONE_PAGE)
     expect(JSON.parse(String(out.getMap('meta').get('totals'))).stakeholders).toBeGreaterThan(PHONE_PAGE)
     expect(late).toBeLessThanOrEqual(100 * 1024)
-    expect(p95(times)).toBeLessThanOrEqual(5)
+    expect(times.at(-1)).toBeLessThanOrEqual(MAX_UPDATE)
   })
 })
