@@ -20,6 +20,7 @@ import { randomId } from '../../src/live/protocol'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 import { OwnPhone } from '../support/own-clients'
 import { type LiveDeck, startLiveDeck } from './live-deck'
+import { projected } from './own-screen'
 
 const TOKEN = 'own-projector-facilitator-token-0123456789'
 const OUT = join(ROOT, 'test-results', 'screenshots')
@@ -80,30 +81,6 @@ const misplaced = (page: Page) => page.evaluate(() => {
     }
   })
   return out
-})
-
-/** The projected own board: the slide's scale, its smallest text (in screen px), its controls, what lies past the slide. */
-const projected = (page: Page) => page.evaluate(() => {
-  const slide = document.querySelector('#slide-content, .slidev-page')!.getBoundingClientRect()
-  const scale = slide.width / 980
-  const own = document.querySelector('[data-testid="own-progress"]')!
-  let smallest = Infinity
-  for (const el of own.querySelectorAll<HTMLElement>('*')) {
-    const text = [...el.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
-    const r = el.getBoundingClientRect()
-    if (text && r.width > 0 && r.height > 0)
-      smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(el).fontSize) * scale)
-  }
-  const outside = [...own.querySelectorAll<HTMLElement>('*')]
-    .filter((el) => {
-      const r = el.getBoundingClientRect()
-      return r.width > 0 && r.height > 0 && (r.bottom > slide.bottom + 0.5 || r.right > slide.right + 0.5)
-    })
-    .map(el => `${el.tagName.toLowerCase()}.${el.className} ${(el.textContent ?? '').trim().slice(0, 30)}`)
-  const controls = [...own.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [role="button"]')]
-    .filter(el => !el.matches(':disabled'))
-    .map(el => (el.textContent ?? '').trim() || el.outerHTML.slice(0, 60))
-  return { smallest: Math.round(smallest * 10) / 10, outside, controls }
 })
 
 /** Every Yjs update saved in this browser's IndexedDB, as text: what the facilitator's laptop keeps. */
