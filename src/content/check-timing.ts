@@ -152,7 +152,8 @@ export function checkTiming(deck: LoadedDeck, versions: readonly Version[]): Pro
     const kept = slides.map((s, i) => ({ s, i })).filter(({ s, i }) => i > 0 && s.frontmatter.prep !== true && inVersion(s.frontmatter, i, cohortVersion ? 'full' : version, optional[i]))
     const minutesOf = (s: LoadedSlide, i: number) => slideMinutes(s.frontmatter, i, cohortVersion ? 'full' : version, optional[i])
 
-    const firstBoard = kept.find(({ s }) => isBoardSlide(s))
+    // A board with no minutes (a homework board) is never run in the room: devices come with the first timed one.
+    const firstBoard = kept.find(({ s }) => isBoardSlide(s) && typeof s.frontmatter.duration === 'number')
     if (firstBoard && h.paper !== true) {
       const d = firstBoard.s.frontmatter.devices
       if (d === undefined)

@@ -163,6 +163,29 @@ describe('timing rules', () => {
     expect(withoutClock(await fx.check(edit(missing, 0, 'layout: cover', 'layout: cover\npaper: true'), ['full']))).toEqual([])
   })
 
+  it('asks no devices of a homework board, which takes no minutes in the room', async () => {
+    const homework = `---
+id: m1-board-homework
+---
+
+# Homework: map
+
+<StakeholderMap id="m1-board-fixture-homework" />
+
+<!--
+**At a glance** · Say: "At home, ten minutes." · Do: at home · Land: homework has a debrief.
+
+**Purpose** Homework board: no minutes in the room.
+
+**Say** "Export it when you are done."
+
+**Timing cues** At home: 10 min, then export.
+-->`
+    const slides = base()
+    slides.splice(2, 0, homework)
+    expect(withoutClock(await fx.check(slides))).toEqual([])
+  })
+
   it('has a break of at least 5 minutes in a session longer than 75', async () => {
     expect(await fx.check(edit(base(), 3, 'break: true\n', ''))).toEqual([expect.stringMatching(/01-fixture\/slides\.md:1: the full version runs 90 min and has no break: every session longer than 75 minutes has one\. Add a slide with `break: true`, `section: Break`/)])
     const short = edit(edit(base(), 3, 'duration: 5', 'duration: 4'), 6, 'duration: 35\nshort: 26', 'duration: 36\nshort: 27')
