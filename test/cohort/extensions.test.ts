@@ -186,3 +186,32 @@ describe('the content check of extension files', () => {
     }
   })
 })
+
+// Each block's first slide tells whoever sets up the cohort which lines make room for it
+// ("under `- module: N`: `minutes: M` · `drop: [...]` · `extensions: [name]`"): those lines,
+// read from the notes as written, must compose and check clean, at the minutes they state.
+describe('the cohort.yaml lines each extension block gives', () => {
+  for (const ext of listExtensions()) {
+    it(`${ext.name}: its lines compose a module that checks clean`, async () => {
+      const text = readFileSync(join(EXTENSIONS_DIR, `${ext.name}.md`), 'utf8')
+      const found = /under `- module: (\d)`: `minutes: (\d+)` · `drop: \[([^\]]*)\]` · `extensions: \[([^\]]*)\]`/.exec(text)
+      expect(found, `${ext.name}.md names no cohort.yaml lines of the form under \`- module: N\`: \`minutes: M\` · \`drop: [...]\` · \`extensions: [...]\``).not.toBeNull()
+      const [, module, minutes, drop, names] = found!
+      const { loaded, problems } = await load(`name: Lines check
+organisation: Red
+facilitators:
+  - name: Ana Silva
+venue: Bogotá
+timezone: America/Bogota
+modules:
+  - module: ${module}
+    start: 2027-03-18T16:00
+    minutes: ${minutes}
+    drop: [${drop}]
+    extensions: [${names}]
+`)
+      expect(problems).toEqual([])
+      expect(loaded.sessions[0].extensions.map(x => x.ext.name)).toContain(ext.name)
+    })
+  }
+})
