@@ -56,43 +56,73 @@ export function compactState(updates: Uint8Array[]): Uint8Array {
   }
 }
 
+/** How long opening a store waits for another process that holds its lock (milliseconds). */
+const OPEN_PATIENCE_MS = 15_000
+
+const isBusy = (e: unknown) => /database is locked|SQLITE_BUSY/i.test(`${(e as { code?: string }).code ?? ''} ${(e as Error).message}`)
+
+/** One connection to the store, set up and checked; closed again if any step fails. */
+function openStore(file: string): { db: SqliteDatabase, insert: SqliteStatement, select: SqliteStatement } {
+  const db = openDatabase(file)
+  try {
+    // First: a second process opening the store waits for the other's lock (node:sqlite's
+    // default wait is none).
+    db.exec('PRAGMA busy_timeout = 5000')
+    db.exec('PRAGMA journal_mode = WAL')
+    // NORMAL in WAL mode: a committed transaction survives the process being killed;
+    // FULL would also survive a power cut at the cost of an fsync per contribution.
+    db.exec('PRAGMA synchronous = NORMAL')
+    // What a compaction deletes (a removed participant's text) is overwritten in the file, not
+    // left in its free pages.
+    db.exec('PRAGMA secure_delete = ON')
+    // A damaged file (truncated, overwritten) is found here, before anything is written to it.
+    const check = db.prepare('PRAGMA quick_check').all() as { quick_check: string }[]
+    if (check[0]?.quick_check !== 'ok')
+      throw new Error(check.map(r => r.quick_check).slice(0, 3).join('; '))
+    db.exec(`CREATE TABLE IF NOT EXISTS updates (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      doc TEXT NOT NULL,
+      data BLOB NOT NULL
+    ); CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc, seq);`)
+    return {
+      db,
+      insert: db.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)'),
+      select: db.prepare('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq'),
+    }
+  }
+  catch (e) {
+    try {
+      db.close()
+    }
+    catch {}
+    throw e
+  }
+}
+
 export class LiveStore implements UpdateStore {
-  private db: SqliteDatabase
-  private insert: SqliteStatement
-  private select: SqliteStatement
+  private db!: SqliteDatabase
+  private insert!: SqliteStatement
+  private select!: SqliteStatement
 
   constructor(readonly file: string) {
     privateFile(file)
-    this.db = openDatabase(file)
-    try {
-      // First: two instances (--redis) opening one new store at once each wait for the other's
-      // switch to WAL instead of failing at once (node:sqlite's default wait is none).
-      this.db.exec('PRAGMA busy_timeout = 5000')
-      this.db.exec('PRAGMA journal_mode = WAL')
-      // NORMAL in WAL mode: a committed transaction survives the process being killed;
-      // FULL would also survive a power cut at the cost of an fsync per contribution.
-      this.db.exec('PRAGMA synchronous = NORMAL')
-      // What a compaction deletes (a removed participant's text) is overwritten in the file, not
-      // left in its free pages.
-      this.db.exec('PRAGMA secure_delete = ON')
-      // A damaged file (truncated, overwritten) is found here, before anything is written to it.
-      const check = this.db.prepare('PRAGMA quick_check').all() as { quick_check: string }[]
-      if (check[0]?.quick_check !== 'ok')
-        throw new Error(check.map(r => r.quick_check).slice(0, 3).join('; '))
-      this.db.exec(`CREATE TABLE IF NOT EXISTS updates (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        doc TEXT NOT NULL,
-        data BLOB NOT NULL
-      ); CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc, seq);`)
-      this.insert = this.db.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)')
-      this.select = this.db.prepare('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq')
-    }
-    catch (e) {
+    // Two instances (--redis) started at once open one new store at once: the switch to WAL and
+    // the first table take the file's lock, and SQLite answers some of these at once with "database
+    // is locked" whatever the busy timeout. The whole opening is then tried again, for a while.
+    const until = Date.now() + OPEN_PATIENCE_MS
+    for (let attempt = 1; ; attempt++) {
       try {
-        this.db.close()
+        const { db, insert, select } = openStore(file)
+        this.db = db
+        this.insert = insert
+        this.select = select
+        return
       }
-      catch {}
-      throw storeError(file, e)
+      catch (e) {
+        if (!isBusy(e) || Date.now() >= until)
+          throw storeError(file, e)
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(50 * attempt, 500))
+      }
     }
   }
 
@@ -191,6 +221,8 @@ function storeError(file: string, e: unknown): UserError {
   const message = (e as Error).message.split('\n')[0]
   if (/not a database|malformed|corrupt|disk image|database disk/i.test(message) || (e as { code?: string }).code === 'SQLITE_NOTADB' || (e as { code?: string }).code === 'SQLITE_CORRUPT')
     return new UserError(`The session's store ${file} is damaged and cannot be read (${message}). Nothing was changed. Restore it from a copy, or move it aside to start this session afresh (mv ${file} ${file}.damaged): the session's earlier contributions stay in the moved file.`)
+  if (isBusy(e))
+    return new SqliteUnavailable(`The session's store ${file} stayed locked by another process for ${OPEN_PATIENCE_MS / 1000} s (${message}): another live server or a tool (a backup, sqlite3) is holding it. Stop that process or wait for it, then start again. Nothing was written.`)
   return new SqliteUnavailable(`The session's store ${file} cannot be used (${message}). Check that the file and its folder are writable by this account and that the disk is not full, then start again.`)
 }
 
