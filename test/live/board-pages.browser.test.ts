@@ -62,10 +62,12 @@ ${s}
 const oneWay = (page: Page) => page.addInitScript(() => localStorage.setItem('slidev-sync-directions', JSON.stringify({ viewerSend: false, viewerReceive: true, presenterSend: true, presenterReceive: false })))
 const slidevReady = (page: Page, presenting: boolean) => page.waitForFunction(presenting => (window as any).__slidev__?.nav?.isPresenter === presenting && (window as any).__slidev__.nav.currentSlideNo === 1, presenting, { timeout: 180_000 })
 
-/** The presenter view and the projector of one deck, in one browser. */
+/** The presenter view and the projector of one deck, two windows of one browser (one profile: its storage, its tabs). */
 async function openBoth(browser: Browser, url: string, errors: string[]) {
-  const projector = await browser.newPage({ viewport: { width: 980, height: 552 } })
-  const presenter = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  const context = await browser.newContext({ viewport: { width: 980, height: 552 } })
+  const projector = await context.newPage()
+  const presenter = await context.newPage()
+  await presenter.setViewportSize({ width: 1280, height: 720 })
   for (const [label, page] of [['projector', projector], ['presenter', presenter]] as const) {
     await oneWay(page)
     page.on('pageerror', e => errors.push(`${label}: ${e.message}`))
