@@ -12,6 +12,9 @@
 // participant's own board shown on the projector (OwnShownBoard) pages on its own, per
 // participant; its pagers are turned from the presenter view's panel (OwnProgress, PAGER_HOST),
 // since nothing on the viewed board itself can be pressed. A page turned hours ago is forgotten.
+// Not Slidev's createSyncState (public, @slidev/client): under its dev server (`npm start`) its
+// built-in sync is off and only its own `server-reactive:` states (an internal virtual module)
+// travel, so a kit state made with it would reach no other window there.
 import { useStorage } from '@vueuse/core'
 import { computed, type ComputedRef, effectScope, hasInjectionContext, inject, type InjectionKey, onScopeDispose, type Ref, type WritableComputedRef } from 'vue'
 import { useBoardScope } from './useBoardScope'
