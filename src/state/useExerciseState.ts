@@ -47,6 +47,8 @@ export interface BoardScope {
  */
 export interface ReadOnlyBoard {
   fill: (doc: Y.Doc, def: DocDefinition, boardId: string) => void
+  /** whose board it is (the participant), so that its pages are its own (useBoardPages) */
+  key?: string
 }
 
 interface LiveState {

@@ -120,7 +120,7 @@ describe('RaciMatrix', () => {
     // The matrix turns to the page of the activity just added.
     expect(w.findAll('tbody th').map(th => th.text())).toEqual(['Seventh'])
     const pager = w.find('[aria-label="Activities"] [data-testid="board-pager"]')
-    expect(pager.text()).toContain('7-7 of 7')
+    expect(pager.text()).toContain('7 of 7')
     await pager.find('button').trigger('click')
     expect(w.findAll('tbody tr')).toHaveLength(6)
     w.unmount()
@@ -252,8 +252,10 @@ describe('CharterBuilder', () => {
     await new Promise(r => setTimeout(r, 50))
     const again = mount(CharterBuilder, { global: { provide }, attachTo: document.body })
     await boardReady(again)
-    await vi.waitFor(() => expect(again.find('[data-testid="mission-sentence"]').text()).toContain('librarians'))
+    // It opens at the page the deck was left on (the page is the deck's, useBoardPages).
+    expect(again.find('[data-testid="charter-preview"]').attributes('data-page')).toBe('ways')
     await openSection(again, 1, 'mission')
+    await vi.waitFor(() => expect(again.find('[data-testid="mission-sentence"]').text()).toContain('librarians'))
     expect((again.find('input[id$="-with"]').element as HTMLInputElement).value).toBe('librarians')
     again.unmount()
     channels.unmount()

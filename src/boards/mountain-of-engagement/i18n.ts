@@ -20,6 +20,7 @@ export const phrases: BoardPhrases = {
     'Add a persona: someone you have met, at the stage they are at now.': 'Añadan una persona tipo: alguien que conocen, en la etapa en la que está ahora.',
     'The mountain of engagement, summit first. Focus a persona and use the arrow keys to move it; Enter opens it.': 'La montaña de la participación, de la cima a la base. Enfoque una persona tipo y muévala con las flechas; Intro la abre.',
     'Previous personas': 'Personas tipo anteriores',
+    'Personas': 'Personas tipo',
     'personas at this stage now': 'personas tipo en esta etapa ahora',
     'Next personas': 'Personas tipo siguientes',
     'Close': 'Cerrar',

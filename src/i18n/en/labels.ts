@@ -50,6 +50,7 @@ export const labels = {
   close: 'Close',
   dismiss: 'Dismiss',
   pages: 'Pages',
+  page: 'Page',
   previousPage: 'Previous page',
   nextPage: 'Next page',
   of: 'of',

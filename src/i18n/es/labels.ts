@@ -52,6 +52,7 @@ export const labels: Labels = {
   close: 'Cerrar',
   dismiss: 'Descartar',
   pages: 'Páginas',
+  page: 'Página',
   previousPage: 'Página anterior',
   nextPage: 'Página siguiente',
   of: 'de',
