@@ -24,7 +24,9 @@ ${fonts()}
 @page { size: A4 portrait; margin: 14mm 14mm 16mm; }
 * { box-sizing: border-box; }
 body { font-family: 'Atkinson Hyperlegible', system-ui, sans-serif; color: #1b1f24; font-size: 10.5pt; line-height: 1.4; margin: 0; }
-h1, h2, h3 { color: #0b5d6b; margin: 0 0 0.4em; line-height: 1.2; }
+h1, h2, h3 { color: #0b5d6b; margin: 0 0 0.4em; line-height: 1.2; break-after: avoid; }
+/* A table's header row repeats on each page it runs onto; a row is never split across pages. */
+thead { display: table-header-group; } tr { break-inside: avoid; }
 h1 { font-size: 20pt; } h2 { font-size: 14pt; } h3 { font-size: 11.5pt; }
 .kicker { color: #4a5562; text-transform: uppercase; letter-spacing: 0.05em; font-size: 8.5pt; margin: 0 0 0.3em; }
 table { border-collapse: collapse; width: 100%; }
