@@ -127,7 +127,8 @@ describe('the exported handouts', () => {
       const file = join(handouts, handoutName(deck.ref.name, 'facilitator-guide'))
       // pdftotext joins a word hyphenated at a line end ("catch-" "up"): compare without hyphens.
       const text = squash(await pdfText(file)).replace(/-/g, '')
-      const agenda = text.indexOf('Agenda Minutes Block Activities')
+      // pdftotext may read the table's last column (Activities) after the first two columns' cells.
+      const agenda = text.indexOf('Agenda Minutes Block')
       expect(agenda, deck.ref.name).toBeGreaterThan(0)
       const prep = deck.slides.filter(s => s.frontmatter.prep === true)
       expect(prep.length, deck.ref.name).toBeGreaterThan(0)
