@@ -287,10 +287,13 @@ describe('an exercise board in a live session', () => {
     const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } })
     await projector.goto(`${slidevUrl}/3`)
     const charter = projector.locator('[data-board="live-charter"]')
-    // The draft's first page reads the mission as a sentence; its second lists the milestones.
+    // The draft's first page reads the mission as a sentence. Its second lists the milestones:
+    // the facilitator turns to it in the presenter view (the projected slide has no control in a
+    // live session; the projector window following it is test/live/board-pages.browser.test.ts's).
     await charter.getByTestId('mission-sentence').getByText('research software engineers').waitFor({ timeout: 60_000 })
-    await charter.getByRole('button', { name: '2: Milestones', exact: true }).click()
-    await charter.getByTestId('milestones').getByText('First meetup').waitFor()
+    const presenterCharter = presenter.locator('[data-board="live-charter"]:visible').first()
+    await presenterCharter.getByRole('button', { name: '2: Milestones', exact: true }).click()
+    await presenterCharter.getByTestId('milestones').getByText('First meetup').waitFor()
     expect(await projector.getByText('Cara').count()).toBe(0)
     await presenter.keyboard.press('ArrowRight')
     await phone.getByTestId('waiting').waitFor()

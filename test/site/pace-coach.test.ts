@@ -47,8 +47,9 @@ describe('the pace coach', () => {
         elapsed += minutes * LATE
         await page.clock.fastForward(Math.round(minutes * LATE * 60_000))
       }
-      // A quarter late over a whole module is far past any buffer: the first block of the cut list was named.
-      expect(dropSeen).toBe(sheet.cutList[0].title)
+      // A quarter late over a whole module is far past any buffer: a block of the cut list was
+      // named (the first one not yet run then: each slide's advice is checked against the model above).
+      expect(sheet.cutList.map(b => b.title)).toContain(dropSeen)
 
       await page.locator('[data-testid="run-sheet-button"]').click()
       const rows = page.locator('[data-testid="run-sheet"] tbody tr')
