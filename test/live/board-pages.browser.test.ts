@@ -60,8 +60,12 @@ ${slides.map(s => `
 ${s}
 `).join('')}`
 
-/** Slidev's sync one way, as in the room: the presenter view leads, the projected slides follow. */
-const oneWay = (page: Page) => page.addInitScript(() => localStorage.setItem('slidev-sync-directions', JSON.stringify({ viewerSend: false, viewerReceive: true, presenterSend: true, presenterReceive: false })))
+/**
+ * Slidev's own window sync off: each test puts both windows on the slide itself (goTo). What
+ * these tests check is the board's page shared by the windows; Slidev's slide sync, under load,
+ * once left the projector a slide behind (a late message from the presenter's previous slide).
+ */
+const noSlideSync = (page: Page) => page.addInitScript(() => localStorage.setItem('slidev-sync-directions', JSON.stringify({ viewerSend: false, viewerReceive: false, presenterSend: false, presenterReceive: false })))
 const slidevReady = (page: Page, presenting: boolean) => page.waitForFunction(presenting => (window as any).__slidev__?.nav?.isPresenter === presenting && (window as any).__slidev__.nav.currentSlideNo === 1, presenting, { timeout: 180_000 })
 
 /** The presenter view and the projector of one deck, two windows of one browser (one profile: its storage, its tabs). */
@@ -71,16 +75,14 @@ async function openBoth(browser: Browser, url: string, errors: string[]) {
   const presenter = await context.newPage()
   await presenter.setViewportSize({ width: 1280, height: 720 })
   for (const [label, page] of [['projector', projector], ['presenter', presenter]] as const) {
-    await oneWay(page)
+    await noSlideSync(page)
     page.on('pageerror', e => errors.push(`${label}: ${e.message}`))
   }
   await projector.goto(`${url}/1`, { timeout: 180_000 })
   await presenter.goto(`${url}/presenter/1`, { timeout: 180_000 })
   await slidevReady(projector, false)
   await slidevReady(presenter, true)
-  // Both windows are put on the slide (Slidev's own window sync, which the projector also
-  // follows, is not what these tests check: under load a late sync message could otherwise
-  // leave the projector a slide behind).
+  // Both windows are put on the slide (Slidev's window sync is off, see noSlideSync).
   const goTo = async (n: number) => {
     await presenter.evaluate(n => (window as any).__slidev__.nav.go(n), n)
     await presenter.waitForURL(u => u.pathname === `/presenter/${n}`)
