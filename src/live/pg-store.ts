@@ -100,10 +100,7 @@ export class PgStore implements UpdateStore {
       const client = await this.pool.connect()
       try {
         await client.query('BEGIN')
-        // The rows read, by their numbers: a row numbered before the last one read but committed
-        // after the SELECT (another instance's INSERT in flight) is not among them, and stays.
-        await client.query('DELETE FROM kit_live_updates WHERE session = $1 AND doc = $2 AND seq = ANY($3::bigint[])', [this.session, doc, rows.map(r => r.seq)])
-        await client.query('INSERT INTO kit_live_updates (session, doc, data) VALUES ($1, $2, $3)', [this.session, doc, Buffer.from(merged)])
+        await this.replaceRows(client, doc, rows.map(r => r.seq), merged)
         await client.query('COMMIT')
       }
       catch {
@@ -131,9 +128,7 @@ export class PgStore implements UpdateStore {
       await client.query('BEGIN')
       const { rows } = await client.query<{ seq: string, data: Buffer }>('SELECT seq, data FROM kit_live_updates WHERE session = $1 AND doc = $2 ORDER BY seq FOR UPDATE', [this.session, doc])
       if (rows.length > 0) {
-        const state = compactState(rows.map(r => new Uint8Array(r.data)))
-        await client.query('DELETE FROM kit_live_updates WHERE session = $1 AND doc = $2 AND seq = ANY($3::bigint[])', [this.session, doc, rows.map(r => r.seq)])
-        await client.query('INSERT INTO kit_live_updates (session, doc, data) VALUES ($1, $2, $3)', [this.session, doc, Buffer.from(state)])
+        await this.replaceRows(client, doc, rows.map(r => r.seq), compactState(rows.map(r => new Uint8Array(r.data))))
       }
       await client.query('COMMIT')
     }
@@ -144,6 +139,16 @@ export class PgStore implements UpdateStore {
     finally {
       client.release()
     }
+  }
+
+  /**
+   * Inside a transaction: the rows read, by their numbers, replaced by `data`, one row. A row
+   * numbered before the last one read but committed after the SELECT (another instance's INSERT
+   * in flight) is not among them, and stays.
+   */
+  private async replaceRows(client: pg.PoolClient, doc: string, seqs: string[], data: Uint8Array): Promise<void> {
+    await client.query('DELETE FROM kit_live_updates WHERE session = $1 AND doc = $2 AND seq = ANY($3::bigint[])', [this.session, doc, seqs])
+    await client.query('INSERT INTO kit_live_updates (session, doc, data) VALUES ($1, $2, $3)', [this.session, doc, Buffer.from(data)])
   }
 
   async documentsAsync(): Promise<string[]> {

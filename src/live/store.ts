@@ -147,10 +147,13 @@ export class LiveStore implements UpdateStore {
   }
 
   private compactUpTo(doc: string, upTo: number, merged: Uint8Array): void {
-    transaction(this.db, () => {
-      this.db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(doc, upTo)
-      this.db.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)').run(doc, Buffer.from(merged))
-    })
+    transaction(this.db, () => this.replaceUpTo(doc, upTo, merged))
+  }
+
+  /** Inside a transaction: the document's updates up to `upTo` replaced by `data`, one update. */
+  private replaceUpTo(doc: string, upTo: number, data: Uint8Array): void {
+    this.db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(doc, upTo)
+    this.insert.run(doc, Buffer.from(data))
   }
 
   /**
@@ -166,9 +169,7 @@ export class LiveStore implements UpdateStore {
       const rows = this.select.all(doc) as { seq: number, data: Uint8Array }[]
       if (rows.length === 0)
         return
-      const state = compactState(rows.map(r => new Uint8Array(r.data)))
-      this.db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(doc, rows.at(-1)!.seq)
-      this.insert.run(doc, Buffer.from(state))
+      this.replaceUpTo(doc, rows.at(-1)!.seq, compactState(rows.map(r => new Uint8Array(r.data))))
       changed = true
     })
     // Another process reading the log holds its truncation back: the next checkpoint does it.
