@@ -3,6 +3,7 @@
 // (store.ts). An update is acknowledged to a phone only after its INSERT has committed.
 import pg from 'pg'
 import * as Y from 'yjs'
+import { oneAtATime } from './queue'
 import { compactState, type UpdateStore } from './store'
 
 const COMPACT_AFTER = 200
@@ -23,7 +24,7 @@ export class PgStore implements UpdateStore {
   /** Another session's updates in the same database, over the same connections (closing it closes nothing). */
   scoped(session: string): PgStore {
     const view = Object.create(PgStore.prototype) as PgStore
-    Object.assign(view, { pool: this.pool, ready: this.ready, session, batches: new Map(), writing: new Map(), shared: true })
+    Object.assign(view, { pool: this.pool, ready: this.ready, session, batches: new Map(), writing: oneAtATime<string>(), shared: true })
     return view
   }
 
@@ -67,7 +68,7 @@ export class PgStore implements UpdateStore {
    * in the order they were made, and a steady stream costs a round trip per batch, not per update.
    */
   private batches = new Map<string, { updates: Buffer[], done: Promise<void> }>()
-  private writing = new Map<string, Promise<void>>()
+  private writing = oneAtATime<string>()
 
   append(doc: string, update: Uint8Array): Promise<void> {
     const waiting = this.batches.get(doc)
@@ -76,8 +77,7 @@ export class PgStore implements UpdateStore {
       return waiting.done
     }
     const updates = [Buffer.from(update)]
-    const before = this.writing.get(doc) ?? Promise.resolve()
-    const done = before.catch(() => {}).then(async () => {
+    const done = this.writing.run(doc, async () => {
       // From here on, updates go into the next batch.
       this.batches.delete(doc)
       await this.ready
@@ -85,8 +85,6 @@ export class PgStore implements UpdateStore {
       await this.pool.query(`INSERT INTO kit_live_updates (session, doc, data) VALUES ${values}`, [this.session, doc, ...updates])
     })
     this.batches.set(doc, { updates, done })
-    this.writing.set(doc, done)
-    done.then(() => { if (this.writing.get(doc) === done) this.writing.delete(doc) }, () => { if (this.writing.get(doc) === done) this.writing.delete(doc) })
     return done
   }
 
@@ -122,7 +120,7 @@ export class PgStore implements UpdateStore {
   async compact(doc: string): Promise<void> {
     await this.ready
     // This instance's writes of the document in flight go first (the removal being compacted).
-    await this.writing.get(doc)?.catch(() => {})
+    await this.writing.idle(doc)
     const client = await this.pool.connect()
     try {
       await client.query('BEGIN')

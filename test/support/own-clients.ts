@@ -30,7 +30,7 @@ export class OwnPhone extends Participant {
     const from = this.messages.length
     this.raw(JSON.stringify({ t: 'own-mine', board }))
     let found: Extract<ServerMessage, { t: 'own-mine' }> | undefined
-    await waitFor(() => !!(found = this.messages.slice(from).filter((m): m is Extract<ServerMessage, { t: 'own-mine' }> => m.t === 'own-mine' && m.board === board).at(-1)) && check(found), 5000, `own-mine of ${board}`)
+    await waitFor(() => !!(found = this.messages.slice(from).filter((m): m is Extract<ServerMessage, { t: 'own-mine' }> => m.t === 'own-mine' && m.board === board).at(-1)) && check(found), 15_000, `own-mine of ${board}`)
     return found!
   }
 }

@@ -16,6 +16,7 @@ import type { Admission } from '../admission'
 import { isLocked, setFields } from '../boards'
 import type { LiveLimits } from '../limits'
 import { entryOf, lastApplied, noteApplied } from '../order'
+import { oneAtATime } from '../queue'
 import { isIndividual, type OwnBoards, type OwnCopy, OwnNotSaved } from '../own-boards'
 import { BOARD_ID, CONTROL_DOC, MESSAGE_ID, type OwnProgress, type OwnShown, progressDocName, type RefusalCode } from '../protocol'
 import { say, sayLines } from '../words'
@@ -134,15 +135,13 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
   }
 
   /** Sends the phone its copy; per connection in the order asked (each waits for the one before). */
-  const sending = new WeakMap<Connection, Promise<void>>()
+  const sending = oneAtATime<Connection>()
   function sendMine(connection: Connection, copy: OwnCopy, participantId: string): Promise<void> {
-    const next = (sending.get(connection) ?? Promise.resolve()).then(async () => {
+    return sending.run(connection, async () => {
       const asked = (await askedOn(copy.boardId).catch(() => '')) === participantId
       const { mine, consent, sections } = own.mine(copy, participantId)
       send(connection, { t: 'own-mine', board: copy.boardId, mine: copy.kind === 'raci-matrix' ? { ...mine, roles: rolesOf(copy) } : mine, consent, asked, ...(sections ? { sections } : {}) })
     }).catch(e => console.error('live: a participant\'s own board could not be sent:', (e as Error).message))
-    sending.set(connection, next)
-    return next
   }
   /** Every phone of the participant gets their copy again (a second device, the consent asked). */
   function tellPhones(copy: OwnCopy, participantId: string) {
@@ -157,7 +156,7 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
   /** Per board: the participant whose phones were last told they are asked (to tell them when that changes). */
   const lastAsked = new Map<string, string>()
   /** Per board: the shown board's update in progress; the next waits for it, so a late one never overwrites a later choice. */
-  const showing = new Map<string, Promise<void>>()
+  const showing = oneAtATime<string>()
 
   function progressOf(boardId: string) {
     let pending = progressDocs.get(boardId)
@@ -202,10 +201,7 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
 
   /** The shown board: the chosen participant's, only while they agree; else nothing. One at a time per board. */
   function updateShown(boardId: string, doc: Y.Doc): Promise<void> {
-    const next = (showing.get(boardId) ?? Promise.resolve()).catch(() => {}).then(() => writeShown(boardId, doc))
-    showing.set(boardId, next)
-    next.finally(() => { if (showing.get(boardId) === next) showing.delete(boardId) }).catch(() => {})
-    return next
+    return showing.run(boardId, () => writeShown(boardId, doc))
   }
   async function writeShown(boardId: string, doc: Y.Doc) {
     const chosen = doc.getMap<unknown>('show').get('participant')
