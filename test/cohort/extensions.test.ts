@@ -54,7 +54,7 @@ describe('a cohort that switches on two extension blocks', () => {
     const composed = writeComposedDecks(loaded, join(dir, 'composed'))
     for (const [deck, session, name, before, after] of [
       [composed[0], m3, 'onboarding', 'Personas on the mountain', 'Vote: one intervention to try'],
-      [composed[1], m4, 'conduct-response', 'Ways of working', 'Break'],
+      [composed[1], m4, 'conduct-response', 'First reply', 'Take it back to your community'],
     ] as const) {
       const upstream = summariseDeck(session.upstream)
       const summary = summariseDeck(await loadDeck(deck))
