@@ -7,6 +7,12 @@ import { lightClientPlugin, printRoutePlugin } from './src/slidev/vite.ts'
 const sharedPublic = fileURLToPath(new URL('./public', import.meta.url))
 
 export default defineConfig({
+  // The packages the kit's boards and live mode use in the browser, optimized when the dev server
+  // starts. Slidev's dependency scan starts from its own client and does not reach them, so Vite
+  // found each on the first slide that loaded it and bundled the dependencies again mid-session
+  // (yjs and @hocuspocus/provider, then zod, then qrcode: three rebundles in a live session's
+  // first minute, while the presenter view was drawing its boards).
+  optimizeDeps: { include: ['yjs', '@hocuspocus/provider', 'zod', 'qrcode'] },
   plugins: [
     {
       // Slidev points Vite's publicDir at the deck's own folder; the kit's fonts, favicon and
