@@ -53,7 +53,7 @@ describe('a cohort that switches on two extension blocks', () => {
 
     const composed = writeComposedDecks(loaded, join(dir, 'composed'))
     for (const [deck, session, name, before, after] of [
-      [composed[0], m3, 'onboarding', 'Personas on the mountain', 'Vote: one intervention to try'],
+      [composed[0], m3, 'onboarding', 'Personas on the mountain', 'Break'],
       [composed[1], m4, 'conduct-response', 'First reply', 'Take it back to your community'],
     ] as const) {
       const upstream = summariseDeck(session.upstream)
@@ -76,12 +76,12 @@ describe('a cohort that switches on two extension blocks', () => {
     expect(problems).toEqual([])
     const m3 = loaded.sessions[0]
     expect(m3.version).toBe('short')
-    // The slide the onboarding block follows is optional: the short version leaves it out.
-    expect(m3.upstream.slides.find(s => s.frontmatter.id === 'm3-ideas-top-intervention')?.frontmatter.optional).toBe(true)
+    // The short version leaves out the optional blocks around the onboarding block (the break, the case).
+    expect(m3.upstream.slides.find(s => s.frontmatter.id === 'm3-value-case')?.frontmatter.optional).toBe(true)
     const [deck] = writeComposedDecks(loaded, join(dir, 'composed'))
     const composed = await loadDeck(deck)
     const ids = composed.slides.map(s => String(s.frontmatter.id))
-    expect(ids).not.toContain('m3-ideas-top-intervention')
+    expect(ids).not.toContain('m3-value-case')
     expect(ids.filter(id => id.startsWith('m3-ext-onboarding-'))).toEqual(['m3-ext-onboarding-intro', 'm3-ext-onboarding-draft', 'm3-ext-onboarding-debrief', 'm3-ext-onboarding-references'])
     const titles = summariseDeck(composed).agenda.map(b => b.title)
     expect(titles[titles.indexOf('Onboarding by design (extension)') - 1]).toBe('Personas on the mountain')
