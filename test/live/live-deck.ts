@@ -18,18 +18,23 @@ export const freePort = () => new Promise<number>((resolve) => {
 
 export interface LiveDeck { url: string, stop: () => void }
 
-/** Starts `slides` (a whole slides.md) under decks/_scratch/<name>-<pid> with the given VITE_KIT_LIVE_* variables. */
-export async function startLiveDeck(name: string, slides: string, live: Record<string, string>): Promise<LiveDeck> {
+/**
+ * Starts `slides` (a whole slides.md) under decks/_scratch/<name>-<pid> with the given VITE_KIT_LIVE_* variables.
+ * `onOutput` hears what the dev server prints (at Vite's `info` level: its dependency optimizer's runs too).
+ */
+export async function startLiveDeck(name: string, slides: string, live: Record<string, string>, onOutput?: (text: string) => void): Promise<LiveDeck> {
   const deckDir = join(ROOT, 'decks', '_scratch', `${name}-${process.pid}`)
   mkdirSync(deckDir, { recursive: true })
   writeFileSync(join(deckDir, 'slides.md'), slides)
   const port = await freePort()
   const url = `http://localhost:${port}`
-  const slidev: ChildProcess = spawnChild(process.execPath, [SLIDEV_BIN, join(deckDir, 'slides.md'), '--port', String(port)], {
+  const slidev: ChildProcess = spawnChild(process.execPath, [SLIDEV_BIN, join(deckDir, 'slides.md'), '--port', String(port), ...(onOutput ? ['--log', 'info'] : [])], {
     cwd: ROOT,
-    stdio: 'ignore',
+    stdio: onOutput ? ['ignore', 'pipe', 'pipe'] : 'ignore',
     env: live,
   })
+  slidev.stdout?.on('data', (d: Buffer) => onOutput?.(String(d)))
+  slidev.stderr?.on('data', (d: Buffer) => onOutput?.(String(d)))
   process.once('exit', () => slidev.kill('SIGKILL'))
   const stop = () => {
     slidev.kill('SIGTERM')
