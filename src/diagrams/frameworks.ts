@@ -109,8 +109,8 @@ const PATHWAY_MEANINGS: Record<typeof PATHWAY[number], string> = {
 export const MOUNTAIN = {
   title: 'The mountain of engagement',
   shape: 'Six numbered stages on a path up a mountain, from discovery at the foot to leadership at the summit.',
-  // The deck credits the stages to OLTS 3.3; CIID is credited for the open-practices framework, not this pathway.
-  credit: ['The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.3 "Bring on Contributors Using Personas & Pathways" (CC BY 4.0), drawn as a mountain by the kit; the Mountain of Engagement of Mozilla Open Leaders and OLS has 3-5 bands that each community names.'],
+  // The stages are OLTS module 3.2 ("Contributor Personas & Pathways"; 3.3 is "Meaningful Participation"); CIID is credited for the open-practices framework, not this pathway.
+  credit: ['The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0). Mozilla Open Leadership and Open Life Science describe engagement as a "Mountain of Engagement" (five bands in Sharan et al., SSI, 2021); this drawing of the six stages is the kit\'s own.'],
   parts: PATHWAY.map(key => ({ key, label: PATHWAY_LABELS[key], meaning: PATHWAY_MEANINGS[key] })),
 } as const satisfies DiagramText & { parts: readonly Part[] }
 
@@ -138,7 +138,7 @@ export const PARTICIPATION_MODEL = {
 export const DECISION_LEVELS = {
   title: 'Three levels of decisions',
   shape: 'Three nested boxes: constitutional decisions frame collective-choice decisions, which frame operational ones.',
-  credit: ['Operational, collective-choice and constitutional rules after Kiser and Ostrom (1982) and Ostrom (1990, 2005). The Turing Way (online book, CC BY 4.0) adopted the same three levels, after Ostrom (2005) and Schweik (2007), as community (operational), maintenance (collective choice) and constitutional.'],
+  credit: ['Operational, collective-choice and constitutional rules after Kiser and Ostrom (1982) and Ostrom (1990, 2005). The Turing Way\'s governance chapter (online book, CC BY 4.0) has three similar levels (individual contributor or community, maintenance, constitutional); matching them to Ostrom\'s is the kit\'s own reading.'],
   // Outermost first.
   parts: [
     { key: 'constitutional', label: 'Constitutional', meaning: 'The rules about the rules', example: 'how the charter itself changes' },

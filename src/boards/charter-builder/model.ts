@@ -314,7 +314,7 @@ const emptyLevel = () => ({ rule: '' as const, scope: '', detail: '' })
 export const charterBuilder: BoardDefinition<CharterData> = {
   kind: 'charter-builder',
   title: 'Charter builder',
-  credit: 'After The Turing Way\'s working-group charter template (online book, CC BY 4.0), revised from the Collaborative Leaders Network\'s sample charter ("Collaborative Leader Network" in The Turing Way); mission sentence after Mozilla\'s Open Leadership Training Series 1.5, which calls it a vision or mission statement; milestone types after OLTS 2.3 (both CC BY 4.0).',
+  credit: 'After The Turing Way\'s working-group charter template (online book, CC BY 4.0), revised from the Collaborative Leaders Network\'s sample charter ("Collaborative Leader Network" in The Turing Way); mission sentence after Mozilla\'s Open Leadership Training Series, 1.4 "Your Project Vision", which calls it a vision or mission statement; milestone types after OLTS 2.3 (both CC BY 4.0).',
   version: 3,
   migrate: migrateCharter,
   schema: charterSchema,

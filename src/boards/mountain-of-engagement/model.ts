@@ -87,7 +87,7 @@ function rows(d: MountainData) {
 export const mountainOfEngagement: BoardDefinition<MountainData> = {
   kind: 'mountain-of-engagement',
   title: 'Mountain of engagement',
-  credit: 'Pathway stages and personas after Mozilla\'s Open Leadership Training Series 3.3, "Personas & Pathways" (2016, CC BY 4.0), and The Turing Way\'s persona tool (CC BY 4.0). The kit draws the six stages as a mountain; Mozilla Open Leaders\' "Mountain of engagement" has 3-5 bands a community names.',
+  credit: 'Pathway stages and personas after Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0), and The Turing Way\'s persona tool (CC BY 4.0). Mozilla Open Leadership and Open Life Science describe engagement as a "Mountain of Engagement" (five bands in Sharan et al., SSI, 2021); this board\'s mountain of the six stages is the kit\'s own.',
   version: 1,
   schema: mountainSchema,
   empty: () => ({ personas: [] }),

@@ -106,7 +106,7 @@ function table(d: RaciMatrixData) {
 export const raciMatrix: BoardDefinition<RaciMatrixData> = {
   kind: 'raci-matrix',
   title: 'RACI matrix',
-  credit: 'RACI is common project-management practice with no single owner. Roles after The Turing Way, "Roles and Responsibilities" (online book, CC BY 4.0; its role texts, CC BY-NC-SA 2.0, not reproduced).',
+  credit: 'RACI is common project-management practice with no single owner. Roles after The Turing Way, "Roles and Responsibilities" (online book, CC BY 4.0); its Chair and Secretary texts, adapted from Volunteer Now\'s DIY Committee Guide (CC BY-NC-SA 2.0), are not reproduced.',
   version: 1,
   schema: raciMatrixSchema,
   empty: () => ({ roles: [], activities: DEFAULT_ACTIVITIES.map(([id, name]) => ({ id, name })), cells: {}, maxAccountableShare: 0.4 }),
