@@ -25,7 +25,7 @@ export interface DiagramText {
 export const GOLDEN_CIRCLE = {
   title: 'The Golden Circle: why, how, what',
   shape: 'Three nested circles, read from the centre out: why, then how, then what.',
-  credit: ['After Simon Sinek\'s Golden Circle (', { em: 'Start with Why' }, ', 2009), with How read as The Turing Way reads it: focus areas, or pillars (CC BY 4.0). Ideas paraphrased, drawing the kit\'s own.'],
+  credit: ['After Simon Sinek\'s Golden Circle (', { em: 'Start with Why' }, ', 2009), with How read as focus areas, or pillars (the kit\'s reading). Ideas paraphrased, drawing the kit\'s own.'],
   parts: [
     { key: 'why', label: 'Why', meaning: 'the purpose your community exists for' },
     { key: 'how', label: 'How', meaning: 'the focus areas that bring it closer' },
@@ -110,7 +110,7 @@ export const MOUNTAIN = {
   title: 'The mountain of engagement',
   shape: 'Six numbered stages on a path up a mountain, from discovery at the foot to leadership at the summit.',
   // The stages are OLTS module 3.2 ("Contributor Personas & Pathways"; 3.3 is "Meaningful Participation"); CIID is credited for the open-practices framework, not this pathway.
-  credit: ['The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0). Mozilla Open Leadership and Open Life Science describe engagement as a "Mountain of Engagement" (five bands in Sharan et al., SSI, 2021); this drawing of the six stages is the kit\'s own.'],
+  credit: ['The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0). Mozilla Open Leadership also draws engagement as a "Mountain of Engagement", and communities such as Open Life Science name their own bands on it; this drawing is the kit\'s.'],
   parts: PATHWAY.map(key => ({ key, label: PATHWAY_LABELS[key], meaning: PATHWAY_MEANINGS[key] })),
 } as const satisfies DiagramText & { parts: readonly Part[] }
 

@@ -87,7 +87,7 @@ function rows(d: MountainData) {
 export const mountainOfEngagement: BoardDefinition<MountainData> = {
   kind: 'mountain-of-engagement',
   title: 'Mountain of engagement',
-  credit: 'Pathway stages and personas after Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0), and The Turing Way\'s persona tool (CC BY 4.0). Mozilla Open Leadership and Open Life Science describe engagement as a "Mountain of Engagement" (five bands in Sharan et al., SSI, 2021); this board\'s mountain of the six stages is the kit\'s own.',
+  credit: 'Pathway stages and personas after Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0), and The Turing Way\'s persona tool (CC BY 4.0). Mozilla Open Leadership also draws engagement as a "Mountain of Engagement", and communities such as Open Life Science name their own bands on it; this board\'s drawing is the kit\'s.',
   version: 1,
   schema: mountainSchema,
   empty: () => ({ personas: [] }),

@@ -6,7 +6,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   'The Golden Circle: why, how, what': 'El Círculo Dorado: por qué, cómo, qué',
   'Three nested circles, read from the centre out: why, then how, then what.': 'Tres círculos concéntricos, que se leen del centro hacia fuera: por qué, luego cómo, luego qué.',
   'After Simon Sinek\'s Golden Circle (': 'Según el Círculo Dorado de Simon Sinek (',
-  ', 2009), with How read as The Turing Way reads it: focus areas, or pillars (CC BY 4.0). Ideas paraphrased, drawing the kit\'s own.': ', 2009), con el cómo leído como lo lee The Turing Way: áreas de trabajo o pilares (CC BY 4.0). Ideas parafraseadas, dibujo propio del kit.',
+  ', 2009), with How read as focus areas, or pillars (the kit\'s reading). Ideas paraphrased, drawing the kit\'s own.': ', 2009), con el cómo leído como áreas de trabajo o pilares (lectura del kit). Ideas parafraseadas, dibujo propio del kit.',
   'Why': 'Por qué',
   'the purpose your community exists for': 'el propósito por el que existe su comunidad',
   'How': 'Cómo',
@@ -80,7 +80,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Mountain of engagement
   'The mountain of engagement': 'La montaña de la participación',
   'Six numbered stages on a path up a mountain, from discovery at the foot to leadership at the summit.': 'Seis etapas numeradas en un camino que sube una montaña, del descubrimiento al pie al liderazgo en la cima.',
-  'The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0). Mozilla Open Leadership and Open Life Science describe engagement as a "Mountain of Engagement" (five bands in Sharan et al., SSI, 2021); this drawing of the six stages is the kit\'s own.': 'Las seis etapas del recorrido de la Open Leadership Training Series de Mozilla, 3.2 «Contributor Personas & Pathways» (2016, CC BY 4.0). Mozilla Open Leadership y Open Life Science describen la participación como una «Mountain of Engagement» («montaña de la participación»; cinco franjas en Sharan et al., SSI, 2021); este dibujo de las seis etapas es del kit.',
+  'The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0). Mozilla Open Leadership also draws engagement as a "Mountain of Engagement", and communities such as Open Life Science name their own bands on it; this drawing is the kit\'s.': 'Las seis etapas del recorrido de la Open Leadership Training Series de Mozilla, 3.2 «Contributor Personas & Pathways» (2016, CC BY 4.0). Mozilla Open Leadership también dibuja la participación como una «Mountain of Engagement» («montaña de la participación»), y comunidades como Open Life Science nombran en ella sus propias franjas; este dibujo es del kit.',
   'hears of it': 'oye hablar de ella',
   'first interaction': 'primera interacción',
   'first contribution': 'primera contribución',
