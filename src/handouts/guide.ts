@@ -60,7 +60,12 @@ export function renderNotes(note: string, settings?: GuideSettings, values?: Rec
 }
 
 const CSS = `
-.slide { display: grid; grid-template-columns: 48% 1fr; gap: 5mm; padding: 3mm 0; border-bottom: 1px solid #c9d1d9; break-inside: avoid; }
+/* A slide's row may run onto the next page (a long row kept whole left a page empty but for the
+   section's heading, and still did not fit); its parts do not: the picture, the glance block, a
+   paragraph, a list item, a variant. */
+.slide { display: grid; grid-template-columns: 48% 1fr; gap: 5mm; padding: 3mm 0; border-bottom: 1px solid #c9d1d9; }
+.slide img, .slide .meta, .slide .notes > *, .slide .notes li { break-inside: avoid; }
+.slide .meta { break-after: avoid; }
 .slide img { width: 100%; border: 1px solid #8c959f; }
 .slide .meta { font-weight: 700; color: #0b5d6b; margin-bottom: 2mm; }
 .slide .notes p { margin: 0 0 2mm; }
