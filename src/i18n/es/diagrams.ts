@@ -48,7 +48,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Levels of participation
   'Levels of participation in a community of practice': 'Niveles de participación en una comunidad de práctica',
   'Concentric rings, from the core group at the centre out to the transactional ring outside the community\'s edge.': 'Anillos concéntricos, del grupo central en el centro hasta el anillo transaccional, fuera del borde de la comunidad.',
-  'After Wenger-Trayner, "Levels of participation" (wenger-trayner.com). Paraphrased; open-source examples ours.': 'Según Wenger-Trayner, «Levels of participation» (wenger-trayner.com). Parafraseado; los ejemplos de código abierto son nuestros.',
+  'After Wenger-Trayner, "Levels of participation" (wenger-trayner.com, undated); core, active and peripheral after Wenger, McDermott and Snyder (2002). Paraphrased; open-source examples ours.': 'Según Wenger-Trayner, «Levels of participation» (wenger-trayner.com, sin fecha); núcleo, activos y periféricos según Wenger, McDermott y Snyder (2002). Parafraseado; los ejemplos de código abierto son nuestros.',
   'Core group': 'Grupo central',
   'energises and leads': 'da energía y lidera',
   'maintainers': 'mantenedores',
@@ -80,7 +80,7 @@ export const DIAGRAM_PHRASEBOOK_ES: Record<string, string> = {
   // Mountain of engagement
   'The mountain of engagement': 'La montaña de la participación',
   'Six numbered stages on a path up a mountain, from discovery at the foot to leadership at the summit.': 'Seis etapas numeradas en un camino que sube una montaña, del descubrimiento al pie al liderazgo en la cima.',
-  'The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0). Mozilla Open Leadership also draws engagement as a "Mountain of Engagement", and communities such as Open Life Science name their own bands on it; this drawing is the kit\'s.': 'Las seis etapas del recorrido de la Open Leadership Training Series de Mozilla, 3.2 «Contributor Personas & Pathways» (2016, CC BY 4.0). Mozilla Open Leadership también dibuja la participación como una «Mountain of Engagement» («montaña de la participación»), y comunidades como Open Life Science nombran en ella sus propias franjas; este dibujo es del kit.',
+  'The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0). The "Mountain of Engagement" is Mozilla Open Leadership\'s and Open Life Science\'s (five bands, observers to owners, in Sharan et al., SSI, 2021); placing the six stages on it, and this drawing, are the kit\'s.': 'Las seis etapas del recorrido de la Open Leadership Training Series de Mozilla, 3.2 «Contributor Personas & Pathways» (2016, CC BY 4.0). La «Mountain of Engagement» («montaña de la participación») es de Mozilla Open Leadership y Open Life Science (cinco franjas, de quien observa a quien es dueño, en Sharan et al., SSI, 2021); poner en ella las seis etapas, y este dibujo, son elección del kit.',
   'hears of it': 'oye hablar de ella',
   'first interaction': 'primera interacción',
   'first contribution': 'primera contribución',
