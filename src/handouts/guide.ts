@@ -65,13 +65,12 @@ const CSS = `
    paragraph, a list item, a variant. */
 .slide { display: grid; grid-template-columns: 48% 1fr; gap: 5mm; padding: 3mm 0; border-bottom: 1px solid #c9d1d9; }
 .slide img, .slide .meta, .slide .notes > *, .slide .notes li { break-inside: avoid; }
-.slide .meta { break-after: avoid; }
 .slide img { width: 100%; border: 1px solid #8c959f; }
-.slide .meta { font-weight: 700; color: #0b5d6b; margin-bottom: 2mm; }
+.slide .meta { font-weight: 700; color: #0b5d6b; margin-bottom: 2mm; break-after: avoid; }
 .slide .notes p { margin: 0 0 2mm; }
 .slide .notes .glance { background: #e3f1f3; border-left: 4px solid #0b5d6b; padding: 1.5mm 2.5mm; margin-bottom: 2mm; font-size: 11pt; }
 .slide .notes .glance p { margin: 0; }
-.slide .notes .variant { border-left: 3px solid #0b5d6b; padding-left: 2.5mm; margin: 0 0 2mm; break-inside: avoid; }
+.slide .notes .variant { border-left: 3px solid #0b5d6b; padding-left: 2.5mm; margin: 0 0 2mm; }
 .slide .notes .variant-label { font-weight: 700; color: #0b5d6b; text-transform: uppercase; letter-spacing: 0.04em; font-size: 8.5pt; margin: 0 0 1mm; }
 .badge { display: inline-block; border: 1.5px solid #0b5d6b; border-radius: 99px; padding: 0 6px; font-size: 8.5pt; margin-left: 4px; }
 `
