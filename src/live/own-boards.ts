@@ -23,7 +23,7 @@ import { threadCharter } from '../boards/charter-builder/thread'
 import { UserError } from '../errors'
 import { addRow, readBoard, setField } from '../board-doc'
 import { liveBoard } from './adapters'
-import { SEQ_MAP } from './order'
+import { type Place, SEQ_MAP } from './order'
 import type { Contributor, LiveBoardAdapter, Refusal } from './boards'
 import type { DirectConnection, Hocuspocus } from '@hocuspocus/server'
 import type { storeExtension, UpdateStore } from './store'
@@ -158,14 +158,18 @@ export class OwnBoards {
   }
 
   /**
-   * Applies a participant's operation to their own copy, in one change; the refusal, if any, or
-   * 'superseded' when `skip` says, inside the change, that a later operation was applied already.
+   * Applies a participant's operation to their own copy, in one change. Inside the change,
+   * `place` says whether the operation is the next of its entry (order.ts); if it is not, that
+   * place is returned and nothing is changed. `refusal` refuses it without applying (a check made
+   * before, such as a locked board); `note` records it as processed, applied or refused. Returns
+   * the refusal, if any.
    */
-  async apply(copy: OwnCopy, op: unknown, who: Contributor, hooks: { skip?: () => boolean, after?: () => void } = {}): Promise<Refusal | 'superseded' | undefined> {
+  async apply(copy: OwnCopy, op: unknown, who: Contributor, hooks: { place?: () => Place, refusal?: Refusal, note?: (refused: boolean) => void } = {}): Promise<Refusal | Exclude<Place, 'next'> | undefined> {
     return this.change(copy, () => {
-      if (hooks.skip?.())
-        return 'superseded' as const
-      const refusal = copy.adapter.apply(copy.doc, op, who)
+      const place = hooks.place?.() ?? 'next'
+      if (place !== 'next')
+        return place
+      const refusal = hooks.refusal ?? copy.adapter.apply(copy.doc, op, who)
       const o = op as { op: string, list?: string, row?: Record<string, unknown> }
       // Charter: on your own charter a proposal is your text for the section.
       if (!refusal && o.list === PROPOSALS && (o.op === 'add' || o.op === 'edit') && typeof o.row?.path === 'string')
@@ -176,8 +180,7 @@ export class OwnBoards {
         if (own.get('name') !== who.name)
           own.set('name', who.name)
       }
-      if (!refusal)
-        hooks.after?.()
+      hooks.note?.(!!refusal)
       return refusal
     })
   }

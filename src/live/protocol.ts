@@ -49,6 +49,10 @@ export interface ModerationView {
 }
 
 export type RefusalCode = 'invalid' | 'locked' | 'rate' | 'limit' | 'not-yours' | 'no-board' | 'gone' | 'unsaved' | 'blocked'
+  /** the operation it builds on (order.ts) has not arrived yet: sent again after `retryAfter` */
+  | 'early'
+  /** a resend of an operation refused before (order.ts) */
+  | 'refused'
 
 /** The admission document (src/live/admission.ts): facilitator-only. */
 export const ADMISSION_DOC = 'admission'

@@ -11,6 +11,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Facilitator, Participant, until, waitFor } from '../support/live-clients'
+import { entryOf, prevIn } from '../../src/live/order'
 import { randomId, type ServerMessage } from '../../src/live/protocol'
 import { type LiveServer, participantIdOf, startLiveServer } from '../../src/live/server'
 
@@ -28,7 +29,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ a: fc.constant('pause' as const), ms: fc.nat(30) }) },
 )
 
-interface Op { msg: string, seq: number, entry: string, body: Record<string, unknown>, delay: number, dup: boolean }
+interface Op { msg: string, seq: number, prev: number, entry: string, body: Record<string, unknown>, delay: number, dup: boolean }
 
 /** A phone as the join page is one: an outbox of numbered operations over a lossy, slow network. */
 class Phone {
@@ -71,7 +72,7 @@ class Phone {
     const t = setTimeout(() => {
       this.timers.delete(t)
       if (this.conns.includes(conn))
-        conn.raw(JSON.stringify({ t: 'contribute', msg: op.msg, board: this.board, name: '', body: op.body, seq: op.seq }))
+        conn.raw(JSON.stringify({ t: 'contribute', msg: op.msg, board: this.board, name: '', body: op.body, seq: op.seq, prev: op.prev }))
     }, delay)
     this.timers.add(t)
   }
@@ -91,7 +92,7 @@ class Phone {
     if (m.t !== 'result' || !this.outbox.has(m.msg))
       return
     const op = this.outbox.get(m.msg)!
-    if (!m.ok && (m.code === 'rate' || m.code === 'unsaved')) {
+    if (!m.ok && (m.code === 'rate' || m.code === 'unsaved' || m.code === 'early')) {
       const t = setTimeout(() => {
         this.timers.delete(t)
         if (this.outbox.has(op.msg))
@@ -110,7 +111,8 @@ class Phone {
     const body = kind === 'withdraw'
       ? { op: 'withdraw', list: 'stakeholders', id }
       : { op: kind, list: 'stakeholders', row: { id, name: `${id} v${seq}`, category: 'host', power: 3, interest: 3, currentEngagement: '', preferredChannel: '', relationshipOwner: '' } }
-    const op: Op = { msg: randomId(12), seq, entry: id, body, delay, dup }
+    // As the join page: the operation builds on this entry's last one still in the outbox.
+    const op: Op = { msg: randomId(12), seq, prev: prevIn([...this.outbox.values()], entryOf(body)), entry: id, body, delay, dup }
     this.made.push(op)
     this.outbox.set(op.msg, op)
     this.send(op)
@@ -134,6 +136,24 @@ class Phone {
       c.destroy()
   }
 }
+
+// A run that failed once (seed 1208000046): phone 1 withdrew p1-e0 (#8) and edited it (#9); #9
+// was refused while the row was missing, then a copy of it landed after the add, and #8 was
+// taken as superseded. Replayed before the random runs.
+const FOUND: Action[][] = [
+  [{ a: 'reconnect' }, { a: 'op', entry: 2, op: 'withdraw', delay: 8, dup: false }, { a: 'pause', ms: 11 }],
+  [
+    { a: 'op', entry: 2, op: 'edit', delay: 30, dup: false },
+    { a: 'op', entry: 1, op: 'edit', delay: 34, dup: false },
+    { a: 'op', entry: 1, op: 'edit', delay: 39, dup: false },
+    { a: 'op', entry: 0, op: 'withdraw', delay: 17, dup: true },
+    { a: 'op', entry: 0, op: 'add', delay: 22, dup: true },
+    { a: 'op', entry: 1, op: 'add', delay: 31, dup: false },
+    { a: 'op', entry: 0, op: 'add', delay: 34, dup: false },
+    { a: 'op', entry: 0, op: 'withdraw', delay: 34, dup: false },
+    { a: 'op', entry: 0, op: 'edit', delay: 19, dup: true },
+  ],
+]
 
 describe('acknowledged operations keep the order phones made them', () => {
   let dir: string
@@ -192,6 +212,7 @@ describe('acknowledged operations keep the order phones made them', () => {
         for (const p of phones)
           p.destroy()
       }
-    }), { numRuns: 15, endOnFailure: true })
+      // More runs by hand: KIT_ORDER_RUNS=200 npx vitest run test/live/order.property.test.ts
+    }), { numRuns: Number(process.env.KIT_ORDER_RUNS) || 15, endOnFailure: true, examples: [[FOUND]] })
   }, 180_000)
 })

@@ -106,11 +106,11 @@ export class Participant {
     return doc
   }
 
-  /** Sends a contribution and waits for the server's answer; resends it after a reconnect. */
-  contribute(board: string, body: unknown, msg = randomId(12), seq?: number): Promise<Result> {
+  /** Sends a contribution and waits for the server's answer; resends it after a reconnect. `seq` and `prev` as in src/live/order.ts. */
+  contribute(board: string, body: unknown, msg = randomId(12), seq?: number, prev?: number): Promise<Result> {
     return new Promise((resolve) => {
       this.waiting.set(msg, resolve)
-      const send = () => this.control.sendStateless(JSON.stringify({ t: 'contribute', msg, board, name: this.name, body, ...(seq ? { seq } : {}) }))
+      const send = () => this.control.sendStateless(JSON.stringify({ t: 'contribute', msg, board, name: this.name, body, ...(seq ? { seq } : {}), ...(prev !== undefined ? { prev } : {}) }))
       send()
       const onSynced = () => { if (this.waiting.has(msg)) send(); else this.control.off('synced', onSynced) }
       this.control.on('synced', onSynced)

@@ -9,6 +9,8 @@ export const SERVER_ES: Record<string, string> = {
   'You have added {n} ideas, the most one person can add here. Edit or withdraw one to add another.': 'Has añadido {n} ideas, el máximo por persona aquí. Edita o retira una para añadir otra.',
   'The board is full ({n} ideas). Vote for an idea that is already there.': 'El tablero está lleno ({n} ideas). Vota una idea que ya esté.',
   'Too many changes at once: wait {n} s and it is sent again.': 'Demasiados cambios seguidos: espera {n} s y se enviará de nuevo.',
+  'This change was refused: it is not saved.': 'Este cambio fue rechazado: no se ha guardado.',
+  'Sent before your earlier change: it is sent again in a moment.': 'Llegó antes que tu cambio anterior: se enviará de nuevo en un momento.',
   'This board does not take contributions from phones.': 'Este tablero no recibe aportaciones desde el celular.',
   'The facilitator has locked this board: time is up.': 'La persona facilitadora ha cerrado este tablero: se acabó el tiempo.',
   'You can change only your own entries.': 'Solo puedes cambiar tus propias entradas.',

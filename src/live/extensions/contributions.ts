@@ -15,8 +15,8 @@ import { mergeIdeas } from '../../boards/idea-vote/moderate'
 import { liveBoard } from '../adapters'
 import { type Admission, removeAuthor } from '../admission'
 import { fieldsMap, isLocked, mergeEntries, metaMap, moderationOf, rowStatus, setFields } from '../../board-doc'
-import type { LiveBoardAdapter } from '../boards'
-import { entryOf, lastApplied, noteApplied } from '../order'
+import type { LiveBoardAdapter, Refusal } from '../boards'
+import { entryOf, lastApplied, noteApplied, noteRefused, outOfOrder, type Place, placeOf } from '../order'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, type ModerationView, publicDocName, type RefusalCode } from '../protocol'
 import type { storeExtension } from '../store'
 import { say, sayLines } from '../words'
@@ -62,7 +62,7 @@ function moderatedRows(doc: Y.Doc): [string, string, Y.Map<unknown>][] {
 }
 
 const clientMessage = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('contribute'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown(), seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(), lang: z.string().max(35).optional() }),
+  z.object({ t: z.literal('contribute'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown(), seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(), prev: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(), lang: z.string().max(35).optional() }),
   z.object({ t: z.literal('mine'), board: z.string().regex(BOARD_ID) }),
 ])
 
@@ -277,6 +277,24 @@ export function contributions(deps: ContributionsOptions) {
     send(connection, { t: 'result', msg, ok: false, code, error: sayLines(options.language, say(options.language, error, params)), ...(retryAfter ? { retryAfter } : {}) })
   }
 
+  /** The answer to an operation that is not the next of its entry (order.ts). */
+  function answerOutOfOrder(connection: Connection, msg: string, place: Exclude<Place, 'next'>) {
+    const answer = outOfOrder(place)
+    if (answer.ok)
+      send(connection, { t: 'result', msg, ok: true, superseded: true })
+    else
+      refuse(connection, msg, answer.code, answer.error, {}, answer.retryAfter)
+  }
+
+  /** Answers an operation that is not the next of its entry, and says so; false for the next one. */
+  function answeredInOrder(connection: Connection, message: { msg: string, seq?: number, prev?: number }, doc: Y.Doc, participantId: string, entry: string): boolean {
+    const place = placeOf(doc, participantId, entry, message.seq!, message.prev)
+    if (place === 'next')
+      return false
+    answerOutOfOrder(connection, message.msg, place)
+    return true
+  }
+
   /**
    * A message as its schema reads it, or undefined: not JSON is ignored; a message with an id
    * that the schema refuses is answered with what is wrong.
@@ -415,15 +433,14 @@ export function contributions(deps: ContributionsOptions) {
     }
     if (deps.admission()?.isBlocked(participantId))
       return refuse(connection, message.msg, 'blocked', 'The facilitator has removed you from this session.')
-    // An operation older than the last one applied for its entry (a retry, a resend after a
-    // reconnect, a duplicate) is acknowledged as superseded, before it costs a token (order.ts).
+    // An operation already processed (a retry, a resend after a reconnect, a duplicate) is answered
+    // as it was then, and one that overtook the operation it builds on waits for it, both before
+    // it costs a token (order.ts).
     const entry = message.seq ? entryOf(message.body) : undefined
     if (entry) {
       const rt = await runtime(message.board)
-      if (rt && message.seq! <= lastApplied(rt.board, participantId, entry)) {
-        send(connection, { t: 'result', msg: message.msg, ok: true, superseded: true })
+      if (rt?.writable && answeredInOrder(connection, message, rt.board, participantId, entry))
         return sendMine(connection, connection.socketId, rt, participantId)
-      }
     }
     const now = Date.now()
     const wait = takeNewcomerToken(participantId, now) || await takeToken(participantId, now)
@@ -434,47 +451,56 @@ export function contributions(deps: ContributionsOptions) {
       return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
     if (!rt.writable)
       return refuse(connection, message.msg, 'no-board', 'This board was saved by another version of the kit; it cannot take contributions.')
-    if (isLocked(rt.board))
-      return refuse(connection, message.msg, 'locked', 'The facilitator has locked this board: time is up.')
+    // Refusals of the operation itself are recorded in its entry's order like an applied one, so
+    // the operations built on it go on and a duplicate of it is never applied later.
+    let refusal: Refusal | undefined
     const body = rt.adapter.op.safeParse(message.body)
-    if (!body.success)
-      return refuse(connection, message.msg, 'invalid', describeZodError(body.error))
     const name = personName.safeParse(options.names === false ? '' : message.name ?? '')
-    if (!name.success)
-      return refuse(connection, message.msg, 'invalid', describeZodError(name.error))
-    let refusal: ReturnType<LiveBoardAdapter['apply']>
+    if (isLocked(rt.board))
+      refusal = { code: 'locked', error: 'The facilitator has locked this board: time is up.' }
+    else if (!body.success)
+      refusal = { code: 'invalid', error: describeZodError(body.error) }
+    else if (!name.success)
+      refusal = { code: 'invalid', error: describeZodError(name.error) }
     // The contribution's own origin: if it cannot be saved, exactly its change is undone.
     const origin = { source: 'local', msg: message.msg }
     const undo = new Y.UndoManager(rt.board, { trackedOrigins: new Set([origin]), captureTimeout: 0 })
-    let superseded = false
+    let place = 'next' as Place
     rt.board.transact(() => {
-      // Checked again inside the change: another operation of this entry may have been applied
+      // Checked again inside the change: another operation of this entry may have been processed
       // while this one waited for its token.
-      const last = entry ? lastApplied(rt.board, participantId, entry) : 0
-      if (entry && message.seq! <= last) {
-        superseded = true
+      place = entry ? placeOf(rt.board, participantId, entry, message.seq!, message.prev) : 'next'
+      if (place !== 'next')
         return
+      if (!refusal) {
+        refusal = rt.adapter.apply(rt.board, body.data!, {
+          participantId,
+          name: name.data!,
+          moderation: moderationOf(rt.board),
+          maxEntries: limits.entriesPerParticipant,
+          maxRows: limits.rowsPerBoard,
+          now,
+          language: options.language,
+          // The phone's own language (the participant may choose it): kept with the entry, one of the kit's or none.
+          writtenIn: message.lang && LANGUAGES.includes(message.lang) ? message.lang : undefined,
+          firstOp: entry ? lastApplied(rt.board, participantId, entry) === 0 : undefined,
+        })
       }
-      refusal = rt.adapter.apply(rt.board, body.data, {
-        participantId,
-        name: name.data,
-        moderation: moderationOf(rt.board),
-        maxEntries: limits.entriesPerParticipant,
-        maxRows: limits.rowsPerBoard,
-        now,
-        language: options.language,
-        // The phone's own language (the participant may choose it): kept with the entry, one of the kit's or none.
-        writtenIn: message.lang && LANGUAGES.includes(message.lang) ? message.lang : undefined,
-        firstOp: entry ? last === 0 : undefined,
-      })
       if (entry && !refusal)
         noteApplied(rt.board, participantId, entry, message.seq!)
+      else if (entry && message.prev !== undefined)
+        noteRefused(rt.board, participantId, entry, message.seq!)
     }, origin)
+    if (place !== 'next') {
+      undo.destroy()
+      answerOutOfOrder(connection, message.msg, place)
+      return sendMine(connection, connection.socketId, rt, participantId)
+    }
     // SQLite has written the change inside that transaction; PostgreSQL is waited for: this
     // change's write and the ones before it, never later ones. A change that could not be
     // stored is taken back and refused: the phone keeps it and sends it again.
     const written = persistence.mark(rt.board.name)
-    const saved = superseded || await persistence.saved(written)
+    const saved = await persistence.saved(written)
     if (!saved && !deps.stopping())
       undo.undo()
     // clear() lets Yjs collect what the change deleted again (a tracked change keeps it).
@@ -482,9 +508,7 @@ export function contributions(deps: ContributionsOptions) {
     undo.destroy()
     if (!saved)
       return refuse(connection, message.msg, 'unsaved', 'Not saved, try again: the session cannot store contributions right now. It is sent again in {n} s.', { n: 3 }, 3)
-    if (superseded)
-      send(connection, { t: 'result', msg: message.msg, ok: true, superseded: true })
-    else if (refusal)
+    if (refusal)
       refuse(connection, message.msg, refusal.code, refusal.error, refusal.params)
     else
       send(connection, { t: 'result', msg: message.msg, ok: true })

@@ -13,9 +13,9 @@ import { describeZodError } from '../../boards/kit/board'
 import { personName } from '../../boards/idea-vote/model'
 import { LANGUAGES } from '../../i18n/labels'
 import type { Admission } from '../admission'
-import { isLocked, setFields } from '../boards'
+import { isLocked, type Refusal, setFields } from '../boards'
 import type { LiveLimits } from '../limits'
-import { entryOf, lastApplied, noteApplied } from '../order'
+import { entryOf, lastApplied, noteApplied, noteRefused, outOfOrder, type Place, placeOf } from '../order'
 import { oneAtATime } from '../queue'
 import { isIndividual, type OwnBoards, type OwnCopy, OwnNotSaved } from '../own-boards'
 import { BOARD_ID, CONTROL_DOC, MESSAGE_ID, type OwnProgress, type OwnShown, progressDocName, type RefusalCode } from '../protocol'
@@ -27,7 +27,7 @@ const LOCAL = { source: 'local' } as const
 const docOf = (c: DirectConnection) => (c as unknown as { document: Document }).document
 
 const ownMessage = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('own'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown(), seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(), lang: z.string().max(35).optional() }),
+  z.object({ t: z.literal('own'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), name: z.string().optional(), body: z.unknown(), seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(), prev: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(), lang: z.string().max(35).optional() }),
   z.object({ t: z.literal('own-mine'), board: z.string().regex(BOARD_ID) }),
   z.object({ t: z.literal('own-consent'), msg: z.string().regex(MESSAGE_ID), board: z.string().regex(BOARD_ID), consent: z.boolean() }),
   z.object({ t: z.literal('own-export'), board: z.string().regex(BOARD_ID) }),
@@ -82,6 +82,15 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
 
   function refuse(connection: Connection, msg: string, code: RefusalCode, error: string, params: Record<string, string | number> = {}, retryAfter?: number) {
     send(connection, { t: 'result', msg, ok: false, code, error: sayLines(deps.language, say(deps.language, error, params)), ...(retryAfter ? { retryAfter } : {}) })
+  }
+
+  /** The answer to an operation that is not the next of its entry (order.ts). */
+  function answerOutOfOrder(connection: Connection, msg: string, place: Exclude<Place, 'next'>) {
+    const answer = outOfOrder(place)
+    if (answer.ok)
+      send(connection, { t: 'result', msg, ok: true, superseded: true })
+    else
+      refuse(connection, msg, answer.code, answer.error, {}, answer.retryAfter)
   }
 
   /** The participant's number in the room (first seen), for the anonymous: "Person 7". */
@@ -312,30 +321,36 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
         tellPhones(copy, participantId)
         return progressLater(copy, participantId)
       }
-      // An operation older than the last one applied for its entry: acknowledged, not applied.
+      // An operation already processed is answered as it was then; one that overtook the
+      // operation it builds on waits for it (order.ts).
       const entry = message.seq ? entryOf(message.body) : undefined
-      const last = entry ? lastApplied(copy.doc, participantId, entry) : 0
-      if (entry && message.seq! <= last) {
-        send(connection, { t: 'result', msg: message.msg, ok: true, superseded: true })
+      const placeNow = (): Place => entry ? placeOf(copy.doc, participantId, entry, message.seq!, message.prev) : 'next'
+      const early = placeNow()
+      if (early !== 'next') {
+        answerOutOfOrder(connection, message.msg, early)
         return sendMine(connection, copy, participantId)
       }
       const now = Date.now()
       const wait = await takeToken(participantId, now)
       if (wait)
         return refuse(connection, message.msg, 'rate', 'Too many changes at once: wait {n} s and it is sent again.', { n: wait }, wait)
+      // Refusals of the operation itself are recorded in its entry's order like an applied one.
+      let pre: Refusal | undefined
       const room = await deps.roomBoard(message.board)
-      if (room && isLocked(room))
-        return refuse(connection, message.msg, 'locked', 'The facilitator has locked this board: time is up.')
       const body = copy.adapter.op.safeParse(message.body)
-      if (!body.success)
-        return refuse(connection, message.msg, 'invalid', describeZodError(body.error))
       const name = personName.safeParse(deps.names === false ? '' : message.name ?? '')
-      if (!name.success)
-        return refuse(connection, message.msg, 'invalid', describeZodError(name.error))
-      await withRoomRoles(copy, participantId)
-      const refusal = await own.apply(copy, body.data, {
+      if (room && isLocked(room))
+        pre = { code: 'locked', error: 'The facilitator has locked this board: time is up.' }
+      else if (!body.success)
+        pre = { code: 'invalid', error: describeZodError(body.error) }
+      else if (!name.success)
+        pre = { code: 'invalid', error: describeZodError(name.error) }
+      if (!pre)
+        await withRoomRoles(copy, participantId)
+      const firstOp = entry ? lastApplied(copy.doc, participantId, entry) === 0 : undefined
+      const result = await own.apply(copy, body.data, {
         participantId,
-        name: name.data,
+        name: name.data ?? '',
         moderation: 'open',
         // Your own board holds as many entries as the board itself allows (its lists' own maximum).
         maxEntries: limits.rowsPerBoard,
@@ -343,20 +358,23 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
         now,
         language: deps.language,
         writtenIn: message.lang && LANGUAGES.includes(message.lang) ? message.lang : undefined,
-        firstOp: entry ? last === 0 : undefined,
+        firstOp,
       }, {
         // Checked again inside the change: another of this entry's operations (from this
-        // participant's phone on another instance) may have been applied meanwhile.
-        skip: () => !!entry && message.seq! <= lastApplied(copy.doc, participantId, entry),
-        after: () => {
-          if (entry)
+        // participant's phone on another instance) may have been processed meanwhile.
+        place: placeNow,
+        refusal: pre,
+        note: (refused) => {
+          if (entry && !refused)
             noteApplied(copy.doc, participantId, entry, message.seq!)
+          else if (entry && message.prev !== undefined)
+            noteRefused(copy.doc, participantId, entry, message.seq!)
         },
       })
-      if (refusal === 'superseded')
-        send(connection, { t: 'result', msg: message.msg, ok: true, superseded: true })
-      else if (refusal)
-        refuse(connection, message.msg, refusal.code, refusal.error, refusal.params)
+      if (result === 'applied' || result === 'refused' || result === 'early')
+        answerOutOfOrder(connection, message.msg, result)
+      else if (result)
+        refuse(connection, message.msg, result.code, result.error, result.params)
       else
         send(connection, { t: 'result', msg: message.msg, ok: true })
       tellPhones(copy, participantId)

@@ -5,6 +5,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
 import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
+import { entryOf, prevIn } from '../order'
 import { usePhoneLanguage } from './words'
 import { type PublicBoard, type PublicIdea, type PublicRow, readPublicBoard, readPublicIdeas } from './read'
 
@@ -14,7 +15,7 @@ import { ACTIVITY_MAP, type BoardMine, CONTROL_DOC, INDIVIDUAL_KINDS, type Curre
 /** `seq` numbers the participant's operations in the order they were made (see src/live/order.ts). */
 /** `lang`: the language the page showed when the participant wrote it, kept with the entry. */
 /** `own`: an operation on the participant's own copy of an individual board (src/live/own-boards.ts). */
-export interface Outgoing { msg: string, board: string, body: Record<string, unknown>, seq?: number, lang?: string, own?: true }
+export interface Outgoing { msg: string, board: string, body: Record<string, unknown>, seq?: number, prev?: number, lang?: string, own?: true }
 /** The participant's own copy of the current individual board, as the server last sent it. */
 export interface OwnBoardView { mine: BoardMine, consent: boolean, asked: boolean, sections: Record<string, string> }
 const EMPTY_OWN: OwnBoardView = { mine: { lists: {} }, consent: false, asked: false, sections: {} }
@@ -197,16 +198,18 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   watch(language, () => scheduleRead())
 
   const send = (message: unknown) => control.sendStateless(JSON.stringify(message))
-  // Operations are numbered in the order the participant makes them; the server applies an
-  // operation only if it is later than the last one applied for its entry, so a retry or a
-  // resend never overwrites what came after it. The number survives reloads with the outbox.
+  // Operations are numbered in the order the participant makes them, and each names the one on
+  // the same entry still waiting in the outbox that it builds on (`prev`). The server takes each
+  // entry's operations in that order (order.ts), so a retry or a resend never overwrites what came
+  // after it, and a later one never lands before an earlier one. The numbers survive reloads with
+  // the outbox.
   let seq = Math.max(load<number>(SEQ_KEY, 0), ...outbox.value.map(o => o.seq ?? 0))
   const nextSeq = () => {
     seq = (Number.isSafeInteger(seq) ? seq : 0) + 1
     save(SEQ_KEY, seq)
     return seq
   }
-  const wire = (o: Outgoing) => ({ t: o.own ? 'own' : 'contribute', msg: o.msg, board: o.board, name: name.value.trim(), body: o.body, ...(o.seq ? { seq: o.seq } : {}), ...(o.lang ? { lang: o.lang } : {}) })
+  const wire = (o: Outgoing) => ({ t: o.own ? 'own' : 'contribute', msg: o.msg, board: o.board, name: name.value.trim(), body: o.body, ...(o.seq ? { seq: o.seq } : {}), ...(o.prev !== undefined ? { prev: o.prev } : {}), ...(o.lang ? { lang: o.lang } : {}) })
   /** While a retry waits (the rate limit, a store that cannot save), new work waits behind it, in order. */
   let holding = false
   function askMine() {
@@ -261,13 +264,15 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     }
     else if (message.t === 'result') {
       if (!message.ok) {
-        if (message.code === 'rate' || message.code === 'unsaved') {
+        if (message.code === 'rate' || message.code === 'unsaved' || message.code === 'early') {
           // Kept in the outbox and sent again once the participant's limit allows, or once the
           // server can save again.
           clearTimeout(retryTimer)
           holding = true
           retryTimer = setTimeout(flush, (message.retryAfter ?? 1) * 1000)
-          notice.value = { text: message.error, error: true }
+          // An early operation is resent behind the one it waits for: nothing for the person to do.
+          if (message.code !== 'early')
+            notice.value = { text: message.error, error: true }
           return
         }
         notice.value = { text: message.error, error: true }
@@ -279,10 +284,14 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
     }
   })
 
+  /** The operation on the same entry of this document still waiting in the outbox (order.ts). */
+  const prevFor = (boardId: string, body: Record<string, unknown>, own: boolean) =>
+    prevIn(outbox.value.filter(o => o.board === boardId && !!o.own === own), entryOf(body))
+
   function contribute(body: Record<string, unknown>) {
     if (!board)
       return
-    const item: Outgoing = { msg: randomId(12), board: board.id, body, seq: nextSeq(), lang: language.value }
+    const item: Outgoing = { msg: randomId(12), board: board.id, body, seq: nextSeq(), prev: prevFor(board.id, body, false), lang: language.value }
     outbox.value = [...outbox.value, item]
     if (status.value === 'connected' && !holding)
       send(wire(item))
@@ -292,7 +301,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   function contributeOwn(body: Record<string, unknown>) {
     if (!board)
       return
-    const item: Outgoing = { msg: randomId(12), board: board.id, body, seq: nextSeq(), lang: language.value, own: true }
+    const item: Outgoing = { msg: randomId(12), board: board.id, body, seq: nextSeq(), prev: prevFor(board.id, body, true), lang: language.value, own: true }
     outbox.value = [...outbox.value, item]
     if (status.value === 'connected' && !holding)
       send(wire(item))
