@@ -7,7 +7,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Facilitator, Participant, until } from '../support/live-clients'
-import { randomId } from '../../src/live/protocol'
+import { OwnPhone } from '../support/own-clients'
+import { ownStoreFile } from '../../src/live/own-boards'
+import { type BoardMine, randomId } from '../../src/live/protocol'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 
 const TOKEN = 'order-facilitator-token-0123456789abcdef'
@@ -21,7 +23,7 @@ describe('one phone\'s operations on one entry, delivered out of order', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kit-live-order1-'))
-    server = await startLiveServer({ db: join(dir, 'live.sqlite'), token: TOKEN, title: 'Order' })
+    server = await startLiveServer({ db: join(dir, 'live.sqlite'), ownFile: ownStoreFile(dir, dir, 'order'), token: TOKEN, title: 'Order' })
     facilitator = new Facilitator(server.wsUrl, TOKEN)
     await facilitator.ready()
   })
@@ -82,6 +84,34 @@ describe('one phone\'s operations on one entry, delivered out of order', () => {
       // #3, made while #2 waited in the outbox (prev 2), goes on once #2 is refused.
       expect(await phone.contribute(id, { op: 'edit', list: 'stakeholders', row: row('e1', 'v3') }, randomId(12), 3, 2)).toMatchObject({ ok: true })
       await until(doc, () => (rows().get('e1') as Y.Map<unknown> | undefined)?.get('name') === 'v3', 5000, 'the edit')
+    }
+    finally {
+      phone.destroy()
+    }
+  })
+
+  it('keeps the same order on a participant\'s own copy of an individual board', async () => {
+    const { id } = await board()
+    const phone = new OwnPhone(server.wsUrl, randomId(18), 'Ana')
+    const own = async (body: unknown, seq: number, prev: number, msg = randomId(12)) => {
+      phone.raw(JSON.stringify({ t: 'own', msg, board: id, name: 'Ana', body, seq, prev }))
+      return phone.answer(msg)
+    }
+    const names = (m: { mine: BoardMine }) => (m.mine.lists.stakeholders ?? []).map(e => (e.row as { name: string }).name)
+    try {
+      await phone.ready()
+      expect(await own({ op: 'add', list: 'stakeholders', row: row('o1', 'v1') }, 1, 0)).toMatchObject({ ok: true })
+      // The edit (#3) made after the withdraw (#2) arrives first: it waits, and the copy is unchanged.
+      expect(await own({ op: 'edit', list: 'stakeholders', row: row('o1', 'v3') }, 3, 2)).toMatchObject({ ok: false, code: 'early' })
+      expect(names(await phone.mine(id))).toEqual(['v1'])
+      expect(await own({ op: 'withdraw', list: 'stakeholders', id: 'o1' }, 2, 0)).toMatchObject({ ok: true })
+      const msg = randomId(12)
+      expect((await own({ op: 'edit', list: 'stakeholders', row: row('o1', 'v3') }, 3, 2, msg)).ok).toBe(false)
+      expect(names(await phone.mine(id))).toEqual([])
+      // A copy of the refused #3 (its answer lost with a connection, say) is refused again, never applied.
+      phone.messages.length = 0
+      expect(await own({ op: 'edit', list: 'stakeholders', row: row('o1', 'v3') }, 3, 2, msg)).toMatchObject({ ok: false, code: 'refused' })
+      expect(names(await phone.mine(id))).toEqual([])
     }
     finally {
       phone.destroy()
