@@ -16,11 +16,11 @@ import { liveBoard } from '../adapters'
 import { type Admission, removeAuthor } from '../admission'
 import { fieldsMap, isLocked, mergeEntries, metaMap, moderationOf, rowStatus, setFields } from '../../board-doc'
 import type { LiveBoardAdapter, Refusal } from '../boards'
-import { entryOf, lastApplied, noteApplied, noteRefused, outOfOrder, type Place, placeOf } from '../order'
-import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, type ModerationView, publicDocName, type RefusalCode } from '../protocol'
+import { entryOf, lastApplied, noteApplied, noteRefused, type Place, placeOf } from '../order'
+import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, type ModerationView, publicDocName } from '../protocol'
 import type { storeExtension } from '../store'
-import { say, sayLines } from '../words'
 import { LANGUAGES } from '../../i18n/labels'
+import { answers } from './answers'
 import type { ConnContext } from './auth'
 import { isOwnMessage } from './own-boards'
 import { type Presence, send } from './presence'
@@ -272,19 +272,8 @@ export function contributions(deps: ContributionsOptions) {
     return pending
   }
 
-  /** `error` is an English template (words.ts); the phone gets it in the session's language. */
-  function refuse(connection: Connection, msg: string, code: RefusalCode, error: string, params: Record<string, string | number> = {}, retryAfter?: number) {
-    send(connection, { t: 'result', msg, ok: false, code, error: sayLines(options.language, say(options.language, error, params)), ...(retryAfter ? { retryAfter } : {}) })
-  }
+  const { refuse, answerOutOfOrder } = answers(options.language)
 
-  /** The answer to an operation that is not the next of its entry (order.ts). */
-  function answerOutOfOrder(connection: Connection, msg: string, place: Exclude<Place, 'next'>) {
-    const answer = outOfOrder(place)
-    if (answer.ok)
-      send(connection, { t: 'result', msg, ok: true, superseded: true })
-    else
-      refuse(connection, msg, answer.code, answer.error, {}, answer.retryAfter)
-  }
 
   /** Answers an operation that is not the next of its entry, and says so; false for the next one. */
   function answeredInOrder(connection: Connection, message: { msg: string, seq?: number, prev?: number }, doc: Y.Doc, participantId: string, entry: string): boolean {

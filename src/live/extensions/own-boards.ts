@@ -15,11 +15,11 @@ import { LANGUAGES } from '../../i18n/labels'
 import type { Admission } from '../admission'
 import { isLocked, type Refusal, setFields } from '../boards'
 import type { LiveLimits } from '../limits'
-import { entryOf, lastApplied, noteApplied, noteRefused, outOfOrder, type Place, placeOf } from '../order'
+import { entryOf, lastApplied, noteApplied, noteRefused, type Place, placeOf } from '../order'
 import { oneAtATime } from '../queue'
 import { isIndividual, type OwnBoards, type OwnCopy, OwnNotSaved } from '../own-boards'
-import { BOARD_ID, CONTROL_DOC, MESSAGE_ID, type OwnProgress, type OwnShown, progressDocName, type RefusalCode } from '../protocol'
-import { say, sayLines } from '../words'
+import { BOARD_ID, CONTROL_DOC, MESSAGE_ID, type OwnProgress, type OwnShown, progressDocName } from '../protocol'
+import { answers } from './answers'
 import type { ConnContext } from './auth'
 import { send } from './presence'
 
@@ -80,18 +80,8 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
     return typeof kind === 'string' ? kind : undefined
   }
 
-  function refuse(connection: Connection, msg: string, code: RefusalCode, error: string, params: Record<string, string | number> = {}, retryAfter?: number) {
-    send(connection, { t: 'result', msg, ok: false, code, error: sayLines(deps.language, say(deps.language, error, params)), ...(retryAfter ? { retryAfter } : {}) })
-  }
+  const { refuse, answerOutOfOrder } = answers(deps.language)
 
-  /** The answer to an operation that is not the next of its entry (order.ts). */
-  function answerOutOfOrder(connection: Connection, msg: string, place: Exclude<Place, 'next'>) {
-    const answer = outOfOrder(place)
-    if (answer.ok)
-      send(connection, { t: 'result', msg, ok: true, superseded: true })
-    else
-      refuse(connection, msg, answer.code, answer.error, {}, answer.retryAfter)
-  }
 
   /** The participant's number in the room (first seen), for the anonymous: "Person 7". */
   const numberOf = (participantId: string) => deps.admission()?.placeOf(participantId) ?? 0
