@@ -15,5 +15,4 @@ describe('the lifecycle compass\'s direction', () => {
     expect(describeDirection(entry('potential', 'maturing'), 'es')).toBe('avanzar 2 etapas')
     expect(describeDirection(entry('maturing', 'maturing'), 'es')).toBe('quedarse')
   })
-
 })
