@@ -50,7 +50,7 @@ export const SLIDE_CHROME_ES: Record<string, string> = {
   '{n} minute left.': 'Queda {n} minuto.',
   // The steps of think-pair-share (src/activities/structures.ts) and where the room is in them
   // (components/ActivitySteps.vue). Its step 'Share' has no line here: the key is the poll's and
-  // the scale's column ('Porcentaje', src/boards/poll/i18n.ts), one English word for two meanings.
+  // the scale's column ('Porcentaje', in their i18n.ts), one English word for two meanings.
   'Think': 'Pensar',
   'On your own, in silence.': 'A solas, en silencio.',
   'Pair': 'En pareja',
