@@ -14,7 +14,7 @@
 import { definePreparserSetup } from '@slidev/types'
 import { fillPlaceholders } from '../src/content/placeholders'
 import { NOTE_CLASSES, noteToHtmlMarkdown } from '../src/content/notes'
-import { NOTES_PROBLEM } from '../src/content/note-problems'
+import { NOTES_PROBLEM } from '../src/i18n/en/note-problems'
 import { translate } from '../src/i18n/labels'
 import { withSharedNotes } from '../src/content/shared-notes'
 
@@ -27,7 +27,7 @@ export function renderNoteForSlidev(note: string, values: Record<string, string>
     const message = i.template ? translate(i.template.text, language).replaceAll('{name}', i.template.name) : i.message
     return `<p class="${NOTE_CLASSES.missing}">${translate(NOTES_PROBLEM, language).replace('{message}', () => message).replace(/[<>&]/g, c => `&#${c.charCodeAt(0)};`)}</p>`
   })
-  return [...warnings, noteToHtmlMarkdown(text, language)].join('\n\n')
+  return [...warnings, noteToHtmlMarkdown(text, words => translate(words, language))].join('\n\n')
 }
 
 export default definePreparserSetup(({ headmatter, mode }) => {

@@ -17,7 +17,7 @@
 // last slide before them (the overview and the presenter view still reach them).
 import { defineShortcutsSetup } from '@slidev/types'
 import { useDeckConfigs, useDeckNav } from '../src/slidev/context'
-import { activityPlan, timerKey } from '../src/state/activity-plan'
+import { activityPlan, timerKey } from '../src/activities/activity-plan'
 import { activityTimerControls } from '../src/state/useActivityTimer'
 import { useRoomScreen } from '../src/state/useRoomScreen'
 import { useActiveElement, useEventListener } from '@vueuse/core'

@@ -17,4 +17,4 @@ export {
 } from './status'
 export { type SyncConnection, type SyncLink, type SyncProvider, type SyncTarget } from './sync'
 export { mergedEntries, mergeEntries } from './merge'
-export { addRow, checkRow, importBoard, removeRow, resetBoard, setField, updateRow } from './write'
+export { addRow, importBoard, removeRow, resetBoard, setField, updateRow } from './write'

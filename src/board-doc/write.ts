@@ -2,8 +2,8 @@
 // imported or reset. Every write keeps the keys of other layers (`_author`, `_status`…) and
 // leaves rows the board does not show (a queued or hidden contribution) to the moderation.
 import * as Y from 'yjs'
-import { type DocDefinition, describeZodError, type Result, validate } from './definition'
-import { asPath, assertWritable, copy, fieldsMap, type Issue, type ListPath, recordMap, rowsMap, type RowsPart, same } from './layout'
+import { type DocDefinition, type Result, validate } from './definition'
+import { asPath, assertWritable, copy, fieldsMap, type ListPath, recordMap, rowsMap, type RowsPart, same } from './layout'
 import { boardShape, type Part, repeatedKeys } from './shape'
 import { rowStatus } from './status'
 
@@ -269,26 +269,5 @@ export function importBoard<T>(doc: Y.Doc, def: DocDefinition<T>, data: unknown,
 export function resetBoard(doc: Y.Doc, def: DocDefinition, origin?: unknown): void {
   assertWritable(doc, def)
   doc.transact(() => writeBoard(doc, def, def.empty()), origin)
-}
-
-/** The problems of one row before it is added (the live server checks contributions with it). */
-export function checkRow(def: DocDefinition, listPath: ListPath, row: unknown): Issue[] {
-  let parts = boardShape(def).fields
-  let part: Part | undefined
-  const path = asPath(listPath)
-  for (let i = 0; i < path.length; i++) {
-    part = parts[path[i]]
-    if (part?.type === 'object') {
-      parts = part.fields
-    }
-    else if (part?.type === 'rows' && i < path.length - 1) {
-      parts = part.fields
-      i++
-    }
-  }
-  if (part?.type !== 'rows')
-    return [{ path, message: 'not a list of rows' }]
-  const parsed = part.row.safeParse(row)
-  return parsed.success ? [] : [{ path, message: describeZodError(parsed.error) }]
 }
 

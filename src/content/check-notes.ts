@@ -10,7 +10,7 @@ import {
 } from './notes'
 import { at, type Problem } from './problem'
 import { withSharedNotes } from './shared-notes'
-import { activityPlan, stepStarts } from '../state/activity-plan'
+import { activityPlan, stepStarts } from '../activities/activity-plan'
 
 /** Seconds as the notes write a time: 9:00, 12:30. */
 const clockTime = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`

@@ -6,8 +6,7 @@
 // notes the same way.
 
 import { escapeHtml } from '../output/html'
-import { translate } from '../i18n/labels'
-import { INCLUDE_PROBLEMS } from './note-problems'
+import { INCLUDE_PROBLEMS } from '../i18n/en/note-problems'
 
 export const FORMATS = ['in-person', 'online', 'hybrid'] as const
 export type Format = typeof FORMATS[number]
@@ -218,12 +217,12 @@ export const NOTE_CLASSES = {
 /**
  * The note as Slidev renders it (markdown-it with HTML on): the glance paragraph in a
  * `<div class="kit-glance">`, each variant block in a `<div class="kit-variant"
- * data-variant="…">` with its label as a heading, in `language` (the cohort's) through the
- * kit's catalogue. A blank line after each opening tag and
+ * data-variant="…">` with its label as a heading, said by `t` (the cohort's language through
+ * the kit's catalogue, in setup/preparser.ts; English by default). A blank line after each opening tag and
  * before each closing tag keeps the Markdown inside rendered as Markdown. Malformed blocks
  * are left as written (the content check reports them).
  */
-export function noteToHtmlMarkdown(note: string, language?: string): string {
+export function noteToHtmlMarkdown(note: string, t: (text: string) => string = text => text): string {
   const { segments, issues } = splitVariants(note)
   if (issues.length)
     return note
@@ -236,7 +235,7 @@ export function noteToHtmlMarkdown(note: string, language?: string): string {
     }
     if (!seg.variant)
       return text
-    const label = `<p class="${NOTE_CLASSES.variantLabel}" role="heading" aria-level="4">${escapeHtml(translate(VARIANT_LABELS[seg.variant], language))}</p>`
+    const label = `<p class="${NOTE_CLASSES.variantLabel}" role="heading" aria-level="4">${escapeHtml(t(VARIANT_LABELS[seg.variant]))}</p>`
     return `<div class="${NOTE_CLASSES.variant}" data-variant="${seg.variant}">\n${label}\n\n${text}\n\n</div>`
   }).join('\n\n')
 }

@@ -2,6 +2,7 @@
 import type { LoadedDeck } from '../content/decks'
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFObjectCopier, PDFPage, type PDFPageLeaf, PDFRef, PDFString } from 'pdf-lib'
 import { KIT_AUTHOR, LICENCE_LINE } from '../content/licence'
+import { catalogueFor, translate } from '../i18n/labels'
 
 export interface Bookmark { title: string, pageIndex: number }
 
@@ -31,20 +32,24 @@ export function handoutDeck(deck: Pick<LoadedDeck, 'headmatter' | 'ref'>): Hando
 
 export type HandoutWhat = 'slides' | 'facilitator guide' | 'worksheets' | 'filled worksheets' | 'notes'
 
-const WORDS: Record<string, Record<HandoutWhat | 'Module' | 'Welcome', string>> = {
-  en: { 'slides': 'slides', 'facilitator guide': 'facilitator guide', 'worksheets': 'worksheets', 'filled worksheets': 'worksheets, filled in', 'notes': 'slides with space for notes', 'Module': 'Module', 'Welcome': 'Welcome' },
-  es: { 'slides': 'diapositivas', 'facilitator guide': 'guía de facilitación', 'worksheets': 'hojas de trabajo', 'filled worksheets': 'hojas de trabajo completadas', 'notes': 'diapositivas con espacio para notas', 'Module': 'Módulo', 'Welcome': 'Bienvenida' },
+/** What each handout is, in English: catalogue keys, said in the handout's language. */
+const WHAT: Record<HandoutWhat, string> = {
+  'slides': 'slides',
+  'facilitator guide': 'facilitator guide',
+  'worksheets': 'worksheets',
+  'filled worksheets': 'worksheets, filled in',
+  'notes': 'slides with space for notes',
 }
 
-/** The language a deck's handouts are written in: the cohort's where the kit has its words, else English. */
+/** The language a deck's handouts are written in: the cohort's where the kit has its catalogue, else English. */
 export function handoutLanguage(deck: HandoutDeck): string {
-  return deck.cohort?.language && WORDS[deck.cohort.language] ? deck.cohort.language : 'en'
+  return catalogueFor(deck.cohort?.language)?.code ?? 'en'
 }
 
 /** "Module 2: …" in the handout's language ("Módulo 2: …"), or the welcome's name. */
 export function moduleName(deck: HandoutDeck): string {
-  const w = WORDS[handoutLanguage(deck)]
-  return deck.number === 0 ? w.Welcome : `${w.Module} ${deck.number}: ${deck.title}`
+  const language = handoutLanguage(deck)
+  return deck.number === 0 ? translate('Welcome', language) : `${translate('Module', language)} ${deck.number}: ${deck.title}`
 }
 
 /** The session's date as written in cohort.yaml (a wall-clock date in the cohort's zone), in the handout's language. */
@@ -61,14 +66,14 @@ export function sessionDate(start: string, language: string): string {
  */
 export function handoutInfo(what: HandoutWhat, deck: HandoutDeck): Omit<PdfInfo, 'bookmarks'> {
   const language = handoutLanguage(deck)
-  const w = WORDS[language]
+  const whatIn = translate(WHAT[what], language)
   const module = moduleName(deck)
   if (!deck.cohort)
-    return { title: `${deck.title}: ${w[what]}`, subject: module, keywords: [module], language }
+    return { title: `${deck.title}: ${whatIn}`, subject: module, keywords: [module], language }
   const { name, start } = deck.cohort
   const date = sessionDate(start, language)
   return {
-    title: `${deck.title}: ${w[what]} · ${name}, ${date}`,
+    title: `${deck.title}: ${whatIn} · ${name}, ${date}`,
     subject: `${module} · ${name}, ${date}`,
     keywords: [module, name],
     language,

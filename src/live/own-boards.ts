@@ -264,7 +264,7 @@ export class OwnBoards {
       if (id === charter.boardId)
         continue
       const c = await this.open(participantId, id)
-      if (c && c.kind !== 'charter-builder')
+      if (c && c.kind !== charter.kind)
         files.push({ name: `${c.boardId}.json`, text: this.exportOf(c).text })
     }
     const def = charter.adapter.def

@@ -20,11 +20,10 @@ import {
   initBoardDoc, type Issue, issuesAt, type ListPath, type LiveEntry, liveEntries, type LiveMeta, liveMeta,
   type Moderation, type Proposal, proposals, rawJson, readBoard, removeRow, resetBoard, type Result, setField,
   setLocked, setModeration, setProposalStatus, setRowStatus, type SyncConnection, type SyncLink, type SyncProvider,
-  updateRow, useProposal,
+  updateRow, useProposal, mergedEntries, mergeEntries, rowsMap, setRowsStatus, type Undo,
 } from '../board-doc'
 import type { LocalStore, StoreStatus } from './local-store'
 import { localStorageLink, tabsSync } from './sync'
-import { mergedEntries, mergeEntries, rowsMap, setRowsStatus, type Undo } from '../board-doc'
 
 export type { Issue, ListPath, LiveEntry, LiveMeta, Proposal, SyncProvider } from '../board-doc'
 export type { StoreStatus } from './local-store'

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
 import type { LoadedDeck } from '../../src/content/decks'
-import { activityPlan } from '../../src/state/activity-plan'
+import { activityPlan } from '../../src/activities/activity-plan'
 import { loadDecks } from '../support/kit-pages'
 import { useSiteBrowser } from '../support/site-browser'
 

@@ -1,7 +1,7 @@
 // The steps the projector's clock shows, from a slide's frontmatter: the minutes set aside first
 // (devices, introduction) are steps of their own, so the clock keeps time with the notes.
 import { describe, expect, it } from 'vitest'
-import { activityPlan, stepStarts } from '../../src/state/activity-plan'
+import { activityPlan, stepStarts } from '../../src/activities/activity-plan'
 
 const shape = (fm: Record<string, unknown>) => activityPlan(fm).map(s => `${s.title.replace('{n}', String(s.n ?? ''))} ${s.seconds / 60}`)
 

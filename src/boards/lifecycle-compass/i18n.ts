@@ -5,6 +5,12 @@ import type { BoardPhrases } from '../kit/entry'
 export const phrases: BoardPhrases = {
   es: {
     'Lifecycle compass': 'Brújula del ciclo de vida',
+    // The direction of an entry (describeDirection), counted by the language's plural rules.
+    'stay': 'quedarse',
+    'forward {n} stage': 'avanzar {n} etapa',
+    'forward {n} stages': 'avanzar {n} etapas',
+    'back {n} stage': 'retroceder {n} etapa',
+    'back {n} stages': 'retroceder {n} etapas',
     'Community (or your name)': 'Comunidad (o su nombre)',
     'Stage now': 'Etapa actual',
     'Stage to reach': 'Etapa a la que llegar',

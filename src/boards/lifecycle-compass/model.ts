@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import { defineListBoard } from '../kit/board'
 import { type FieldDef, LIMITS, options, rowSchema } from '../kit/fields'
+import { count, translate } from '../../i18n/labels'
 
 export const STAGES = ['potential', 'coalescing', 'maturing', 'stewardship', 'transformation'] as const
 export type Stage = typeof STAGES[number]
@@ -36,9 +37,14 @@ export function roomDisagrees(entries: readonly CompassEntry[]): boolean {
   return used.length > 1 && Math.max(...used) - Math.min(...used) >= 2
 }
 
-export function describeDirection(e: CompassEntry): string {
+/** "back 1 stage", "forward 2 stages", "stay", in `language` (English by default: the exports). */
+export function describeDirection(e: CompassEntry, language?: string): string {
   const d = direction(e)
-  return d.kind === 'stay' ? 'stay' : `${d.kind} ${d.steps} stage${d.steps > 1 ? 's' : ''}`
+  if (d.kind === 'stay')
+    return translate('stay', language)
+  return d.kind === 'forward'
+    ? count(d.steps, 'forward {n} stage', 'forward {n} stages', language)
+    : count(d.steps, 'back {n} stage', 'back {n} stages', language)
 }
 
 export const lifecycleCompass = defineListBoard({

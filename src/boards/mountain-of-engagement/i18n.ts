@@ -28,5 +28,10 @@ export const phrases: BoardPhrases = {
     'Place it on the stage it is at now, and one stage up as the stage to reach.': 'Colóquenla en su etapa actual, y la etapa siguiente como etapa a la que llegar.',
     'For that one step, write the barrier, the intervention and its owner (a person or a role).': 'Para ese paso, escriban la barrera, la intervención y su responsable (una persona o un rol).',
     'More personas and the whole path up: at home, the same way.': 'Más personas tipo y todo el camino hacia arriba: en casa, de la misma manera.',
+    'steps to plan': 'pasos por planificar',
+    'step(s) without barrier, intervention or owner': 'paso(s) sin barrera, intervención o responsable',
+    'steps to': 'pasos hacia',
+    'target': 'objetivo',
+    'The mountain of engagement, summit first. Focus a persona and use the arrow keys to move it; Enter selects it.': 'La montaña de la participación, de la cima a la base. Enfoque una persona tipo y muévala con las flechas; Intro la selecciona.',
   },
 }

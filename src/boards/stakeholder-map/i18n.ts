@@ -38,5 +38,12 @@ export const phrases: BoardPhrases = {
     'Each row needs only four things: name, power (1-5), interest (1-5) and the relationship owner. The rest can wait.': 'Cada fila solo necesita cuatro cosas: nombre, poder (1-5), interés (1-5) y quién cuida la relación. Lo demás puede esperar.',
     'Trio rounds, 3 minutes a presenter: the presenter shows the map, the consultants ask and challenge the borderline scores, the presenter decides.': 'Rondas en tríos, 3 minutos por presentador: quien presenta enseña el mapa, las personas consultoras preguntan y cuestionan las puntuaciones límite, y quien presenta decide.',
     'End your round with one stakeholder you will contact differently, and who will do it.': 'Terminen su ronda con una parte interesada a la que contactarán de otra manera, y quién lo hará.',
+    'Power/interest grid. Focus a stakeholder and use the arrow keys to move it.': 'Cuadrícula de poder e interés. Enfoque una parte interesada y muévala con las flechas.',
+    'Threshold for high power and interest': 'Umbral de poder e interés altos',
+    'Add the first stakeholder: who can shape what your community does?': 'Añadan la primera parte interesada: ¿quién puede influir en lo que hace su comunidad?',
+    'Stakeholders': 'Partes interesadas',
+    'power': 'poder',
+    'interest': 'interés',
+    'us': 'nosotros',
   },
 }

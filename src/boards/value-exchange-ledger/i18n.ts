@@ -47,5 +47,11 @@ export const phrases: BoardPhrases = {
     'On that row, write how you recognise it: "We recognise … by …, decided by …, reviewed …".': 'En esa fila, escriban cómo lo reconocen: «Reconocemos … mediante …, lo decide …, se revisa …».',
     'How we recognise it': 'Cómo lo reconocemos',
     'one sentence: we recognise … by …, decided by …, reviewed …': 'una frase: reconocemos … mediante …, lo decide …, se revisa …',
+    'exchanges flagged': 'intercambios señalados',
+    'of': 'de',
+    'nothing': 'nada',
+    'offers': 'ofrece',
+    'deliver': 'cumplir',
+    'fairness': 'equidad',
   },
 }

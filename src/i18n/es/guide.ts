@@ -1,7 +1,7 @@
 // The facilitator guide's own words (src/handouts/guide.ts) and the notes' variant headings (the
 // `::: <variant>` blocks, in the presenter view and the guide): for the person at the laptop,
 // usted or an impersonal form. The deck's text is the deck's.
-import { INCLUDE_PROBLEMS, NOTES_PROBLEM } from '../../content/note-problems'
+import { INCLUDE_PROBLEMS, NOTES_PROBLEM } from '../en/note-problems'
 
 export const GUIDE_ES: Readonly<Record<string, string>> = {
   // A note's problem, shown in the presenter view (src/content/notes.ts).
@@ -11,6 +11,13 @@ export const GUIDE_ES: Readonly<Record<string, string>> = {
   [INCLUDE_PROBLEMS.nested]: 'la nota compartida "{name}" incluye otra nota compartida; las notas compartidas solo se incluyen desde las diapositivas: pegue su texto en decks/shared-notes/{name}.md.',
   'Facilitator guide': 'Guía de facilitación',
   'facilitator guide': 'guía de facilitación',
+  // The handouts' PDF titles and subjects (src/handouts/pdf.ts), with 'facilitator guide' above.
+  'slides': 'diapositivas',
+  'worksheets': 'hojas de trabajo',
+  'worksheets, filled in': 'hojas de trabajo completadas',
+  'slides with space for notes': 'diapositivas con espacio para notas',
+  'Module': 'Módulo',
+  'Welcome': 'Bienvenida',
   'run sheet': 'guion de tiempos',
   'Preparation': 'Preparación',
   'preparation': 'preparación',

@@ -1,6 +1,6 @@
 // Spanish for the built site's landing page (src/site/landing.ts), keyed by the English text.
 // The page speaks to the facilitator: usted.
-import { LICENCE_HTML_TEXT, LICENCE_NOTICES } from '../../content/licence'
+import { LICENCE_HTML_TEXT, LICENCE_NOTICES } from '../en/licence'
 
 export const SITE_ES: Record<string, string> = {
   'Module {n}:': 'Módulo {n}:',

@@ -45,8 +45,18 @@ export const SLIDE_CHROME_ES: Record<string, string> = {
   'in all': 'en total',
   // Timer announcements for screen readers
   'Timer started: {n} minutes.': 'Temporizador en marcha: {n} minutos.',
-  'Timer started: 1 minute.': 'Temporizador en marcha: 1 minuto.',
+  'Timer started: {n} minute.': 'Temporizador en marcha: {n} minuto.',
   '{n} minutes left.': 'Quedan {n} minutos.',
-  '1 minute left.': 'Queda 1 minuto.',
+  '{n} minute left.': 'Queda {n} minuto.',
+  // The steps of think-pair-share (src/activities/structures.ts) and where the room is in them
+  // (components/ActivitySteps.vue). Its step 'Share' has no line here: the key is the poll's and
+  // the scale's column ('Porcentaje', in their i18n.ts), one English word for two meanings.
+  'Think': 'Pensar',
+  'On your own, in silence.': 'A solas, en silencio.',
+  'Pair': 'En pareja',
+  'Talk it through with a partner.': 'Coméntenlo en pareja.',
+  'Pairs share with the group.': 'Las parejas lo comparten con el grupo.',
+  'now': 'ahora',
+  'done': 'hecho',
 }
 

@@ -1,11 +1,11 @@
 // Spanish for the words only printed worksheets use (src/boards/worksheet-model.ts), keyed by
 // the English text. Merged into the one Spanish phrasebook (./phrases.ts): words the boards
 // already translate are not repeated here. The credits are the boards' (src/boards/*/model.ts
-// `credit`), and the licence line is the kit's (src/content/licence.ts).
-import { KIT_NAME, LICENCE_LINE, LICENCES } from '../../content/licence'
+// `credit`), and the licence line is the kit's (src/i18n/en/licence.ts).
+import { KIT_NAME, LICENCE_LINE, LICENCES } from '../en/licence'
 
 export const WORKSHEET_PHRASEBOOK_ES: Record<string, string> = {
-  // The footer of every printed page (src/content/licence.ts)
+  // The footer of every printed page (src/i18n/en/licence.ts)
   [LICENCE_LINE]: `Contenido ${LICENCES.content.name} (${LICENCES.content.url}); texto adaptado de Liberating Structures, señalado donde se usa, ${LICENCES.shareAlike.name} (${LICENCES.shareAlike.url}); código ${LICENCES.code.name}; iconos Carbon (IBM), Apache-2.0; tipografías Atkinson Hyperlegible y Fira Code, OFL-1.1. Los marcos se citan donde se usan y en la diapositiva de referencias de cada presentación.`,
   'Group': 'Grupo',
   'Date': 'Fecha',

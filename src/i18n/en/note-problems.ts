@@ -1,6 +1,7 @@
 // What can be wrong with a note's shared-note includes, as catalogue keys with a `{name}`: the
 // content check prints them in English, the presenter view in the cohort's language. A leaf
-// module, so the catalogues (src/i18n/) can key on it without importing the notes' parser.
+// module beside the English catalogue, so the other catalogues key on it without importing the
+// notes' parser (src/content/notes.ts).
 
 /** The presenter view's warning around a note's problem. */
 export const NOTES_PROBLEM = 'Notes problem: {message} Run npm run check.'

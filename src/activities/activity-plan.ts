@@ -8,7 +8,7 @@
 // own step, so the clock started at the slide's 0:00 keeps time with the notes' timing cues.
 // Whatever the steps leave of `duration` becomes a last step ("Debrief"); a slide with none of
 // these is one step of its whole duration. Plain functions: the content check uses them too.
-import { STRUCTURES, type Step, scaleSteps, structureKey } from '../activities/structures'
+import { STRUCTURES, type Step, scaleSteps, structureKey } from './structures'
 
 /** A step; `n` fills a `{n}` in the title ("Presenter {n}"), so the title translates as one phrase. */
 export interface PlannedStep { title: string, n?: number, seconds: number }
