@@ -18,7 +18,7 @@ export const phrases: BoardPhrases = {
     'Option 8': 'Opción 8',
     'Option': 'Opción',
     'Votes': 'Votos',
-    'Share': 'Porcentaje',
+    '% of votes': '% de votos',
     'Choose one option; you can change your vote until the poll is locked.': 'Elijan una opción; pueden cambiar su voto hasta que se cierre la encuesta.',
     'From your phone when the board is live; otherwise raise a hand and the facilitator counts.': 'Desde su celular cuando el tablero está en vivo; si no, levanten la mano y la persona facilitadora cuenta.',
     'Each bar gives its number of votes and its share of all votes.': 'Cada barra indica su número de votos y su porcentaje del total.',

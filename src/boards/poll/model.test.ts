@@ -43,10 +43,10 @@ describe('the poll', () => {
 
   it('prints a worksheet: the question and a line per option to count in; filled, the votes and shares', () => {
     const blank = worksheetModel('poll', poll.empty())
-    expect(blank.tables).toEqual([{ columns: ['Option', 'Votes', 'Share'], rows: [], blankRows: 6 }])
+    expect(blank.tables).toEqual([{ columns: ['Option', 'Votes', '% of votes'], rows: [], blankRows: 6 }])
     const filled = worksheetModel('poll', data(['Sí', 'No'], vote('a', '1'), vote('b', '1'), vote('c', '2'), vote('d', '2')), 'es')
     expect(filled.title).toBe('Encuesta')
-    expect(filled.tables).toEqual([{ caption: 'Your hope: met? · Votos: 4', columns: ['Opción', 'Votos', 'Porcentaje'], rows: [['Sí', '2', '50%'], ['No', '2', '50%']], blankRows: 0 }])
+    expect(filled.tables).toEqual([{ caption: 'Your hope: met? · Votos: 4', columns: ['Opción', 'Votos', '% de votos'], rows: [['Sí', '2', '50%'], ['No', '2', '50%']], blankRows: 0 }])
   })
 
   it('is in the registry with a phone form of one vote a person, its options named by the slide, and its Spanish', () => {

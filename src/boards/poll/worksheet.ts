@@ -11,7 +11,7 @@ function addResults(model: WorksheetModel, data: PollData, t: (s: string) => str
   const caption = [data.question, total ? `${t('Votes')}: ${total}` : ''].filter(Boolean).join(' · ')
   model.tables.push({
     ...(caption ? { caption } : {}),
-    columns: [t('Option'), t('Votes'), t('Share')],
+    columns: [t('Option'), t('Votes'), t('% of votes')],
     rows: bars.map(b => [b.label, total ? String(b.count) : '', total ? `${b.percent}%` : '']),
     blankRows: bars.length ? 0 : 6,
   })

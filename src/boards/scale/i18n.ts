@@ -18,7 +18,7 @@ export const phrases: BoardPhrases = {
     'Answer': 'Respuesta',
     'Answers': 'Respuestas',
     'People': 'Personas',
-    'Share': 'Porcentaje',
+    '% of people': '% de personas',
     'Average': 'Promedio',
     'Average {n} of 5': 'Promedio: {n} de 5',
     '{n} answer': '{n} respuesta',

@@ -11,7 +11,7 @@ function addResults(model: WorksheetModel, data: ScaleData, t: (s: string) => st
   const caption = [data.statement, total ? `${t('Answers')}: ${total} · ${t('Average')}: ${mean}` : ''].filter(Boolean).join(' · ')
   model.tables.push({
     ...(caption ? { caption } : {}),
-    columns: [t('Answer'), t('People'), t('Share')],
+    columns: [t('Answer'), t('People'), t('% of people')],
     rows: bars.map(b => [b.label, total ? String(b.count) : '', total ? `${b.percent}%` : '']),
     blankRows: 0,
   })

@@ -13,7 +13,6 @@ export const SITE_ES: Record<string, string> = {
   'Slides (PDF)': 'Diapositivas (PDF)',
   'Worksheets (PDF)': 'Hojas de trabajo (PDF)',
   'Facilitator guide (PDF)': 'Guía de facilitación (PDF)',
-  'Participants can…': 'Las personas participantes podrán…',
   'Agenda': 'Agenda',
   'Facilitators:': 'Personas facilitadoras:',
   '{n} deck': '{n} presentación',

@@ -49,11 +49,11 @@ export const SLIDE_CHROME_ES: Record<string, string> = {
   '{n} minutes left.': 'Quedan {n} minutos.',
   '{n} minute left.': 'Queda {n} minuto.',
   // The steps of think-pair-share (src/activities/structures.ts) and where the room is in them
-  // (components/ActivitySteps.vue). Its step 'Share' has no line here: the key is the poll's and
-  // the scale's column ('Porcentaje', in their i18n.ts), one English word for two meanings.
+  // (components/ActivitySteps.vue).
   'Think': 'Pensar',
   'On your own, in silence.': 'A solas, en silencio.',
   'Pair': 'En pareja',
+  'Share': 'En común',
   'Talk it through with a partner.': 'Coméntenlo en pareja.',
   'Pairs share with the group.': 'Las parejas lo comparten con el grupo.',
   'now': 'ahora',
