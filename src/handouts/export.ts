@@ -16,6 +16,7 @@ import type { LoadedCohort } from '../cohort/load'
 import { type DeckRef, type DeckSummary, type LoadedDeck, loadDeck, slideTitle, summariseDeck } from '../content/decks'
 import { boardsInMarkdown } from '../boards'
 import { buildSite } from '../site/build'
+import { readBuiltBase } from '../site/build-cache'
 import { type Kit, resolveKit } from '../site/kit'
 import { scratchDir, siteRootOf, withSiteLock } from '../output/scratch'
 import { formatSession } from '../site/landing'
@@ -86,10 +87,12 @@ interface ExportPlan {
 }
 
 async function exportLocked({ executablePath, results, kit, siteDir, serveRoot, all, chosen, kinds, language, log }: ExportPlan): Promise<string[]> {
-  if (all.some(d => !existsSync(join(siteDir, d.name, 'index.html')))) {
+  // The handouts print the built decks: the build is brought up to date first, with the base it
+  // was built with (a deck unchanged since its last build is kept, so this costs a moment). A deck
+  // edited since the build was once printed as it was, or not at all.
+  if (all.some(d => !existsSync(join(siteDir, d.name, 'index.html'))))
     log('The site is not built yet: building it first (npm run build).')
-    await buildSite({ base: '/', kit, outDir: siteDir, log })
-  }
+  await buildSite({ base: readBuiltBase(siteRootOf(siteDir, kit.basePath)) ?? '/', kit, outDir: siteDir, log })
 
   const outDir = join(siteDir, 'handouts')
   mkdirSync(outDir, { recursive: true })
@@ -174,12 +177,13 @@ async function exportSlides(page: Page, siteUrl: string, deck: LoadedDeck, withT
   await page.emulateMedia({ media: 'screen' })
   await page.goto(`${siteUrl}/${deck.ref.name}/?print=true#/print`, { waitUntil: 'networkidle' })
   const containers = page.locator('.print-slide-container')
-  await page.waitForFunction(n => document.querySelectorAll('.print-slide-container').length >= n, total)
+  // A print page that never shows every slide is said in words below, not as a timeout.
+  await page.waitForFunction(n => document.querySelectorAll('.print-slide-container').length >= n, total).catch(() => {})
   await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached' }).catch(() => {})
   await page.evaluate(() => document.fonts.ready)
   const count = await containers.count()
   if (count !== total)
-    throw new UserError(`${deck.ref.name}: the print page shows ${count} slides, the deck has ${total}.`)
+    throw new UserError(`${deck.ref.name}: the print page shows ${count} slides, the deck has ${total}. Build the site again (npm run build), then export.`)
   const thumbnails: string[] = []
   for (let i = 0; withThumbnails && i < count; i++) {
     const jpeg = await containers.nth(i).screenshot({ type: 'jpeg', quality: 70 })

@@ -72,6 +72,10 @@ const CSS = `
 .slide .notes .glance p { margin: 0; }
 .slide .notes .variant { border-left: 3px solid #0b5d6b; padding-left: 2.5mm; margin: 0 0 2mm; }
 .slide .notes .variant-label { font-weight: 700; color: #0b5d6b; text-transform: uppercase; letter-spacing: 0.04em; font-size: 8.5pt; margin: 0 0 1mm; }
+/* Nothing after a section's last line: a row's bottom padding, border or margin alone once ran
+   onto a page of its own, empty (module 3's guide). */
+.slide:last-child { padding-bottom: 0; border-bottom: 0; }
+.slide .notes > :last-child, .slide .notes .variant > :last-child, .slide .notes .variant > :last-child > :last-child { margin-bottom: 0; }
 .badge { display: inline-block; border: 1.5px solid #0b5d6b; border-radius: 99px; padding: 0 6px; font-size: 8.5pt; margin-left: 4px; }
 `
 

@@ -109,10 +109,21 @@ export function readStamps(siteRoot: string): Stamps {
   }
 }
 
-export function writeStamps(siteRoot: string, decks: Stamps): void {
+/** The base path (`--base`) the site was last built with, if the record says. */
+export function readBuiltBase(siteRoot: string): string | undefined {
+  try {
+    const data = JSON.parse(readFileSync(stampFile(siteRoot), 'utf8'))
+    return data && data.version === CACHE_VERSION && typeof data.base === 'string' ? data.base : undefined
+  }
+  catch {
+    return undefined
+  }
+}
+
+export function writeStamps(siteRoot: string, decks: Stamps, base: string): void {
   const file = stampFile(siteRoot)
   const temp = `${file}.${process.pid}.tmp`
-  writeFileSync(temp, `${JSON.stringify({ version: CACHE_VERSION, decks }, null, 2)}\n`)
+  writeFileSync(temp, `${JSON.stringify({ version: CACHE_VERSION, base, decks }, null, 2)}\n`)
   renameSync(temp, file)
 }
 

@@ -81,7 +81,7 @@ async function buildLocked(base: string, kit: Kit, outDir: string, log: (line: s
     }
     for (const { job, output } of built)
       stamps[job.key] = { inputs: job.inputs, output }
-    writeStamps(siteRoot, stamps)
+    writeStamps(siteRoot, stamps, base)
     writeLanding(outDir, summaries, kit)
     log(`Site written to ${outDir} in ${((Date.now() - started) / 1000).toFixed(1)} s (${jobs.length} deck(s) built, ${kept.length} kept): open index.html through a web server (npm run serve).`)
     return outDir
