@@ -2,9 +2,10 @@
 // them as written. Slide ids (m<N>-… in backticks or code blocks) must be slides or boards of the
 // decks; `npm run …` commands must be scripts of package.json, with subcommands, modules and
 // options the kit's command line knows; paths must be in the repository.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { BOARDS } from '../src/boards'
 import { findModule, listDecks, loadDeck } from '../src/content/decks'
 import { listExtensions } from '../src/content/extensions'
 import { ROOT } from '../src/paths'
@@ -15,6 +16,9 @@ const DOCS = [
   'decks/README.md',
   ...readdirSync(join(ROOT, 'docs')).filter(f => f.endsWith('.md')).map(f => `docs/${f}`),
   ...readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter(d => d.isDirectory() && existsSync(join(ROOT, 'examples', d.name, 'README.md'))).map(d => `examples/${d.name}/README.md`),
+  // The boards' own: how boards are built, and each board folder's README (src/boards/<kind>/).
+  'src/boards/README.md',
+  ...readdirSync(join(ROOT, 'src/boards'), { withFileTypes: true }).filter(d => d.isDirectory() && existsSync(join(ROOT, 'src/boards', d.name, 'README.md'))).map(d => `src/boards/${d.name}/README.md`),
 ]
 
 interface Snippet { doc: string, line: number, text: string }
@@ -71,9 +75,12 @@ function globExists(pattern: string): boolean {
   const walk = (dir: string, i: number): boolean => {
     if (i === parts.length)
       return true
-    const re = new RegExp(`^${parts[i].replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`)
-    if (!existsSync(dir))
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
       return false
+    // `**`: any number of folders, none included (src/**/*.test.ts).
+    if (parts[i] === '**')
+      return walk(dir, i + 1) || readdirSync(dir, { withFileTypes: true }).some(d => d.isDirectory() && d.name !== 'node_modules' && walk(join(dir, d.name), i))
+    const re = new RegExp(`^${parts[i].replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`)
     return readdirSync(dir).filter(n => re.test(n)).some(n => i === parts.length - 1 || walk(join(dir, n), i + 1))
   }
   return walk(ROOT, 0)
@@ -218,6 +225,32 @@ describe('what the documentation shows exists', () => {
   })
 })
 
+describe('the board folders\' READMEs', () => {
+  const folders = readdirSync(join(ROOT, 'src/boards'), { withFileTypes: true }).filter(d => d.isDirectory()).map(d => d.name)
+
+  it('every board of the registry, and kit/ and ui/, has one, and the docs checks read it', () => {
+    const wanted = [...BOARDS.map(b => b.def.kind), 'kit', 'ui'].map(f => `src/boards/${f}/README.md`)
+    expect(wanted.filter(f => !existsSync(join(ROOT, f)))).toEqual([])
+    expect(DOCS).toEqual(expect.arrayContaining(wanted))
+  })
+
+  it('names every file of its folder, and every file it names beside it exists', () => {
+    const problems: string[] = []
+    for (const folder of folders.filter(f => existsSync(join(ROOT, 'src/boards', f, 'README.md')))) {
+      const doc = `src/boards/${folder}/README.md`
+      const text = readFileSync(join(ROOT, doc), 'utf8')
+      const named = new Set(codeIn(doc, text).flatMap(s => s.text.split(/[\s`'"(),;]+/)).filter(w => /^(?:\.\.\/)?[\w./-]+\.(?:ts|vue|md)$/.test(w) && !w.includes('/') || w.startsWith('../')))
+      for (const file of readdirSync(join(ROOT, 'src/boards', folder)).filter(f => f !== 'README.md' && !named.has(f)))
+        problems.push(`${doc} does not name ${file}`)
+      for (const w of named) {
+        if (!existsSync(resolve(ROOT, 'src/boards', folder, w)))
+          problems.push(`${doc} names ${w}, which is not there`)
+      }
+    }
+    expect(problems).toEqual([])
+  })
+})
+
 describe('the documentation checks themselves', () => {
   const s = (text: string): Snippet => ({ doc: 'x.md', line: 1, text })
   it('find ids but not file names', () => {
@@ -236,5 +269,7 @@ describe('the documentation checks themselves', () => {
   it('find repository paths, not placeholders or build output', () => {
     const roots = repositoryRoots()
     expect(pathsIn(s('see cohorts/example/ and decks/*/slides.md, not cohorts/<id>/ or dist/x or slides/a.md'), roots)).toEqual(['cohorts/example/', 'decks/*/slides.md'])
+    expect(globExists('src/**/*.test.ts')).toBe(true)
+    expect(globExists('src/**/nothing-like-this.test.ts')).toBe(false)
   })
 })
