@@ -28,7 +28,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
-import type { InlineConfig } from 'vite'
+import type { InlineConfig, Plugin } from 'vite'
 import { UserError } from '../errors'
 import { SLIDEV_BIN } from '../paths'
 import { spawnChild } from '../spawn'
@@ -141,7 +141,7 @@ export async function buildDeck(entry: string, outDir: string, base: string, log
       name: 'kit:index-html',
       resolveId: { order: 'pre', handler: (id: string) => (id === indexHtmlId ? id : null) },
       load: { order: 'pre', handler: (id: string) => (id === indexHtmlId ? indexHtml : undefined) },
-    }],
+    }, shippedPackages()],
   } satisfies InlineConfig)
   config = mergeConfig(config, {
     configFile: false,
@@ -152,6 +152,38 @@ export async function buildDeck(entry: string, outDir: string, base: string, log
   await build(mergeConfig(config, extra))
 }
 
+
+/** Where a built deck lists the npm packages whose code it ships (src/site/notices.ts reads it). */
+export const SHIPPED_PACKAGES_FILE = 'shipped-packages.json'
+
+/**
+ * The npm packages whose modules went into the deck's JavaScript and CSS: their folders, relative
+ * to the project (`node_modules/vue`, or a copy nested in another package's), sorted.
+ */
+function shippedPackages(): Plugin {
+  return {
+    name: 'kit:shipped-packages',
+    generateBundle(_options, bundle) {
+      const dirs = new Set<string>()
+      for (const out of Object.values(bundle)) {
+        for (const id of out.type === 'chunk' ? out.moduleIds : []) {
+          // From the first node_modules on: the same on every machine with the same lockfile.
+          const path = id.replaceAll('\\', '/')
+          const first = path.indexOf('node_modules/')
+          if (first < 0)
+            continue
+          const last = path.lastIndexOf('node_modules/') + 'node_modules/'.length
+          const [scope, name] = path.slice(last).split('/')
+          // Slidev's own generated files (node_modules/.slidev) are the deck's, not a package.
+          if (scope.startsWith('.'))
+            continue
+          dirs.add(`${path.slice(first, last)}${scope.startsWith('@') ? `${scope}/${name}` : scope}`)
+        }
+      }
+      this.emitFile({ type: 'asset', fileName: SHIPPED_PACKAGES_FILE, source: `${JSON.stringify([...dirs].sort(), null, 1)}\n` })
+    },
+  }
+}
 
 export interface DeckServerOptions {
   /** a fixed port; without it the first free port from 3030, as `slidev` does */

@@ -43,6 +43,11 @@ ${slide('Second')}`)
     const kit: Kit = { title: 'Stale test', decks: listDecks(join(scratch, 'decks')), outDir: join(work, 'dist'), basePath: '' }
     const log: string[] = []
     await buildSite({ base: '/', kit, log: l => log.push(l) })
+    // The deck lists the packages its bundle ships, for the site's licence page (src/site/notices.ts).
+    const shipped = JSON.parse(readFileSync(join(kit.outDir, '01-stale', 'shipped-packages.json'), 'utf8')) as string[]
+    expect(shipped).toEqual(expect.arrayContaining(['node_modules/@vue/runtime-core', 'node_modules/@slidev/client', 'node_modules/vue-router', 'node_modules/yjs']))
+    expect(shipped.filter(d => d.includes('/.'))).toEqual([])
+    expect(readFileSync(join(kit.outDir, 'licenses', 'index.html'), 'utf8')).toMatch(/<code>vue-router@/)
     writeFileSync(entry, readFileSync(entry, 'utf8') + slide('Third, added after the build'))
     const written = await exportHandouts({ kit, kinds: ['slides'], log: l => log.push(l) })
     const pdf = await PDFDocument.load(readFileSync(written.find(f => f.endsWith('-slides.pdf'))!))
