@@ -110,7 +110,7 @@ export const MOUNTAIN = {
   title: 'The mountain of engagement',
   shape: 'Six numbered stages on a path up a mountain, from discovery at the foot to leadership at the summit.',
   // The stages are OLTS module 3.2 ("Contributor Personas & Pathways"; 3.3 is "Meaningful Participation"); CIID is credited for the open-practices framework, not this pathway.
-  credit: ['The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0). The "Mountain of Engagement" is Mozilla Open Leadership\'s and Open Life Science\'s (five bands, observers to owners, in Sharan et al., SSI, 2021); placing the six stages on it, and this drawing, are the kit\'s.'],
+  credit: ['The six pathway stages of Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0). The "Mountain of Engagement" is Mozilla Open Leadership\'s and Open Life Science\'s (five bands, observers to owners, in Sharan et al., SSI, 2021). This drawing is the kit\'s.'],
   parts: PATHWAY.map(key => ({ key, label: PATHWAY_LABELS[key], meaning: PATHWAY_MEANINGS[key] })),
 } as const satisfies DiagramText & { parts: readonly Part[] }
 

@@ -41,7 +41,7 @@ export function ledgerFlags(row: LedgerRow): string[] {
 export const valueExchangeLedger = defineListBoard({
   kind: 'value-exchange-ledger',
   title: 'Value-exchange ledger',
-  credit: 'Kinds of value adapted and shortened from Mozilla\'s "Taxonomy of open value exchanges" (2019, CC BY Mozilla).',
+  credit: 'Kinds of value adapted and shortened from Mozilla\'s "Taxonomy of open value exchanges" (2019, github.com/semioticrobotic/resources; CC BY, version not stated by the source).',
   listKey: 'rows',
   fields: LEDGER_FIELDS,
   rowSchema: ledgerRowSchema,
