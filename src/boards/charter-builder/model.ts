@@ -306,8 +306,8 @@ export function charterMarkdown(d: CharterData, name = 'Our community'): string 
   return [`# ${mdText(name)} charter\n`, ...CHARTER_SECTIONS.map(s => section(s, body[s])), CHARTER_CREDIT].join('\n')
 }
 
-/** A printed charter travels alone: it says whose structure it follows (CC BY asks for the credit) and what drafted it. */
-export const CHARTER_CREDIT = '---\n\n*Structure after The Turing Way\'s working-group charter template (online book, https://book.the-turing-way.org, CC BY 4.0, https://creativecommons.org/licenses/by/4.0/). Drafted with the Foundational Community Building and Engagement Training (CC BY 4.0).*\n'
+/** A printed charter travels alone: it says whose structure, mission sentence and milestones it follows (CC BY asks for the credit) and what drafted it. */
+export const CHARTER_CREDIT = '---\n\n*Structure after The Turing Way\'s working-group charter template (online book, https://book.the-turing-way.org), itself revised from the Collaborative Leaders Network\'s sample charter. Mission sentence after Mozilla\'s Open Leadership Training Series 1.4, milestone types after OLTS 2.3 (Mozilla Foundation and contributors, https://mozilla.github.io/open-leadership-training-series/). The Turing Way and OLTS: CC BY 4.0, https://creativecommons.org/licenses/by/4.0/. Drafted with the Foundational Community Building and Engagement Training (CC BY 4.0).*\n'
 
 const emptyLevel = () => ({ rule: '' as const, scope: '', detail: '' })
 
