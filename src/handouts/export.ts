@@ -90,9 +90,12 @@ async function exportLocked({ executablePath, results, kit, siteDir, serveRoot, 
   // The handouts print the built decks: the build is brought up to date first, with the base it
   // was built with (a deck unchanged since its last build is kept, so this costs a moment). A deck
   // edited since the build was once printed as it was, or not at all.
-  if (all.some(d => !existsSync(join(siteDir, d.name, 'index.html'))))
-    log('The site is not built yet: building it first (npm run build).')
-  await buildSite({ base: readBuiltBase(siteRootOf(siteDir, kit.basePath)) ?? '/', kit, outDir: siteDir, log })
+  // Worksheets need no deck; slides, notes and the guide print the decks' print pages.
+  if (kinds.some(k => k !== 'worksheets')) {
+    if (all.some(d => !existsSync(join(siteDir, d.name, 'index.html'))))
+      log('The site is not built yet: building it first (npm run build).')
+    await buildSite({ base: readBuiltBase(siteRootOf(siteDir, kit.basePath)) ?? '/', kit, outDir: siteDir, log })
+  }
 
   const outDir = join(siteDir, 'handouts')
   mkdirSync(outDir, { recursive: true })

@@ -13,6 +13,7 @@ import { boardsInMarkdown } from '../../src/boards'
 import { raciMatrix } from '../../src/boards/raci-matrix/model'
 import { stakeholderMap } from '../../src/boards/stakeholder-map/model'
 import { exportHandouts } from '../../src/handouts/export'
+import { stampFile } from '../../src/site/build-cache'
 import { handoutName } from '../../src/output/names'
 import { readBookmarks } from '../../src/handouts/pdf'
 import { ROOT } from '../../src/paths'
@@ -33,6 +34,8 @@ beforeAll(async () => {
   // A copy of the shared build, so that exporting does not change what other tests read.
   site = mkdtempSync(join(tmpdir(), 'kit-export-'))
   cpSync(inject('siteDir'), site, { recursive: true })
+  // With the build's record beside it, as \`npm run build\` leaves a site: the export finds it up to date.
+  cpSync(stampFile(inject('siteDir')), stampFile(site))
   decks = await Promise.all(listDecks().map(loadDeck))
   await exportHandouts({ siteDir: site, log: () => {} })
   handouts = join(site, 'handouts')
