@@ -7,7 +7,7 @@
 import { join } from 'node:path'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
-import kitPreparser from '../../setup/preparser'
+import kitPreparser from '../content/slidev-preparser'
 import { UserError } from '../errors'
 import { ROOT } from '../paths'
 import { buildDeck, registerPreparsers } from '../slidev/build'
