@@ -9,6 +9,7 @@ export const DEFAULT_VALUES = {
   localExample: 'a community you know well',
   codeOfConductUrl: 'https://www.contributor-covenant.org/version/2/1/code_of_conduct/',
   contactPerson: 'the facilitators',
+  supportRoute: 'a wellbeing service',
 } as const
 
 export type ValueName = keyof typeof DEFAULT_VALUES
