@@ -87,10 +87,9 @@ interface ExportPlan {
 }
 
 async function exportLocked({ executablePath, results, kit, siteDir, serveRoot, all, chosen, kinds, language, log }: ExportPlan): Promise<string[]> {
-  // The handouts print the built decks: the build is brought up to date first, with the base it
-  // was built with (a deck unchanged since its last build is kept, so this costs a moment). A deck
-  // edited since the build was once printed as it was, or not at all.
-  // Worksheets need no deck; slides, notes and the guide print the decks' print pages.
+  // Slides, notes and the guide print the built decks' print pages (worksheets need no deck): the
+  // build is brought up to date first, with the base it was built with. A deck unchanged since its
+  // last build is kept, so this costs a moment; a deck edited since was once printed as it was.
   if (kinds.some(k => k !== 'worksheets')) {
     if (all.some(d => !existsSync(join(siteDir, d.name, 'index.html'))))
       log('The site is not built yet: building it first (npm run build).')

@@ -85,16 +85,17 @@ export function placeOf(doc: Y.Doc, participantId: string, entry: string, seq: n
   return 'next'
 }
 
-/** Inside the operation's own transaction: it is the last one processed for its entry. */
-export function noteApplied(doc: Y.Doc, participantId: string, entry: string, seq: number): void {
+/**
+ * Inside the operation's own transaction: it is the last one processed for its entry. A refusal
+ * is recorded only for an operation that names what it builds on (`prev`): only then were the
+ * entry's earlier operations processed before it (see the head of this file).
+ */
+export function noteProcessed(doc: Y.Doc, participantId: string, entry: string, op: { seq: number, prev?: number }, refused: boolean): void {
   const p = processed(doc, participantId, entry)
-  doc.getMap<unknown>(SEQ_MAP).set(key(participantId, entry), p.refused?.length ? { last: seq, refused: p.refused } : seq)
-}
-
-/** Inside its own transaction: an operation that builds on `prev` was refused, and is the last processed. */
-export function noteRefused(doc: Y.Doc, participantId: string, entry: string, seq: number): void {
-  const p = processed(doc, participantId, entry)
-  doc.getMap<unknown>(SEQ_MAP).set(key(participantId, entry), { last: seq, refused: [...(p.refused ?? []), seq].slice(-KEEP_REFUSED) })
+  if (!refused)
+    doc.getMap<unknown>(SEQ_MAP).set(key(participantId, entry), p.refused?.length ? { last: op.seq, refused: p.refused } : op.seq)
+  else if (op.prev !== undefined)
+    doc.getMap<unknown>(SEQ_MAP).set(key(participantId, entry), { last: op.seq, refused: [...(p.refused ?? []), op.seq].slice(-KEEP_REFUSED) })
 }
 
 /** The phone's side: the operation a new one on `entry` builds on, from the outbox (0: none waiting). */

@@ -1,4 +1,7 @@
 // The handouts' file names: what the export (src/handouts) writes and the site's pages (src/site) link.
+
+/** Where a built deck lists the npm packages whose code it ships: src/slidev/build.ts writes it, src/site/notices.ts reads it. */
+export const SHIPPED_PACKAGES_FILE = 'shipped-packages.json'
 /** What `npm run export` makes for each module (the filled worksheets come with `--results`). */
 export const EXPORT_KINDS = ['slides', 'notes', 'worksheets', 'facilitator-guide'] as const
 export type ExportKind = typeof EXPORT_KINDS[number]

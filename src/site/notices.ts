@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { KIT_NAME } from '../content/licence'
 import { ROOT } from '../paths'
 import { escapeHtml } from '../output/html'
-import { SHIPPED_PACKAGES_FILE } from '../slidev/build'
+import { SHIPPED_PACKAGES_FILE } from '../output/names'
 
 /** What ships in the browser, beyond the kit's own files. */
 const SHIPPED: { name: string, what: string, notice?: string, licenceFile?: string }[] = [
@@ -41,7 +41,7 @@ function packageInfo(dir: string): { name: string, version: string, license: str
  * writes it at build time, from the modules in its bundle), beside the ones named above.
  */
 function shippedDirs(outDir: string): string[] {
-  const dirs = new Set(SHIPPED.map(s => join('node_modules', s.name)))
+  const dirs = new Set(SHIPPED.map(s => `node_modules/${s.name}`))
   for (const deck of existsSync(outDir) ? readdirSync(outDir) : []) {
     const list = join(outDir, deck, SHIPPED_PACKAGES_FILE)
     if (!existsSync(list))
@@ -61,7 +61,7 @@ export function writeNotices(outDir: string): void {
   // One section a package and version; the named ones first, with their words.
   const seen = new Set<string>()
   const sections: string[] = []
-  const packages = shippedDirs(outDir).map(d => ({ ...packageInfo(join(ROOT, d)), shipped: SHIPPED.find(s => join('node_modules', s.name) === d) }))
+  const packages = shippedDirs(outDir).map(d => ({ ...packageInfo(join(ROOT, d)), shipped: SHIPPED.find(s => `node_modules/${s.name}` === d) }))
     .sort((a, b) => Number(!a.shipped) - Number(!b.shipped) || a.name.localeCompare(b.name) || a.version.localeCompare(b.version))
   for (const info of packages) {
     const key = `${info.name}@${info.version}`

@@ -30,6 +30,7 @@ import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import type { InlineConfig, Plugin } from 'vite'
 import { UserError } from '../errors'
+import { SHIPPED_PACKAGES_FILE } from '../output/names'
 import { SLIDEV_BIN } from '../paths'
 import { spawnChild } from '../spawn'
 
@@ -152,9 +153,6 @@ export async function buildDeck(entry: string, outDir: string, base: string, log
   await build(mergeConfig(config, extra))
 }
 
-
-/** Where a built deck lists the npm packages whose code it ships (src/site/notices.ts reads it). */
-export const SHIPPED_PACKAGES_FILE = 'shipped-packages.json'
 
 /**
  * The npm packages whose modules went into the deck's JavaScript and CSS: their folders, relative

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { LICENCE_HTML, LICENCE_LINE } from '../../src/content/licence'
 import { ROOT } from '../../src/paths'
 import { writeNotices } from '../../src/site/notices'
-import { SHIPPED_PACKAGES_FILE } from '../../src/slidev/build'
+import { SHIPPED_PACKAGES_FILE } from '../../src/output/names'
 
 describe('licences', () => {
   it('ships LICENSE and the fonts\', icons\' and libraries\' licence texts with the built site', () => {

@@ -2,6 +2,9 @@
 // (words.ts), and the answer to an operation that is not the next of its entry (order.ts).
 // Shared by the room boards' contributions and everyone's own boards.
 import type { Connection } from '@hocuspocus/server'
+import type { z } from 'zod'
+import { describeZodError } from '../../boards/kit/board'
+import type { Refusal } from '../boards'
 import { outOfOrder, type Place } from '../order'
 import type { RefusalCode } from '../protocol'
 import { say, sayLines } from '../words'
@@ -23,4 +26,18 @@ export function answers(language: string | undefined) {
   }
 
   return { refuse, answerOutOfOrder }
+}
+
+/**
+ * What refuses an operation before it is applied, in this order: a locked board, a row its board
+ * does not take, a name too long. Recorded in the entry's order like any refusal (order.ts).
+ */
+export function refusalBefore(locked: boolean, body: z.ZodSafeParseResult<unknown>, name: z.ZodSafeParseResult<unknown>): Refusal | undefined {
+  if (locked)
+    return { code: 'locked', error: 'The facilitator has locked this board: time is up.' }
+  if (!body.success)
+    return { code: 'invalid', error: describeZodError(body.error) }
+  if (!name.success)
+    return { code: 'invalid', error: describeZodError(name.error) }
+  return undefined
 }

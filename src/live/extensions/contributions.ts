@@ -16,11 +16,11 @@ import { liveBoard } from '../adapters'
 import { type Admission, removeAuthor } from '../admission'
 import { fieldsMap, isLocked, mergeEntries, metaMap, moderationOf, rowStatus, setFields } from '../../board-doc'
 import type { LiveBoardAdapter, Refusal } from '../boards'
-import { entryOf, lastApplied, noteApplied, noteRefused, type Place, placeOf } from '../order'
+import { entryOf, lastApplied, noteProcessed, type Place, placeOf } from '../order'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, type ModerationView, publicDocName } from '../protocol'
 import type { storeExtension } from '../store'
 import { LANGUAGES } from '../../i18n/labels'
-import { answers } from './answers'
+import { answers, refusalBefore } from './answers'
 import type { ConnContext } from './auth'
 import { isOwnMessage } from './own-boards'
 import { type Presence, send } from './presence'
@@ -274,7 +274,6 @@ export function contributions(deps: ContributionsOptions) {
 
   const { refuse, answerOutOfOrder } = answers(options.language)
 
-
   /** Answers an operation that is not the next of its entry, and says so; false for the next one. */
   function answeredInOrder(connection: Connection, message: { msg: string, seq?: number, prev?: number }, doc: Y.Doc, participantId: string, entry: string): boolean {
     const place = placeOf(doc, participantId, entry, message.seq!, message.prev)
@@ -442,15 +441,9 @@ export function contributions(deps: ContributionsOptions) {
       return refuse(connection, message.msg, 'no-board', 'This board was saved by another version of the kit; it cannot take contributions.')
     // Refusals of the operation itself are recorded in its entry's order like an applied one, so
     // the operations built on it go on and a duplicate of it is never applied later.
-    let refusal: Refusal | undefined
     const body = rt.adapter.op.safeParse(message.body)
     const name = personName.safeParse(options.names === false ? '' : message.name ?? '')
-    if (isLocked(rt.board))
-      refusal = { code: 'locked', error: 'The facilitator has locked this board: time is up.' }
-    else if (!body.success)
-      refusal = { code: 'invalid', error: describeZodError(body.error) }
-    else if (!name.success)
-      refusal = { code: 'invalid', error: describeZodError(name.error) }
+    let refusal: Refusal | undefined = refusalBefore(isLocked(rt.board), body, name)
     // The contribution's own origin: if it cannot be saved, exactly its change is undone.
     const origin = { source: 'local', msg: message.msg }
     const undo = new Y.UndoManager(rt.board, { trackedOrigins: new Set([origin]), captureTimeout: 0 })
@@ -475,10 +468,8 @@ export function contributions(deps: ContributionsOptions) {
           firstOp: entry ? lastApplied(rt.board, participantId, entry) === 0 : undefined,
         })
       }
-      if (entry && !refusal)
-        noteApplied(rt.board, participantId, entry, message.seq!)
-      else if (entry && message.prev !== undefined)
-        noteRefused(rt.board, participantId, entry, message.seq!)
+      if (entry)
+        noteProcessed(rt.board, participantId, entry, { seq: message.seq!, prev: message.prev }, !!refusal)
     }, origin)
     if (place !== 'next') {
       undo.destroy()

@@ -13,13 +13,13 @@ import { describeZodError } from '../../boards/kit/board'
 import { personName } from '../../boards/idea-vote/model'
 import { LANGUAGES } from '../../i18n/labels'
 import type { Admission } from '../admission'
-import { isLocked, type Refusal, setFields } from '../boards'
+import { isLocked, setFields } from '../boards'
 import type { LiveLimits } from '../limits'
-import { entryOf, lastApplied, noteApplied, noteRefused, type Place, placeOf } from '../order'
+import { entryOf, lastApplied, noteProcessed, type Place, placeOf } from '../order'
 import { oneAtATime } from '../queue'
 import { isIndividual, type OwnBoards, type OwnCopy, OwnNotSaved } from '../own-boards'
 import { BOARD_ID, CONTROL_DOC, MESSAGE_ID, type OwnProgress, type OwnShown, progressDocName } from '../protocol'
-import { answers } from './answers'
+import { answers, refusalBefore } from './answers'
 import type { ConnContext } from './auth'
 import { send } from './presence'
 
@@ -325,16 +325,10 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
       if (wait)
         return refuse(connection, message.msg, 'rate', 'Too many changes at once: wait {n} s and it is sent again.', { n: wait }, wait)
       // Refusals of the operation itself are recorded in its entry's order like an applied one.
-      let pre: Refusal | undefined
       const room = await deps.roomBoard(message.board)
       const body = copy.adapter.op.safeParse(message.body)
       const name = personName.safeParse(deps.names === false ? '' : message.name ?? '')
-      if (room && isLocked(room))
-        pre = { code: 'locked', error: 'The facilitator has locked this board: time is up.' }
-      else if (!body.success)
-        pre = { code: 'invalid', error: describeZodError(body.error) }
-      else if (!name.success)
-        pre = { code: 'invalid', error: describeZodError(name.error) }
+      const pre = refusalBefore(!!room && isLocked(room), body, name)
       if (!pre)
         await withRoomRoles(copy, participantId)
       const firstOp = entry ? lastApplied(copy.doc, participantId, entry) === 0 : undefined
@@ -355,13 +349,11 @@ export function ownBoardsExtension(deps: OwnBoardsOptions) {
         place: placeNow,
         refusal: pre,
         note: (refused) => {
-          if (entry && !refused)
-            noteApplied(copy.doc, participantId, entry, message.seq!)
-          else if (entry && message.prev !== undefined)
-            noteRefused(copy.doc, participantId, entry, message.seq!)
+          if (entry)
+            noteProcessed(copy.doc, participantId, entry, { seq: message.seq!, prev: message.prev }, refused)
         },
       })
-      if (result === 'applied' || result === 'refused' || result === 'early')
+      if (typeof result === 'string')
         answerOutOfOrder(connection, message.msg, result)
       else if (result)
         refuse(connection, message.msg, result.code, result.error, result.params)
