@@ -3,10 +3,14 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { lightClientPlugin, printRoutePlugin } from './src/slidev/vite.ts'
+import { sharedVueCompiler } from './src/slidev/vue-compiler.ts'
 
 const sharedPublic = fileURLToPath(new URL('./public', import.meta.url))
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
+  // Slidev's options for its plugins: Vue's compiler remembers what it compiled, so the decks a
+  // build process builds one after another share their components' compilation (src/slidev/vue-compiler.ts).
+  slidev: { vue: { compiler: sharedVueCompiler(command) } },
   // The packages the kit's boards and live mode use in the browser, optimized when the dev server
   // starts. Slidev's dependency scan starts from its own client and does not reach them, so Vite
   // found each on the first slide that loaded it and bundled the dependencies again mid-session
@@ -26,4 +30,4 @@ export default defineConfig({
     // Built decks leave out what no deck of the kit uses (TwoSlash, Vue's template compiler): see src/slidev/vite.ts.
     lightClientPlugin(),
   ],
-})
+}))
