@@ -19,7 +19,7 @@ import { blockRange, slideMinutes, type Version } from '../content/timing'
 import { escapeHtml } from '../output/html'
 import { translate } from '../i18n/labels'
 import { handoutPage } from './html'
-import { LICENCE_LINE } from '../content/licence'
+import { KIT_NAME, LICENCE_LINE } from '../content/licence'
 import { clockTime, runSheet } from '../content/run-sheet'
 
 // Notes are the kit's own Markdown; raw HTML in them is shown as text, not run.
@@ -101,7 +101,7 @@ export function renderRunSheet(deck: LoadedDeck, moduleName: string, language?: 
     ${rows.join('\n')}
     </tbody></table>
     ${sheet.cutList.length ? `<h2>${escapeHtml(t('Cut list'))}</h2><p>${escapeHtml(t('Running late? Drop whole blocks, in this order; never squeeze the rounds:'))}</p><ol>${sheet.cutList.map(b => `<li>${escapeHtml(b.title)} (${escapeHtml(t('{n} min', b.end - b.start))})</li>`).join('')}</ol>` : ''}
-    <p class="footer">${escapeHtml(t(LICENCE_LINE))}</p>`
+    <p class="footer">${escapeHtml(t(KIT_NAME))} · ${escapeHtml(t(LICENCE_LINE))}</p>`
 }
 
 export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thumbnails: string[], moduleName: string, cohort?: string, settings?: GuideSettings, language?: string): GuideSection[] {
@@ -123,7 +123,7 @@ export function renderGuideSections(deck: LoadedDeck, summary: DeckSummary, thum
     <table><thead><tr><th>${h('Minutes')}</th><th>${h('Block')}</th><th>${h('Activities')}</th></tr></thead><tbody>
     ${summary.agenda.map(b => `<tr><td>${blockRange(b)}</td><td>${escapeHtml(b.title)}</td><td>${b.activities.map(a => `${escapeHtml(a.title)} (${h('{n} min', a.minutes)})`).join('<br>')}</td></tr>`).join('')}
     </tbody></table>
-    <p class="footer">${escapeHtml(t(LICENCE_LINE))}</p>`
+    <p class="footer">${escapeHtml(t(KIT_NAME))} · ${escapeHtml(t(LICENCE_LINE))}</p>`
 
   const slideHtml = (index: number) => {
     const slide = deck.slides[index]
