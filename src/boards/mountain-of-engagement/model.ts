@@ -87,7 +87,7 @@ function rows(d: MountainData) {
 export const mountainOfEngagement: BoardDefinition<MountainData> = {
   kind: 'mountain-of-engagement',
   title: 'Mountain of engagement',
-  credit: 'Pathway stages and personas after Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0), and The Turing Way\'s persona tool (CC BY 4.0). The "Mountain of Engagement" is Mozilla Open Leadership\'s and Open Life Science\'s (five bands, observers to owners, in Sharan et al., SSI, 2021). This board\'s drawing is the kit\'s.',
+  credit: 'Pathway stages and personas after Mozilla\'s Open Leadership Training Series, 3.2 "Contributor Personas & Pathways" (2016, CC BY 4.0), and The Turing Way\'s persona tool (text CC BY 4.0; its Persona Canvas figure, CC BY-SA 4.0, is not used). The "Mountain of Engagement" is Mozilla Open Leadership\'s and Open Life Science\'s (five bands, observers to owners, in Sharan et al., SSI, 2021). This board\'s drawing is the kit\'s.',
   version: 1,
   schema: mountainSchema,
   empty: () => ({ personas: [] }),
