@@ -122,7 +122,11 @@ describe('the content check on broken copies', () => {
     await mutate((s) => {
       s[0].frontmatter.buffer = 1
       s[0].frontmatter.duration = '71min'
-      const kept = s.find(x => x.frontmatter.layout === 'activity' && x.frontmatter.optional !== true)
+      let dropped = false // the short version drops a whole block when its opening slide is optional
+      const kept = s.find((x) => {
+        if (x.frontmatter.section) dropped = x.frontmatter.optional === true
+        return !dropped && x.frontmatter.layout === 'activity'
+      })
       kept.frontmatter.short = (kept.frontmatter.short ?? kept.frontmatter.duration) + 1
     })
     const problems = (await checkAll(dir)).join('\n')

@@ -15,6 +15,7 @@ export const SLIDE_CHROME_ES: Record<string, string> = {
   'solo, then trios, then all': 'individual, luego en tríos, luego todo el grupo',
   'whole room': 'todo el grupo',
   'trios': 'en tríos',
+  'trios, then solo': 'en tríos, luego individual',
   'groups of 3-4': 'grupos de 3-4',
   'groups of 4-5 (pairs in the short version)': 'grupos de 4-5 (parejas en la versión corta)',
   'think alone, then pairs, then share': 'pensar a solas, luego en parejas, luego compartir',
