@@ -79,7 +79,7 @@ export const ideaVoteLive: LiveBoardAdapter<IdeaOp> = {
         return { code: 'limit', error: 'You have used all your {n} votes. Take one back to vote for another idea.', params: { n: allowed } }
       const row = new Y.Map<unknown>()
       votes(doc).set(key, row)
-      setFields(row, { idea: op.idea, _author: who.participantId, _at: who.now })
+      setFields(row, { id: key, idea: op.idea, _author: who.participantId, _at: who.now })
       return undefined
     }
     const existing = list.get(op.id)

@@ -115,6 +115,9 @@ describe('a stored idea board document from before the core', () => {
     expect(doc.getMap('meta').get('schema')).toBe(1)
     const oldIdeas = doc.getMap('ideas').toJSON()
     expect(Object.keys(oldIdeas).length).toBeGreaterThan(0)
+    // Its votes in the top-level map `votes`, `<author>~<idea>` -> {idea, _author, _at}.
+    const oldVotes = doc.getMap('votes').toJSON() as Record<string, Record<string, unknown>>
+    expect(Object.keys(oldVotes).length).toBeGreaterThan(0)
     // What the server does once it has loaded a board (src/live/extensions/contributions.ts).
     doc.transact(() => expect(ideaVoteLive.init!(doc)).toBe(true))
     expect(doc.getMap('meta').get('schema')).toBe(DOC_SCHEMA)
@@ -122,6 +125,9 @@ describe('a stored idea board document from before the core', () => {
     expect(doc.getMap('meta').has('votesPerPerson')).toBe(false)
     expect(doc.getMap('rows:ideas').toJSON()).toEqual(oldIdeas)
     expect(doc.getMap('ideas').size).toBe(0)
+    // The votes are rows of the list `votes`, under the same keys, each naming itself; the old map is emptied.
+    expect(doc.getMap('rows:votes').toJSON()).toEqual(Object.fromEntries(Object.entries(oldVotes).map(([key, v]) => [key, { id: key, ...v }])))
+    expect(doc.getMap('votes').size).toBe(0)
     // The core's reader sees the board's shown ideas (hidden, queued and merged ones left out).
     const read = readBoard(doc, ideaVoteLive.def)
     expect(read.data.ideas.map((i: any) => i.id).sort()).toEqual((old.results as any).ideas.map((i: any) => i.id).sort())
@@ -134,8 +140,8 @@ describe('a stored idea board document from before the core', () => {
     ideaVoteLive.project(doc, out, 'en')
     expect(out.toJSON()).toEqual(old.projected)
     expect(ideaVoteLive.results(doc)).toEqual(old.results)
-    // A phone's own ideas, oldest first: these were sent at one moment, so in either order.
-    const byId = (mine: any) => ({ ...mine, ideas: [...mine.ideas].sort((a: any, b: any) => a.id.localeCompare(b.id)) })
+    // A phone's own ideas, oldest first: these were sent at one moment, so in either order; its votes in any order.
+    const byId = (mine: any) => ({ ...mine, ideas: [...mine.ideas].sort((a: any, b: any) => a.id.localeCompare(b.id)), votes: [...mine.votes].sort() })
     expect(byId(ideaVoteLive.mine(doc, 'p-ana'))).toEqual(byId(old.mine.ana))
     expect(byId(ideaVoteLive.mine(doc, 'p-bob'))).toEqual(byId(old.mine.bob))
     // Locked, read by the core's one decoder of the moderation fields.

@@ -159,7 +159,7 @@ describe('the facilitator', () => {
     admission.transact(() => admissionMaps(admission).purge.set(participantIdOf(spammer.phone.secret), Date.now()))
     const one = (await boss.board('one')).doc
     const two = (await boss.board('two')).doc
-    await until(two, () => boardIdeasOf(two).length === 1 && two.getMap('votes').size === 0)
+    await until(two, () => boardIdeasOf(two).length === 1 && two.getMap('rows:votes').size === 0)
     await until(one, () => boardIdeasOf(one).length === 0)
     expect(boardIdeasOf(two)[0]).toMatchObject({ text: 'A real idea' })
     await until(admission, () => admissionMaps(admission).purge.size === 0)

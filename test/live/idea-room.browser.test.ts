@@ -151,7 +151,7 @@ describe('the idea board with 30 participants, projected', () => {
     const votes: [number, string][] = [[0, 'idea-0-0'], [1, 'idea-0-0'], [2, 'idea-0-0'], [3, 'idea-1-0'], [4, 'idea-1-0'], [5, 'idea-1-0'], [6, 'idea-2-0'], [7, 'idea-2-0'], [8, 'idea-3-0'], [9, 'idea-4-0']]
     const voted = await Promise.all(votes.map(([p, idea]) => people[p].contribute('room-ideas', { op: 'vote', idea })))
     expect(voted.every(r => r.ok)).toBe(true)
-    await until(doc, () => doc.getMap<Y.Map<unknown>>('votes').size === votes.length)
+    await until(doc, () => doc.getMap<Y.Map<unknown>>('rows:votes').size === votes.length)
     await board.getByTestId('idea-totals').filter({ hasText: /^60 ideas · 10 votes$/ }).waitFor({ timeout: 30_000 })
     // As many of the top as fit whole, then "+ n more ideas": ranks 1, 1, 3, 4 ... with "tied".
     await board.getByTestId('idea-more').waitFor()

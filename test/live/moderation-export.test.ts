@@ -89,7 +89,7 @@ describe('moderation in bulk and merging duplicates (real server)', () => {
     for (const [p, idea] of [[ana, 'ana-forum'], [ana, 'bo-forum'], [bo, 'bo-forum'], [anon, 'ana-forum']] as const)
       expect(await p.contribute(BOARD, { op: 'vote', idea })).toMatchObject({ ok: true })
     await until(seen, () => shownIdeas(seen).find(i => i.id === 'bo-forum')?.votes === 2)
-    await until(board, () => board.getMap('votes').size === 4)
+    await until(board, () => board.getMap('rows:votes').size === 4)
 
     const undo = mergeIdeas(board, 'ana-forum', ['bo-forum'])
     await until(seen, () => shownIdeas(seen).find(i => i.id === 'ana-forum')?.votes === 3, 10_000, 'the merged votes on the phones')

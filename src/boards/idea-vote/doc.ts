@@ -2,20 +2,22 @@
 // as every board's, and what is read from it, as plain functions of the document (no Vue, no
 // server). The live server's adapter (src/live/idea-vote.ts) writes it from phones and projects
 // it; the facilitator's tab shares it through the live sync provider, like every board's
-// document, reads it with the core's reader (the votes folded in by `readIdeas`, the board's
-// `read`) and moderates it with the core's operations (a merge: ./moderate.ts).
+// document, reads it with the core's reader (the vote rows counted into each idea by `readIdeas`,
+// the board's `read`) and moderates it with the core's operations (a merge: ./moderate.ts).
 // Moderation fields (`_status`, `meta.locked`, `meta.moderation`) are the core's, read with its
 // decoders (src/board-doc/status.ts).
 //
 // board/<id>:  meta        {kind, schema: 2, version, locked, moderation, phase?}
 //              fields      {votesPerPerson}
 //              rows:ideas  id -> {id, text, _author, _name, _status, _at, _merged?, _mergedInto?}
-//              votes       <author>~<idea> -> {idea, _author, _at}   (a vote's key makes it idempotent;
-//                          outside the board's shape, as the charter's `proposals`: readBoard ignores it)
+//              rows:votes  <author>~<idea> -> {id, idea, _author, _at}   (a list of the board's shape:
+//                          a vote's key makes it idempotent, one per person and idea)
 //
-// Before the core (schema 1) the ideas were in the top-level map `ideas` and the votes per person
-// in `meta`: sessions stored in SQLite or PostgreSQL hold that layout, and the server migrates
-// such a document when it loads it (`initIdeaDoc`), once, deterministically.
+// Older layouts, which stored sessions (SQLite, PostgreSQL) hold, are moved once, deterministically,
+// when the server loads the document (`initIdeaDoc`):
+// - schema 1 (before the core): the ideas in the top-level map `ideas`, the votes per person in
+//   `meta`, the votes in the top-level map `votes`;
+// - schema 2 before the votes were a list: the votes in the top-level map `votes` (same keys and fields).
 import * as Y from 'yjs'
 import { DOC_SCHEMA, fieldsMap, INIT_ORIGIN, metaMap, rowsMap, rowStatus, type Scalar } from '../../board-doc'
 import { DEFAULT_VOTES, type IdeaVoteData, ideaText, ideaVote, VOTES_MAX, VOTES_MIN } from './model'
@@ -26,7 +28,7 @@ export const IDEA_VOTE_SCHEMA = DOC_SCHEMA
 export const IDEA_PUBLIC_SCHEMA = 1
 
 export const ideas = (doc: Y.Doc) => rowsMap(doc, ['ideas']) as Y.Map<Y.Map<unknown>>
-export const votes = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('votes')
+export const votes = (doc: Y.Doc) => rowsMap(doc, ['votes']) as Y.Map<Y.Map<unknown>>
 export const voteKey = (author: string, idea: string) => `${author}~${idea}`
 
 /**
@@ -42,8 +44,11 @@ export function initIdeaDoc(doc: Y.Doc): boolean {
     return false
   if (typeof schema === 'number' && schema > DOC_SCHEMA)
     return false
-  if (schema === DOC_SCHEMA && kind === ideaVote.kind)
+  if (schema === DOC_SCHEMA && kind === ideaVote.kind) {
+    if (doc.share.has(OLD_VOTES) && doc.getMap(OLD_VOTES).size)
+      doc.transact(() => moveVotes(doc), INIT_ORIGIN)
     return true
+  }
   doc.transact(() => {
     // Schema 1: rows from `ideas`, each copied whole (its moderation fields and merges too), in
     // the same keys, so two server instances migrating at once write the same rows.
@@ -58,6 +63,7 @@ export function initIdeaDoc(doc: Y.Doc): boolean {
         copy.set(key, value instanceof Y.AbstractType ? value.toJSON() : value)
     }
     before.clear()
+    moveVotes(doc)
     const n = meta.get('votesPerPerson')
     if (n !== undefined) {
       if (!fieldsMap(doc).has('votesPerPerson'))
@@ -69,6 +75,31 @@ export function initIdeaDoc(doc: Y.Doc): boolean {
     meta.set('version', ideaVote.version)
   }, INIT_ORIGIN)
   return true
+}
+
+/** Where the votes were kept before they were a list of the board's shape. */
+const OLD_VOTES = 'votes'
+
+/**
+ * The votes of an older layout (the top-level map `votes`, `<author>~<idea>` -> {idea, _author,
+ * _at}) moved into the list `votes` under the same keys, in key order, so that two server
+ * instances moving them at once write the same rows. A vote already in the list is kept.
+ */
+function moveVotes(doc: Y.Doc): void {
+  if (!doc.share.has(OLD_VOTES))
+    return
+  const before = doc.getMap<unknown>(OLD_VOTES)
+  const after = votes(doc)
+  for (const [key, row] of [...before.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!(row instanceof Y.Map) || after.has(key))
+      continue
+    const copy = new Y.Map<unknown>()
+    after.set(key, copy)
+    copy.set('id', key)
+    for (const [field, value] of row.entries())
+      copy.set(field, value instanceof Y.AbstractType ? value.toJSON() : value)
+  }
+  before.clear()
 }
 
 export function votesPerPerson(doc: Y.Doc): number {
@@ -210,23 +241,29 @@ function mergedNames(doc: Y.Doc, row: Y.Map<unknown>): string {
 
 
 /**
- * The board as the tab reads it (the core's `readBoard`, then this): each idea a participant sent
- * gets its sender's name, the names of the duplicates merged into it, when it was sent, and its
- * votes (the votes in `votes` added to any the facilitator gave by hand); ideas in the order they
- * came. A board filled by hand only is returned as read.
+ * The board as the tab reads it (the core's `readBoard`, then this): each idea gets its votes
+ * (the rows of `votes` that name it, added to any the facilitator gave by hand), and each idea a
+ * participant sent gets its sender's name, the names of the duplicates merged into it and when
+ * it was sent; ideas in the order they came. The list `votes` itself is left out of what is
+ * read: exports and the projected board hold counts, never who voted for what.
  */
 export function readIdeas(doc: Y.Doc, data: IdeaVoteData): IdeaVoteData {
+  const { votes: given = [], ...rest } = data
+  const tally = new Map<string, number>()
+  for (const vote of given)
+    tally.set(vote.idea, (tally.get(vote.idea) ?? 0) + 1)
   const rows = ideas(doc)
   const when = (row: Y.Map<unknown> | undefined) => {
     const order = row?.get('_order') ?? row?.get('_at')
     return typeof order === 'number' ? order : Number.MAX_SAFE_INTEGER
   }
+  const counted = data.ideas.map(idea => (tally.has(idea.id) ? { ...idea, votes: idea.votes + tally.get(idea.id)! } : idea))
   if (!data.ideas.some((i) => {
     const row = rows.get(i.id)
     return row instanceof Y.Map && row.has('_author')
   }))
-    return data
-  const list = data.ideas.map((idea) => {
+    return { ...rest, ideas: counted }
+  const list = counted.map((idea) => {
     const row = rows.get(idea.id)
     if (!(row instanceof Y.Map) || !row.has('_author'))
       return idea
@@ -236,12 +273,11 @@ export function readIdeas(doc: Y.Doc, data: IdeaVoteData): IdeaVoteData {
     return {
       ...idea,
       by: idea.by || (typeof name === 'string' ? name.slice(0, 40) : ''),
-      votes: idea.votes + tallyOf(doc, idea.id),
       ...(also ? { also } : {}),
       ...(at > 0 ? { at: new Date(at).toISOString() } : {}),
     }
   })
   const order = new Map(data.ideas.map((i, n) => [i.id, n]))
   list.sort((a, b) => when(rows.get(a.id)) - when(rows.get(b.id)) || order.get(a.id)! - order.get(b.id)!)
-  return { ...data, ideas: list }
+  return { ...rest, ideas: list }
 }

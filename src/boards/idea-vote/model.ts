@@ -43,6 +43,21 @@ export const ideaSchema = z.object({
 
 export type Idea = z.infer<typeof ideaSchema>
 
+/**
+ * A live vote: one per person and idea, a row of the list `votes` keyed `<author>~<idea>` (so a
+ * vote given twice is one row). Read by the core's reader like every list; the board's `read`
+ * (./doc.ts, readIdeas) turns them into each idea's count and leaves the list out of what is
+ * read, so exports and the projected board hold counts, never who voted.
+ */
+export const voteSchema = z.object({
+  id: z.string().min(1).max(200),
+  idea: rowId,
+}).strict()
+
+export type Vote = z.infer<typeof voteSchema>
+/** Every vote a room of the largest size can give (participants x the most votes each). */
+export const VOTES_KEPT = 100_000
+
 export type Phase = 'collect' | 'vote'
 
 export interface IdeaVoteData {
@@ -50,12 +65,15 @@ export interface IdeaVoteData {
   /** live: the phase the facilitator chose (unset: collecting until the first vote) */
   phase?: Phase
   ideas: Idea[]
+  /** live: the votes, one row per person and idea; read into the ideas' counts, so never in what is read */
+  votes?: Vote[]
 }
 
 export const ideaVoteSchema = z.object({
   votesPerPerson: z.number().int().min(VOTES_MIN).max(VOTES_MAX).default(DEFAULT_VOTES),
   phase: z.enum(['collect', 'vote']).optional(),
   ideas: z.array(ideaSchema).max(LIMITS.rows).default([]),
+  votes: z.array(voteSchema).max(VOTES_KEPT).optional(),
 }).strict() as unknown as z.ZodType<IdeaVoteData>
 
 export interface RankedIdea extends Idea {
@@ -146,8 +164,8 @@ export const ideaVote: BoardDefinition<IdeaVoteData> = {
   credit: 'The kit\'s own exercise (CC BY 4.0).',
   version: 1,
   schema: ideaVoteSchema,
-  // In a live session the votes are one per person and idea, beside the ideas (./doc.ts): read
-  // into each idea's count, and moved with a merge.
+  // In a live session the votes are rows of the list `votes`, one per person and idea (./doc.ts):
+  // read into each idea's count, and moved with a merge.
   read: (doc, data) => readIdeas(doc, data),
   mergeRows: (doc, _list, target, sources) => mergeIdeas(doc, target, sources),
   empty: () => ({ votesPerPerson: DEFAULT_VOTES, ideas: [] }),

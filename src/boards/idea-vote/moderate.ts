@@ -44,6 +44,7 @@ export function mergeIdeas(doc: Y.Doc, target: string, sources: readonly string[
           keep(votes, moved)
           const vote = new Y.Map<unknown>()
           votes.set(moved, vote)
+          vote.set('id', moved)
           vote.set('idea', target)
           vote.set('_author', voter)
           vote.set('_at', v.get('_at') ?? Date.now())

@@ -15,7 +15,7 @@ import { mergeIdeas } from '../../boards/idea-vote/moderate'
 import { liveBoard } from '../adapters'
 import { type Admission, removeAuthor } from '../admission'
 import { fieldsMap, isLocked, mergeEntries, metaMap, moderationOf, rowStatus, setFields } from '../../board-doc'
-import type { LiveBoardAdapter, Refusal } from '../boards'
+import { isEntry, type LiveBoardAdapter, type Refusal } from '../boards'
 import { entryOf, lastApplied, noteProcessed, type Place, placeOf } from '../order'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, type ModerationView, publicDocName } from '../protocol'
 import type { storeExtension } from '../store'
@@ -51,10 +51,11 @@ function moderatedRows(doc: Y.Doc): [string, string, Y.Map<unknown>][] {
   const out: [string, string, Y.Map<unknown>][] = []
   // Only the maps the board's adapter has read (a share never read is left untyped, never cast).
   for (const [name, map] of doc.share) {
-    if (name === 'meta' || name === 'votes' || !(map instanceof Y.Map))
+    if (name === 'meta' || !(map instanceof Y.Map))
       continue
     for (const [id, row] of map.entries()) {
-      if (row instanceof Y.Map && typeof row.get('_author') === 'string' && typeof row.get('_mergedInto') !== 'string')
+      // A counted entry (a vote) is never moderated (isEntry).
+      if (isEntry(row) && typeof row.get('_mergedInto') !== 'string')
         out.push([name.replace(/^rows:/, ''), id, row])
     }
   }
