@@ -6,10 +6,11 @@ import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { exportJson, initBoardDoc, metaMap, readBoard } from '../../board-doc'
 import type { Contributor } from '../../live/boards'
-import { ideaVoteLive } from '../../live/idea-vote'
+import { liveBoard } from '../../live/adapters'
 import { initIdeaDoc } from './doc'
 import { ideaVote } from './model'
 
+const ideaVoteLive = liveBoard('idea-vote')!
 let clock = 1_700_000_000_000
 // (each test's room starts the clock again)
 const who = (participantId: string): Contributor => ({ participantId, name: `Qz ${participantId}`, moderation: 'open', maxEntries: 5, maxRows: 100, now: clock++ })
@@ -22,13 +23,14 @@ function room() {
   expect(initBoardDoc(doc, ideaVote).state).toBe('ready')
   // As the server applies a phone's operation: in one transaction.
   const send = (p: string, op: any) => doc.transact(() => expect(ideaVoteLive.apply(doc, op, who(p))).toBeUndefined())
-  send('ana', { op: 'add', id: 'i-z', text: 'Qz a newsletter' })
-  send('bob', { op: 'add', id: 'i-a', text: 'Qz a meetup' })
-  send('cy', { op: 'add', id: 'i-m', text: 'Qz monthly meetups' })
+  const vote = (p: string, idea: string) => send(p, { op: 'add', list: 'votes', row: { id: `${p}-${idea}`, idea } })
+  send('ana', { op: 'add', list: 'ideas', row: { id: 'i-z', text: 'Qz a newsletter' } })
+  send('bob', { op: 'add', list: 'ideas', row: { id: 'i-a', text: 'Qz a meetup' } })
+  send('cy', { op: 'add', list: 'ideas', row: { id: 'i-m', text: 'Qz monthly meetups' } })
   for (const p of ['ana', 'bob', 'cy'])
-    send(p, { op: 'vote', idea: 'i-a' })
-  send('ana', { op: 'vote', idea: 'i-m' })
-  send('dee', { op: 'vote', idea: 'i-m' })
+    vote(p, 'i-a')
+  vote('ana', 'i-m')
+  vote('dee', 'i-m')
   return doc
 }
 
@@ -101,7 +103,7 @@ it('moves the votes of a document stored before they were a list, once and deter
   one.transact(() => expect(initIdeaDoc(one)).toBe(true))
   expect(Y.encodeStateVector(one)).toEqual(before)
   // The live side counts them too: a phone's votes left.
-  expect(ideaVoteLive.mine(one, 'ana')).toMatchObject({ votes: ['i-b'], votesLeft: 2 })
+  expect(ideaVoteLive.mine(one, 'ana')).toMatchObject({ lists: { votes: [{ id: 'ana~i-b', row: { idea: 'i-b' } }] }, left: { votes: 2 } })
 })
 
 function setMeta(doc: Y.Doc) {

@@ -1,7 +1,7 @@
 // The idea board's document: the document core's layout (src/board-doc/layout.ts), the same
 // as every board's, and what is read from it, as plain functions of the document (no Vue, no
-// server). The live server's adapter (src/live/idea-vote.ts) writes it from phones and projects
-// it; the facilitator's tab shares it through the live sync provider, like every board's
+// server). The live server's adapter (the generic one, src/live/list-board.ts, from the board's
+// phone form in ./entry.ts) writes it from phones and projects it; the facilitator's tab shares it through the live sync provider, like every board's
 // document, reads it with the core's reader (the vote rows counted into each idea by `readIdeas`,
 // the board's `read`) and moderates it with the core's operations (a merge: ./moderate.ts).
 // Moderation fields (`_status`, `meta.locked`, `meta.moderation`) are the core's, read with its
@@ -10,8 +10,9 @@
 // board/<id>:  meta        {kind, schema: 2, version, locked, moderation, phase?}
 //              fields      {votesPerPerson}
 //              rows:ideas  id -> {id, text, _author, _name, _status, _at, _merged?, _mergedInto?}
-//              rows:votes  <author>~<idea> -> {id, idea, _author, _at}   (a list of the board's shape:
-//                          a vote's key makes it idempotent, one per person and idea)
+//              rows:votes  id -> {id, idea, _author, _at, _order}   (a list of the board's shape: a
+//                          phone's vote, one per person and idea; no `_status`, never moderated.
+//                          Votes moved from an older layout keep their key, `<author>~<idea>`)
 //
 // Older layouts, which stored sessions (SQLite, PostgreSQL) hold, are moved once, deterministically,
 // when the server loads the document (`initIdeaDoc`):
@@ -19,22 +20,18 @@
 //   `meta`, the votes in the top-level map `votes`;
 // - schema 2 before the votes were a list: the votes in the top-level map `votes` (same keys and fields).
 import * as Y from 'yjs'
-import { DOC_SCHEMA, fieldsMap, INIT_ORIGIN, metaMap, rowsMap, rowStatus, type Scalar } from '../../board-doc'
-import { DEFAULT_VOTES, type IdeaVoteData, ideaText, ideaVote, VOTES_MAX, VOTES_MIN } from './model'
-
-/** The layout of the idea board's document: the core's. */
-export const IDEA_VOTE_SCHEMA = DOC_SCHEMA
-/** The public projection's layout (`public/<id>`, what phones read): unchanged by the core. */
-export const IDEA_PUBLIC_SCHEMA = 1
+import { DOC_SCHEMA, fieldsMap, INIT_ORIGIN, metaMap, rowsMap } from '../../board-doc'
+import { type IdeaVoteData, ideaVote } from './model'
 
 export const ideas = (doc: Y.Doc) => rowsMap(doc, ['ideas']) as Y.Map<Y.Map<unknown>>
 export const votes = (doc: Y.Doc) => rowsMap(doc, ['votes']) as Y.Map<Y.Map<unknown>>
-export const voteKey = (author: string, idea: string) => `${author}~${idea}`
 
 /**
- * Makes a loaded idea board document ready (call inside a transaction, once loaded): a new one
- * gets its `meta`, one written before the core (schema 1) is moved to the core's layout. False
- * when this kit cannot write it (another board's kind, or a newer schema): left untouched.
+ * Moves a loaded idea board document of an older layout to the current one (the board's
+ * `prepare`, called by the core's `initBoardDoc` on every load): one written before the core
+ * (schema 1) to the core's layout, and votes kept in the map `votes` to rows of the list `votes`.
+ * A new document is left to the core. False when this kit cannot write it (another board's kind,
+ * or a newer schema): left untouched.
  */
 export function initIdeaDoc(doc: Y.Doc): boolean {
   const meta = metaMap(doc)
@@ -44,6 +41,9 @@ export function initIdeaDoc(doc: Y.Doc): boolean {
     return false
   if (typeof schema === 'number' && schema > DOC_SCHEMA)
     return false
+  // A new document: the core starts it (initBoardDoc).
+  if (kind === undefined && schema === undefined)
+    return true
   if (schema === DOC_SCHEMA && kind === ideaVote.kind) {
     if (doc.share.has(OLD_VOTES) && doc.getMap(OLD_VOTES).size)
       doc.transact(() => moveVotes(doc), INIT_ORIGIN)
@@ -100,120 +100,6 @@ function moveVotes(doc: Y.Doc): void {
       copy.set(field, value instanceof Y.AbstractType ? value.toJSON() : value)
   }
   before.clear()
-}
-
-export function votesPerPerson(doc: Y.Doc): number {
-  const n = fieldsMap(doc).get('votesPerPerson')
-  return typeof n === 'number' && Number.isInteger(n) && n >= VOTES_MIN && n <= VOTES_MAX ? n : DEFAULT_VOTES
-}
-
-export const isVisibleIdea = (doc: Y.Doc, id: unknown) => {
-  const row = typeof id === 'string' ? ideas(doc).get(id) : undefined
-  return row instanceof Y.Map && rowStatus(row) === 'visible' && ideaText.safeParse(row.get('text')).success
-}
-
-/**
- * Kept up to date from the document's own change events, so a contribution costs the same on
- * an empty board and on one with thousands of ideas: who wrote which ideas, who voted for
- * what, and which ideas changed since the last projection.
- */
-export interface Index {
-  authorOf: Map<string, string>
-  ideasBy: Map<string, Set<string>>
-  /** idea -> authors of votes for it (whether or not the idea is visible now) */
-  votersOf: Map<string, Set<string>>
-  votedBy: Map<string, Set<string>>
-  dirty: Set<string>
-  all: boolean
-  /** visible ideas as the projection last saw them: votes and when given (the top's order) */
-  scores: Map<string, { votes: number, at: number }>
-}
-const indexes = new WeakMap<Y.Doc, Index>()
-
-const add = (m: Map<string, Set<string>>, k: string, v: string) => { (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v) }
-const drop = (m: Map<string, Set<string>>, k: string, v: string) => { m.get(k)?.delete(v) }
-
-export function indexOf(doc: Y.Doc): Index {
-  let ix = indexes.get(doc)
-  if (ix)
-    return ix
-  const index: Index = { authorOf: new Map(), ideasBy: new Map(), votersOf: new Map(), votedBy: new Map(), dirty: new Set(), all: true, scores: new Map() }
-  ix = index
-  const noteIdea = (id: string) => {
-    const row = ideas(doc).get(id)
-    const before = index.authorOf.get(id)
-    if (before !== undefined) {
-      drop(index.ideasBy, before, id)
-      index.authorOf.delete(id)
-    }
-    const author = row instanceof Y.Map ? row.get('_author') : undefined
-    if (typeof author === 'string') {
-      index.authorOf.set(id, author)
-      add(index.ideasBy, author, id)
-    }
-    index.dirty.add(id)
-  }
-  const noteVote = (key: string) => {
-    const at = key.indexOf('~') // author ids are base64url: the first ~ ends them
-    const author = key.slice(0, at)
-    const idea = key.slice(at + 1)
-    const row = votes(doc).get(key)
-    if (row instanceof Y.Map && row.get('_author') === author && row.get('idea') === idea) {
-      add(index.votersOf, idea, author)
-      add(index.votedBy, author, idea)
-    }
-    else {
-      drop(index.votersOf, idea, author)
-      drop(index.votedBy, author, idea)
-    }
-    index.dirty.add(idea)
-  }
-  for (const id of ideas(doc).keys())
-    noteIdea(id)
-  for (const key of votes(doc).keys())
-    noteVote(key)
-  ideas(doc).observeDeep((events) => {
-    for (const e of events) {
-      if (e.target === ideas(doc)) {
-        for (const id of e.changes.keys.keys())
-          noteIdea(id)
-      }
-      else if (typeof e.path[0] === 'string') {
-        noteIdea(e.path[0])
-      }
-    }
-  })
-  votes(doc).observeDeep((events) => {
-    for (const e of events) {
-      if (e.target === votes(doc)) {
-        for (const key of e.changes.keys.keys())
-          noteVote(key)
-      }
-    }
-  })
-  indexes.set(doc, index)
-  return index
-}
-
-export function votesOf(doc: Y.Doc, participantId: string): string[] {
-  return [...indexOf(doc).votedBy.get(participantId) ?? []].filter(idea => isVisibleIdea(doc, idea))
-}
-
-export function tallyOf(doc: Y.Doc, idea: string): number {
-  // A vote counts while its idea is visible; a vote on an idea later hidden is given back.
-  return indexOf(doc).votersOf.get(idea)?.size ?? 0
-}
-
-export function publicRow(doc: Y.Doc, id: string): Record<string, Scalar> | undefined {
-  if (!isVisibleIdea(doc, id))
-    return undefined
-  const row = ideas(doc).get(id)!
-  const name = row.get('_name')
-  const out: Record<string, Scalar> = { id, text: row.get('text') as string, by: typeof name === 'string' ? name.slice(0, 40) : '', votes: tallyOf(doc, id) }
-  const also = mergedNames(doc, row)
-  if (also)
-    out.also = also
-  return out
 }
 
 /**

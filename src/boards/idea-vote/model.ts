@@ -8,7 +8,7 @@ import type { BoardDefinition } from '../kit/board'
 import { LIMITS, rowId } from '../kit/fields'
 import { mdTable, toCsv } from '../kit/formats'
 import { count } from '../../i18n/labels'
-import { readIdeas } from './doc'
+import { initIdeaDoc, readIdeas } from './doc'
 import { mergeIdeas } from './moderate'
 
 export const IDEA_MAX = 140
@@ -23,6 +23,15 @@ export const IDEA_FIELDS: readonly FieldDef[] = [
   { key: 'by', label: 'By', kind: 'text', max: NAME_MAX },
   { key: 'votes', label: 'Votes', kind: 'number', min: 0, max: 1000 },
 ]
+
+/** What a phone sends for an idea: its text (the facilitator's tab adds by hand, with a name and votes). */
+export const PHONE_IDEA_FIELDS = [
+  { key: 'text', label: 'Idea', kind: 'text', max: IDEA_MAX, required: true, multiline: true },
+] as const satisfies readonly FieldDef[]
+/** A phone's vote names the idea it is for (one a person and idea, `votesPerPerson` in all). */
+export const VOTE_FIELDS = [
+  { key: 'idea', label: 'Idea', kind: 'text', max: 64, required: true },
+] as const satisfies readonly FieldDef[]
 
 export const ideaText = z.string().trim()
   .min(1, 'An idea needs some words.')
@@ -167,6 +176,8 @@ export const ideaVote: BoardDefinition<IdeaVoteData> = {
   // In a live session the votes are rows of the list `votes`, one per person and idea (./doc.ts):
   // read into each idea's count, and moved with a merge.
   read: (doc, data) => readIdeas(doc, data),
+  // Documents of its older layouts (schema 1, the votes map) are moved when loaded.
+  prepare: (doc) => { initIdeaDoc(doc) },
   mergeRows: (doc, _list, target, sources) => mergeIdeas(doc, target, sources),
   empty: () => ({ votesPerPerson: DEFAULT_VOTES, ideas: [] }),
   instructions: [

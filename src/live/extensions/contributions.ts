@@ -11,7 +11,6 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { describeZodError } from '../../boards/kit/board'
 import { personName } from '../../boards/idea-vote/model'
-import { mergeIdeas } from '../../boards/idea-vote/moderate'
 import { liveBoard } from '../adapters'
 import { type Admission, removeAuthor } from '../admission'
 import { fieldsMap, isLocked, mergeEntries, metaMap, moderationOf, rowStatus, setFields } from '../../board-doc'
@@ -368,9 +367,8 @@ export function contributions(deps: ContributionsOptions) {
       return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
     const ids = new Set(message.ids ?? [])
     const rows = moderatedRows(rt.board)
-    const ideaBoard = rt.adapter.kind === 'idea-vote'
-    const merging = message.action === 'merge' && !ideaBoard ? listMerge(rt, ids, message.into, message.list) : undefined
-    if (message.action === 'merge' && (ideaBoard ? !message.into || !ids.size : !merging))
+    const merging = message.action === 'merge' ? listMerge(rt, ids, message.into, message.list) : undefined
+    if (message.action === 'merge' && !merging)
       return refuse(connection, message.msg, 'invalid', 'Merging takes entries shown on the board, in one list: the ids of the duplicates and the entry to keep (into).')
     rt.board.transact(() => {
       switch (message.action) {
@@ -379,10 +377,9 @@ export function contributions(deps: ContributionsOptions) {
           metaMap(rt.board).set('locked', message.action === 'lock')
           break
         case 'merge':
+          // The board's own merge where it does more than the core's (the idea board's votes move too).
           if (merging)
-            mergeEntries(rt.board, merging.list, merging.into, merging.sources)
-          else
-            mergeIdeas(rt.board, message.into!, [...ids])
+            (rt.adapter.def.mergeRows ?? mergeEntries)(rt.board, merging.list, merging.into, merging.sources)
           break
         default: {
           const status = message.action === 'hide' || message.action === 'hide-all' ? 'hidden' : 'visible'
