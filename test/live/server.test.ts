@@ -289,7 +289,7 @@ describe('a live session in Spanish', () => {
     for (const n of [1, 2, 3])
       await p.contribute('es', voteFor(`es-${n}`))
     expect(await p.contribute('es', voteFor('es-4'))).toMatchObject({ ok: false, error: 'Has usado tus 3 votos. Retira uno para votar otra idea.' })
-    expect(await p.contribute('es', { op: 'add', list: 'ideas', row: { id: 'es-5', text: 'x'.repeat(141) } })).toMatchObject({ ok: false, error: 'text: Una idea tiene como máximo 140 caracteres.' })
+    expect(await p.contribute('es', { op: 'add', list: 'ideas', row: { id: 'es-5', text: 'x'.repeat(141) } })).toMatchObject({ ok: false, error: 'Idea: escribe de 1 a 140 caracteres.' })
     const { doc } = await boss.board('es')
     doc.getMap('meta').set('locked', true)
     const board = await p.open('es')
