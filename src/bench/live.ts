@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util'
 import type * as Y from 'yjs'
 import * as Yjs from 'yjs'
 import { Facilitator, findPostgresBin, Participant, type ServerProcess, sessionToken, spawnServer, startPostgres, startRedis, synced, until } from '../../test/support/live-clients'
-import { readPublicIdeas } from '../live/join/read'
+import { readPublicBoard } from '../live/join/read'
 
 const { values } = parseArgs({ options: { participants: { type: 'string' }, each: { type: 'string' }, interval: { type: 'string' }, only: { type: 'string' }, short: { type: 'boolean', default: false } } })
 const PARTICIPANTS = Number(values.participants ?? (values.short ? 6 : 300))
@@ -122,7 +122,7 @@ class Phone {
     const out = new Map<string, string | undefined>()
     for (const { op, ok } of [...this.ops].sort((a, b) => a.op.seq - b.op.seq)) {
       if (ok && op.entry.startsWith('idea:'))
-        out.set(op.entry.slice(5), op.body.op === 'withdraw' ? undefined : String(op.body.text))
+        out.set(op.entry.slice(5), op.body.op === 'withdraw' ? undefined : String((op.body.row as Record<string, unknown> | undefined)?.text))
     }
     return out
   }
@@ -171,7 +171,7 @@ async function run(s: Scenario) {
   publicDocs[0].on('update', (update: Uint8Array) => {
     const t0 = performance.now()
     Yjs.applyUpdate(probe, update)
-    readPublicIdeas(probe)
+    readPublicBoard(probe)
     phoneWork.push(performance.now() - t0)
   })
   let phoneBytes = 0
@@ -227,7 +227,7 @@ async function run(s: Scenario) {
     for (let i = 0, extra = 0; i < EACH + extra; i++) {
       const begin = performance.now()
       const id = `p${n}-i${i}`
-      if (await timed(phone, { op: 'add', id, text: `Idea ${i} from participant ${n}` }, `idea:${id}`, id)) {
+      if (await timed(phone, { op: 'add', list: 'ideas', row: { id, text: `Idea ${i} from participant ${n}` } }, `idea:${id}`, id)) {
         acked.add(id)
         mine.push(id)
       }
@@ -236,12 +236,12 @@ async function run(s: Scenario) {
       await pace(begin)
       if (i % 5 === 4 && mine.length) {
         const target = mine[Math.floor(Math.random() * mine.length)]
-        await timed(phone, { op: 'edit', id: target, text: `Idea ${target}, edited at ${i}` }, `idea:${target}`)
+        await timed(phone, { op: 'edit', list: 'ideas', row: { id: target, text: `Idea ${target}, edited at ${i}` } }, `idea:${target}`)
         await pace(performance.now())
       }
       if (i % 10 === 9 && mine.length && extra < Math.ceil(EACH / 10)) {
         const target = mine.splice(Math.floor(Math.random() * mine.length), 1)[0]
-        await timed(phone, { op: 'withdraw', id: target }, `idea:${target}`)
+        await timed(phone, { op: 'withdraw', list: 'ideas', id: target }, `idea:${target}`)
         extra++
         await pace(performance.now())
       }
@@ -262,11 +262,11 @@ async function run(s: Scenario) {
   // The vote: three votes each, on ideas the phone sees (the top its public document holds).
   await Promise.all(phones.map(async (phone, n) => {
     await new Promise(resolve => setTimeout(resolve, Math.random() * INTERVAL))
-    const shown = readPublicIdeas(publicDocs[n]).map(i => i.id)
+    const shown = (readPublicBoard(publicDocs[n]).rows.ideas ?? []).map(i => i.id)
     for (let v = 0; v < 3 && shown.length; v++) {
       const begin = performance.now()
       const idea = shown[(n * 7 + v * 13) % shown.length]
-      await timed(phone, { op: 'vote', idea }, `vote:${idea}`)
+      await timed(phone, { op: 'add', list: 'votes', row: { id: `v${n}-${v}`, idea } }, `vote:${idea}`)
       await pace(begin)
     }
   }))

@@ -17,10 +17,16 @@ export interface DocDefinition<T = any> {
   /** the key of a list's rows when it is not `id` (the mountain's steps are keyed by `stage`) */
   rowKeys?: Readonly<Record<string, string>>
   /**
-   * What the board keeps in its document beside its shape, folded into the data read (the idea
-   * board's votes, one per person and idea in the map `votes`, become each idea's count).
+   * What the board makes of the data read (the idea board's votes, rows of its list `votes`,
+   * become each idea's count, with its sender's name from the row's `_name`).
    */
   read?: (doc: Y.Doc, data: T) => T
+  /**
+   * Moves a layout of the board's own from before the core into the core's (the idea board's
+   * schema 1, and its votes kept in a map of their own), once and deterministically: called by
+   * `initBoardDoc` first, on every load. Leaves a document it does not know untouched.
+   */
+  prepare?: (doc: Y.Doc) => void
   /** merges duplicate rows when the board's own merge does more than the core's (the idea board's votes move too) */
   mergeRows?: (doc: Y.Doc, list: string, target: string, sources: readonly string[]) => () => void
 }

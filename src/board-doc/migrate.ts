@@ -68,6 +68,7 @@ function migrationProblem(doc: Y.Doc, def: DocDefinition): string | undefined {
  * start a second board beside the saved one.
  */
 export function initBoardDoc(doc: Y.Doc, def: DocDefinition, origin: unknown = INIT_ORIGIN): DocStatus {
+  def.prepare?.(doc)
   const status = docStatus(doc, def)
   if (status.state !== 'ready')
     return status

@@ -17,7 +17,10 @@ export interface LiveEntry {
   status: EntryStatus
   /** the name its author gave ('' anonymous; no author: typed by the facilitator) */
   name: string
-  /** whether a participant sent it (it has an `_author`) */
+  /**
+   * whether a participant sent it as an entry to moderate (it has an `_author` and a `_status`;
+   * a counted entry, a vote or an upvote, has no `_status`: never moderated)
+   */
   contributed: boolean
   /** who sent it (a hash of their secret), for "remove all from this person" and "block" */
   author?: string
@@ -56,7 +59,7 @@ export function liveEntries(doc: Y.Doc, def: DocDefinition): LiveEntry[] {
         id,
         status: rowStatus(row),
         name: typeof name === 'string' ? name : '',
-        contributed: row.has('_author'),
+        contributed: row.has('_author') && row.has('_status'),
         ...(typeof row.get('_author') === 'string' ? { author: row.get('_author') as string } : {}),
         at: typeof at === 'number' ? at : 0,
         fields: ownFields(row),

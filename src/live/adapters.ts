@@ -1,17 +1,15 @@
 // The board kinds that take contributions from phones, from the registry of boards: every
 // board whose entry describes a phone form (`phone` in src/boards/<kind>/entry.ts) goes through
-// one adapter (list-board.ts); the idea board keeps its own (idea-vote.ts): its votes are a
-// second map beside the rows, spent within a limit per person, and its phones read a projection
-// of their own (the most voted ideas, counted, `public/<id>` schema 1: IdeaVoteForm.vue). A phone
-// form's `onePer` (one vote a person, one upvote a question) and `view` (the slide's question, a
-// poll's option labels, upvote counts) are added around the list boards' adapter here.
+// one adapter (list-board.ts), the idea board's too. A phone form's `onePer` (one vote a person,
+// one upvote a question), `refers` (a vote names an idea on the board) and `view` (the slide's
+// question, a poll's option labels, upvote counts) are added around the list boards' adapter
+// here; its `budget` and `ranked` lists are the adapter's own (they need its index).
 import * as Y from 'yjs'
 import { BOARDS } from '../boards'
 import { fieldSchema } from '../boards/kit/fields'
 import type { PhoneForm } from '../boards/kit/phone'
 import { metaMap as meta, rowStatus as statusOf, setFields } from '../board-doc'
 import type { LiveBoardAdapter } from './boards'
-import { ideaVoteLive } from './idea-vote'
 import { liveBoardAdapter } from './list-board'
 
 /** The public document's `meta` key holding a phone form's `view` (JSON): read by the join page (read.ts). */
@@ -49,7 +47,7 @@ export function withPhoneRules(base: LiveBoardAdapter, phone: PhoneForm): LiveBo
       if (ref && o.row) {
         const target = doc.getMap<unknown>(`rows:${ref.to}`).get(String(o.row[ref.field] ?? ''))
         if (!(target instanceof Y.Map) || statusOf(target) !== 'visible')
-          return { code: 'gone', error: 'This entry is no longer on the board.' }
+          return { code: 'gone', error: ref.gone ?? 'This entry is no longer on the board.' }
       }
       return base.apply(doc, o, who)
     },
@@ -65,7 +63,7 @@ export function withPhoneRules(base: LiveBoardAdapter, phone: PhoneForm): LiveBo
 const ADAPTERS: readonly LiveBoardAdapter[] = BOARDS.flatMap(({ def, phone }): LiveBoardAdapter[] => {
   if (!phone)
     return []
-  return 'ideas' in phone ? [ideaVoteLive] : [withPhoneRules(liveBoardAdapter({ def, ...phone }), phone)]
+  return [withPhoneRules(liveBoardAdapter({ def, ...phone }), phone)]
 })
 
 export function liveBoard(kind: string): LiveBoardAdapter | undefined {

@@ -80,3 +80,13 @@ export function boardIsFull(rows: Y.Map<any>, max: number): boolean {
   }
   return kept >= max
 }
+
+/**
+ * Whether a row of a board document is a participant's entry (an idea, a row, a proposal): it
+ * carries `_author` and a moderation `_status`. A counted entry (a vote for an idea, an upvote:
+ * a row of a list that `refers` to another, src/boards/kit/phone.ts) carries no `_status`: it is
+ * never moderated, listed in a record or counted as a contribution, only counted on its row.
+ */
+export function isEntry(row: unknown): row is Y.Map<unknown> {
+  return row instanceof Y.Map && typeof row.get('_author') === 'string' && row.has('_status')
+}

@@ -25,6 +25,7 @@ import { CATALOGUES } from '../i18n/languages'
 import { count } from '../i18n/labels'
 import { UserError } from '../errors'
 import { liveBoard } from './adapters'
+import { isEntry } from './boards'
 import { isLocked, metaMap, moderationOf, readBoard, rowStatus } from '../board-doc'
 import { BOARD_ID, CONTROL_DOC, progressDocName } from './protocol'
 import { LiveStore, loadDocument, type UpdateStore } from './store'
@@ -130,7 +131,7 @@ function mergedNames(list: Y.Map<unknown>, row: Y.Map<unknown>, id: string): str
 
 /**
  * The contributions in a board document: rows sent from phones (they carry `_author`) in any of
- * its lists (votes are not entries). Visible ones are listed; the others only counted.
+ * its lists (votes and upvotes, counted entries, are not: isEntry). Visible ones are listed; the others only counted.
  */
 export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
   const record: LiveRecord = {
@@ -144,10 +145,10 @@ export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
   const times: string[] = []
   // Only the maps the board's adapter has read (a share never read is left untyped, never cast).
   for (const [name, list] of doc.share) {
-    if (name === 'meta' || name === 'votes' || !(list instanceof Y.Map))
+    if (name === 'meta' || !(list instanceof Y.Map))
       continue
     for (const [id, row] of list.entries()) {
-      if (!(row instanceof Y.Map) || typeof row.get('_author') !== 'string')
+      if (!isEntry(row))
         continue
       authors.add(row.get('_author') as string)
       const status = rowStatus(row)

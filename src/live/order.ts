@@ -4,8 +4,8 @@
 // outbox when it was made, 0 when none was).
 //
 // The server keeps, in the board's own document, the number of the last operation it has
-// processed per participant and entry (an idea, a row, a vote, a RACI cell), and which of the
-// recent ones it refused. For each entry it takes a phone's operations in the order they were
+// processed per participant and entry (a row of a list: an idea, a vote, any entry; a RACI
+// cell), and which of the recent ones it refused. For each entry it takes a phone's operations in the order they were
 // made, whatever order the network brings them in:
 // - one whose number is not above the last processed (a retry, a resend after a reconnect, a
 //   duplicate delivery) was processed already: it is answered again as it was answered then
@@ -30,16 +30,13 @@ export const SEQ_MAP = 'live:seq'
 
 const key = (participantId: string, entry: string) => `${participantId} ${entry}`
 
-/** The entry an operation acts on, from its body (`id`, `idea`, `list`+row id, RACI cell). */
+/** The entry an operation acts on, from its body (`list`+row id: an idea, a vote, any row; a RACI cell). */
 export function entryOf(body: unknown): string | undefined {
   if (!body || typeof body !== 'object')
     return undefined
   const o = body as Record<string, unknown>
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
   switch (o.op) {
-    case 'vote':
-    case 'unvote':
-      return str(o.idea) && `vote:${o.idea}`
     case 'cell':
       return str(o.activity) && str(o.role) && `cell:${o.activity}:${o.role}`
     case 'add':

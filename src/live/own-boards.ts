@@ -34,7 +34,7 @@ const OWN_DOC = /^own\/([\w-]{1,64})\/([a-z0-9][a-z0-9-]{0,63})$/
 
 /** The kinds each person fills in for their own case (the registry's `individual`). */
 export const INDIVIDUAL: readonly string[] = BOARDS
-  .filter(b => b.individual && b.phone && !('ideas' in b.phone))
+  .filter(b => b.individual && b.phone)
   .map(b => b.def.kind)
 export const isIndividual = (kind: string | undefined) => !!kind && INDIVIDUAL.includes(kind)
 
@@ -220,7 +220,7 @@ export class OwnBoards {
   mine(copy: OwnCopy, participantId: string): { mine: BoardMine, consent: boolean, sections?: Record<string, string> } {
     const mine = copy.adapter.mine(copy.doc, participantId) as BoardMine
     const entry = boardByKind(copy.kind)
-    const phone = entry?.phone && !('ideas' in entry.phone) ? entry.phone : undefined
+    const phone = entry?.phone
     let sections: Record<string, string> | undefined
     if (phone?.proposals) {
       const fields = copy.doc.getMap<unknown>('fields')

@@ -82,13 +82,6 @@ export interface InstanceHealth { problems: string[], at: string }
 /** What the control document's `current` map holds while the presenter is on a board. */
 export interface CurrentBoard { boardId: string, kind: string, title: string }
 
-/** The join page's view of its own idea-board entries (sent by the server, never the public doc). */
-export interface IdeaVoteMine {
-  ideas: { id: string, text: string, status: EntryStatus }[]
-  votes: string[]
-  votesLeft: number
-}
-
 /**
  * A field of a phone form, as the server describes it (serialisable: no zod, no board models on
  * the join page). Labels, hints and option labels are already in the session's language.
@@ -132,6 +125,8 @@ export interface BoardMine {
    * sender's): the entry kept, with its fields while it is on the board.
    */
   lists: Record<string, { id: string, status: EntryStatus, row?: Record<string, unknown>, merged?: { id: string, row?: Record<string, unknown> } }[]>
+  /** a list under a budget (src/boards/kit/phone.ts): how many entries the participant may still add (votes left) */
+  left?: Record<string, number>
   /** RACI: the letters of the participant's own activities, `activity:role` -> letter */
   cells?: Record<string, string>
   /** RACI, on the participant's own copy: its roles (the room's, and the starters) */

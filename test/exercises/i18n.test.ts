@@ -16,7 +16,7 @@ import { ROOT } from '../../src/paths'
 // Every board's fields, from the registry: its worksheet's table and its phone form's lists.
 const FIELDS: FieldDef[] = BOARDS.flatMap(b => [
   ...(b.worksheet.list?.fields ?? []),
-  ...(b.phone && 'lists' in b.phone ? b.phone.lists.flatMap(l => l.fields) : []),
+  ...(b.phone ? b.phone.lists.flatMap(l => l.fields) : []),
 ])
 /** The Spanish catalogue, with each board's own words merged in by the registry. */
 const ES = catalogueFor('es')!.phrases

@@ -18,8 +18,9 @@ import {
   DOC_SCHEMA, docStatus, importBoard, importJson, initBoardDoc, liveEntries, liveMeta, proposals, readBoard,
 } from '../../src/board-doc'
 import { liveBoard } from '../../src/live/adapters'
-import { ideaVoteLive } from '../../src/live/idea-vote'
 import { readStoredBoards } from '../../src/live/export'
+import { readPublicBoard } from '../../src/live/join/read'
+import type { BoardMine } from '../../src/live/protocol'
 import { loadDocument, LiveStore } from '../../src/live/store'
 
 interface Fixture {
@@ -108,6 +109,7 @@ describe.each(LIST_BOARDS)('a stored %s board document from before the core', (k
 
 describe('a stored idea board document from before the core', () => {
   const old = FIXTURES['idea-vote']
+  const ideaVoteLive = liveBoard('idea-vote')!
 
   it('is moved to the core\'s layout when the server loads it, once, and reads as it did', async () => {
     const doc = await stored('idea-vote')
@@ -115,6 +117,9 @@ describe('a stored idea board document from before the core', () => {
     expect(doc.getMap('meta').get('schema')).toBe(1)
     const oldIdeas = doc.getMap('ideas').toJSON()
     expect(Object.keys(oldIdeas).length).toBeGreaterThan(0)
+    // Its votes in the top-level map `votes`, `<author>~<idea>` -> {idea, _author, _at}.
+    const oldVotes = doc.getMap('votes').toJSON() as Record<string, Record<string, unknown>>
+    expect(Object.keys(oldVotes).length).toBeGreaterThan(0)
     // What the server does once it has loaded a board (src/live/extensions/contributions.ts).
     doc.transact(() => expect(ideaVoteLive.init!(doc)).toBe(true))
     expect(doc.getMap('meta').get('schema')).toBe(DOC_SCHEMA)
@@ -122,22 +127,38 @@ describe('a stored idea board document from before the core', () => {
     expect(doc.getMap('meta').has('votesPerPerson')).toBe(false)
     expect(doc.getMap('rows:ideas').toJSON()).toEqual(oldIdeas)
     expect(doc.getMap('ideas').size).toBe(0)
+    // The votes are rows of the list `votes`, under the same keys, each naming itself; the old map is emptied.
+    expect(doc.getMap('rows:votes').toJSON()).toEqual(Object.fromEntries(Object.entries(oldVotes).map(([key, v]) => [key, { id: key, ...v }])))
+    expect(doc.getMap('votes').size).toBe(0)
     // The core's reader sees the board's shown ideas (hidden, queued and merged ones left out).
-    const read = readBoard(doc, ideaVoteLive.def)
+    const read = readBoard(doc, ideaVoteLive.def) as { data: any }
     expect(read.data.ideas.map((i: any) => i.id).sort()).toEqual((old.results as any).ideas.map((i: any) => i.id).sort())
     // A second load (another server instance, a restart) changes nothing.
     const before = Y.encodeStateVector(doc)
     doc.transact(() => expect(ideaVoteLive.init!(doc)).toBe(true))
     expect(Y.encodeStateVector(doc)).toEqual(before)
 
+    // Phones see what they saw: the same ideas, counted (as the generic projection's ranked list now), and the lock.
     const out = new Y.Doc()
     ideaVoteLive.project(doc, out, 'en')
-    expect(out.toJSON()).toEqual(old.projected)
+    const projected = old.projected as { meta: { locked: boolean, total: number }, ideas: Record<string, unknown> }
+    const seen = readPublicBoard(out)
+    expect(Object.fromEntries(seen.rows.ideas.map(r => [r.id, { id: r.id, text: r.fields.text, by: r.by, votes: r.count }]))).toEqual(projected.ideas)
+    expect(out.getMap('meta').get('locked')).toBe(projected.meta.locked)
+    expect(JSON.parse(String(out.getMap('meta').get('totals'))).ideas).toBe(projected.meta.total)
+    expect(out.getMap('rows:votes').size).toBe(0)
     expect(ideaVoteLive.results(doc)).toEqual(old.results)
-    // A phone's own ideas, oldest first: these were sent at one moment, so in either order.
-    const byId = (mine: any) => ({ ...mine, ideas: [...mine.ideas].sort((a: any, b: any) => a.id.localeCompare(b.id)) })
-    expect(byId(ideaVoteLive.mine(doc, 'p-ana'))).toEqual(byId(old.mine.ana))
-    expect(byId(ideaVoteLive.mine(doc, 'p-bob'))).toEqual(byId(old.mine.bob))
+    // A phone's own ideas, oldest first (these were sent at one moment, so in either order), its
+    // votes on the board (in any order) and the votes it has left, from the generic \`mine\`.
+    const shown = new Set(read.data.ideas.map((i: any) => i.id))
+    const asBefore = (mine: BoardMine) => ({
+      ideas: mine.lists.ideas.map(e => (e.merged ? { id: e.id, status: 'visible', text: e.row?.text } : { id: e.id, status: e.status, text: e.row?.text ?? '' })).sort((a, b) => a.id.localeCompare(b.id)),
+      votes: mine.lists.votes.map(e => String(e.row?.idea)).filter(idea => shown.has(idea)).sort(),
+      votesLeft: mine.left?.votes,
+    })
+    const byId = (mine: any) => ({ ...mine, ideas: [...mine.ideas].sort((a: any, b: any) => a.id.localeCompare(b.id)), votes: [...mine.votes].sort() })
+    expect(asBefore(ideaVoteLive.mine(doc, 'p-ana') as BoardMine)).toEqual(byId(old.mine.ana))
+    expect(asBefore(ideaVoteLive.mine(doc, 'p-bob') as BoardMine)).toEqual(byId(old.mine.bob))
     // Locked, read by the core's one decoder of the moderation fields.
     expect(liveMeta(doc).locked).toBe(true)
   })

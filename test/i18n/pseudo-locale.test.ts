@@ -49,13 +49,11 @@ function phone(kind: string, current: { boardId: string, kind: string, title: st
   const form = typeof raw === 'string' ? JSON.parse(raw) as BoardFormView : undefined
   const rows = Object.fromEntries((form?.lists ?? []).map(l => [l.key, ((data as Record<string, unknown>)[l.key] as Record<string, unknown>[] | undefined ?? []).slice(0, 1).map((r, i) => ({ id: String(r.id), by: 'Qz Ana', order: i, fields: r }))]))
   const mine = Object.fromEntries(Object.entries(rows).map(([key, list]) => [key, list.map(r => ({ id: r.id, status: 'pending', row: r.fields }))]))
-  const ideas = kind === 'idea-vote' ? (data as { ideas: { id: string, text: string, by: string, votes: number }[] }).ideas : []
   const live = {
     name: ref('Qz Ana'), status: ref('connected'), session: reactive({ title: 'Qz workshop', language: PSEUDO, names: true }), current: shallowRef(current), viewing: shallowRef(current),
-    ideas: shallowRef(ideas), boardMeta: reactive({ locked: false, votesPerPerson: 3 }),
-    mine: shallowRef({ ideas: ideas.slice(0, 1).map(i => ({ id: i.id, text: i.text, status: 'pending' })), votes: ideas.slice(0, 1).map(i => i.id), votesLeft: 2 }),
+    boardMeta: reactive({ locked: false }),
     board: shallowRef({ form, rows, roles: kind === 'raci-matrix' ? [{ id: 'r1', name: 'Qz host' }] : [], cells: {}, sections: {} }),
-    boardMine: shallowRef({ lists: mine, cells: {} }), outbox: ref([]), notice: shallowRef(undefined), sendingIds: ref(new Set<string>()),
+    boardMine: shallowRef({ lists: mine, cells: {}, left: { votes: 2 } }), outbox: ref([]), notice: shallowRef(undefined), sendingIds: ref(new Set<string>()),
     contribute: () => {}, newId: () => 'id-1',
   }
   return { live: live as unknown as LiveSession, userText: [...userText, 'Qz Ana', 'Qz workshop', current.title] }

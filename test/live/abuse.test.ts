@@ -9,12 +9,12 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { Facilitator, Participant, until } from '../support/live-clients'
+import { Facilitator, Participant, seenIdeas, until } from '../support/live-clients'
 import { CONTROL_DOC, randomId } from '../../src/live/protocol'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 
 const TOKEN = 'abuse-facilitator-token-0123456789abcdef'
-const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
+const ideasOf = seenIdeas
 // The ideas on the board's own document (the core's layout), not the phones' projection.
 const boardIdeasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.toJSON() as Record<string, any>)
 
@@ -48,13 +48,13 @@ describe('bidirectional controls', () => {
     boss.show('bidi', 'idea-vote', 'Ideas')
     const p = await phone('Ana\u202Egnp.exe\u202C')
     await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'bidi')
-    expect(await p.contribute('bidi', { op: 'add', id: 'x1', text: 'Vote \u2067for\u2069 me\u200F' })).toMatchObject({ ok: true })
+    expect(await p.contribute('bidi', { op: 'add', list: 'ideas', row: { id: 'x1', text: 'Vote \u2067for\u2069 me\u200F' } })).toMatchObject({ ok: true })
     const { doc } = await boss.board('bidi')
     await until(doc, () => boardIdeasOf(doc).length === 1)
     expect(boardIdeasOf(doc)[0]).toMatchObject({ text: 'Vote for me', _name: 'Anagnp.exe' })
     const seen = await p.open('bidi')
     await until(seen, () => ideasOf(seen).length === 1)
-    expect(JSON.stringify(seen.getMap('ideas').toJSON())).not.toMatch(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/)
+    expect(JSON.stringify(seen.getMap('rows:ideas').toJSON())).not.toMatch(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/)
   })
 })
 
@@ -105,8 +105,8 @@ describe('a board\'s cap', () => {
     const real = await phone()
     await until(real.controlDoc, () => real.controlDoc.getMap('current').get('boardId') === 'cap')
     for (const id of ['f1', 'f2', 'f3'])
-      expect(await flood.contribute('cap', { op: 'add', id, text: `Spam ${id}` })).toMatchObject({ ok: true })
-    expect(await real.contribute('cap', { op: 'add', id: 'r1', text: 'Real idea' })).toMatchObject({ ok: false, code: 'limit' })
+      expect(await flood.contribute('cap', { op: 'add', list: 'ideas', row: { id, text: `Spam ${id}` } })).toMatchObject({ ok: true })
+    expect(await real.contribute('cap', { op: 'add', list: 'ideas', row: { id: 'r1', text: 'Real idea' } })).toMatchObject({ ok: false, code: 'limit' })
     const { doc } = await boss.board('cap')
     await until(doc, () => boardIdeasOf(doc).length === 3)
     doc.transact(() => {
@@ -115,6 +115,6 @@ describe('a board\'s cap', () => {
     })
     const seen = await real.open('cap')
     await until(seen, () => ideasOf(seen).length === 0, 5000, 'the hidden ideas gone from phones')
-    expect(await real.contribute('cap', { op: 'add', id: 'r1', text: 'Real idea' })).toMatchObject({ ok: true })
+    expect(await real.contribute('cap', { op: 'add', list: 'ideas', row: { id: 'r1', text: 'Real idea' } })).toMatchObject({ ok: true })
   })
 })

@@ -78,7 +78,7 @@ async function stream(server: LiveServer, phones: number, every: number, ms: num
     for (let n = 0; n < sends; n++) {
       const t0 = performance.now()
       const id = `s${i}-${n % 8}`
-      answers.push(c.contribute('stream', n < 8 ? { op: 'add', id, text: `Idea ${i} ${n}` } : { op: 'edit', id, text: `Idea ${i} ${n}` }).then((r) => {
+      answers.push(c.contribute('stream', n < 8 ? { op: 'add', list: 'ideas', row: { id, text: `Idea ${i} ${n}` } } : { op: 'edit', list: 'ideas', row: { id, text: `Idea ${i} ${n}` } }).then((r) => {
         expect(r).toMatchObject({ ok: true })
         latencies.push(performance.now() - t0)
       }))

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { admissionMaps, REFUSED_BLOCKED, REFUSED_CLOSED } from '../../src/live/admission'
-import { Facilitator, Participant, until, waitFor } from '../support/live-clients'
+import { Facilitator, Participant, until, waitFor, voteFor } from '../support/live-clients'
 import { randomId } from '../../src/live/protocol'
 import { DEFAULT_LIMITS, type LiveLimits, type LiveServer, participantIdOf, startLiveServer } from '../../src/live/server'
 
@@ -114,7 +114,7 @@ describe('admission', () => {
     expect(await old.outcome).toBe('in')
     expect(await fresh.outcome).toBe('in')
     await until(fresh.phone.controlDoc, () => fresh.phone.controlDoc.getMap('current').get('boardId') === 'ideas')
-    const send = (p: Participant, n: number) => Promise.all(Array.from({ length: n }, (_, i) => p.contribute('ideas', { op: 'add', id: randomId(8), text: `idea ${i}` })))
+    const send = (p: Participant, n: number) => Promise.all(Array.from({ length: n }, (_, i) => p.contribute('ideas', { op: 'add', list: 'ideas', row: { id: randomId(8), text: `idea ${i}` } })))
     const freshResults = await send(fresh.phone, 8)
     expect(freshResults.filter(r => r.ok)).toHaveLength(DEFAULT_LIMITS.newcomerBurst)
     expect(freshResults.filter(r => !r.ok).every(r => !r.ok && r.code === 'rate')).toBe(true)
@@ -135,7 +135,7 @@ describe('the facilitator', () => {
     const late = join1(server)
     expect(await late.outcome).toBe(REFUSED_CLOSED)
     await until(inside.phone.controlDoc, () => inside.phone.controlDoc.getMap('current').get('boardId') === 'ideas')
-    expect(await inside.phone.contribute('ideas', { op: 'add', id: 'in-1', text: 'Still here' })).toMatchObject({ ok: true })
+    expect(await inside.phone.contribute('ideas', { op: 'add', list: 'ideas', row: { id: 'in-1', text: 'Still here' } })).toMatchObject({ ok: true })
     // Opened again, new phones get in.
     admission.transact(() => admissionMaps(admission).settings.set('joining', 'open'))
     await saved(boss)
@@ -151,15 +151,15 @@ describe('the facilitator', () => {
     const other = join1(server)
     await Promise.all([spammer.outcome, other.outcome])
     await until(other.phone.controlDoc, () => other.phone.controlDoc.getMap('current').get('boardId') === 'two')
-    expect(await spammer.phone.contribute('one', { op: 'add', id: 's1', text: 'Spam one' })).toMatchObject({ ok: true })
-    expect(await spammer.phone.contribute('two', { op: 'add', id: 's2', text: 'Spam two' })).toMatchObject({ ok: true })
-    expect(await other.phone.contribute('two', { op: 'add', id: 'o1', text: 'A real idea' })).toMatchObject({ ok: true })
-    expect(await spammer.phone.contribute('two', { op: 'vote', idea: 'o1' })).toMatchObject({ ok: true })
+    expect(await spammer.phone.contribute('one', { op: 'add', list: 'ideas', row: { id: 's1', text: 'Spam one' } })).toMatchObject({ ok: true })
+    expect(await spammer.phone.contribute('two', { op: 'add', list: 'ideas', row: { id: 's2', text: 'Spam two' } })).toMatchObject({ ok: true })
+    expect(await other.phone.contribute('two', { op: 'add', list: 'ideas', row: { id: 'o1', text: 'A real idea' } })).toMatchObject({ ok: true })
+    expect(await spammer.phone.contribute('two', voteFor('o1'))).toMatchObject({ ok: true })
     const admission = await boss.admission()
     admission.transact(() => admissionMaps(admission).purge.set(participantIdOf(spammer.phone.secret), Date.now()))
     const one = (await boss.board('one')).doc
     const two = (await boss.board('two')).doc
-    await until(two, () => boardIdeasOf(two).length === 1 && two.getMap('votes').size === 0)
+    await until(two, () => boardIdeasOf(two).length === 1 && two.getMap('rows:votes').size === 0)
     await until(one, () => boardIdeasOf(one).length === 0)
     expect(boardIdeasOf(two)[0]).toMatchObject({ text: 'A real idea' })
     await until(admission, () => admissionMaps(admission).purge.size === 0)
@@ -178,6 +178,6 @@ describe('the facilitator', () => {
     // A new phone with the same secret is refused too; everyone else goes on.
     expect(await join1(server, bad.phone.secret).outcome).toBe(REFUSED_BLOCKED)
     await until(good.phone.controlDoc, () => good.phone.controlDoc.getMap('current').get('boardId') === 'ideas')
-    expect(await good.phone.contribute('ideas', { op: 'add', id: 'g1', text: 'Fine' })).toMatchObject({ ok: true })
+    expect(await good.phone.contribute('ideas', { op: 'add', list: 'ideas', row: { id: 'g1', text: 'Fine' } })).toMatchObject({ ok: true })
   })
 })

@@ -47,7 +47,7 @@ describe('npm run live', () => {
     const phone = new Participant(server.wsUrl)
     await phone.ready()
     await until(phone.controlDoc, () => phone.controlDoc.getMap('current').get('boardId') === 'm4-choose')
-    expect(await phone.contribute('m4-choose', { op: 'add', id: 'i1', text: 'Monthly call' })).toMatchObject({ ok: true })
+    expect(await phone.contribute('m4-choose', { op: 'add', list: 'ideas', row: { id: 'i1', text: 'Monthly call' } })).toMatchObject({ ok: true })
     phone.destroy()
     boss.destroy()
     // Exported while the server still runs: the store is shared safely.

@@ -70,8 +70,8 @@ describe.skipIf(!hasRedisServer)('limits across two live server instances', () =
     const answers = []
     for (let i = 0; i < 3; i++) {
       // Taking back a vote one never gave changes nothing: only the budget is at work here.
-      answers.push(await onA.contribute('rate', { op: 'unvote', idea: `a${i}` }))
-      answers.push(await onB.contribute('rate', { op: 'unvote', idea: `b${i}` }))
+      answers.push(await onA.contribute('rate', { op: 'withdraw', list: 'votes', id: `a${i}` }))
+      answers.push(await onB.contribute('rate', { op: 'withdraw', list: 'votes', id: `b${i}` }))
     }
     // A burst of 4 in all: per instance it would have been 6.
     expect(answers.map(r => (r.ok ? 'ok' : r.code)).sort(), JSON.stringify(answers)).toEqual(['ok', 'ok', 'ok', 'ok', 'rate', 'rate'])

@@ -41,11 +41,11 @@ describe('a store that cannot write', () => {
     await until(phone.controlDoc, () => phone.controlDoc.getMap('current').get('boardId') === 'full')
     const seen = await phone.open('full')
     for (const id of ['a1', 'a2', 'a3'])
-      expect(await phone.contribute('full', { op: 'add', id, text: `Saved ${id}` })).toMatchObject({ ok: true })
+      expect(await phone.contribute('full', { op: 'add', list: 'ideas', row: { id, text: `Saved ${id}` } })).toMatchObject({ ok: true })
 
     // The disk refuses every write from now on (SQLite's own error, from the real file).
     db.exec('PRAGMA query_only = ON')
-    const refused = await phone.contribute('full', { op: 'add', id: 'b1', text: 'Not saved' })
+    const refused = await phone.contribute('full', { op: 'add', list: 'ideas', row: { id: 'b1', text: 'Not saved' } })
     expect(refused).toMatchObject({ ok: false, code: 'unsaved', error: expect.stringMatching(/^Not saved, try again/) })
     // The facilitator is told, and the refused idea is taken back: no phone keeps it.
     await until(boss.controlDoc, () => problemsOf(boss.controlDoc).some(p => /cannot be saved/.test(p)), 1000, 'the problem in the presenter view')
@@ -58,7 +58,7 @@ describe('a store that cannot write', () => {
     // The disk has room again: the problem clears, the phone sends it again, and it is kept.
     db.exec('PRAGMA query_only = OFF')
     await until(boss.controlDoc, () => problemsOf(boss.controlDoc).length === 0, 5000, 'the problem cleared')
-    expect(await phone.contribute('full', { op: 'add', id: 'b1', text: 'Not saved' })).toMatchObject({ ok: true })
+    expect(await phone.contribute('full', { op: 'add', list: 'ideas', row: { id: 'b1', text: 'Not saved' } })).toMatchObject({ ok: true })
     phone.destroy()
     boss.destroy()
     await server.stop()
@@ -87,20 +87,20 @@ describe.skipIf(!hasRedisServer)('Redis stopped', () => {
       const phone = new Participant(server.wsUrl)
       await phone.ready()
       await until(phone.controlDoc, () => phone.controlDoc.getMap('current').get('boardId') === 'r')
-      expect(await phone.contribute('r', { op: 'add', id: 'r1', text: 'Before' })).toMatchObject({ ok: true })
+      expect(await phone.contribute('r', { op: 'add', list: 'ideas', row: { id: 'r1', text: 'Before' } })).toMatchObject({ ok: true })
 
       await redis.stop()
       const stopped = Date.now()
       await until(boss.controlDoc, () => problemsOf(boss.controlDoc).some(p => /Redis/.test(p)), 1000, 'Redis reported lost')
       const started = Date.now()
-      expect(await phone.contribute('r', { op: 'add', id: 'r2', text: 'While Redis is down' })).toMatchObject({ ok: true })
+      expect(await phone.contribute('r', { op: 'add', list: 'ideas', row: { id: 'r2', text: 'While Redis is down' } })).toMatchObject({ ok: true })
       // Measured: reported and a contribution acknowledged, each within a second of the loss.
       expect(Date.now() - started).toBeLessThan(1000)
       expect(started - stopped).toBeLessThan(1000)
       // A new board still opens (its Redis subscription waits for Redis to be back).
       boss.show('r-2', 'idea-vote', 'More')
       await until(phone.controlDoc, () => phone.controlDoc.getMap('current').get('boardId') === 'r-2')
-      expect(await phone.contribute('r-2', { op: 'add', id: 'r3', text: 'New board' })).toMatchObject({ ok: true })
+      expect(await phone.contribute('r-2', { op: 'add', list: 'ideas', row: { id: 'r3', text: 'New board' } })).toMatchObject({ ok: true })
 
       redis = await startRedis(port)
       await until(boss.controlDoc, () => problemsOf(boss.controlDoc).length === 0, 10_000, 'Redis back')
@@ -136,12 +136,12 @@ describe.skipIf(!hasRedisServer)('Redis stopped under two instances', () => {
         await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'two', 10_000, 'the board on both instances')
       }))
       const [seenA, seenB] = await Promise.all([onA.open('two'), onB.open('two')])
-      expect(await onA.contribute('two', { op: 'add', id: 'a0', text: 'Before, on A' })).toMatchObject({ ok: true })
+      expect(await onA.contribute('two', { op: 'add', list: 'ideas', row: { id: 'a0', text: 'Before, on A' } })).toMatchObject({ ok: true })
       await until(seenB, () => ideasOf(seenB).length === 1, 10_000, 'A\'s idea on B')
 
       await redis.stop()
-      expect(await onA.contribute('two', { op: 'add', id: 'a1', text: 'During, on A' })).toMatchObject({ ok: true })
-      expect(await onB.contribute('two', { op: 'add', id: 'b1', text: 'During, on B' })).toMatchObject({ ok: true })
+      expect(await onA.contribute('two', { op: 'add', list: 'ideas', row: { id: 'a1', text: 'During, on A' } })).toMatchObject({ ok: true })
+      expect(await onB.contribute('two', { op: 'add', list: 'ideas', row: { id: 'b1', text: 'During, on B' } })).toMatchObject({ ok: true })
       redis = await startRedis(port)
       const all = ['a0', 'a1', 'b1']
       await until(seenA, () => ideasOf(seenA).length === 3, 15_000, 'B\'s idea on A after the outage')
@@ -177,13 +177,13 @@ describe.skipIf(!findPostgresBin())('PostgreSQL stopped mid-session', () => {
       await until(phone.controlDoc, () => phone.controlDoc.getMap('current').get('boardId') === 'p')
       const acked: string[] = []
       for (const id of ['p1', 'p2', 'p3']) {
-        expect(await phone.contribute('p', { op: 'add', id, text: `Before ${id}` })).toMatchObject({ ok: true })
+        expect(await phone.contribute('p', { op: 'add', list: 'ideas', row: { id, text: `Before ${id}` } })).toMatchObject({ ok: true })
         acked.push(id)
       }
 
       await postgres.halt()
       const started = Date.now()
-      const refused = await phone.contribute('p', { op: 'add', id: 'q1', text: 'While PostgreSQL is down' })
+      const refused = await phone.contribute('p', { op: 'add', list: 'ideas', row: { id: 'q1', text: 'While PostgreSQL is down' } })
       expect(refused).toMatchObject({ ok: false, code: 'unsaved' })
       expect(Date.now() - started).toBeLessThan(3000)
       await until(boss.controlDoc, () => problemsOf(boss.controlDoc).some(p => /cannot be saved/.test(p)), 1000, 'the store reported lost')
@@ -194,7 +194,7 @@ describe.skipIf(!findPostgresBin())('PostgreSQL stopped mid-session', () => {
       // PostgreSQL is back: the problem clears, the phone's resend is kept.
       await postgres.resume()
       await until(boss.controlDoc, () => problemsOf(boss.controlDoc).length === 0, 15_000, 'the store back')
-      expect(await phone.contribute('p', { op: 'add', id: 'q1', text: 'While PostgreSQL is down' })).toMatchObject({ ok: true })
+      expect(await phone.contribute('p', { op: 'add', list: 'ideas', row: { id: 'q1', text: 'While PostgreSQL is down' } })).toMatchObject({ ok: true })
       acked.push('q1')
       expect(stderr).not.toMatch(/Unhandled|\n\s+at /)
       phone.destroy()

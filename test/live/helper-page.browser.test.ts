@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../../src/chromium'
 import { helperUrl } from '../../src/live/helper-token'
 import { buildJoinPage } from '../../src/live/join-build'
-import { Facilitator, Participant, until } from '../support/live-clients'
+import { Facilitator, Participant, seenIdeas, until } from '../support/live-clients'
 import { helperTokenOf, type LiveServer, startLiveServer } from '../../src/live/server'
 
 const TOKEN = 'helper-page-test-facilitator-token-0123456789'
@@ -54,21 +54,21 @@ describe('the helper\'s phone', () => {
     await phone.goto(helperUrl(`${server.url}/`, helperTokenOf(TOKEN)))
     await phone.getByRole('heading', { name: 'What first?' }).waitFor({ timeout: 30_000 })
     await until(doc, () => doc.getMap('meta').get('moderation') === 'queue')
-    expect(await ana.contribute(BOARD, { op: 'add', id: 'ana-forum', text: 'A forum <b>now</b>' })).toMatchObject({ ok: true })
-    expect(await bo.contribute(BOARD, { op: 'add', id: 'bo-forum', text: 'Forum' })).toMatchObject({ ok: true })
+    expect(await ana.contribute(BOARD, { op: 'add', list: 'ideas', row: { id: 'ana-forum', text: 'A forum <b>now</b>' } })).toMatchObject({ ok: true })
+    expect(await bo.contribute(BOARD, { op: 'add', list: 'ideas', row: { id: 'bo-forum', text: 'Forum' } })).toMatchObject({ ok: true })
     await phone.getByText('Waiting for approval (2)').waitFor({ timeout: 15_000 })
     await phone.getByText('A forum <b>now</b>').waitFor()
     expect(await phone.locator('main b').count()).toBe(0)
     await phone.getByText('Bo', { exact: true }).waitFor()
 
     await phone.getByTestId('helper-approve-all').click()
-    const ideas = () => Object.keys(seen.getMap('ideas').toJSON()).sort()
+    const ideas = () => seenIdeas(seen).map(i => i.id).sort()
     await until(seen, () => ideas().length === 2, 10_000, 'the queue approved on the phones')
     await phone.getByText('Shown (2)').waitFor()
     await phone.getByLabel('A forum <b>now</b>').check()
     await phone.getByLabel('Forum', { exact: true }).check()
     await phone.getByTestId('helper-merge').click()
-    await until(seen, () => ideas().length === 1 && (seen.getMap('ideas').get('ana-forum') as Y.Map<unknown>)?.get('also') === 'Bo', 10_000, 'the merge on the phones')
+    await until(seen, () => ideas().length === 1 && seenIdeas(seen).find(i => i.id === 'ana-forum')?.also === 'Bo', 10_000, 'the merge on the phones')
 
     await phone.getByTestId('helper-lock').click()
     await until(seen, () => seen.getMap('meta').get('locked') === true, 10_000, 'the lock on the phones')

@@ -10,7 +10,7 @@ import * as Y from 'yjs'
 import WebSocket from 'ws'
 import { helperToken, helperUrl } from '../../src/live/helper-token'
 import { helperTokenOf, type LiveServer, startLiveServer } from '../../src/live/server'
-import { Facilitator, Helper, Participant, synced, until, waitFor } from '../support/live-clients'
+import { Facilitator, Helper, Participant, seenIdeas, synced, until, waitFor, voteFor } from '../support/live-clients'
 
 const TOKEN = 'test-facilitator-token-helper-0123456789abcdef'
 const BOARD = 'm3-helper'
@@ -22,7 +22,7 @@ describe('a helper moderating from a phone (real server)', () => {
   let helper: Helper
   let ana: Participant, bo: Participant
   let seen: Y.Doc
-  const ideas = () => Object.values(seen.getMap('ideas').toJSON()) as { id: string, text: string, by: string, votes: number, also?: string }[]
+  const ideas = () => seenIdeas(seen)
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kit-live-helper-'))
@@ -65,7 +65,7 @@ describe('a helper moderating from a phone (real server)', () => {
     await until(onServer, () => onServer.getMap('meta').get('moderation') === 'queue', 10_000, 'the queue on the server')
     watcher.destroy()
     for (const [p, id] of [[ana, 'q-1'], [ana, 'q-2'], [bo, 'q-3'], [bo, 'q-4'], [bo, 'q-5']] as const)
-      expect(await p.contribute(BOARD, { op: 'add', id, text: `Queued ${id}` })).toMatchObject({ ok: true })
+      expect(await p.contribute(BOARD, { op: 'add', list: 'ideas', row: { id, text: `Queued ${id}` } })).toMatchObject({ ok: true })
     helper.control.sendStateless(JSON.stringify({ t: 'queue', board: BOARD }))
     await waitFor(() => helper.view?.entries.filter(e => e.status === 'pending').length === 5, 10_000, 'the queue on the helper\'s phone')
     expect(helper.view!.entries.find(e => e.id === 'q-3')).toMatchObject({ text: 'Queued q-3', name: 'Bo', status: 'pending' })
@@ -80,8 +80,8 @@ describe('a helper moderating from a phone (real server)', () => {
   })
 
   it('merges duplicates and locks the board', async () => {
-    expect(await ana.contribute(BOARD, { op: 'vote', idea: 'q-3' })).toMatchObject({ ok: true })
-    expect(await bo.contribute(BOARD, { op: 'vote', idea: 'q-1' })).toMatchObject({ ok: true })
+    expect(await ana.contribute(BOARD, voteFor('q-3'))).toMatchObject({ ok: true })
+    expect(await bo.contribute(BOARD, voteFor('q-1'))).toMatchObject({ ok: true })
     await until(seen, () => ideas().find(i => i.id === 'q-1')?.votes === 1 && ideas().find(i => i.id === 'q-3')?.votes === 1)
     expect(await helper.moderate(BOARD, 'merge', { into: 'q-1', ids: ['q-3'] })).toMatchObject({ ok: true })
     await until(seen, () => ideas().find(i => i.id === 'q-1')?.votes === 2, 10_000, 'the merged votes on the phones')
@@ -90,7 +90,7 @@ describe('a helper moderating from a phone (real server)', () => {
 
     expect(await helper.moderate(BOARD, 'lock')).toMatchObject({ ok: true })
     await until(seen, () => seen.getMap('meta').get('locked') === true, 10_000, 'the lock on the phones')
-    expect(await bo.contribute(BOARD, { op: 'add', id: 'late', text: 'Too late' })).toMatchObject({ ok: false, code: 'locked' })
+    expect(await bo.contribute(BOARD, { op: 'add', list: 'ideas', row: { id: 'late', text: 'Too late' } })).toMatchObject({ ok: false, code: 'locked' })
     expect(await helper.moderate(BOARD, 'unlock')).toMatchObject({ ok: true })
     await until(seen, () => seen.getMap('meta').get('locked') === false)
   })

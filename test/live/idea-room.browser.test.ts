@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../../src/chromium'
-import { Facilitator, Participant, until } from '../support/live-clients'
+import { Facilitator, Participant, until, voteFor } from '../support/live-clients'
 import { ROOT } from '../../src/paths'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
 import { type LiveDeck, startLiveDeck } from './live-deck'
@@ -122,7 +122,7 @@ describe('the idea board with 30 participants, projected', () => {
       people.push(phone)
     }
     await Promise.all(people.map(p => p.ready()))
-    const sent = await Promise.all(people.flatMap((p, i) => [0, 1].map(n => p.contribute('room-ideas', { op: 'add', id: `idea-${i}-${n}`, text: ideaText(i, n) }))))
+    const sent = await Promise.all(people.flatMap((p, i) => [0, 1].map(n => p.contribute('room-ideas', { op: 'add', list: 'ideas', row: { id: `idea-${i}-${n}`, text: ideaText(i, n) } }))))
     expect(sent.every(r => r.ok)).toBe(true)
     const all = people.flatMap((_, i) => [0, 1].map(n => ideaText(i, n)))
     const board = projector.locator('[data-board="room-ideas"]')
@@ -149,9 +149,9 @@ describe('the idea board with 30 participants, projected', () => {
     doc.getMap('meta').set('phase', 'vote')
     // Two ideas with 3 votes, one with 2, then two with 1.
     const votes: [number, string][] = [[0, 'idea-0-0'], [1, 'idea-0-0'], [2, 'idea-0-0'], [3, 'idea-1-0'], [4, 'idea-1-0'], [5, 'idea-1-0'], [6, 'idea-2-0'], [7, 'idea-2-0'], [8, 'idea-3-0'], [9, 'idea-4-0']]
-    const voted = await Promise.all(votes.map(([p, idea]) => people[p].contribute('room-ideas', { op: 'vote', idea })))
+    const voted = await Promise.all(votes.map(([p, idea]) => people[p].contribute('room-ideas', voteFor(idea))))
     expect(voted.every(r => r.ok)).toBe(true)
-    await until(doc, () => doc.getMap<Y.Map<unknown>>('votes').size === votes.length)
+    await until(doc, () => doc.getMap<Y.Map<unknown>>('rows:votes').size === votes.length)
     await board.getByTestId('idea-totals').filter({ hasText: /^60 ideas · 10 votes$/ }).waitFor({ timeout: 30_000 })
     // As many of the top as fit whole, then "+ n more ideas": ranks 1, 1, 3, 4 ... with "tied".
     await board.getByTestId('idea-more').waitFor()

@@ -128,7 +128,7 @@ describe('the join page', () => {
     await author.ready()
     await until(author.controlDoc, () => author.controlDoc.getMap('current').get('boardId') === 'm3-vote')
     for (const n of [1, 2, 3, 4])
-      await author.contribute('m3-vote', { op: 'add', id: `vote-${n}`, text: `Option ${n}` })
+      await author.contribute('m3-vote', { op: 'add', list: 'ideas', row: { id: `vote-${n}`, text: `Option ${n}` } })
     const { context, page } = await phone()
     await page.getByTestId('board-ideas').getByText('Option 4').waitFor()
     for (const n of [1, 2, 3]) {

@@ -10,15 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { mergeIdeas, setIdeasStatus } from '../../src/boards/idea-vote/moderate'
 import { exportSession } from '../../src/live/export'
-import type { IdeaVoteMine } from '../../src/live/protocol'
+import type { BoardMine } from '../../src/live/protocol'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
-import { Facilitator, Participant, until, waitFor } from '../support/live-clients'
+import { Facilitator, Participant, seenIdeas, until, waitFor, voteFor } from '../support/live-clients'
 
 const TOKEN = 'test-facilitator-token-moderation-0123456789'
 const BOARD = 'm2-channels'
 const QUESTION = 'Which channel should we open first?'
-type PublicIdea = { id: string, text: string, by: string, votes: number, also?: string }
-const shownIdeas = (doc: Y.Doc) => Object.values(doc.getMap('ideas').toJSON()) as PublicIdea[]
+const shownIdeas = seenIdeas
 const status = (doc: Y.Doc, id: string) => (doc.getMap('rows:ideas').get(id) as Y.Map<unknown> | undefined)?.get('_status')
 
 describe('moderation in bulk and merging duplicates (real server)', () => {
@@ -63,7 +62,7 @@ describe('moderation in bulk and merging duplicates (real server)', () => {
     board.getMap('meta').set('moderation', 'queue')
     await until(onServer, () => onServer.getMap('meta').get('moderation') === 'queue', 10_000, 'the queue on the server')
     for (const n of [1, 2, 3])
-      expect(await anon.contribute(BOARD, { op: 'add', id: `queued-${n}`, text: `Queued ${n}` })).toMatchObject({ ok: true })
+      expect(await anon.contribute(BOARD, { op: 'add', list: 'ideas', row: { id: `queued-${n}`, text: `Queued ${n}` } })).toMatchObject({ ok: true })
     await until(board, () => [1, 2, 3].every(n => status(board, `queued-${n}`) === 'pending'))
     expect(shownIdeas(seen)).toEqual([])
 
@@ -82,14 +81,14 @@ describe('moderation in bulk and merging duplicates (real server)', () => {
 
   it('merges duplicates: the votes add up, the senders are named, each keeps their entry; undone in one', async () => {
     await until(onServer, () => onServer.getMap('meta').get('moderation') === 'open', 10_000, 'the board open on the server')
-    expect(await ana.contribute(BOARD, { op: 'add', id: 'ana-forum', text: 'A forum' })).toMatchObject({ ok: true })
-    expect(await bo.contribute(BOARD, { op: 'add', id: 'bo-forum', text: 'Forum!' })).toMatchObject({ ok: true })
-    expect(await anon.contribute(BOARD, { op: 'add', id: 'anon-chat', text: 'A chat' })).toMatchObject({ ok: true })
+    expect(await ana.contribute(BOARD, { op: 'add', list: 'ideas', row: { id: 'ana-forum', text: 'A forum' } })).toMatchObject({ ok: true })
+    expect(await bo.contribute(BOARD, { op: 'add', list: 'ideas', row: { id: 'bo-forum', text: 'Forum!' } })).toMatchObject({ ok: true })
+    expect(await anon.contribute(BOARD, { op: 'add', list: 'ideas', row: { id: 'anon-chat', text: 'A chat' } })).toMatchObject({ ok: true })
     // Ana votes for both forums, Bo for his, the anonymous participant for Ana's.
     for (const [p, idea] of [[ana, 'ana-forum'], [ana, 'bo-forum'], [bo, 'bo-forum'], [anon, 'ana-forum']] as const)
-      expect(await p.contribute(BOARD, { op: 'vote', idea })).toMatchObject({ ok: true })
+      expect(await p.contribute(BOARD, voteFor(idea))).toMatchObject({ ok: true })
     await until(seen, () => shownIdeas(seen).find(i => i.id === 'bo-forum')?.votes === 2)
-    await until(board, () => board.getMap('votes').size === 4)
+    await until(board, () => board.getMap('rows:votes').size === 4)
 
     const undo = mergeIdeas(board, 'ana-forum', ['bo-forum'])
     await until(seen, () => shownIdeas(seen).find(i => i.id === 'ana-forum')?.votes === 3, 10_000, 'the merged votes on the phones')
@@ -98,10 +97,10 @@ describe('moderation in bulk and merging duplicates (real server)', () => {
     expect(shownIdeas(seen).some(i => i.id === 'bo-forum')).toBe(false)
     // Ana voted for both: one vote stays on the idea kept, the other is hers to spend again.
     ana.raw(JSON.stringify({ t: 'mine', board: BOARD }))
-    await waitFor(() => (ana.lastMine as IdeaVoteMine | undefined)?.votesLeft === 2, 10_000, 'Ana\'s vote given back')
+    await waitFor(() => (ana.lastMine as BoardMine | undefined)?.left?.votes === 2, 10_000, 'Ana\'s vote given back')
     // Bo keeps his entry: his phone still lists it.
     bo.raw(JSON.stringify({ t: 'mine', board: BOARD }))
-    await waitFor(() => (bo.lastMine as IdeaVoteMine | undefined)?.ideas.some(i => i.id === 'bo-forum' && i.status === 'visible' && i.text === 'Forum!') === true, 10_000, 'Bo\'s own entry')
+    await waitFor(() => (bo.lastMine as BoardMine | undefined)?.lists.ideas?.some(i => i.id === 'bo-forum' && i.merged?.id === 'ana-forum' && i.row?.text === 'Forum!') === true, 10_000, 'Bo\'s own entry')
 
     undo()
     await until(seen, () => shownIdeas(seen).find(i => i.id === 'bo-forum')?.votes === 2 && shownIdeas(seen).find(i => i.id === 'ana-forum')?.votes === 2, 10_000, 'the merge undone')
@@ -112,7 +111,7 @@ describe('moderation in bulk and merging duplicates (real server)', () => {
   })
 
   it('exports each board with its question, the names given, the moderation and the times, and a session record without hidden entries', async () => {
-    expect(await anon.contribute(BOARD, { op: 'add', id: 'rude', text: 'SECRET-RUDE-WORDS' })).toMatchObject({ ok: true })
+    expect(await anon.contribute(BOARD, { op: 'add', list: 'ideas', row: { id: 'rude', text: 'SECRET-RUDE-WORDS' } })).toMatchObject({ ok: true })
     await until(board, () => status(board, 'rude') === 'visible')
     setIdeasStatus(board, ['rude'], 'hidden')
     await until(onServer, () => status(onServer, 'rude') === 'hidden', 10_000, 'hidden on the server')

@@ -61,7 +61,7 @@ async function sessionWithBoard(name: string): Promise<void> {
   await phone.ready()
   await until(phone.controlDoc, () => phone.controlDoc.getMap('current').get('boardId') === 'b')
   for (const id of ['i1', 'i2'])
-    expect(await phone.contribute('b', { op: 'add', id, text: `Idea ${id}` })).toMatchObject({ ok: true })
+    expect(await phone.contribute('b', { op: 'add', list: 'ideas', row: { id, text: `Idea ${id}` } })).toMatchObject({ ok: true })
   phone.destroy()
   boss.destroy()
   await server.stop()

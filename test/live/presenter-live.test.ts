@@ -115,7 +115,7 @@ describe('the presenter view in a live session', () => {
     // A phone already in keeps working.
     boss.show('pl-ideas', 'idea-vote', 'Ideas')
     await until(first[0].p.controlDoc, () => first[0].p.controlDoc.getMap('current').get('boardId') === 'pl-ideas')
-    expect(await first[0].p.contribute('pl-ideas', { op: 'add', id: 'still-in', text: 'Still in' })).toMatchObject({ ok: true })
+    expect(await first[0].p.contribute('pl-ideas', { op: 'add', list: 'ideas', row: { id: 'still-in', text: 'Still in' } })).toMatchObject({ ok: true })
     await page.locator('[data-testid="live-joining"]:visible').filter({ hasText: 'Open joining' }).click()
     await page.locator('[data-testid="live-joining-closed"]:visible').waitFor({ state: 'detached' })
     await page.close()
@@ -127,9 +127,9 @@ describe('the presenter view in a live session', () => {
     const other = phone()
     await Promise.all([spam.outcome, other.outcome])
     await until(spam.p.controlDoc, () => spam.p.controlDoc.getMap('current').get('boardId') === 'pl-ideas')
-    expect(await spam.p.contribute('pl-ideas', { op: 'add', id: 'spam-1', text: 'Spam one' })).toMatchObject({ ok: true })
-    expect(await spam.p.contribute('pl-ideas', { op: 'add', id: 'spam-2', text: 'Spam two' })).toMatchObject({ ok: true })
-    expect(await other.p.contribute('pl-ideas', { op: 'add', id: 'real-1', text: 'A real idea' })).toMatchObject({ ok: true })
+    expect(await spam.p.contribute('pl-ideas', { op: 'add', list: 'ideas', row: { id: 'spam-1', text: 'Spam one' } })).toMatchObject({ ok: true })
+    expect(await spam.p.contribute('pl-ideas', { op: 'add', list: 'ideas', row: { id: 'spam-2', text: 'Spam two' } })).toMatchObject({ ok: true })
+    expect(await other.p.contribute('pl-ideas', { op: 'add', list: 'ideas', row: { id: 'real-1', text: 'A real idea' } })).toMatchObject({ ok: true })
     const board = (await boss.board('pl-ideas')).doc
     const texts = () => [...board.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.get('text'))
     // The moderation panel beside the board lists every idea with its sender's actions (the

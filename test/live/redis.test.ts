@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, synced, until, sessionToken } from '../support/live-clients'
+import { Facilitator, Participant, type ServerProcess, spawnServer, startRedis, synced, until, sessionToken, voteFor } from '../support/live-clients'
 import { addIdeas, boardIdeasOf, hasRedisServer, ideasOf, joinPhones } from './scale-out'
 
 
@@ -47,7 +47,7 @@ describe.skipIf(!hasRedisServer)('two live server instances through Redis', () =
     await until(watchB, () => ideasOf(watchB).length === 100, 15_000, 'all ideas on instance B')
 
     // Votes on one instance count for phones on the other.
-    expect(await phones[1].contribute('shared', { op: 'vote', idea: 'p0-i0' })).toMatchObject({ ok: true })
+    expect(await phones[1].contribute('shared', voteFor('p0-i0'))).toMatchObject({ ok: true })
     await until(watchA, () => ideasOf(watchA).find(i => i.id === 'p0-i0')?.votes === 1, 10_000, 'the vote on A')
 
     // The facilitator, on instance B this time, hides an idea: phones on A stop receiving it.
@@ -132,7 +132,7 @@ describe.skipIf(!hasRedisServer)('an instance whose Redis connection is still op
       // was never subscribed: its phones never saw a board shown on A.
       await until(onB.controlDoc, () => onB.controlDoc.getMap('current').get('boardId') === 'late', 10_000, 'the board shown on A, on a phone of B')
       const seen = await onB.open('late')
-      expect(await onB.contribute('late', { op: 'add', id: 'b0', text: 'From B' })).toMatchObject({ ok: true })
+      expect(await onB.contribute('late', { op: 'add', list: 'ideas', row: { id: 'b0', text: 'From B' } })).toMatchObject({ ok: true })
       const { doc } = await boss.board('late')
       await until(doc, () => boardIdeasOf(doc).length === 1, 10_000, 'B\'s idea on A')
       await until(seen, () => ideasOf(seen).length === 1, 10_000, 'B\'s idea on B')

@@ -3,7 +3,7 @@
 // phone adding ideas to the board the facilitator shows.
 import { execFileSync } from 'node:child_process'
 import * as Y from 'yjs'
-import { Participant, type ServerProcess, until } from '../support/live-clients'
+import { Participant, seenIdeas, type ServerProcess, until } from '../support/live-clients'
 
 export const hasRedisServer = (() => {
   try {
@@ -15,7 +15,8 @@ export const hasRedisServer = (() => {
   }
 })()
 
-export const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
+/** The ideas a phone sees on the idea board. */
+export const ideasOf = seenIdeas
 // The ideas on the board's own document (the core's layout), not the phones' projection.
 export const boardIdeasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.toJSON() as Record<string, any>)
 
@@ -35,7 +36,7 @@ export async function addIdeas(phones: Participant[], boardId: string, each: num
   await Promise.all(phones.map(async (p, n) => {
     for (let i = 0; i < each; i++) {
       const id = `p${n}-i${i}`
-      if ((await p.contribute(boardId, { op: 'add', id, text: `Idea ${i} from phone ${n}` })).ok)
+      if ((await p.contribute(boardId, { op: 'add', list: 'ideas', row: { id, text: `Idea ${i} from phone ${n}` } })).ok)
         acked.push(id)
     }
   }))

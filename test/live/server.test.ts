@@ -11,10 +11,10 @@ import { importJson } from '../../src/boards/kit/board'
 import { ideaVote } from '../../src/boards/idea-vote/model'
 import { exportSession } from '../../src/live/export'
 import { type LiveServer, startLiveServer } from '../../src/live/server'
-import { Facilitator, Participant, spawnServer, synced, until, waitFor, sessionToken } from '../support/live-clients'
+import { Facilitator, Participant, spawnServer, synced, until, waitFor, seenIdeas, sessionToken, voteFor } from '../support/live-clients'
 
 const TOKEN = 'test-facilitator-token-0123456789abcdef'
-const ideasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('ideas').values()].map(r => r.toJSON() as Record<string, any>)
+const ideasOf = seenIdeas
 // The ideas on the board's own document (the core's layout), not the phones' projection.
 const boardIdeasOf = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>('rows:ideas').values()].map(r => r.toJSON() as Record<string, any>)
 const texts = (doc: Y.Doc) => ideasOf(doc).map(i => i.text).sort()
@@ -62,7 +62,7 @@ describe('the live server', () => {
     const a = await participant('Ana')
     const b = await participant()
     const boardB = await b.open('m2-ideas')
-    const r = await a.contribute('m2-ideas', { op: 'add', id: 'idea-forum', text: 'Start a forum' })
+    const r = await a.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'idea-forum', text: 'Start a forum' } })
     expect(r).toMatchObject({ ok: true })
     await until(boardB, () => texts(boardB).includes('Start a forum'))
     const idea = ideasOf(boardB).find(i => i.id === 'idea-forum')!
@@ -73,9 +73,9 @@ describe('the live server', () => {
   it('refuses what the board model refuses, and writes nothing', async () => {
     const p = await participant()
     const cases = [
-      { op: 'add', id: 'long', text: 'x'.repeat(141) },
-      { op: 'add', id: 'empty', text: '   ' },
-      { op: 'add', id: 'extra', text: 'ok', _status: 'visible' },
+      { op: 'add', list: 'ideas', row: { id: 'long', text: 'x'.repeat(141) } },
+      { op: 'add', list: 'ideas', row: { id: 'empty', text: '   ' } },
+      { op: 'add', list: 'ideas', row: { id: 'extra', text: 'ok', _status: 'visible' } },
       { op: 'explode', id: 'x' },
       'not an object',
     ]
@@ -86,7 +86,7 @@ describe('the live server', () => {
     const { doc } = await facilitator.board('m2-ideas')
     expect(boardIdeasOf(doc).map(i => i.id)).not.toContain('long')
     expect(boardIdeasOf(doc).map(i => i.id)).not.toContain('extra')
-    expect((await p.contribute('no-such-board', { op: 'add', id: 'x1', text: 'hi' }))).toMatchObject({ ok: false, code: 'no-board' })
+    expect((await p.contribute('no-such-board', { op: 'add', list: 'ideas', row: { id: 'x1', text: 'hi' } }))).toMatchObject({ ok: false, code: 'no-board' })
   })
 
   it('keeps participants read-only: their document writes reach no one, and they cannot open the full board', async () => {
@@ -98,7 +98,7 @@ describe('the live server', () => {
     const witnessBoard = await witness.open('m2-ideas')
     // A later real contribution reaches the witness; the forged writes never do.
     const q = await participant()
-    await q.contribute('m2-ideas', { op: 'add', id: 'after-forgery', text: 'Real idea' })
+    await q.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'after-forgery', text: 'Real idea' } })
     await until(witnessBoard, () => texts(witnessBoard).includes('Real idea'))
     expect(ideasOf(witnessBoard).map(i => i.id)).not.toContain('forged')
     expect(witness.controlDoc.getMap('session').get('title')).toBe('Module 2 <live>')
@@ -118,43 +118,45 @@ describe('the live server', () => {
   it('lets a participant change only their own ideas, and retries are idempotent', async () => {
     const owner = await participant()
     const other = await participant()
-    await owner.contribute('m2-ideas', { op: 'add', id: 'idea-mine', text: 'Mine' })
+    await owner.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'idea-mine', text: 'Mine' } })
     // The same message twice, and the same idea id again: still one idea.
-    await owner.contribute('m2-ideas', { op: 'add', id: 'idea-mine', text: 'Mine' }, 'retry-message-1')
-    await owner.contribute('m2-ideas', { op: 'add', id: 'idea-mine', text: 'Mine' }, 'retry-message-1')
-    expect(await other.contribute('m2-ideas', { op: 'edit', id: 'idea-mine', text: 'Yours now' })).toMatchObject({ ok: false, code: 'not-yours' })
-    expect(await other.contribute('m2-ideas', { op: 'withdraw', id: 'idea-mine' })).toMatchObject({ ok: false, code: 'not-yours' })
-    expect(await other.contribute('m2-ideas', { op: 'add', id: 'idea-mine', text: 'Take over' })).toMatchObject({ ok: false, code: 'not-yours' })
+    await owner.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'idea-mine', text: 'Mine' } }, 'retry-message-1')
+    await owner.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'idea-mine', text: 'Mine' } }, 'retry-message-1')
+    expect(await other.contribute('m2-ideas', { op: 'edit', list: 'ideas', row: { id: 'idea-mine', text: 'Yours now' } })).toMatchObject({ ok: false, code: 'not-yours' })
+    expect(await other.contribute('m2-ideas', { op: 'withdraw', list: 'ideas', id: 'idea-mine' })).toMatchObject({ ok: false, code: 'not-yours' })
+    expect(await other.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'idea-mine', text: 'Take over' } })).toMatchObject({ ok: false, code: 'not-yours' })
     const { doc } = await facilitator.board('m2-ideas')
     expect(boardIdeasOf(doc).filter(i => i.id === 'idea-mine')).toEqual([expect.objectContaining({ text: 'Mine' })])
-    expect(await owner.contribute('m2-ideas', { op: 'edit', id: 'idea-mine', text: 'Mine, better' })).toMatchObject({ ok: true })
-    expect(owner.lastMine).toMatchObject({ ideas: [{ id: 'idea-mine', text: 'Mine, better', status: 'visible' }] })
+    expect(await owner.contribute('m2-ideas', { op: 'edit', list: 'ideas', row: { id: 'idea-mine', text: 'Mine, better' } })).toMatchObject({ ok: true })
+    expect(owner.lastMine).toMatchObject({ lists: { ideas: [{ id: 'idea-mine', row: { text: 'Mine, better' }, status: 'visible' }] } })
   })
 
   it('counts votes, a few per person, one per idea', async () => {
     const author = await participant()
-    await author.contribute('m2-ideas', { op: 'add', id: 'v1', text: 'One' })
-    await author.contribute('m2-ideas', { op: 'add', id: 'v2', text: 'Two' })
-    await author.contribute('m2-ideas', { op: 'add', id: 'v3', text: 'Three' })
-    await author.contribute('m2-ideas', { op: 'add', id: 'v4', text: 'Four' })
+    await author.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'v1', text: 'One' } })
+    await author.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'v2', text: 'Two' } })
+    await author.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'v3', text: 'Three' } })
+    await author.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'v4', text: 'Four' } })
     const voter = await participant()
     const board = await voter.open('m2-ideas')
+    // The same vote sent twice is one vote; a second vote for an idea is refused.
     for (const idea of ['v1', 'v1', 'v2', 'v3'])
-      expect(await voter.contribute('m2-ideas', { op: 'vote', idea })).toMatchObject({ ok: true })
-    expect(await voter.contribute('m2-ideas', { op: 'vote', idea: 'v4' })).toMatchObject({ ok: false, code: 'limit' })
+      expect(await voter.contribute('m2-ideas', voteFor(idea, `vote-${idea}`))).toMatchObject({ ok: true })
+    expect(await voter.contribute('m2-ideas', voteFor('v1'))).toMatchObject({ ok: false, code: 'limit' })
+    expect(await voter.contribute('m2-ideas', voteFor('v4'))).toMatchObject({ ok: false, code: 'limit', error: 'You have used all your 3 votes. Take one back to vote for another idea.' })
     await until(board, () => ideasOf(board).find(i => i.id === 'v3')?.votes === 1)
     expect(ideasOf(board).find(i => i.id === 'v1')?.votes).toBe(1)
-    expect(await voter.contribute('m2-ideas', { op: 'unvote', idea: 'v1' })).toMatchObject({ ok: true })
-    expect(await voter.contribute('m2-ideas', { op: 'vote', idea: 'v4' })).toMatchObject({ ok: true })
-    expect(voter.lastMine).toMatchObject({ votesLeft: 0 })
+    expect(await voter.contribute('m2-ideas', { op: 'withdraw', list: 'votes', id: 'vote-v1' })).toMatchObject({ ok: true })
+    expect(await voter.contribute('m2-ideas', voteFor('v4'))).toMatchObject({ ok: true })
+    expect(voter.lastMine).toMatchObject({ left: { votes: 0 } })
   })
 
   it('does not send a hidden or removed idea to participants at all', async () => {
     const author = await participant()
     const watcher = await participant()
     const board = await watcher.open('m2-ideas')
-    await author.contribute('m2-ideas', { op: 'add', id: 'rude', text: 'SECRET-RUDE-WORDS' })
-    await author.contribute('m2-ideas', { op: 'add', id: 'spam', text: 'SPAM-SPAM-SPAM' })
+    await author.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'rude', text: 'SECRET-RUDE-WORDS' } })
+    await author.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'spam', text: 'SPAM-SPAM-SPAM' } })
     await until(board, () => texts(board).includes('SECRET-RUDE-WORDS') && texts(board).includes('SPAM-SPAM-SPAM'))
     const { doc } = await facilitator.board('m2-ideas')
     doc.transact(() => {
@@ -170,7 +172,7 @@ describe('the live server', () => {
     expect(bytes).not.toContain('SECRET-RUDE-WORDS')
     expect(bytes).not.toContain('SPAM-SPAM-SPAM')
     // The author cannot edit it back onto the screen, and is not sent its text either.
-    expect(await author.contribute('m2-ideas', { op: 'edit', id: 'rude', text: 'Nice words' })).toMatchObject({ ok: false, code: 'gone' })
+    expect(await author.contribute('m2-ideas', { op: 'edit', list: 'ideas', row: { id: 'rude', text: 'Nice words' } })).toMatchObject({ ok: false, code: 'gone' })
     expect(JSON.stringify(author.lastMine)).not.toContain('SECRET-RUDE-WORDS')
     // The facilitator still has it.
     expect(boardIdeasOf(doc).find(i => i.id === 'rude')).toMatchObject({ text: 'SECRET-RUDE-WORDS', _status: 'hidden' })
@@ -185,8 +187,8 @@ describe('the live server', () => {
     const watcher = await participant()
     const board = await watcher.open('m2-queue')
     await until(doc, () => doc.getMap('meta').get('kind') === 'idea-vote')
-    expect(await p.contribute('m2-queue', { op: 'add', id: 'q1', text: 'Queued idea' })).toMatchObject({ ok: true })
-    expect(p.lastMine).toMatchObject({ ideas: [{ id: 'q1', status: 'pending' }] })
+    expect(await p.contribute('m2-queue', { op: 'add', list: 'ideas', row: { id: 'q1', text: 'Queued idea' } })).toMatchObject({ ok: true })
+    expect(p.lastMine).toMatchObject({ lists: { ideas: [{ id: 'q1', status: 'pending' }] } })
     await until(doc, () => boardIdeasOf(doc).some(i => i.id === 'q1'))
     expect(texts(board)).not.toContain('Queued idea')
     doc.getMap<Y.Map<unknown>>('rows:ideas').get('q1')!.set('_status', 'visible')
@@ -199,13 +201,13 @@ describe('the live server', () => {
     const { doc } = await facilitator.board('m2-ideas')
     doc.getMap('meta').set('locked', true)
     await until(board, () => board.getMap('meta').get('locked') === true)
-    const r = await p.contribute('m2-ideas', { op: 'add', id: 'late-idea', text: 'Too late' })
+    const r = await p.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'late-idea', text: 'Too late' } })
     expect(r).toMatchObject({ ok: false, code: 'locked' })
     expect((r as any).error).toMatch(/locked/)
-    expect(await p.contribute('m2-ideas', { op: 'vote', idea: 'idea-forum' })).toMatchObject({ ok: false, code: 'locked' })
+    expect(await p.contribute('m2-ideas', voteFor('idea-forum'))).toMatchObject({ ok: false, code: 'locked' })
     doc.getMap('meta').set('locked', false)
     await until(board, () => board.getMap('meta').get('locked') === false)
-    expect(await p.contribute('m2-ideas', { op: 'add', id: 'late-idea', text: 'Just in time' })).toMatchObject({ ok: true })
+    expect(await p.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: 'late-idea', text: 'Just in time' } })).toMatchObject({ ok: true })
   })
 
   it('limits each participant, not the address: a room behind one router keeps working', async () => {
@@ -215,15 +217,15 @@ describe('the live server', () => {
     // One participant over the count limit is told why…
     const answers = []
     for (let i = 0; i < 7; i++)
-      answers.push(await greedy.contribute('m2-ideas', { op: 'add', id: `greedy-${i}`, text: `Greedy ${i}` }))
+      answers.push(await greedy.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: `greedy-${i}`, text: `Greedy ${i}` } }))
     expect(answers.filter(a => a.ok)).toHaveLength(5)
     expect(answers.at(-1)).toMatchObject({ ok: false, code: 'limit' })
     expect((answers.at(-1) as any).error).toMatch(/5 ideas/)
     // …and over the rate limit, too (a burst of 8, then 2 a second).
-    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => greedy.contribute('m2-ideas', { op: 'edit', id: 'greedy-0', text: `Edit ${i}` })))
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => greedy.contribute('m2-ideas', { op: 'edit', list: 'ideas', row: { id: 'greedy-0', text: `Edit ${i}` } })))
     expect(burst.some(a => !a.ok && a.code === 'rate')).toBe(true)
     // Everyone else in the room is unaffected.
-    const rest = await Promise.all(room.slice(1).map((p, i) => p.contribute('m2-ideas', { op: 'add', id: `room-${i}`, text: `Room idea ${i}` })))
+    const rest = await Promise.all(room.slice(1).map((p, i) => p.contribute('m2-ideas', { op: 'add', list: 'ideas', row: { id: `room-${i}`, text: `Room idea ${i}` } })))
     expect(rest.every(a => a.ok)).toBe(true)
   })
 
@@ -231,8 +233,8 @@ describe('the live server', () => {
     const p = await participant('<img src=x onerror=alert(1)>')
     facilitator.show('m2-export', 'idea-vote', 'Export board')
     await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'm2-export')
-    expect(await p.contribute('m2-export', { op: 'add', id: 'xss', text: '<script>alert(1)</script> | =SUM(A1)' })).toMatchObject({ ok: true })
-    expect(await p.contribute('m2-export', { op: 'vote', idea: 'xss' })).toMatchObject({ ok: true })
+    expect(await p.contribute('m2-export', { op: 'add', list: 'ideas', row: { id: 'xss', text: '<script>alert(1)</script> | =SUM(A1)' } })).toMatchObject({ ok: true })
+    expect(await p.contribute('m2-export', voteFor('xss'))).toMatchObject({ ok: true })
     const out = mkdtempSync(join(tmpdir(), 'kit-live-export-'))
     const written = await exportSession(join(dir, 'live.sqlite'), out, new Date('2026-11-25T10:00:00Z'))
     expect(written.boards).toBeGreaterThanOrEqual(2)
@@ -261,7 +263,7 @@ describe('an anonymous live session', () => {
     await p.ready()
     await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'anon')
     expect(p.controlDoc.getMap('session').get('names')).toBe(false)
-    expect(await p.contribute('anon', { op: 'add', id: 'a1', text: 'No name here' })).toMatchObject({ ok: true })
+    expect(await p.contribute('anon', { op: 'add', list: 'ideas', row: { id: 'a1', text: 'No name here' } })).toMatchObject({ ok: true })
     const { doc } = await boss.board('anon')
     await until(doc, () => boardIdeasOf(doc).length === 1)
     expect(JSON.stringify(doc.toJSON())).not.toContain('Ana Real-Name')
@@ -283,16 +285,16 @@ describe('a live session in Spanish', () => {
     await p.ready()
     await until(p.controlDoc, () => p.controlDoc.getMap('current').get('boardId') === 'es')
     for (const n of [1, 2, 3, 4])
-      await p.contribute('es', { op: 'add', id: `es-${n}`, text: `Idea ${n}` })
+      await p.contribute('es', { op: 'add', list: 'ideas', row: { id: `es-${n}`, text: `Idea ${n}` } })
     for (const n of [1, 2, 3])
-      await p.contribute('es', { op: 'vote', idea: `es-${n}` })
-    expect(await p.contribute('es', { op: 'vote', idea: 'es-4' })).toMatchObject({ ok: false, error: 'Has usado tus 3 votos. Retira uno para votar otra idea.' })
-    expect(await p.contribute('es', { op: 'add', id: 'es-5', text: 'x'.repeat(141) })).toMatchObject({ ok: false, error: 'text: Una idea tiene como máximo 140 caracteres.' })
+      await p.contribute('es', voteFor(`es-${n}`))
+    expect(await p.contribute('es', voteFor('es-4'))).toMatchObject({ ok: false, error: 'Has usado tus 3 votos. Retira uno para votar otra idea.' })
+    expect(await p.contribute('es', { op: 'add', list: 'ideas', row: { id: 'es-5', text: 'x'.repeat(141) } })).toMatchObject({ ok: false, error: 'Idea: escribe de 1 a 140 caracteres.' })
     const { doc } = await boss.board('es')
     doc.getMap('meta').set('locked', true)
     const board = await p.open('es')
     await until(board, () => board.getMap('meta').get('locked') === true)
-    expect(await p.contribute('es', { op: 'add', id: 'es-6', text: 'Tarde' })).toMatchObject({ ok: false, error: 'La persona facilitadora ha cerrado este tablero: se acabó el tiempo.' })
+    expect(await p.contribute('es', { op: 'add', list: 'ideas', row: { id: 'es-6', text: 'Tarde' } })).toMatchObject({ ok: false, error: 'La persona facilitadora ha cerrado este tablero: se acabó el tiempo.' })
     p.destroy()
     boss.destroy()
     await server.stop()
@@ -320,7 +322,7 @@ describe('the live server killed with SIGKILL', () => {
     const acked: string[] = []
     await Promise.all(phones.map(async (p, n) => {
       for (let i = 0; i < 8; i++) {
-        const r = await p.contribute('ideas', { op: 'add', id: `p${n}-i${i}`, text: `Idea ${i} of phone ${n}` })
+        const r = await p.contribute('ideas', { op: 'add', list: 'ideas', row: { id: `p${n}-i${i}`, text: `Idea ${i} of phone ${n}` } })
         if (r.ok)
           acked.push(`p${n}-i${i}`)
       }
@@ -330,7 +332,7 @@ describe('the live server killed with SIGKILL', () => {
     expect(acked).toHaveLength(80)
 
     // Made while the server is down: kept by the phone, sent after it reconnects on its own.
-    const offline = phones[0].contribute('ideas', { op: 'add', id: 'offline-idea', text: 'Written while offline' })
+    const offline = phones[0].contribute('ideas', { op: 'add', list: 'ideas', row: { id: 'offline-idea', text: 'Written while offline' } })
     server = await spawnServer(env, [...args.slice(0, 4), '--port', String(server.port), ...args.slice(6)])
     expect(await offline).toMatchObject({ ok: true })
 

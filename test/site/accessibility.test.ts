@@ -145,7 +145,7 @@ describe('axe-core on the live join page', () => {
     await page.getByRole('heading', { name: /never hears from us/ }).waitFor()
     problems.push(...await check(page, `${mode} join page, empty vote`))
     for (const [n, text] of ['The university\'s research office', 'Departmental IT support', 'The library\'s funders'].entries())
-      expect(await phone.contribute(vote, { op: 'add', id: `${mode}-${n}`, text })).toMatchObject({ ok: true })
+      expect(await phone.contribute(vote, { op: 'add', list: 'ideas', row: { id: `${mode}-${n}`, text } })).toMatchObject({ ok: true })
     await page.getByText('The library\'s funders').waitFor()
     problems.push(...await check(page, `${mode} join page, filled vote`))
 

@@ -400,3 +400,16 @@ export async function startPostgres(): Promise<{ url: string, stop: () => Promis
     },
   }
 }
+
+let votesMade = 0
+/** A phone's vote for an idea: a row of the idea board's list `votes`, under an id of its own (or `id`). */
+export const voteFor = (idea: string, id = `vote-${++votesMade}`) => ({ op: 'add', list: 'votes', row: { id, idea } })
+
+/** An idea as a phone sees it on the idea board (its ranked list, src/boards/kit/phone.ts): its count is its votes. */
+export interface SeenIdea { id: string, text: string, by: string, votes: number, also?: string }
+/** The ideas a phone sees (the public document's `rows:ideas`), in no particular order. */
+export function seenIdeas(doc: Y.Doc): SeenIdea[] {
+  return [...doc.getMap<unknown>('rows:ideas').entries()]
+    .filter((e): e is [string, Y.Map<unknown>] => e[1] instanceof Y.Map)
+    .map(([id, r]) => ({ id, text: String(r.get('text') ?? ''), by: String(r.get('_by') ?? ''), votes: Number(r.get('_count') ?? 0), ...(typeof r.get('_also') === 'string' ? { also: r.get('_also') as string } : {}) }))
+}

@@ -1,38 +1,37 @@
 // The idea board's document: the document core's layout (src/board-doc/layout.ts), the same
 // as every board's, and what is read from it, as plain functions of the document (no Vue, no
-// server). The live server's adapter (src/live/idea-vote.ts) writes it from phones and projects
-// it; the facilitator's tab shares it through the live sync provider, like every board's
-// document, reads it with the core's reader (the votes folded in by `readIdeas`, the board's
-// `read`) and moderates it with the core's operations (a merge: ./moderate.ts).
+// server). The live server's adapter (the generic one, src/live/list-board.ts, from the board's
+// phone form in ./entry.ts) writes it from phones and projects it; the facilitator's tab shares it through the live sync provider, like every board's
+// document, reads it with the core's reader (the vote rows counted into each idea by `readIdeas`,
+// the board's `read`) and moderates it with the core's operations (a merge: ./moderate.ts).
 // Moderation fields (`_status`, `meta.locked`, `meta.moderation`) are the core's, read with its
 // decoders (src/board-doc/status.ts).
 //
 // board/<id>:  meta        {kind, schema: 2, version, locked, moderation, phase?}
 //              fields      {votesPerPerson}
 //              rows:ideas  id -> {id, text, _author, _name, _status, _at, _merged?, _mergedInto?}
-//              votes       <author>~<idea> -> {idea, _author, _at}   (a vote's key makes it idempotent;
-//                          outside the board's shape, as the charter's `proposals`: readBoard ignores it)
+//              rows:votes  id -> {id, idea, _author, _at, _order}   (a list of the board's shape: a
+//                          phone's vote, one per person and idea; no `_status`, never moderated.
+//                          Votes moved from an older layout keep their key, `<author>~<idea>`)
 //
-// Before the core (schema 1) the ideas were in the top-level map `ideas` and the votes per person
-// in `meta`: sessions stored in SQLite or PostgreSQL hold that layout, and the server migrates
-// such a document when it loads it (`initIdeaDoc`), once, deterministically.
+// Older layouts, which stored sessions (SQLite, PostgreSQL) hold, are moved once, deterministically,
+// when the server loads the document (`initIdeaDoc`):
+// - schema 1 (before the core): the ideas in the top-level map `ideas`, the votes per person in
+//   `meta`, the votes in the top-level map `votes`;
+// - schema 2 before the votes were a list: the votes in the top-level map `votes` (same keys and fields).
 import * as Y from 'yjs'
-import { DOC_SCHEMA, fieldsMap, INIT_ORIGIN, metaMap, rowsMap, rowStatus, type Scalar } from '../../board-doc'
-import { DEFAULT_VOTES, type IdeaVoteData, ideaText, ideaVote, VOTES_MAX, VOTES_MIN } from './model'
-
-/** The layout of the idea board's document: the core's. */
-export const IDEA_VOTE_SCHEMA = DOC_SCHEMA
-/** The public projection's layout (`public/<id>`, what phones read): unchanged by the core. */
-export const IDEA_PUBLIC_SCHEMA = 1
+import { DOC_SCHEMA, fieldsMap, INIT_ORIGIN, metaMap, rowsMap } from '../../board-doc'
+import { type IdeaVoteData, ideaVote } from './model'
 
 export const ideas = (doc: Y.Doc) => rowsMap(doc, ['ideas']) as Y.Map<Y.Map<unknown>>
-export const votes = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('votes')
-export const voteKey = (author: string, idea: string) => `${author}~${idea}`
+export const votes = (doc: Y.Doc) => rowsMap(doc, ['votes']) as Y.Map<Y.Map<unknown>>
 
 /**
- * Makes a loaded idea board document ready (call inside a transaction, once loaded): a new one
- * gets its `meta`, one written before the core (schema 1) is moved to the core's layout. False
- * when this kit cannot write it (another board's kind, or a newer schema): left untouched.
+ * Moves a loaded idea board document of an older layout to the current one (the board's
+ * `prepare`, called by the core's `initBoardDoc` on every load): one written before the core
+ * (schema 1) to the core's layout, and votes kept in the map `votes` to rows of the list `votes`.
+ * A new document is left to the core. False when this kit cannot write it (another board's kind,
+ * or a newer schema): left untouched.
  */
 export function initIdeaDoc(doc: Y.Doc): boolean {
   const meta = metaMap(doc)
@@ -42,8 +41,14 @@ export function initIdeaDoc(doc: Y.Doc): boolean {
     return false
   if (typeof schema === 'number' && schema > DOC_SCHEMA)
     return false
-  if (schema === DOC_SCHEMA && kind === ideaVote.kind)
+  // A new document: the core starts it (initBoardDoc).
+  if (kind === undefined && schema === undefined)
     return true
+  if (schema === DOC_SCHEMA && kind === ideaVote.kind) {
+    if (doc.share.has(OLD_VOTES) && doc.getMap(OLD_VOTES).size)
+      doc.transact(() => moveVotes(doc), INIT_ORIGIN)
+    return true
+  }
   doc.transact(() => {
     // Schema 1: rows from `ideas`, each copied whole (its moderation fields and merges too), in
     // the same keys, so two server instances migrating at once write the same rows.
@@ -58,6 +63,7 @@ export function initIdeaDoc(doc: Y.Doc): boolean {
         copy.set(key, value instanceof Y.AbstractType ? value.toJSON() : value)
     }
     before.clear()
+    moveVotes(doc)
     const n = meta.get('votesPerPerson')
     if (n !== undefined) {
       if (!fieldsMap(doc).has('votesPerPerson'))
@@ -71,118 +77,29 @@ export function initIdeaDoc(doc: Y.Doc): boolean {
   return true
 }
 
-export function votesPerPerson(doc: Y.Doc): number {
-  const n = fieldsMap(doc).get('votesPerPerson')
-  return typeof n === 'number' && Number.isInteger(n) && n >= VOTES_MIN && n <= VOTES_MAX ? n : DEFAULT_VOTES
-}
-
-export const isVisibleIdea = (doc: Y.Doc, id: unknown) => {
-  const row = typeof id === 'string' ? ideas(doc).get(id) : undefined
-  return row instanceof Y.Map && rowStatus(row) === 'visible' && ideaText.safeParse(row.get('text')).success
-}
+/** Where the votes were kept before they were a list of the board's shape. */
+const OLD_VOTES = 'votes'
 
 /**
- * Kept up to date from the document's own change events, so a contribution costs the same on
- * an empty board and on one with thousands of ideas: who wrote which ideas, who voted for
- * what, and which ideas changed since the last projection.
+ * The votes of an older layout (the top-level map `votes`, `<author>~<idea>` -> {idea, _author,
+ * _at}) moved into the list `votes` under the same keys, in key order, so that two server
+ * instances moving them at once write the same rows. A vote already in the list is kept.
  */
-export interface Index {
-  authorOf: Map<string, string>
-  ideasBy: Map<string, Set<string>>
-  /** idea -> authors of votes for it (whether or not the idea is visible now) */
-  votersOf: Map<string, Set<string>>
-  votedBy: Map<string, Set<string>>
-  dirty: Set<string>
-  all: boolean
-  /** visible ideas as the projection last saw them: votes and when given (the top's order) */
-  scores: Map<string, { votes: number, at: number }>
-}
-const indexes = new WeakMap<Y.Doc, Index>()
-
-const add = (m: Map<string, Set<string>>, k: string, v: string) => { (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v) }
-const drop = (m: Map<string, Set<string>>, k: string, v: string) => { m.get(k)?.delete(v) }
-
-export function indexOf(doc: Y.Doc): Index {
-  let ix = indexes.get(doc)
-  if (ix)
-    return ix
-  const index: Index = { authorOf: new Map(), ideasBy: new Map(), votersOf: new Map(), votedBy: new Map(), dirty: new Set(), all: true, scores: new Map() }
-  ix = index
-  const noteIdea = (id: string) => {
-    const row = ideas(doc).get(id)
-    const before = index.authorOf.get(id)
-    if (before !== undefined) {
-      drop(index.ideasBy, before, id)
-      index.authorOf.delete(id)
-    }
-    const author = row instanceof Y.Map ? row.get('_author') : undefined
-    if (typeof author === 'string') {
-      index.authorOf.set(id, author)
-      add(index.ideasBy, author, id)
-    }
-    index.dirty.add(id)
+function moveVotes(doc: Y.Doc): void {
+  if (!doc.share.has(OLD_VOTES))
+    return
+  const before = doc.getMap<unknown>(OLD_VOTES)
+  const after = votes(doc)
+  for (const [key, row] of [...before.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!(row instanceof Y.Map) || after.has(key))
+      continue
+    const copy = new Y.Map<unknown>()
+    after.set(key, copy)
+    copy.set('id', key)
+    for (const [field, value] of row.entries())
+      copy.set(field, value instanceof Y.AbstractType ? value.toJSON() : value)
   }
-  const noteVote = (key: string) => {
-    const at = key.indexOf('~') // author ids are base64url: the first ~ ends them
-    const author = key.slice(0, at)
-    const idea = key.slice(at + 1)
-    const row = votes(doc).get(key)
-    if (row instanceof Y.Map && row.get('_author') === author && row.get('idea') === idea) {
-      add(index.votersOf, idea, author)
-      add(index.votedBy, author, idea)
-    }
-    else {
-      drop(index.votersOf, idea, author)
-      drop(index.votedBy, author, idea)
-    }
-    index.dirty.add(idea)
-  }
-  for (const id of ideas(doc).keys())
-    noteIdea(id)
-  for (const key of votes(doc).keys())
-    noteVote(key)
-  ideas(doc).observeDeep((events) => {
-    for (const e of events) {
-      if (e.target === ideas(doc)) {
-        for (const id of e.changes.keys.keys())
-          noteIdea(id)
-      }
-      else if (typeof e.path[0] === 'string') {
-        noteIdea(e.path[0])
-      }
-    }
-  })
-  votes(doc).observeDeep((events) => {
-    for (const e of events) {
-      if (e.target === votes(doc)) {
-        for (const key of e.changes.keys.keys())
-          noteVote(key)
-      }
-    }
-  })
-  indexes.set(doc, index)
-  return index
-}
-
-export function votesOf(doc: Y.Doc, participantId: string): string[] {
-  return [...indexOf(doc).votedBy.get(participantId) ?? []].filter(idea => isVisibleIdea(doc, idea))
-}
-
-export function tallyOf(doc: Y.Doc, idea: string): number {
-  // A vote counts while its idea is visible; a vote on an idea later hidden is given back.
-  return indexOf(doc).votersOf.get(idea)?.size ?? 0
-}
-
-export function publicRow(doc: Y.Doc, id: string): Record<string, Scalar> | undefined {
-  if (!isVisibleIdea(doc, id))
-    return undefined
-  const row = ideas(doc).get(id)!
-  const name = row.get('_name')
-  const out: Record<string, Scalar> = { id, text: row.get('text') as string, by: typeof name === 'string' ? name.slice(0, 40) : '', votes: tallyOf(doc, id) }
-  const also = mergedNames(doc, row)
-  if (also)
-    out.also = also
-  return out
+  before.clear()
 }
 
 /**
@@ -210,23 +127,29 @@ function mergedNames(doc: Y.Doc, row: Y.Map<unknown>): string {
 
 
 /**
- * The board as the tab reads it (the core's `readBoard`, then this): each idea a participant sent
- * gets its sender's name, the names of the duplicates merged into it, when it was sent, and its
- * votes (the votes in `votes` added to any the facilitator gave by hand); ideas in the order they
- * came. A board filled by hand only is returned as read.
+ * The board as the tab reads it (the core's `readBoard`, then this): each idea gets its votes
+ * (the rows of `votes` that name it, added to any the facilitator gave by hand), and each idea a
+ * participant sent gets its sender's name, the names of the duplicates merged into it and when
+ * it was sent; ideas in the order they came. The list `votes` itself is left out of what is
+ * read: exports and the projected board hold counts, never who voted for what.
  */
 export function readIdeas(doc: Y.Doc, data: IdeaVoteData): IdeaVoteData {
+  const { votes: given = [], ...rest } = data
+  const tally = new Map<string, number>()
+  for (const vote of given)
+    tally.set(vote.idea, (tally.get(vote.idea) ?? 0) + 1)
   const rows = ideas(doc)
   const when = (row: Y.Map<unknown> | undefined) => {
     const order = row?.get('_order') ?? row?.get('_at')
     return typeof order === 'number' ? order : Number.MAX_SAFE_INTEGER
   }
+  const counted = data.ideas.map(idea => (tally.has(idea.id) ? { ...idea, votes: idea.votes + tally.get(idea.id)! } : idea))
   if (!data.ideas.some((i) => {
     const row = rows.get(i.id)
     return row instanceof Y.Map && row.has('_author')
   }))
-    return data
-  const list = data.ideas.map((idea) => {
+    return { ...rest, ideas: counted }
+  const list = counted.map((idea) => {
     const row = rows.get(idea.id)
     if (!(row instanceof Y.Map) || !row.has('_author'))
       return idea
@@ -236,12 +159,11 @@ export function readIdeas(doc: Y.Doc, data: IdeaVoteData): IdeaVoteData {
     return {
       ...idea,
       by: idea.by || (typeof name === 'string' ? name.slice(0, 40) : ''),
-      votes: idea.votes + tallyOf(doc, idea.id),
       ...(also ? { also } : {}),
       ...(at > 0 ? { at: new Date(at).toISOString() } : {}),
     }
   })
   const order = new Map(data.ideas.map((i, n) => [i.id, n]))
   list.sort((a, b) => when(rows.get(a.id)) - when(rows.get(b.id)) || order.get(a.id)! - order.get(b.id)!)
-  return { ...data, ideas: list }
+  return { ...rest, ideas: list }
 }

@@ -8,7 +8,7 @@ import type { BoardDefinition } from '../kit/board'
 import { LIMITS, rowId } from '../kit/fields'
 import { mdTable, toCsv } from '../kit/formats'
 import { count } from '../../i18n/labels'
-import { readIdeas } from './doc'
+import { initIdeaDoc, readIdeas } from './doc'
 import { mergeIdeas } from './moderate'
 
 export const IDEA_MAX = 140
@@ -23,6 +23,15 @@ export const IDEA_FIELDS: readonly FieldDef[] = [
   { key: 'by', label: 'By', kind: 'text', max: NAME_MAX },
   { key: 'votes', label: 'Votes', kind: 'number', min: 0, max: 1000 },
 ]
+
+/** What a phone sends for an idea: its text (the facilitator's tab adds by hand, with a name and votes). */
+export const PHONE_IDEA_FIELDS = [
+  { key: 'text', label: 'Idea', kind: 'text', max: IDEA_MAX, required: true, multiline: true },
+] as const satisfies readonly FieldDef[]
+/** A phone's vote names the idea it is for (one a person and idea, `votesPerPerson` in all). */
+export const VOTE_FIELDS = [
+  { key: 'idea', label: 'Idea', kind: 'text', max: 64, required: true },
+] as const satisfies readonly FieldDef[]
 
 export const ideaText = z.string().trim()
   .min(1, 'An idea needs some words.')
@@ -43,6 +52,21 @@ export const ideaSchema = z.object({
 
 export type Idea = z.infer<typeof ideaSchema>
 
+/**
+ * A live vote: one per person and idea, a row of the list `votes` keyed `<author>~<idea>` (so a
+ * vote given twice is one row). Read by the core's reader like every list; the board's `read`
+ * (./doc.ts, readIdeas) turns them into each idea's count and leaves the list out of what is
+ * read, so exports and the projected board hold counts, never who voted.
+ */
+export const voteSchema = z.object({
+  id: z.string().min(1).max(200),
+  idea: rowId,
+}).strict()
+
+export type Vote = z.infer<typeof voteSchema>
+/** Every vote a room of the largest size can give (participants x the most votes each). */
+export const VOTES_KEPT = 100_000
+
 export type Phase = 'collect' | 'vote'
 
 export interface IdeaVoteData {
@@ -50,12 +74,15 @@ export interface IdeaVoteData {
   /** live: the phase the facilitator chose (unset: collecting until the first vote) */
   phase?: Phase
   ideas: Idea[]
+  /** live: the votes, one row per person and idea; read into the ideas' counts, so never in what is read */
+  votes?: Vote[]
 }
 
 export const ideaVoteSchema = z.object({
   votesPerPerson: z.number().int().min(VOTES_MIN).max(VOTES_MAX).default(DEFAULT_VOTES),
   phase: z.enum(['collect', 'vote']).optional(),
   ideas: z.array(ideaSchema).max(LIMITS.rows).default([]),
+  votes: z.array(voteSchema).max(VOTES_KEPT).optional(),
 }).strict() as unknown as z.ZodType<IdeaVoteData>
 
 export interface RankedIdea extends Idea {
@@ -146,9 +173,11 @@ export const ideaVote: BoardDefinition<IdeaVoteData> = {
   credit: 'The kit\'s own exercise (CC BY 4.0).',
   version: 1,
   schema: ideaVoteSchema,
-  // In a live session the votes are one per person and idea, beside the ideas (./doc.ts): read
-  // into each idea's count, and moved with a merge.
+  // In a live session the votes are rows of the list `votes`, one per person and idea (./doc.ts):
+  // read into each idea's count, and moved with a merge.
   read: (doc, data) => readIdeas(doc, data),
+  // Documents of its older layouts (schema 1, the votes map) are moved when loaded.
+  prepare: (doc) => { initIdeaDoc(doc) },
   mergeRows: (doc, _list, target, sources) => mergeIdeas(doc, target, sources),
   empty: () => ({ votesPerPerson: DEFAULT_VOTES, ideas: [] }),
   instructions: [

@@ -14,8 +14,8 @@ export function setIdeasStatus(doc: Y.Doc, ids: readonly string[], status: 'visi
 }
 
 /**
- * Merges duplicates into one idea (`target`): their votes move to it (a person who voted for
- * both keeps one vote there and gets the other back to spend); each duplicate stays its
+ * Merges duplicates into one idea (`target`): their votes (rows of the list `votes`) move to it
+ * (a person who voted for both keeps one vote there and gets the other back to spend); each duplicate stays its
  * sender's entry, hidden from the ranking with `_mergedInto`, and the idea kept lists them in
  * `_merged`, so the projection names everyone who sent it.
  */
@@ -28,6 +28,12 @@ export function mergeIdeas(doc: Y.Doc, target: string, sources: readonly string[
       return
     keep(ideas, target)
     const merged = new Set(Array.isArray(kept.get('_merged')) ? kept.get('_merged') as string[] : [])
+    // Who has a vote on the idea kept: a second vote of theirs (on a duplicate) is given back.
+    const voters = new Set<string>()
+    for (const v of votes.values()) {
+      if (v instanceof Y.Map && v.get('idea') === target)
+        voters.add(String(v.get('_author')))
+    }
     for (const source of sources) {
       const row = ideas.get(source)
       if (source === target || !(row instanceof Y.Map))
@@ -36,18 +42,13 @@ export function mergeIdeas(doc: Y.Doc, target: string, sources: readonly string[
       for (const [key, v] of [...votes.entries()]) {
         if (!(v instanceof Y.Map) || v.get('idea') !== source)
           continue
-        const voter = String(v.get('_author'))
-        const moved = `${voter}~${target}`
         keep(votes, key)
-        votes.delete(key)
-        if (!votes.has(moved)) {
-          keep(votes, moved)
-          const vote = new Y.Map<unknown>()
-          votes.set(moved, vote)
-          vote.set('idea', target)
-          vote.set('_author', voter)
-          vote.set('_at', v.get('_at') ?? Date.now())
+        if (voters.has(String(v.get('_author')))) {
+          votes.delete(key)
+          continue
         }
+        voters.add(String(v.get('_author')))
+        v.set('idea', target)
       }
       row.set('_status', 'hidden')
       row.set('_mergedInto', target)

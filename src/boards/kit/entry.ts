@@ -1,7 +1,7 @@
 // What the registry (src/boards/index.ts) knows of a board: everything about it, from its own
 // folder (src/boards/<kind>/entry.ts). Plain TypeScript: Node code reads it too.
 import type { BoardDefinition } from './board'
-import type { BoardSamples, IdeaPhoneForm, PhoneForm } from './phone'
+import type { BoardSamples, PhoneForm } from './phone'
 import type { WorksheetSpec } from './worksheet'
 
 /** A board's own words in each language, keyed by their English text: merged into that language's catalogue (src/i18n). */
@@ -16,7 +16,12 @@ export interface BoardEntry<T = any> {
   /** its printed worksheet */
   worksheet: WorksheetSpec<T>
   /** its phone form in live mode; none: phones cannot add to it */
-  phone?: PhoneForm | IdeaPhoneForm
+  phone?: PhoneForm
+  /**
+   * Its view moderates its own live entries beside its ranking (the idea board): the shared
+   * moderation panel (src/boards/ui/LiveModeration.vue) is left out.
+   */
+  ownModeration?: boolean
   /** its words beyond the shared buttons, by language code */
   phrases: BoardPhrases
   /**

@@ -12,6 +12,25 @@ export interface LiveList {
   /** the field that names an entry */
   title: string
   fields: readonly FieldDef[]
+  /** the list's own words for the server's refusals (English templates; translated with the live server's words) */
+  says?: ListWords
+}
+
+/**
+ * A list's own words for what the server refuses (the idea board's "ideas"); each left out is
+ * the kit's general one ("entry", "entries"). `{n}` is the number in question.
+ */
+export interface ListWords {
+  /** changing or withdrawing another participant's entry */
+  notYours?: string
+  /** an edit of an entry no longer on the board (the facilitator removed it) */
+  gone?: string
+  /** a change to an entry the facilitator hid */
+  hidden?: string
+  /** the most entries one participant may add ({n}) */
+  mostEach?: string
+  /** the board is full ({n} entries) */
+  full?: string
 }
 
 export interface PhoneForm {
@@ -25,8 +44,31 @@ export interface PhoneForm {
    * per value of that field (an upvote per question). The server refuses a second one.
    */
   onePer?: readonly { list: string, field?: string }[]
-  /** Entries whose `field` names a row of list `to` (an upvote's question): refused unless that row is on the board, visible. */
-  refers?: readonly { list: string, field: string, to: string }[]
+  /**
+   * Entries whose `field` names a row of list `to` (an upvote's question, a vote's idea): counted
+   * entries. One is refused unless that row is on the board, visible (`gone`: the words, else "This
+   * entry is no longer on the board."); it is never moderated (written without `_status`, never
+   * queued, listed or hidden) and never projected as a row: phones see counts (`view.counts`, or a
+   * `ranked` list's). Withdrawing a row of `to` (or the facilitator removing it) takes the entries
+   * that name it with it: an idea's votes, a question's upvotes.
+   */
+  refers?: readonly { list: string, field: string, to: string, gone?: string }[]
+  /**
+   * At most N entries a participant in `list` (votes), N the board's value `field` (its schema
+   * gives its range and its default: `votesPerPerson`, 1-10, default 3). Entries naming a row no
+   * longer on the board do not count (a vote for a hidden idea is given back). `says`: the refusal
+   * ({n}: N). A list under a budget is bounded by it, not by the entries one person may add.
+   * A phone's `mine` says how many are left (`left`).
+   */
+  budget?: readonly { list: string, field: string, says: string }[]
+  /**
+   * Phones get the top PHONE_PAGE visible rows of `list`, ranked by how many entries of list
+   * `by` (one that `refers` to it) name each (most first, then the earliest given, then by id),
+   * each with its count, instead of the first page in the board's order; `totals` says how many
+   * there are. Projected incrementally: a phone's and the server's cost do not grow with the
+   * board. A ranked list is bounded by the session's rows per board, not by the board's own list size.
+   */
+  ranked?: readonly { list: string, by: string }[]
   /** What phones see beyond the rows, from the board's visible data: see PhoneView. */
   view?: (data: any) => PhoneView
 }
@@ -47,9 +89,6 @@ export interface PhoneView {
   /** lists where a participant has one entry (onePer without a field): their phone offers to change it, not to add another */
   single?: readonly string[]
 }
-
-/** The idea board keeps its own live adapter (src/live/idea-vote.ts) until it is an ordinary board. */
-export interface IdeaPhoneForm { ideas: true }
 
 /** The list of a charter's proposals. */
 export const PROPOSALS = 'proposals'

@@ -52,7 +52,7 @@ describe('the poll', () => {
   it('is in the registry with a phone form of one vote a person, its options named by the slide, and its Spanish', () => {
     const entry = boardByKind('poll')!
     expect(entry.component).toBe('Poll')
-    const phone = entry.phone as NonNullable<Exclude<typeof entry.phone, { ideas: true }>>
+    const phone = entry.phone!
     expect(phone.onePer).toEqual([{ list: 'votes' }])
     expect(phone.view!(data(['Met', 'Partly']))).toEqual({ prompt: 'Your hope: met?', choices: { votes: { choice: ['Met', 'Partly'] } } })
     expect(translate('Choose one option; you can change your vote until the poll is locked.', 'es')).toMatch(/^Elijan una opción/)

@@ -55,7 +55,7 @@ describe('quick answers', () => {
   it('is in the registry with its phone form and its Spanish', () => {
     const entry = boardByKind('quick-answers')!
     expect(entry.component).toBe('QuickAnswers')
-    expect(entry.phone && 'lists' in entry.phone && entry.phone.lists[0].key).toBe('answers')
+    expect(entry.phone?.lists[0].key).toBe('answers')
     expect(translate('Give one to three short answers: a word or a short phrase each.', 'es')).toMatch(/^Den de una a tres/)
   })
 })

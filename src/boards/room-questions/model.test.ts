@@ -34,7 +34,7 @@ describe('questions for the room', () => {
 
   it('is in the registry: phones ask and upvote (once a question), and see the upvotes and what is answered', () => {
     const entry = boardByKind('room-questions')!
-    const phone = entry.phone as NonNullable<Exclude<typeof entry.phone, { ideas: true }>>
+    const phone = entry.phone!
     expect(phone.lists.map(l => [l.key, l.fields.map(f => f.key)])).toEqual([['questions', ['text']], ['upvotes', ['question']]])
     expect(phone.onePer).toEqual([{ list: 'upvotes', field: 'question' }])
     expect(phone.view!(data([q('a', 'A?', 'yes'), q('b', 'B?')], [up('u', 'b')]))).toEqual({ counts: { a: 0, b: 1 }, marked: ['a'] })

@@ -11,11 +11,10 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { describeZodError } from '../../boards/kit/board'
 import { personName } from '../../boards/idea-vote/model'
-import { mergeIdeas } from '../../boards/idea-vote/moderate'
 import { liveBoard } from '../adapters'
 import { type Admission, removeAuthor } from '../admission'
 import { fieldsMap, isLocked, mergeEntries, metaMap, moderationOf, rowStatus, setFields } from '../../board-doc'
-import type { LiveBoardAdapter, Refusal } from '../boards'
+import { isEntry, type LiveBoardAdapter, type Refusal } from '../boards'
 import { entryOf, lastApplied, noteProcessed, type Place, placeOf } from '../order'
 import { BOARD_ID, boardDocName, CONTROL_DOC, MESSAGE_ID, type ModerationView, publicDocName } from '../protocol'
 import type { storeExtension } from '../store'
@@ -51,10 +50,11 @@ function moderatedRows(doc: Y.Doc): [string, string, Y.Map<unknown>][] {
   const out: [string, string, Y.Map<unknown>][] = []
   // Only the maps the board's adapter has read (a share never read is left untyped, never cast).
   for (const [name, map] of doc.share) {
-    if (name === 'meta' || name === 'votes' || !(map instanceof Y.Map))
+    if (name === 'meta' || !(map instanceof Y.Map))
       continue
     for (const [id, row] of map.entries()) {
-      if (row instanceof Y.Map && typeof row.get('_author') === 'string' && typeof row.get('_mergedInto') !== 'string')
+      // A counted entry (a vote) is never moderated (isEntry).
+      if (isEntry(row) && typeof row.get('_mergedInto') !== 'string')
         out.push([name.replace(/^rows:/, ''), id, row])
     }
   }
@@ -367,9 +367,8 @@ export function contributions(deps: ContributionsOptions) {
       return refuse(connection, message.msg, 'no-board', 'This board does not take contributions from phones.')
     const ids = new Set(message.ids ?? [])
     const rows = moderatedRows(rt.board)
-    const ideaBoard = rt.adapter.kind === 'idea-vote'
-    const merging = message.action === 'merge' && !ideaBoard ? listMerge(rt, ids, message.into, message.list) : undefined
-    if (message.action === 'merge' && (ideaBoard ? !message.into || !ids.size : !merging))
+    const merging = message.action === 'merge' ? listMerge(rt, ids, message.into, message.list) : undefined
+    if (message.action === 'merge' && !merging)
       return refuse(connection, message.msg, 'invalid', 'Merging takes entries shown on the board, in one list: the ids of the duplicates and the entry to keep (into).')
     rt.board.transact(() => {
       switch (message.action) {
@@ -378,10 +377,9 @@ export function contributions(deps: ContributionsOptions) {
           metaMap(rt.board).set('locked', message.action === 'lock')
           break
         case 'merge':
+          // The board's own merge where it does more than the core's (the idea board's votes move too).
           if (merging)
-            mergeEntries(rt.board, merging.list, merging.into, merging.sources)
-          else
-            mergeIdeas(rt.board, message.into!, [...ids])
+            (rt.adapter.def.mergeRows ?? mergeEntries)(rt.board, merging.list, merging.into, merging.sources)
           break
         default: {
           const status = message.action === 'hide' || message.action === 'hide-all' ? 'hidden' : 'visible'

@@ -7,10 +7,10 @@ import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
 import { entryOf, prevIn } from '../order'
 import { usePhoneLanguage } from './words'
-import { type PublicBoard, type PublicIdea, type PublicRow, readPublicBoard, readPublicIdeas } from './read'
+import { type PublicBoard, type PublicRow, readPublicBoard } from './read'
 
-export { type PublicBoard, type PublicIdea, type PublicRow, readPublicBoard, readPublicIdeas }
-import { ACTIVITY_MAP, type BoardMine, CONTROL_DOC, INDIVIDUAL_KINDS, type CurrentActivity, type CurrentBoard, type IdeaVoteMine, publicDocName, randomId, type ServerMessage } from '../protocol'
+export { type PublicBoard, type PublicRow, readPublicBoard }
+import { ACTIVITY_MAP, type BoardMine, CONTROL_DOC, INDIVIDUAL_KINDS, type CurrentActivity, type CurrentBoard, publicDocName, randomId, type ServerMessage } from '../protocol'
 
 /** `seq` numbers the participant's operations in the order they were made (see src/live/order.ts). */
 /** `lang`: the language the page showed when the participant wrote it, kept with the entry. */
@@ -59,10 +59,8 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   const inMenu = ref(false)
   /** The board the phone shows: the menu's board while chosen, else the facilitator's current one. */
   const viewing = computed(() => (inMenu.value && menuBoard.value ? menuBoard.value : current.value))
-  const ideas = shallowRef<PublicIdea[]>([])
-  /** `total`: visible entries on the board (phones get the top of a vote and a page of a list) */
-  const boardMeta = reactive({ locked: false, votesPerPerson: 3, total: 0, totals: {} as Record<string, number> })
-  const mine = shallowRef<IdeaVoteMine>({ ideas: [], votes: [], votesLeft: 0 })
+  /** `totals`: visible entries of each list (phones get a page of a list, the top of a ranked one) */
+  const boardMeta = reactive({ locked: false, totals: {} as Record<string, number> })
   const publicBoard = shallowRef<PublicBoard>(EMPTY_BOARD)
   const boardMine = shallowRef<BoardMine>({ lists: {} })
   const ownBoard = shallowRef<OwnBoardView>(EMPTY_OWN)
@@ -144,20 +142,13 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
       return
     const m = board.doc.getMap<unknown>('meta')
     boardMeta.locked = m.get('locked') === true
-    boardMeta.votesPerPerson = Number(m.get('votesPerPerson') ?? 3)
-    boardMeta.total = Number(m.get('total') ?? 0)
-    // What a phone reads is bounded whatever the board's size (the server sends the top of a
-    // vote and a page of each list), and only the kind of board on screen is read.
-    if (viewing.value?.kind === 'idea-vote') {
-      ideas.value = readPublicIdeas(board.doc)
+    // What a phone reads is bounded whatever the board's size (the server sends a page of each
+    // list, the top of a ranked one).
+    try {
+      boardMeta.totals = JSON.parse(String(m.get('totals') ?? '{}')) as Record<string, number>
     }
-    else {
-      try {
-        boardMeta.totals = JSON.parse(String(m.get('totals') ?? '{}')) as Record<string, number>
-      }
-      catch {}
-      publicBoard.value = readPublicBoard(board.doc, language.value)
-    }
+    catch {}
+    publicBoard.value = readPublicBoard(board.doc, language.value)
   }
   /** Changes of one transaction arrive as one update: read once per burst of updates, not per update. */
   let readScheduled = false
@@ -179,8 +170,6 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
       board.doc.destroy()
       board = undefined
     }
-    ideas.value = []
-    mine.value = { ideas: [], votes: [], votesLeft: 0 }
     publicBoard.value = EMPTY_BOARD
     boardMine.value = { lists: {} }
     ownBoard.value = EMPTY_OWN
@@ -240,10 +229,7 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
       return
     }
     if (message.t === 'mine' && message.board === board?.id) {
-      if (viewing.value?.kind === 'idea-vote')
-        mine.value = message.mine as IdeaVoteMine
-      else
-        boardMine.value = message.mine as BoardMine
+      boardMine.value = message.mine as BoardMine
     }
     else if (message.t === 'own-mine' && message.board === board?.id) {
       ownBoard.value = { mine: message.mine, consent: message.consent, asked: message.asked, sections: message.sections ?? {} }
@@ -324,9 +310,9 @@ export function useLiveSession(url = `${location.protocol === 'https:' ? 'wss' :
   }
   watch(individual, () => askMine())
 
-  const sendingIds = computed(() => new Set(outbox.value.map(o => String(o.body.id ?? o.body.idea ?? ''))))
+  const sendingIds = computed(() => new Set(outbox.value.map(o => String(o.body.id ?? (o.body.row as Record<string, unknown> | undefined)?.id ?? ''))))
 
-  return { activity, clockOffset, refused, name, status, session, language, current, menuBoard, inMenu, viewing, ideas, boardMeta, mine, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16), individual, ownBoard, contributeOwn, setConsent, exportOwn, threadOwn, threadResult }
+  return { activity, clockOffset, refused, name, status, session, language, current, menuBoard, inMenu, viewing, boardMeta, board: publicBoard, boardMine, outbox, notice, sendingIds, contribute, newId: () => randomId(16), individual, ownBoard, contributeOwn, setConsent, exportOwn, threadOwn, threadResult }
 }
 
 export type LiveSession = ReturnType<typeof useLiveSession>

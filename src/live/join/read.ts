@@ -1,13 +1,15 @@
-// What a phone reads of the server's public documents: the idea board's ideas and an exercise
-// board's projection (its form, visible rows, RACI letters, charter sections). Plain functions
+// What a phone reads of the server's public documents: a board's projection (its form, visible
+// rows, a ranked list's counts, RACI letters, charter sections). Plain functions
 // over Yjs, apart from the page's words and Vue, so Node (the live benchmark) reads them too.
 import * as Y from 'yjs'
 import type { BoardFormView } from '../protocol'
 import type { PhoneView } from '../../boards/kit/phone'
 
-export interface PublicIdea { id: string, text: string, by: string, votes: number }
-/** A visible entry of an exercise board, as `public/<id>` holds it: its fields, who gave it. */
-export interface PublicRow { id: string, by: string, order: number, fields: Record<string, unknown> }
+/**
+ * A visible entry of a board, as `public/<id>` holds it: its fields, who gave it; on a ranked
+ * list (src/boards/kit/phone.ts), its count (an idea's votes); merged into it, the others who sent it.
+ */
+export interface PublicRow { id: string, by: string, order: number, fields: Record<string, unknown>, count?: number, also?: string }
 /** What the join page shows of an exercise board (the server's projection). */
 export interface PublicBoard {
   form?: BoardFormView
@@ -20,14 +22,6 @@ export interface PublicBoard {
   /** the slide's question, and rows' counts and marks (a question's upvotes, answered); a poll's option labels are already in `form` */
   view: PhoneView
 }
-const collator = new Intl.Collator()
-/** The ideas a phone shows, most voted first (the server sends the top of the vote). */
-export function readPublicIdeas(doc: Y.Doc): PublicIdea[] {
-  return [...doc.getMap<Y.Map<unknown>>('ideas').values()]
-    .map(r => ({ id: String(r.get('id') ?? ''), text: String(r.get('text') ?? ''), by: String(r.get('by') ?? ''), votes: Number(r.get('votes') ?? 0) }))
-    .sort((a, b) => b.votes - a.votes || collator.compare(a.text, b.text))
-}
-
 /** The last text parsed for each of `meta`'s JSON keys: a form changes far less often than the rows. */
 const parsedOnce = new Map<string, { raw: string, value: unknown }>()
 function parseOnce(key: string, raw: string): unknown {
@@ -62,8 +56,15 @@ export function readPublicBoard(doc: Y.Doc, language?: string): PublicBoard {
   const rowsOf = (name: string) => [...doc.getMap<unknown>(name).entries()]
     .filter((e): e is [string, Y.Map<unknown>] => e[1] instanceof Y.Map)
     .map(([id, r]) => {
-      const { _by, _order, ...fields } = r.toJSON() as Record<string, unknown>
-      return { id, by: typeof _by === 'string' ? _by : '', order: typeof _order === 'number' ? _order : 0, fields }
+      const { _by, _order, _count, _also, ...fields } = r.toJSON() as Record<string, unknown>
+      return {
+        id,
+        by: typeof _by === 'string' ? _by : '',
+        order: typeof _order === 'number' ? _order : 0,
+        fields,
+        ...(typeof _count === 'number' ? { count: _count } : {}),
+        ...(typeof _also === 'string' && _also ? { also: _also } : {}),
+      }
     })
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
   const rows: Record<string, PublicRow[]> = {}
