@@ -46,24 +46,13 @@ export function initIdeaDoc(doc: Y.Doc): boolean {
     return true
   if (schema === DOC_SCHEMA && kind === ideaVote.kind) {
     if (doc.share.has(OLD_VOTES) && doc.getMap(OLD_VOTES).size)
-      doc.transact(() => moveVotes(doc), INIT_ORIGIN)
+      doc.transact(() => moveOldVotes(doc), INIT_ORIGIN)
     return true
   }
   doc.transact(() => {
-    // Schema 1: rows from `ideas`, each copied whole (its moderation fields and merges too), in
-    // the same keys, so two server instances migrating at once write the same rows.
-    const before = doc.getMap<unknown>('ideas')
-    const after = ideas(doc)
-    for (const [id, row] of [...before.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (!(row instanceof Y.Map) || after.has(id))
-        continue
-      const copy = new Y.Map<unknown>()
-      after.set(id, copy)
-      for (const [key, value] of row.entries())
-        copy.set(key, value instanceof Y.AbstractType ? value.toJSON() : value)
-    }
-    before.clear()
-    moveVotes(doc)
+    // Schema 1: the rows from `ideas`; the votes from their map (schema 1 and 2).
+    moveRows(doc.getMap<unknown>('ideas'), ideas(doc))
+    moveOldVotes(doc)
     const n = meta.get('votesPerPerson')
     if (n !== undefined) {
       if (!fieldsMap(doc).has('votesPerPerson'))
@@ -80,22 +69,25 @@ export function initIdeaDoc(doc: Y.Doc): boolean {
 /** Where the votes were kept before they were a list of the board's shape. */
 const OLD_VOTES = 'votes'
 
+function moveOldVotes(doc: Y.Doc): void {
+  if (doc.share.has(OLD_VOTES))
+    moveRows(doc.getMap<unknown>(OLD_VOTES), votes(doc), true)
+}
+
 /**
- * The votes of an older layout (the top-level map `votes`, `<author>~<idea>` -> {idea, _author,
- * _at}) moved into the list `votes` under the same keys, in key order, so that two server
- * instances moving them at once write the same rows. A vote already in the list is kept.
+ * Rows of an older layout moved into a list of the board's shape under the same keys, in key
+ * order, each copied whole (its moderation fields and merges too), so that two server instances
+ * moving them at once write the same rows; a row already in the list is kept. The votes (the
+ * top-level map `votes`, `<author>~<idea>` -> {idea, _author, _at}) take their key as their id.
  */
-function moveVotes(doc: Y.Doc): void {
-  if (!doc.share.has(OLD_VOTES))
-    return
-  const before = doc.getMap<unknown>(OLD_VOTES)
-  const after = votes(doc)
+function moveRows(before: Y.Map<unknown>, after: Y.Map<Y.Map<unknown>>, keyIsId = false): void {
   for (const [key, row] of [...before.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!(row instanceof Y.Map) || after.has(key))
       continue
     const copy = new Y.Map<unknown>()
     after.set(key, copy)
-    copy.set('id', key)
+    if (keyIsId)
+      copy.set('id', key)
     for (const [field, value] of row.entries())
       copy.set(field, value instanceof Y.AbstractType ? value.toJSON() : value)
   }

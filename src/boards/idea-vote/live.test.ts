@@ -4,7 +4,7 @@
 // room questions: a withdrawn question takes its upvotes with it.
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { liveBoard } from '../../live/adapters'
+import { liveBoardRoom } from '../../../test/support/live-board-room'
 import type { Contributor } from '../../live/boards'
 import { readPublicBoard } from '../../live/join/read'
 import { PHONE_PAGE, topRanked } from '../../live/list-board'
@@ -14,15 +14,7 @@ let clock = 1_700_000_000_000
 const who = (participantId: string, moderation: 'open' | 'queue' = 'open'): Contributor => ({ participantId, name: `Qz ${participantId}`, moderation, maxEntries: 500, maxRows: 5000, now: clock++, language: 'en' })
 
 function room(kind = 'idea-vote') {
-  const adapter = liveBoard(kind)!
-  const doc = new Y.Doc()
-  const out = new Y.Doc()
-  doc.transact(() => adapter.init!(doc))
-  const apply = (body: unknown, by: Contributor) => {
-    let refusal
-    doc.transact(() => { refusal = adapter.apply(doc, adapter.op.parse(body), by) })
-    return refusal
-  }
+  const { adapter, doc, out, apply } = liveBoardRoom(kind)
   const idea = (p: string, id: string, text = `Qz idea ${id}`) => expect(apply({ op: 'add', list: 'ideas', row: { id, text } }, who(p))).toBeUndefined()
   const vote = (p: string, idea: string, id = `${p}-${idea}`) => apply({ op: 'add', list: 'votes', row: { id, idea } }, who(p))
   const mine = (p: string) => adapter.mine(doc, p) as BoardMine

@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { validate } from '../kit/board'
-import { liveBoard } from '../../live/adapters'
+import { liveBoardRoom } from '../../../test/support/live-board-room'
 import type { Contributor } from '../../live/boards'
 import { readPublicBoard } from '../../live/join/read'
 import { roomQuestions } from './model'
@@ -11,15 +11,7 @@ import { roomQuestions } from './model'
 const who = (participantId: string): Contributor => ({ participantId, name: participantId, moderation: 'open', maxEntries: 20, maxRows: 500, now: Date.now(), language: 'en' })
 
 it('takes questions and one upvote a participant a question, and shows phones the counts', () => {
-  const adapter = liveBoard('room-questions')!
-  const doc = new Y.Doc()
-  const out = new Y.Doc()
-  doc.transact(() => adapter.init!(doc))
-  const apply = (body: unknown, by: Contributor) => {
-    let refusal
-    doc.transact(() => { refusal = adapter.apply(doc, adapter.op.parse(body), by) })
-    return refusal
-  }
+  const { adapter, doc, out, apply } = liveBoardRoom('room-questions')
   expect(apply({ op: 'add', list: 'questions', row: { id: 'q1', text: 'Who ratifies the charter?' } }, who('ana'))).toBeUndefined()
   expect(apply({ op: 'add', list: 'questions', row: { id: 'q2', text: 'Hide me' } }, who('ana'))).toBeUndefined()
   expect(apply({ op: 'add', list: 'upvotes', row: { id: 'u1', question: 'q1' } }, who('bo'))).toBeUndefined()
