@@ -5,14 +5,13 @@
 import { z } from 'zod'
 import type { FieldDef } from '../kit/fields'
 import type { BoardDefinition } from '../kit/board'
-import { LIMITS, rowId } from '../kit/fields'
+import { LIMITS, NAME_MAX, personName, rowId } from '../kit/fields'
 import { mdTable, toCsv } from '../kit/formats'
 import { count } from '../../i18n/labels'
 import { initIdeaDoc, readIdeas } from './doc'
 import { mergeIdeas } from './moderate'
 
 export const IDEA_MAX = 140
-export const NAME_MAX = 40
 export const VOTES_MIN = 1
 export const VOTES_MAX = 10
 export const DEFAULT_VOTES = 3
@@ -36,7 +35,6 @@ export const VOTE_FIELDS = [
 export const ideaText = z.string().trim()
   .min(1, 'An idea needs some words.')
   .max(IDEA_MAX, `An idea is at most ${IDEA_MAX} characters.`)
-export const personName = z.string().trim().max(NAME_MAX, `A name is at most ${NAME_MAX} characters.`)
 
 export const ideaSchema = z.object({
   id: rowId,

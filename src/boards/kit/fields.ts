@@ -120,6 +120,11 @@ export function fieldProblem(f: FieldDef, value: unknown, tr: (text: string) => 
 
 export const rowId = z.string().min(1).max(64)
 
+/** The longest name a person gives with what they send (a phone's name, an idea's author). */
+export const NAME_MAX = 40
+/** A person's name as they give it: trimmed, at most NAME_MAX characters, empty for anonymous. */
+export const personName = z.string().trim().max(NAME_MAX, `A name is at most ${NAME_MAX} characters.`)
+
 /** The value a field holds, from its definition (declare fields `as const satisfies readonly FieldDef[]`). */
 export type ValueOf<F> =
   F extends { kind: 'text' | 'month' | 'date' } ? string

@@ -10,7 +10,7 @@ import type { Connection, DirectConnection, Document, Extension, Hocuspocus } fr
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { describeZodError } from '../../boards/kit/board'
-import { personName } from '../../boards/idea-vote/model'
+import { personName } from '../../boards/kit/fields'
 import { LANGUAGES } from '../../i18n/labels'
 import type { Admission } from '../admission'
 import { isLocked, setFields } from '../boards'
