@@ -48,4 +48,5 @@ export function setPaths(overrides: Partial<KitPaths>): () => void {
 // Fixed by the repository's layout: no test moves these.
 export const DECKS_DIR = join(ROOT, 'decks')
 export const PUBLIC_DIR = join(ROOT, 'public')
+export const EXAMPLES_DIR = join(ROOT, 'examples')
 export const SLIDEV_BIN = join(ROOT, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')

@@ -18,6 +18,17 @@ export interface LandingOptions {
   sessions?: Record<string, string>
   /** link the participants' page (participants.html) */
   participants?: boolean
+  /** the kit's worked examples copied into the site (pages.ts, copyWorkedExamples) */
+  examples?: WorkedExample[]
+}
+
+/** A worked example in the site: examples/<name>/, its title, and its files to import. */
+export interface WorkedExample {
+  name: string
+  title: string
+  /** every board's file in one (all-boards.json) and the charter it gives (CHARTER.md), where the example has them */
+  allBoards: boolean
+  charter: boolean
 }
 
 export function formatSession(start: string, timezone: string, language = 'en'): string {
@@ -36,7 +47,7 @@ const HANDOUT_LABELS: Record<string, string> = {
   'facilitator-guide': 'Facilitator guide (PDF)',
 }
 
-export function renderLanding({ title, decks, handouts = {}, cohort, sessions = {}, participants = false }: LandingOptions): string {
+export function renderLanding({ title, decks, handouts = {}, cohort, sessions = {}, participants = false, examples = [] }: LandingOptions): string {
   const total = decks.reduce((n, d) => n + (d.minutes ?? 0), 0)
   const language = cohort?.language
   const t = (text: string, n?: number) => escapeHtml(translate(text, language, n))
@@ -62,6 +73,11 @@ export function renderLanding({ title, decks, handouts = {}, cohort, sessions = 
   <h1>${escapeHtml(title)}</h1>
   ${cohort ? `<p class="cohort">${escapeHtml(cohort.organisation)} · ${escapeHtml(cohort.venue)} · ${t('Facilitators:')} ${cohort.facilitators.map(f => escapeHtml(`${f.name}${f.pronouns ? ` (${f.pronouns})` : ''}`)).join(', ')}</p>` : ''}
   <p>${c(decks.length, '{n} deck', '{n} decks')}, ${c(total, '{n} minute of facilitated sessions', '{n} minutes of facilitated sessions')}. ${t('Open a deck to present it; press {key} for the slide overview, or open the presenter view for notes and timings.').replace('{key}', '<kbd>o</kbd>')}</p>
+  ${examples.length ? `<p class="examples">${t('Worked examples: every board\'s file in one (the charter builder takes it from files) and the charter it gives:')} ${examples.map(e => [
+    escapeHtml(e.title),
+    ...(e.allBoards ? [`<a href="./examples/${encodeURIComponent(e.name)}/all-boards.json">${t('every board (JSON)')}</a>`] : []),
+    ...(e.charter ? [`<a href="./examples/${encodeURIComponent(e.name)}/CHARTER.md">${t('its charter (Markdown)')}</a>`] : []),
+  ].join(' · ')).join('; ')}.</p>` : ''}
   ${participants ? `<p class="participants-link">${t('{link}: the decks to follow, their worksheets and how to join, without the presenter view or the facilitator guide. Share this one with your group.').replace('{link}', `<a href="./participants.html">${t('The page for participants')}</a>`)}</p>` : ''}
 `, cards)
 }

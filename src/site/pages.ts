@@ -1,12 +1,12 @@
 // Writes the site's pages that link the handouts: the landing page (src/site/landing.ts) and the
 // participants' page. Node only; the pages themselves are rendered in src/site/landing.ts.
-import { copyFileSync, existsSync, renameSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import type { DeckSummary } from '../content/decks'
-import { PUBLIC_DIR } from '../paths'
+import { EXAMPLES_DIR, PUBLIC_DIR } from '../paths'
 import { type Kit, SITE_TITLE } from './kit'
-import { renderLanding, renderParticipants } from './landing'
+import { renderLanding, renderParticipants, type WorkedExample } from './landing'
 import { writeNotices } from './notices'
 import { HANDOUT_KINDS, handoutName, PARTICIPANT_KINDS } from '../output/names'
 
@@ -16,6 +16,28 @@ export function existingHandouts(outDir: string, decks: DeckSummary[], kinds: re
     .filter(kind => kinds.includes(kind))
     .map(kind => ({ kind, href: `handouts/${handoutName(d.name, kind)}` }))
     .filter(h => existsSync(join(outDir, h.href)))]))
+}
+
+/**
+ * The kit's worked examples (examples/<name>/: a README, every board's file, the charter), copied
+ * into the site's examples/ folder, so a facilitator presenting from the built site, without the
+ * repository, can import them on the projector's boards. Replaced whole each time.
+ */
+export function copyWorkedExamples(outDir: string, from = EXAMPLES_DIR): WorkedExample[] {
+  const target = join(outDir, 'examples')
+  rmSync(target, { recursive: true, force: true })
+  if (!existsSync(from))
+    return []
+  const examples: WorkedExample[] = []
+  for (const name of readdirSync(from).sort()) {
+    const dir = join(from, name)
+    if (!statSync(dir).isDirectory() || !existsSync(join(dir, 'README.md')))
+      continue
+    cpSync(dir, join(target, name), { recursive: true, filter: src => statSync(src).isDirectory() || /\.(?:json|md)$/.test(src) })
+    const heading = readFileSync(join(dir, 'README.md'), 'utf8').match(/^#\s+(.+)$/m)?.[1] ?? name
+    examples.push({ name, title: heading.replace(/^Worked example:\s*/i, ''), allBoards: existsSync(join(dir, 'all-boards.json')), charter: existsSync(join(dir, 'CHARTER.md')) })
+  }
+  return examples
 }
 
 /**
@@ -34,7 +56,8 @@ export function writeSitePages(outDir: string, decks: DeckSummary[], kit?: Kit):
     renameSync(temp, join(outDir, name))
   }
   write('participants.html', renderParticipants({ title, decks, handouts: existingHandouts(outDir, decks, PARTICIPANT_KINDS), cohort, sessions }))
-  write('index.html', renderLanding({ title, decks, handouts, cohort, sessions, participants: true }))
+  const examples = copyWorkedExamples(outDir)
+  write('index.html', renderLanding({ title, decks, handouts, cohort, sessions, participants: true, examples }))
   copyFileSync(join(PUBLIC_DIR, 'favicon.svg'), join(outDir, 'favicon.svg'))
   writeNotices(outDir)
 }

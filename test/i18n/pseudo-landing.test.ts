@@ -25,12 +25,14 @@ describe('the landing page in the pseudo-locale', () => {
       modules: [{ module: decks[0].number, start: '2027-03-04T16:00', minutes: 90 }],
     })
     const handouts = { [decks[0].name]: [{ kind: 'slides', href: 'x.pdf' }, { kind: 'worksheets', href: 'y.pdf' }, { kind: 'facilitator-guide', href: 'z.pdf' }] }
-    const html = renderLanding({ title: 'Qz kit', decks, handouts, cohort: { ...cohort, language: PSEUDO }, sessions: { [decks[0].name]: '2027-03-04T16:00' }, participants: true })
+    const examples = [{ name: 'qz', title: 'Qz example', allBoards: true, charter: true }]
+    const html = renderLanding({ title: 'Qz kit', decks, handouts, cohort: { ...cohort, language: PSEUDO }, sessions: { [decks[0].name]: '2027-03-04T16:00' }, participants: true, examples })
     const page = parse(html)
     const deckWords = decks.flatMap(d => [d.title, d.subtitle, ...d.objectives, ...d.agenda.map(b => b.title)])
     // The session's date is written by Intl in the page's language (none for xx): a date, not catalogue text.
     const session = [...page.querySelectorAll('.session')].map(p => p.textContent!.replace(/^⟦[^⟧]*⟧\s*/, ''))
-    expect(untranslated(page.body as unknown as Element, [...deckWords, ...session, 'Qz kit', 'Qz network', 'Qz library', 'Qz Ana', 'Qz ella', 'CC BY 4.0', 'CC BY-SA 4.0', 'MIT'])).toEqual([])
+    expect(page.querySelectorAll('.examples a').length).toBe(2)
+    expect(untranslated(page.body as unknown as Element, [...deckWords, ...session, 'Qz kit', 'Qz network', 'Qz library', 'Qz Ana', 'Qz ella', 'Qz example', 'CC BY 4.0', 'CC BY-SA 4.0', 'MIT'])).toEqual([])
   })
 
   it('says every word of the participants\' page through the catalogue too', async () => {
