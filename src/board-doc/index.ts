@@ -16,5 +16,5 @@ export {
   setFields, syncRows,
 } from './status'
 export { type SyncConnection, type SyncLink, type SyncProvider, type SyncTarget } from './sync'
-export { mergedEntries, mergeEntries } from './merge'
+export { mergedEntries, mergedSenders, mergeEntries } from './merge'
 export { addRow, importBoard, removeRow, resetBoard, setField, updateRow } from './write'

@@ -53,6 +53,28 @@ export function mergeEntries(doc: Y.Doc, list: ListPath, target: string, sources
   })
 }
 
+/**
+ * The names the senders of an entry's merged duplicates gave (its `_merged` ids that still point
+ * back to it with `_mergedInto`), trimmed, anonymous ones and the entry's own sender left out:
+ * for the board, the phones and the session's record, which name everyone who sent it.
+ */
+export function mergedSenders(list: { get: (id: string) => unknown }, row: Y.Map<unknown>, id: string): string[] {
+  const merged = row.get('_merged')
+  if (!Array.isArray(merged))
+    return []
+  const names = new Set<string>()
+  for (const other of merged.slice(0, 500)) {
+    const dup = typeof other === 'string' ? list.get(other) : undefined
+    const name = dup instanceof Y.Map && dup.get('_mergedInto') === id ? dup.get('_name') : undefined
+    if (typeof name === 'string' && name.trim())
+      names.add(name.trim().slice(0, 40))
+  }
+  const own = row.get('_name')
+  if (typeof own === 'string')
+    names.delete(own.trim())
+  return [...names]
+}
+
 /** Each merged entry of a list board's lists and the entry it was merged into (the panel's "merged"). */
 export function mergedEntries(doc: Y.Doc, lists: readonly string[]): Map<string, string> {
   const out = new Map<string, string>()

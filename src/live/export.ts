@@ -26,7 +26,7 @@ import { count } from '../i18n/labels'
 import { UserError } from '../errors'
 import { liveBoard } from './adapters'
 import { isEntry } from './boards'
-import { isLocked, metaMap, moderationOf, readBoard, rowStatus } from '../board-doc'
+import { isLocked, mergedSenders, metaMap, moderationOf, readBoard, rowStatus } from '../board-doc'
 import { BOARD_ID, CONTROL_DOC, progressDocName } from './protocol'
 import { LiveStore, loadDocument, type UpdateStore } from './store'
 
@@ -114,21 +114,6 @@ function entryWords(row: Y.Map<unknown>): string {
   return String(row.get('id') ?? '')
 }
 
-/** The names given by the senders of the duplicates merged into a row (anonymous ones unnamed). */
-function mergedNames(list: Y.Map<unknown>, row: Y.Map<unknown>, id: string): string[] {
-  const merged = row.get('_merged')
-  if (!Array.isArray(merged))
-    return []
-  const names = new Set<string>()
-  for (const other of merged.slice(0, 500)) {
-    const dup = typeof other === 'string' ? list.get(other) : undefined
-    const name = dup instanceof Y.Map && dup.get('_mergedInto') === id ? dup.get('_name') : undefined
-    if (typeof name === 'string' && name && name !== row.get('_name'))
-      names.add(name)
-  }
-  return [...names]
-}
-
 /**
  * The contributions in a board document: rows sent from phones (they carry `_author`) in any of
  * its lists (votes and upvotes, counted entries, are not: isEntry). Visible ones are listed; the others only counted.
@@ -166,7 +151,7 @@ export function liveRecord(doc: Y.Doc, question: string): LiveRecord {
         times.push(at)
       const given = row.get('_name')
       const lang = row.get('_lang')
-      const also = mergedNames(list, row, id)
+      const also = mergedSenders(list, row, id)
       record.contributions.push({ list: name.replace(/^rows:/, ''), id, entry: entryWords(row), by: typeof given === 'string' ? given : '', ...(typeof lang === 'string' && lang ? { lang } : {}), ...(at ? { at } : {}), ...(also.length ? { also } : {}) })
     }
   }

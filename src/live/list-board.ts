@@ -23,7 +23,7 @@ import type { BoardDefinition } from '../boards/kit/board'
 import type { FieldDef } from '../boards/kit/fields'
 import { type LiveList, type PhoneForm, PROPOSALS } from '../boards/kit/phone'
 import { LANGUAGES, translate as translateBoard } from '../i18n/labels'
-import { addRow, asRow, boardShape, initBoardDoc, isLocked, metaMap, type Part, readBoard, removeRow, rowStatus, type Scalar, setField, setFields, syncRows, updateRow, valuePart } from '../board-doc'
+import { addRow, asRow, boardShape, fieldsMap, initBoardDoc, isLocked, mergedSenders, metaMap, type Part, readBoard, removeRow, rowStatus, type Scalar, setField, setFields, syncRows, updateRow, valuePart } from '../board-doc'
 import { boardIsFull, type Contributor, type LiveBoardAdapter, type Refusal, writtenIn } from './boards'
 import type { BoardFormView, BoardMine, FieldView, ListView } from './protocol'
 import { say } from './words'
@@ -163,7 +163,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
   /** N of a budget: the board's value, as its schema reads it (its default when unset or out of range). */
   const budgetN = (doc: Y.Doc, field: string): number => {
     const schema = valuePart(def, field)?.schema
-    const read = schema?.safeParse(doc.getMap<unknown>('fields').get(field))
+    const read = schema?.safeParse(fieldsMap(doc).get(field))
     const n = read?.success ? read.data : schema?.safeParse(undefined).data
     return typeof n === 'number' ? n : 0
   }
@@ -324,23 +324,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
   }
   /** How many counted entries of `by` name each row (a vote's idea). */
   const countOf = (doc: Y.Doc, by: string, id: string) => indexOf(doc).naming.get(by)?.get(id)?.size ?? 0
-  /** Names of the senders of the duplicates merged into a row (anonymous ones not named), for the row kept. */
-  const mergedNames = (doc: Y.Doc, list: string, id: string, row: Y.Map<unknown>): string => {
-    const merged = row.get('_merged')
-    if (!Array.isArray(merged) || !merged.length)
-      return ''
-    const own = row.get('_name')
-    const names = new Set<string>()
-    for (const dup of merged.slice(0, 500)) {
-      const other = typeof dup === 'string' ? asRow(rowsOf(doc, list).get(dup)) : undefined
-      const name = other?.get('_mergedInto') === id ? other.get('_name') : undefined
-      if (typeof name === 'string' && name.trim())
-        names.add(name.trim().slice(0, 40))
-    }
-    if (typeof own === 'string')
-      names.delete(own.trim())
-    return [...names].join(', ').slice(0, 2000)
-  }
+
   const visibleRows = (doc: Y.Doc, list: string) => [...rowsOf(doc, list).entries()]
     .map(([id, v]) => [id, asRow(v)] as const)
     .filter((e): e is readonly [string, Y.Map<unknown>] => !!e[1] && rowStatus(e[1]) === 'visible')
@@ -421,7 +405,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
   function publicRow(doc: Y.Doc, list: LiveList, id: string, row: Y.Map<unknown>): Record<string, Scalar> {
     const name = row.get('_name')
     const order = row.get('_order') ?? row.get('_at')
-    const also = mergedNames(doc, list.key, id, row)
+    const also = mergedSenders(rowsOf(doc, list.key), row, id).join(', ').slice(0, 2000)
     return { ...formFields(list, row), _by: typeof name === 'string' ? name.slice(0, 40) : '', _order: typeof order === 'number' ? order : 0, ...(also ? { _also: also } : {}) }
   }
 
@@ -606,7 +590,7 @@ export function liveBoardAdapter(spec: LiveBoardSpec): LiveBoardAdapter<Op> {
       }
       if (spec.proposals) {
         // The sections' current text (what the facilitator chose), for the phones to read.
-        const fields = doc.getMap<unknown>('fields')
+        const fields = fieldsMap(doc)
         const target = out.getMap<unknown>('fields')
         for (const s of spec.proposals) {
           const v = fields.get(s.path)

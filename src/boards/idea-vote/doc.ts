@@ -20,7 +20,7 @@
 //   `meta`, the votes in the top-level map `votes`;
 // - schema 2 before the votes were a list: the votes in the top-level map `votes` (same keys and fields).
 import * as Y from 'yjs'
-import { DOC_SCHEMA, fieldsMap, INIT_ORIGIN, metaMap, rowsMap } from '../../board-doc'
+import { DOC_SCHEMA, fieldsMap, INIT_ORIGIN, mergedSenders, metaMap, rowsMap } from '../../board-doc'
 import { type IdeaVoteData, ideaVote } from './model'
 
 export const ideas = (doc: Y.Doc) => rowsMap(doc, ['ideas']) as Y.Map<Y.Map<unknown>>
@@ -95,30 +95,6 @@ function moveRows(before: Y.Map<unknown>, after: Y.Map<Y.Map<unknown>>, keyIsId 
 }
 
 /**
- * Duplicates the facilitator merged into an idea (its `_merged` ids; each one hidden, with
- * `_mergedInto`): the names their senders gave (anonymous senders are not named), for the idea kept, which lists who sent it.
- */
-function mergedNames(doc: Y.Doc, row: Y.Map<unknown>): string {
-  const merged = row.get('_merged')
-  if (!Array.isArray(merged))
-    return ''
-  const own = row.get('_name')
-  const names = new Set<string>()
-  for (const id of merged.slice(0, 500)) {
-    const other = typeof id === 'string' ? ideas(doc).get(id) : undefined
-    if (!(other instanceof Y.Map) || other.get('_mergedInto') !== row.get('id'))
-      continue
-    const name = other.get('_name')
-    if (typeof name === 'string' && name.trim())
-      names.add(name.trim().slice(0, 40))
-  }
-  if (typeof own === 'string')
-    names.delete(own.trim())
-  return [...names].join(', ').slice(0, 2000)
-}
-
-
-/**
  * The board as the tab reads it (the core's `readBoard`, then this): each idea gets its votes
  * (the rows of `votes` that name it, added to any the facilitator gave by hand), and each idea a
  * participant sent gets its sender's name, the names of the duplicates merged into it and when
@@ -146,7 +122,7 @@ export function readIdeas(doc: Y.Doc, data: IdeaVoteData): IdeaVoteData {
     if (!(row instanceof Y.Map) || !row.has('_author'))
       return idea
     const name = row.get('_name')
-    const also = mergedNames(doc, row)
+    const also = mergedSenders(rows, row, idea.id).join(', ').slice(0, 2000)
     const at = Number(row.get('_at') ?? 0)
     return {
       ...idea,
